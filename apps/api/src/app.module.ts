@@ -1,0 +1,44 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+import { loggerParams } from './common/logging.js';
+import { ProblemFilter } from './common/problem.filter.js';
+import { createValidationPipe } from './common/validation.js';
+import type { RawEnvironment } from './config/settings.js';
+import { AppSettings, SettingsModule } from './config/settings.module.js';
+import { DatabaseModule } from './database/database.module.js';
+import { HealthModule } from './health/health.module.js';
+import { KeyringModule } from './keyring/keyring.module.js';
+import { PersonalDataModule } from './personal-data/personal-data.module.js';
+
+export interface AppModuleOptions {
+  /** Replaces process.env and .env (tests, the embedded launcher). */
+  env?: RawEnvironment;
+  /** Where logs go (tests capture them); stdout by default. */
+  logStream?: DestinationStream;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        SettingsModule.forRoot(options.env),
+        LoggerModule.forRootAsync({
+          inject: [AppSettings],
+          useFactory: (settings: AppSettings) => loggerParams(settings, options.logStream),
+        }),
+        DatabaseModule,
+        PersonalDataModule,
+        KeyringModule,
+        HealthModule,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
+    };
+  }
+}

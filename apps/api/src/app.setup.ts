@@ -1,0 +1,66 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { assignRequestId } from './common/request-id.js';
+import type { Settings } from './config/settings.js';
+import { buildOpenApiDocument } from './openapi.js';
+
+export const API_PREFIX = 'api/v1';
+
+/**
+ * Everything about the HTTP surface that is not a route: security headers, CORS, body
+ * limits, the API prefix, OpenAPI and Swagger UI, and the SPA. Shared by main.ts, the
+ * test harness and the OpenAPI generator so all three see the same application.
+ */
+export async function configureApp(app: NestExpressApplication, settings: Settings): Promise<void> {
+  app.useLogger(app.get(Logger));
+  // First of all, so that every answer, even a body-parser error, carries the id.
+  app.use(assignRequestId);
+  app.set('trust proxy', settings.http.trustProxyHops);
+  app.disable('x-powered-by');
+  app.use(helmet());
+  app.enableCors({
+    origin: settings.http.corsOrigins.length ? settings.http.corsOrigins : false,
+    credentials: true,
+    exposedHeaders: ['x-request-id', 'etag', 'location'],
+  });
+  app.use(cookieParser());
+  app.useBodyParser('json', { limit: settings.http.bodyLimit });
+  app.useBodyParser('urlencoded', { limit: settings.http.bodyLimit, extended: false });
+  app.setGlobalPrefix(API_PREFIX);
+
+  const document = await buildOpenApiDocument(app);
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'docs-json',
+    customSiteTitle: 'Steward CRM API',
+    swaggerOptions: { persistAuthorization: true, displayOperationId: true },
+  });
+
+  serveSpa(app, resolve(settings.http.staticDir));
+}
+
+/** The built SPA at `/`; any other non-API GET that asks for HTML gets index.html. */
+function serveSpa(app: NestExpressApplication, dir: string): void {
+  const index = join(dir, 'index.html');
+  if (!existsSync(index)) return;
+  app.useStaticAssets(dir, { index: false, maxAge: '1h', setHeaders: noCacheForHtml });
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const isPage =
+      (req.method === 'GET' || req.method === 'HEAD') &&
+      !req.path.startsWith(`/${API_PREFIX}`) &&
+      !req.path.startsWith('/docs') &&
+      req.accepts(['html', 'json']) === 'html';
+    if (!isPage) return next();
+    res.setHeader('cache-control', 'no-cache');
+    res.sendFile(index);
+  });
+}
+
+function noCacheForHtml(res: Response, path: string): void {
+  if (path.endsWith('.html')) res.setHeader('cache-control', 'no-cache');
+}

@@ -1,0 +1,41 @@
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { DestinationStream } from 'pino';
+import { AppModule } from './app.module.js';
+import { configureApp } from './app.setup.js';
+import { loadSettings, type RawEnvironment, type Settings } from './config/settings.js';
+import { runMigrations } from './database/data-source.js';
+import { type EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres.js';
+
+export interface StartedApi {
+  app: NestExpressApplication;
+  settings: Settings;
+  embedded?: EmbeddedPostgres;
+}
+
+/**
+ * Validates settings, starts the embedded database when no DATABASE_URL is set, applies
+ * migrations, then builds the Nest application (not yet listening).
+ */
+export async function createApi(raw: RawEnvironment, logStream?: DestinationStream): Promise<StartedApi> {
+  let settings = loadSettings(raw);
+  let embedded: EmbeddedPostgres | undefined;
+  let env = raw;
+  if (!settings.database.url) {
+    embedded = await startEmbeddedPostgres({ dataDir: settings.dataDir, maxConnections: settings.database.poolSize });
+    env = { ...raw, DATABASE_URL: embedded.url };
+    settings = loadSettings(env);
+  }
+  try {
+    await runMigrations(settings.database.url as string);
+    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ env, logStream }), {
+      bodyParser: false,
+      bufferLogs: true,
+    });
+    await configureApp(app, settings);
+    return { app, settings, embedded };
+  } catch (error) {
+    await embedded?.close();
+    throw error;
+  }
+}

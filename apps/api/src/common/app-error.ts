@@ -1,0 +1,45 @@
+/**
+ * Every error kind the API answers with, its HTTP status and its stable title. Services
+ * throw `AppError(code)`; the problem filter maps it to RFC 9457 problem+json, where
+ * `type` is `urn:steward:problem:<code>`. Adding a code here is the only way to add one.
+ */
+export const ERROR_CATALOG = {
+  'validation-failed': { status: 400, title: 'The request has invalid fields' },
+  'malformed-body': { status: 400, title: 'The request body is not valid JSON' },
+  'bad-request': { status: 400, title: 'The request cannot be processed' },
+  unauthenticated: { status: 401, title: 'Authentication is required' },
+  forbidden: { status: 403, title: 'You do not have permission for this action' },
+  'not-found': { status: 404, title: 'The resource was not found' },
+  'route-not-found': { status: 404, title: 'No such endpoint' },
+  'method-not-allowed': { status: 405, title: 'Method not allowed' },
+  conflict: { status: 409, title: 'The request conflicts with the current state' },
+  'payload-too-large': { status: 413, title: 'The request body is too large' },
+  'unsupported-media-type': { status: 415, title: 'Unsupported content type' },
+  'rate-limited': { status: 429, title: 'Too many requests' },
+  internal: { status: 500, title: 'Something went wrong on our side' },
+  'service-unavailable': { status: 503, title: 'The service is not ready' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOG;
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail?: string,
+    readonly extensions: { errors?: FieldError[] } & Record<string, unknown> = {},
+  ) {
+    super(detail ?? ERROR_CATALOG[code].title);
+    this.name = 'AppError';
+  }
+
+  get status(): number {
+    return ERROR_CATALOG[this.code].status;
+  }
+}
+
+export const problemType = (code: ErrorCode) => `urn:steward:problem:${code}`;

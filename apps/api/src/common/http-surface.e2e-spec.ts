@@ -1,0 +1,78 @@
+import { createTestApp, expectProblem, type TestApp } from '#testing';
+
+describe('HTTP surface', () => {
+  let sut: TestApp;
+
+  beforeAll(async () => {
+    sut = await createTestApp({ env: { BODY_LIMIT: '10kb', CORS_ORIGINS: 'https://crm.example.test' } });
+  });
+  afterAll(() => sut.close());
+
+  it('should answer an unknown API route with a problem+json 404', async () => {
+    const response = await sut.http().get('/api/v1/no-such-thing?email=a@b.test');
+    expectProblem(response, 404, 'route-not-found');
+    expect(response.body.instance).toBe('/api/v1/no-such-thing');
+  });
+
+  it('should answer an unsupported method with a problem+json 404', async () => {
+    expectProblem(await sut.http().delete('/api/v1/health'), 404, 'route-not-found');
+  });
+
+  it('should answer an oversized body with a problem+json 413', async () => {
+    const response = await sut
+      .http()
+      .post('/api/v1/health')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify({ note: 'x'.repeat(20_000) }));
+    expectProblem(response, 413, 'payload-too-large');
+  });
+
+  it('should answer malformed JSON with a problem+json 400', async () => {
+    const response = await sut.http().post('/api/v1/health').set('content-type', 'application/json').send('{"oops": ');
+    expectProblem(response, 400, 'malformed-body');
+  });
+
+  it('should carry the caller request id, or a new one, everywhere', async () => {
+    const given = await sut.http().get('/api/v1/nope').set('x-request-id', 'trace-1234567');
+    expect(given.headers['x-request-id']).toBe('trace-1234567');
+    expect(given.body.requestId).toBe('trace-1234567');
+    const fresh = await sut.http().get('/api/v1/nope').set('x-request-id', 'bad id with spaces');
+    expect(fresh.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('should send security headers', async () => {
+    const response = await sut.http().get('/api/v1/health').expect(200);
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(response.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('should allow only configured CORS origins', async () => {
+    const allowed = await sut.http().get('/api/v1/health').set('origin', 'https://crm.example.test');
+    expect(allowed.headers['access-control-allow-origin']).toBe('https://crm.example.test');
+    const denied = await sut.http().get('/api/v1/health').set('origin', 'https://evil.example.test');
+    expect(denied.headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it('should serve the OpenAPI document and Swagger UI', async () => {
+    const spec = await sut.http().get('/docs-json').expect(200);
+    expect(spec.body.paths['/api/v1/health/ready'].get.operationId).toBe('getReadiness');
+    const ui = await sut.http().get('/docs/').expect(200);
+    expect(ui.text).toContain('swagger-ui');
+  });
+
+  it('should log requests as JSON with ids and without query strings or credentials', async () => {
+    await sut
+      .http()
+      .get('/api/v1/health/ready?email=ada.lovelace@example.test')
+      .set('authorization', 'Bearer very-secret-token')
+      .set('cookie', 'refresh=also-secret')
+      .set('x-request-id', 'log-check-123');
+    const entry = sut.logs.find((line) => (line.req as { id?: string } | undefined)?.id === 'log-check-123');
+    expect(entry).toMatchObject({ req: { method: 'GET', path: '/api/v1/health/ready' }, res: { statusCode: 200 } });
+    const all = JSON.stringify(sut.logs);
+    expect(all).not.toContain('ada.lovelace');
+    expect(all).not.toContain('very-secret-token');
+    expect(all).not.toContain('also-secret');
+  });
+});

@@ -1,0 +1,90 @@
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { AppError, ERROR_CATALOG, type ErrorCode, problemType } from './app-error.js';
+import { ProblemDto } from './problem.dto.js';
+
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: 'bad-request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not-found',
+  405: 'method-not-allowed',
+  409: 'conflict',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+  429: 'rate-limited',
+  503: 'service-unavailable',
+};
+
+/** Errors raised by body-parser before a route runs: they carry `type` and `status`. */
+interface BodyParserError {
+  type: string;
+  status: number;
+}
+const isBodyParserError = (error: unknown): error is BodyParserError =>
+  typeof error === 'object' &&
+  error !== null &&
+  'type' in error &&
+  typeof (error as BodyParserError).status === 'number';
+
+/** Turns anything thrown while handling a request into an RFC 9457 problem+json answer. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problem');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<Request & { id?: string }>();
+    const response = http.getResponse<Response>();
+    const error = this.toAppError(exception);
+    if (error.code === 'internal') {
+      // The stack helps us; the client gets the request id to quote. No payloads logged.
+      this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
+    }
+    const { status, title } = ERROR_CATALOG[error.code];
+    const body: ProblemDto = {
+      type: problemType(error.code),
+      title,
+      status,
+      detail: error.detail ?? title,
+      instance: request.originalUrl?.split('?')[0] ?? request.url,
+      code: error.code,
+      requestId: String(request.id ?? ''),
+      ...error.extensions,
+    };
+    if (response.headersSent) return;
+    response.status(status).type('application/problem+json').send(JSON.stringify(body));
+  }
+
+  private toAppError(exception: unknown): AppError {
+    if (exception instanceof AppError) return exception;
+    // Nest wraps body-parser errors in an HttpException; the cause says what went wrong.
+    if (exception instanceof HttpException && isBodyParserError(exception.cause))
+      return this.toAppError(exception.cause);
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const code = CODE_BY_STATUS[status] ?? (status >= 500 ? 'internal' : 'bad-request');
+      const response = exception.getResponse();
+      // Nest's router answers unknown routes with "Cannot GET /x".
+      if (
+        status === 404 &&
+        typeof response === 'object' &&
+        /^Cannot [A-Z]+ /.test(String((response as { message?: unknown }).message))
+      ) {
+        return new AppError('route-not-found', 'No endpoint matches this method and path');
+      }
+      const message = typeof response === 'object' ? (response as { message?: unknown }).message : response;
+      return new AppError(code, typeof message === 'string' && code !== 'internal' ? message : undefined);
+    }
+    if (isBodyParserError(exception)) {
+      if (exception.type === 'entity.too.large') return new AppError('payload-too-large');
+      if (exception.type === 'entity.parse.failed') return new AppError('malformed-body');
+      if (exception.type === 'encoding.unsupported' || exception.type === 'charset.unsupported') {
+        return new AppError('unsupported-media-type');
+      }
+      if (exception.status >= 400 && exception.status < 500)
+        return new AppError(CODE_BY_STATUS[exception.status] ?? 'bad-request');
+    }
+    return new AppError('internal');
+  }
+}

@@ -1,0 +1,25 @@
+import { type ValidationError, ValidationPipe } from '@nestjs/common';
+import { AppError, type FieldError } from './app-error.js';
+
+function flatten(errors: ValidationError[], parent = ''): FieldError[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+}
+
+/** Unknown fields are refused, not silently dropped: a typo should not lose data. */
+export const createValidationPipe = () =>
+  new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    stopAtFirstError: false,
+    exceptionFactory: (errors) => {
+      const fieldErrors = flatten(errors);
+      return new AppError('validation-failed', fieldErrors.map((error) => error.message).join('; '), {
+        errors: fieldErrors,
+      });
+    },
+  });

@@ -1,0 +1,85 @@
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
+const toBool = ({ value }: { value: unknown }) => {
+  if (value === undefined || value === '') return undefined;
+  const text = String(value).toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(text)) return true;
+  if (['false', '0', 'no', 'off'].includes(text)) return false;
+  return value;
+};
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+export const NODE_ENVS = ['development', 'production', 'test'] as const;
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * The environment as the process receives it. Every setting the API reads is declared
+ * here, and `.env.example` documents each one; nothing outside `config/` reads process.env.
+ */
+export class EnvironmentSchema {
+  @IsIn(NODE_ENVS, { message: `must be one of ${NODE_ENVS.join(', ')}` })
+  NODE_ENV: (typeof NODE_ENVS)[number] = 'development';
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 0 and 65535' })
+  @Min(0, { message: 'must be an integer between 0 and 65535' })
+  @Max(65535, { message: 'must be an integer between 0 and 65535' })
+  PORT = 3000;
+
+  @IsString()
+  HOST = '127.0.0.1';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// connection URL' })
+  DATABASE_URL?: string = undefined;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be an integer between 1 and 100' })
+  @Min(1, { message: 'must be an integer between 1 and 100' })
+  @Max(100, { message: 'must be an integer between 1 and 100' })
+  DATABASE_POOL_SIZE = 10;
+
+  @IsString()
+  DATA_DIR = './data';
+
+  @Transform(emptyToUndefined)
+  @ValidateIf((env: EnvironmentSchema) => env.NODE_ENV === 'production' || env.MASTER_KEY !== undefined)
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, {
+    message: 'must be 32 random bytes in base64 (generate one with: openssl rand -base64 32)',
+  })
+  MASTER_KEY?: string = undefined;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^(https?:\/\/[^\s,/]+)(,https?:\/\/[^\s,/]+)*$/, {
+    message: 'must be a comma-separated list of origins such as https://crm.example.com',
+  })
+  CORS_ORIGINS?: string = undefined;
+
+  @Matches(/^\d+(b|kb|mb)$/i, { message: 'must be a size such as 100kb or 1mb' })
+  BODY_LIMIT = '1mb';
+
+  @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be the number of proxy hops to trust (0 for none)' })
+  @Min(0, { message: 'must be the number of proxy hops to trust (0 for none)' })
+  TRUST_PROXY_HOPS = 0;
+
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  SEED_DEMO = false;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of milliseconds' })
+  @Min(0, { message: 'must be a whole number of milliseconds' })
+  SHUTDOWN_TIMEOUT_MS = 10_000;
+
+  @IsString()
+  STATIC_DIR = 'dist/web';
+}

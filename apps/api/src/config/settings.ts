@@ -1,0 +1,74 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { EnvironmentSchema, type LOG_LEVELS, type NODE_ENVS } from './settings.schema.js';
+
+/** The typed settings every other part of the API receives. Built once, at boot. */
+export interface Settings {
+  env: (typeof NODE_ENVS)[number];
+  http: {
+    port: number;
+    host: string;
+    corsOrigins: string[];
+    bodyLimit: string;
+    trustProxyHops: number;
+    shutdownTimeoutMs: number;
+    staticDir: string;
+  };
+  database: {
+    /** Absent means: start the embedded PGlite server under `dataDir`. */
+    url?: string;
+    poolSize: number;
+  };
+  dataDir: string;
+  /** Base64 master key; absent outside production means a generated local key. */
+  masterKey?: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+  seedDemo: boolean;
+}
+
+export class SettingsError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'SettingsError';
+  }
+}
+
+export type RawEnvironment = Record<string, string | undefined>;
+
+/**
+ * Validates the raw environment and returns typed settings, or throws a SettingsError
+ * with one line per bad setting. Values are never echoed: some are secrets.
+ */
+export function loadSettings(raw: RawEnvironment): Settings {
+  const known = Object.keys(new EnvironmentSchema());
+  const picked = Object.fromEntries(
+    Object.entries(raw).filter(([key, value]) => known.includes(key) && value !== undefined),
+  );
+  const env = plainToInstance(EnvironmentSchema, picked, { exposeDefaultValues: true });
+  const errors = validateSync(env, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    throw new SettingsError(
+      errors.map((error) => {
+        const message = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
+        return `Invalid setting ${error.property}: ${message}`;
+      }),
+    );
+  }
+  return {
+    env: env.NODE_ENV,
+    http: {
+      port: env.PORT,
+      host: env.HOST,
+      corsOrigins: env.CORS_ORIGINS ? env.CORS_ORIGINS.split(',') : [],
+      bodyLimit: env.BODY_LIMIT,
+      trustProxyHops: env.TRUST_PROXY_HOPS,
+      shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
+      staticDir: env.STATIC_DIR,
+    },
+    database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE },
+    dataDir: env.DATA_DIR,
+    masterKey: env.MASTER_KEY,
+    logLevel: env.LOG_LEVEL,
+    seedDemo: env.SEED_DEMO,
+  };
+}

@@ -1,0 +1,64 @@
+import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
+import { NotPersonal, PersonalDataRegistry, PersonalField } from '#personal-data';
+import { createTestApp, type TestApp } from '#testing';
+import { checkColumnClassification } from './classification-check.js';
+import { dataSourceOptions } from './data-source.js';
+
+@Entity('sample_people')
+class SamplePersonEntity {
+  @NotPersonal('surrogate key') @PrimaryColumn('uuid') id: string;
+  @PersonalField('crm.samples', { encrypted: true }) @Column('bytea') name: Buffer;
+  @Column('text') forgotten: string;
+}
+
+describe('database', () => {
+  let sut: TestApp;
+
+  beforeAll(async () => {
+    sut = await createTestApp();
+  });
+  afterAll(() => sut.close());
+
+  it('should classify every column of every entity, with registered categories', () => {
+    const categories = sut.app
+      .get(PersonalDataRegistry)
+      .list()
+      .map((provider) => provider.category);
+    expect(checkColumnClassification(sut.app.get(DataSource), categories)).toEqual([]);
+  });
+
+  it('should report unclassified columns and unknown categories', async () => {
+    const sample = new DataSource({
+      ...dataSourceOptions(sut.db.url, 1),
+      entities: [SamplePersonEntity],
+      migrations: [],
+    });
+    await sample.initialize();
+    try {
+      expect(checkColumnClassification(sample, [])).toEqual([
+        { table: 'sample_people', column: 'name', problem: 'unregistered-category', category: 'crm.samples' },
+        { table: 'sample_people', column: 'forgotten', problem: 'unclassified' },
+      ]);
+    } finally {
+      await sample.destroy();
+    }
+  });
+
+  it('should have migrations that match the entities exactly', async () => {
+    const pending = await sut.app.get(DataSource).driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((query) => query.query)).toEqual([]);
+  });
+
+  it('should keep data across an application restart', async () => {
+    await sut.db.query(`INSERT INTO subject_keys (subject_id, master_key_fingerprint) VALUES ('user:restart', 'x')`);
+    const restarted = await createTestApp({ db: sut.db });
+    try {
+      const rows = await restarted.app
+        .get(DataSource)
+        .query(`SELECT subject_id FROM subject_keys WHERE subject_id = 'user:restart'`);
+      expect(rows).toHaveLength(1);
+    } finally {
+      await restarted.close();
+    }
+  });
+});

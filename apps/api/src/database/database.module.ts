@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppSettings } from '../config/settings.module.js';
+import { dataSourceOptions } from './data-source.js';
+
+/**
+ * The connection pool. Migrations run before the app module is created (see bootstrap),
+ * so by the time any request is served the schema is current.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forRootAsync({
+      inject: [AppSettings],
+      useFactory: (settings: AppSettings) => {
+        if (!settings.database.url) throw new Error('DATABASE_URL must be resolved before the app starts');
+        return { ...dataSourceOptions(settings.database.url, settings.database.poolSize), retryAttempts: 3 };
+      },
+    }),
+  ],
+})
+export class DatabaseModule {}

@@ -1,0 +1,24 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ProblemDto } from '../common/problem.dto.js';
+import { LivenessResponseDto, ReadinessResponseDto } from './health.dto.js';
+import { HealthService } from './health.service.js';
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(private readonly health: HealthService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Liveness: the process is up' })
+  getLiveness(): LivenessResponseDto {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @ApiOperation({ summary: 'Readiness: the database answers and the process is not draining' })
+  @ApiServiceUnavailableResponse({ type: ProblemDto, description: 'A dependency is down or shutdown has begun' })
+  getReadiness(): Promise<ReadinessResponseDto> {
+    return this.health.readiness();
+  }
+}

@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import { type StoredSubjectKey, SubjectKeyStore } from '#crypto';
+import { SubjectKeyEntity } from './entities/subject-key.entity.js';
+
+@Injectable()
+export class SubjectKeyRepository extends SubjectKeyStore {
+  constructor(@InjectRepository(SubjectKeyEntity) private readonly keys: Repository<SubjectKeyEntity>) {
+    super();
+  }
+
+  async find(subjectId: string): Promise<StoredSubjectKey | null> {
+    return this.keys.findOneBy({ subjectId });
+  }
+
+  async insertIfAbsent(key: StoredSubjectKey): Promise<StoredSubjectKey> {
+    // Two requests may mint a key for the same new subject at once: the first one wins.
+    await this.keys.createQueryBuilder().insert().values(key).orIgnore().execute();
+    return (await this.find(key.subjectId)) as StoredSubjectKey;
+  }
+
+  async destroy(subjectId: string, at: Date): Promise<void> {
+    await this.keys.update({ subjectId }, { wrappedKey: null, destroyedAt: at });
+  }
+}

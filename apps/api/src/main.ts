@@ -1,0 +1,50 @@
+import 'reflect-metadata';
+import { createApi } from './bootstrap.js';
+import { SettingsError } from './config/settings.js';
+import { shutdownGracefully } from './shutdown.js';
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const api = await createApi(process.env);
+  const { app, settings, embedded } = api;
+  await app.listen(settings.http.port, settings.http.host);
+
+  const url = `http://${settings.http.host === '0.0.0.0' ? 'localhost' : settings.http.host}:${settings.http.port}`;
+  process.stdout.write(
+    [
+      '',
+      `  Steward CRM is ready in ${((Date.now() - started) / 1000).toFixed(1)}s`,
+      `  App:      ${url}/`,
+      `  API:      ${url}/api/v1`,
+      `  Docs:     ${url}/docs`,
+      `  Database: ${embedded ? `embedded PGlite in ${settings.dataDir}/pglite` : 'DATABASE_URL'}`,
+      '',
+      '',
+    ].join('\n'),
+  );
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    // A stuck request cannot hold the process forever.
+    const timer = setTimeout(() => {
+      process.stderr.write(`Shutdown took longer than ${settings.http.shutdownTimeoutMs} ms; exiting\n`);
+      process.exit(1);
+    }, settings.http.shutdownTimeoutMs);
+    timer.unref();
+    await shutdownGracefully(api);
+    process.stdout.write(`Stopped on ${signal}\n`);
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error) => {
+  // One clear line for a bad setting; a stack trace only for the unexpected.
+  process.stderr.write(
+    error instanceof SettingsError ? `${error.message}\n` : `Start-up failed: ${error.stack ?? error}\n`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,32 @@
+// Jest runs in native ESM mode (NestJS 12 is ESM): see scripts/test.mjs for the flags.
+const swc = {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true, tsx: false },
+    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+    target: 'es2023',
+    keepClassNames: true,
+  },
+  module: { type: 'es6' },
+  sourceMaps: 'inline',
+};
+
+/** @type {import('jest').Config} */
+export default {
+  rootDir: '.',
+  testEnvironment: 'node',
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  moduleNameMapper: {
+    '^#(personal-data|crypto|testing|api-client)$': '<rootDir>/libs/$1/src/index.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  testMatch: [
+    '<rootDir>/{apps,libs}/**/*.spec.ts',
+    '<rootDir>/{apps,libs}/**/*.e2e-spec.ts',
+    '<rootDir>/{apps,libs}/**/*.browser-spec.ts',
+  ],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  globalSetup: '<rootDir>/libs/testing/src/global-setup.mjs',
+  testTimeout: 60_000,
+  maxWorkers: process.env.CI ? 2 : '50%',
+};

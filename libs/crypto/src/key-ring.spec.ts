@@ -1,0 +1,91 @@
+import { BlindIndex, normalizeEmail } from './blind-index.js';
+import { KeyDestroyedError, MasterKeyError, TamperedCiphertextError } from './crypto.errors.js';
+import { KeyRing } from './key-ring.js';
+import { MasterKey } from './master-key.js';
+import { type StoredSubjectKey, SubjectKeyStore } from './subject-key-store.js';
+
+/** The store contract kept in memory; the database implementation is tested in the API. */
+class MemoryKeyStore extends SubjectKeyStore {
+  readonly rows = new Map<string, StoredSubjectKey>();
+  async find(subjectId: string) {
+    return this.rows.get(subjectId) ?? null;
+  }
+  async insertIfAbsent(key: StoredSubjectKey) {
+    if (!this.rows.has(key.subjectId)) this.rows.set(key.subjectId, { ...key });
+    return this.rows.get(key.subjectId) as StoredSubjectKey;
+  }
+  async destroy(subjectId: string, at: Date) {
+    const row = this.rows.get(subjectId);
+    if (row) this.rows.set(subjectId, { ...row, wrappedKey: null, destroyedAt: at });
+  }
+}
+
+describe(KeyRing.name, () => {
+  const ada = { kind: 'contact', id: 'a1' };
+  const bob = { kind: 'contact', id: 'b2' };
+  let store: MemoryKeyStore;
+  let masterKey: MasterKey;
+  let sut: KeyRing;
+
+  beforeEach(() => {
+    store = new MemoryKeyStore();
+    masterKey = MasterKey.generate();
+    sut = new KeyRing(masterKey, store);
+  });
+
+  it('should give each subject its own wrapped data key', async () => {
+    const sealed = await sut.encrypt(ada, 'email', 'ada@example.test');
+    await sut.encrypt(bob, 'email', 'bob@example.test');
+    expect(await sut.decrypt(ada, 'email', sealed)).toBe('ada@example.test');
+    expect(store.rows.size).toBe(2);
+    const wrapped = store.rows.get('contact:a1')?.wrappedKey;
+    expect(wrapped).toBeInstanceOf(Buffer);
+    expect(wrapped?.equals(store.rows.get('contact:b2')?.wrappedKey as Buffer)).toBe(false);
+  });
+
+  it('should refuse to decrypt one subject with another subject key', async () => {
+    const sealed = await sut.encrypt(ada, 'email', 'ada@example.test');
+    await sut.encrypt(bob, 'email', 'x');
+    await expect(sut.decrypt(bob, 'email', sealed)).rejects.toThrow(TamperedCiphertextError);
+  });
+
+  it('should make data unreadable for good when the key is destroyed', async () => {
+    const sealed = await sut.encrypt(ada, 'name', 'Ada Lovelace');
+    await sut.destroy(ada);
+    await expect(sut.decrypt(ada, 'name', sealed)).rejects.toThrow(KeyDestroyedError);
+    // A fresh key ring (another replica, a restored backup) cannot read it either.
+    const other = new KeyRing(masterKey, store);
+    await expect(other.decrypt(ada, 'name', sealed)).rejects.toThrow(KeyDestroyedError);
+    expect(await other.isDestroyed(ada)).toBe(true);
+    // And no new key is minted for a shredded subject.
+    await expect(other.encrypt(ada, 'name', 'again')).rejects.toThrow(KeyDestroyedError);
+  });
+
+  it('should refuse keys wrapped under a different master key', async () => {
+    const sealed = await sut.encrypt(ada, 'name', 'Ada');
+    const wrongMaster = new KeyRing(MasterKey.generate(), store);
+    await expect(wrongMaster.decrypt(ada, 'name', sealed)).rejects.toThrow(MasterKeyError);
+  });
+});
+
+describe(BlindIndex.name, () => {
+  it('should match equal values after normalisation and differ across domains and keys', () => {
+    const masterKey = MasterKey.generate();
+    const sut = new BlindIndex(masterKey);
+    const digest = sut.compute('users.email', ' Ada@Example.TEST ', normalizeEmail);
+    expect(digest).toBe(sut.compute('users.email', 'ada@example.test', normalizeEmail));
+    expect(digest).not.toBe(sut.compute('contacts.email', 'ada@example.test', normalizeEmail));
+    expect(digest).not.toBe(
+      new BlindIndex(MasterKey.generate()).compute('users.email', 'ada@example.test', normalizeEmail),
+    );
+    expect(digest).not.toContain('ada');
+  });
+});
+
+describe(MasterKey.name, () => {
+  it('should accept only 32 bytes of base64', () => {
+    expect(() => MasterKey.fromBase64('short')).toThrow(MasterKeyError);
+    const key = MasterKey.generate();
+    expect(MasterKey.fromBase64(key.toBase64()).fingerprint).toBe(key.fingerprint);
+  });
+});

@@ -1,0 +1,86 @@
+import { generateKey, open, seal } from './aead.js';
+import { KeyDestroyedError, MasterKeyError } from './crypto.errors.js';
+import type { MasterKey } from './master-key.js';
+import type { SubjectKeyStore } from './subject-key-store.js';
+
+/** Who a piece of personal data is about, e.g. `{ kind: 'contact', id }`. */
+export interface SubjectRef {
+  kind: string;
+  id: string;
+}
+
+export const subjectKeyId = (subject: SubjectRef): string => `${subject.kind}:${subject.id}`;
+
+const CACHE_LIMIT = 5_000;
+
+/**
+ * Per-subject envelope encryption. Each data subject has its own data key, wrapped by the
+ * master key; destroying that key (crypto-shredding) makes every copy of the subject's
+ * ciphertext unreadable, backups included. Unwrapped keys are cached in memory, bounded,
+ * so hot lists do not unwrap a key per row.
+ */
+export class KeyRing {
+  private readonly wrappingKey: Buffer;
+  private readonly cache = new Map<string, Buffer>();
+
+  constructor(
+    private readonly masterKey: MasterKey,
+    private readonly store: SubjectKeyStore,
+  ) {
+    this.wrappingKey = masterKey.derive('key-wrapping');
+  }
+
+  async encrypt(subject: SubjectRef, field: string, plaintext: string): Promise<Buffer> {
+    const key = await this.dataKey(subject, true);
+    return seal(key, Buffer.from(plaintext, 'utf8'), aad(subject, field));
+  }
+
+  async decrypt(subject: SubjectRef, field: string, sealed: Buffer): Promise<string> {
+    const key = await this.dataKey(subject, false);
+    return open(key, sealed, aad(subject, field)).toString('utf8');
+  }
+
+  /** Crypto-shredding: the subject's data key is gone for good. */
+  async destroy(subject: SubjectRef, at = new Date()): Promise<void> {
+    const id = subjectKeyId(subject);
+    this.cache.delete(id);
+    await this.store.destroy(id, at);
+  }
+
+  async isDestroyed(subject: SubjectRef): Promise<boolean> {
+    const stored = await this.store.find(subjectKeyId(subject));
+    return stored?.destroyedAt != null;
+  }
+
+  /** Forget cached keys (another replica may have destroyed one). */
+  evict(subject?: SubjectRef): void {
+    if (subject) this.cache.delete(subjectKeyId(subject));
+    else this.cache.clear();
+  }
+
+  private async dataKey(subject: SubjectRef, createIfMissing: boolean): Promise<Buffer> {
+    const id = subjectKeyId(subject);
+    const cached = this.cache.get(id);
+    if (cached) return cached;
+
+    let stored = await this.store.find(id);
+    if (!stored && createIfMissing) {
+      stored = await this.store.insertIfAbsent({
+        subjectId: id,
+        wrappedKey: seal(this.wrappingKey, generateKey(), `subject-key:${id}`),
+        masterKeyFingerprint: this.masterKey.fingerprint,
+        destroyedAt: null,
+      });
+    }
+    if (!stored || stored.destroyedAt || !stored.wrappedKey) throw new KeyDestroyedError(id);
+    if (stored.masterKeyFingerprint !== this.masterKey.fingerprint) {
+      throw new MasterKeyError('This data key was wrapped by a different master key');
+    }
+    const key = open(this.wrappingKey, stored.wrappedKey, `subject-key:${id}`);
+    if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
+    this.cache.set(id, key);
+    return key;
+  }
+}
+
+const aad = (subject: SubjectRef, field: string) => `${subjectKeyId(subject)}|${field}`;

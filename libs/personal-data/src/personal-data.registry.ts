@@ -1,0 +1,77 @@
+import type {
+  DataCategory,
+  DataSubject,
+  ErasureMode,
+  ErasureReceipt,
+  ExportRecord,
+  PersonalDataProvider,
+} from './personal-data.types.js';
+
+export class DuplicateCategoryError extends Error {
+  constructor(category: string) {
+    super(`Personal-data category '${category}' is registered twice`);
+    this.name = 'DuplicateCategoryError';
+  }
+}
+
+export interface SubjectExport {
+  category: string;
+  records: ExportRecord[];
+}
+
+/**
+ * The one list of where personal data lives. Contexts register their providers at
+ * start-up; everything that must cover "all personal data" walks this registry.
+ */
+export class PersonalDataRegistry {
+  private readonly providers = new Map<string, PersonalDataProvider>();
+
+  register(provider: PersonalDataProvider): void {
+    if (this.providers.has(provider.category)) throw new DuplicateCategoryError(provider.category);
+    if (provider.describe().category !== provider.category) {
+      throw new Error(`Provider '${provider.category}' describes itself as '${provider.describe().category}'`);
+    }
+    this.providers.set(provider.category, provider);
+  }
+
+  list(): PersonalDataProvider[] {
+    return [...this.providers.values()].sort((a, b) => a.category.localeCompare(b.category));
+  }
+
+  /** The record of processing (GDPR Art. 30) and the policy page read this. */
+  describeAll(): DataCategory[] {
+    return this.list().map((provider) => provider.describe());
+  }
+
+  forSubject(subject: DataSubject): PersonalDataProvider[] {
+    return this.list().filter((provider) => provider.describe().subjectKinds.includes(subject.kind));
+  }
+
+  async locateAll(subject: DataSubject): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    for (const provider of this.forSubject(subject)) counts[provider.category] = await provider.locate(subject);
+    return counts;
+  }
+
+  async *exportAll(subject: DataSubject): AsyncIterable<SubjectExport> {
+    for (const provider of this.forSubject(subject)) {
+      const records: ExportRecord[] = [];
+      for await (const record of provider.export(subject)) records.push(record);
+      yield { category: provider.category, records };
+    }
+  }
+
+  /** Erases everywhere; categories under legal hold are de-identified, never deleted. */
+  async eraseAll(subject: DataSubject): Promise<ErasureReceipt[]> {
+    const receipts: ErasureReceipt[] = [];
+    for (const provider of this.forSubject(subject)) {
+      const mode: ErasureMode = provider.describe().legalHold ? 'deidentify' : 'delete';
+      receipts.push(await provider.erase(subject, mode));
+    }
+    return receipts;
+  }
+
+  async restrictAll(subject: DataSubject, on: boolean): Promise<void> {
+    for (const provider of this.forSubject(subject)) await provider.restrict(subject, on);
+  }
+}

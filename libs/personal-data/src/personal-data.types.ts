@@ -1,0 +1,70 @@
+/** The two kinds of people whose data the product holds (see docs/architecture.md). */
+export type SubjectKind = 'user' | 'contact';
+
+export interface DataSubject {
+  kind: SubjectKind;
+  id: string;
+  organizationId: string;
+}
+
+export type LawfulBasis =
+  | 'contract'
+  | 'legal-obligation'
+  | 'legitimate-interests'
+  | 'consent'
+  | 'vital-interests'
+  | 'public-task';
+
+/** How long a category is kept, stated once and read by both the policy page and the purge job. */
+export interface RetentionRule {
+  /** Settings key holding the period, e.g. 'retention.auditDays'. */
+  setting: string;
+  /** Human wording for the privacy policy page. */
+  description: string;
+}
+
+export interface FieldDescription {
+  name: string;
+  description: string;
+  encrypted: boolean;
+}
+
+export interface DataCategory {
+  category: string;
+  subjectKinds: SubjectKind[];
+  description: string;
+  fields: FieldDescription[];
+  purposes: string[];
+  lawfulBasis: LawfulBasis;
+  retention: RetentionRule;
+  processors: string[];
+  /** Records the law makes us keep (invoices: 7 years): erasure de-identifies them instead. */
+  legalHold?: { reason: string; years: number };
+}
+
+export type ErasureMode = 'delete' | 'deidentify';
+
+export interface ErasureReceipt {
+  category: string;
+  mode: ErasureMode;
+  affected: number;
+  completedAt: Date;
+}
+
+export type ExportRecord = Record<string, unknown>;
+
+/**
+ * What every context that stores personal data implements. From the registry of these,
+ * the product derives exports, erasure, restriction, retention purges and the record of
+ * processing, so no second list of "where personal data lives" can drift.
+ */
+export interface PersonalDataProvider {
+  readonly category: string;
+  describe(): DataCategory;
+  locate(subject: DataSubject): Promise<number>;
+  export(subject: DataSubject): AsyncIterable<ExportRecord>;
+  erase(subject: DataSubject, mode: ErasureMode): Promise<ErasureReceipt>;
+  restrict(subject: DataSubject, on: boolean): Promise<void>;
+  /** Deletes or de-identifies at most `batch` expired records; returns how many. */
+  purgeExpired(now: Date, batch: number): Promise<number>;
+}

@@ -1,0 +1,64 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import supertest from 'supertest';
+import { generateKey } from '#crypto';
+import { createApi, type StartedApi } from '../../../apps/api/src/bootstrap.js';
+import type { RawEnvironment } from '../../../apps/api/src/config/settings.js';
+import { createTestDatabase, type TestDatabase } from './database.js';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  api: StartedApi;
+  db: TestDatabase;
+  /** supertest bound to the app's HTTP server. */
+  http: () => ReturnType<typeof supertest>;
+  /** Every log line the app wrote, parsed. */
+  logs: Record<string, unknown>[];
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  env?: RawEnvironment;
+  /** Runs before init: a test may add its own Express routes (e.g. a slow one). */
+  configure?: (app: NestExpressApplication) => void;
+  /** An existing database to reuse (e.g. to simulate a restart). */
+  db?: TestDatabase;
+}
+
+/** The real application on this file's own database, with settings a test may override. */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const db = options.db ?? (await createTestDatabase());
+  const logs: Record<string, unknown>[] = [];
+  const logStream = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split('\n')) if (line.trim()) logs.push(JSON.parse(line));
+      done();
+    },
+  });
+  const env: RawEnvironment = {
+    NODE_ENV: 'test',
+    DATABASE_URL: db.url,
+    DATABASE_POOL_SIZE: '4',
+    MASTER_KEY: generateKey().toString('base64'),
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'steward-test-')),
+    LOG_LEVEL: 'info',
+    ...options.env,
+  };
+  const api = await createApi(env, logStream);
+  options.configure?.(api.app);
+  await api.app.init();
+  return {
+    app: api.app,
+    api,
+    db,
+    logs,
+    http: () => supertest(api.app.getHttpServer()),
+    async close() {
+      await api.app.close();
+      if (!options.db) await db.close();
+    },
+  };
+}

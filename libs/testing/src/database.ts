@@ -1,0 +1,113 @@
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import pg from 'pg';
+import { runMigrations } from '../../../apps/api/src/database/data-source.js';
+import { migrationsHash, pgliteTemplatePath, serverUrl, templateDatabaseName, withDatabase } from './template-naming.mjs';
+
+export interface TestDatabase {
+  /** Connection URL of this test file's own, freshly migrated database. */
+  url: string;
+  /** Runs SQL directly, as an auditor or attacker with database access would. */
+  query<Row extends Record<string, unknown> = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  close(): Promise<void>;
+}
+
+/**
+ * A clean, migrated database for one test file: a clone of a migrated template on the
+ * configured server (TEST_DATABASE_URL or DATABASE_URL), or an in-memory PGlite loaded
+ * from a migrated dump. Files never share a database, so they run in parallel. The
+ * template is migrated once, by whichever file gets there first.
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const server = serverUrl();
+  return server ? cloneOnServer(server) : cloneOnPglite();
+}
+
+async function cloneOnServer(server: string): Promise<TestDatabase> {
+  const template = templateDatabaseName(migrationsHash());
+  const name = `steward_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: withDatabase(server, 'postgres') });
+  await admin.connect();
+  await admin.query('SELECT pg_advisory_lock(7324002)');
+  try {
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
+    if (exists.rowCount === 0) {
+      await admin.query(`CREATE DATABASE "${template}"`);
+      await runMigrations(withDatabase(server, template));
+      await admin.query(`ALTER DATABASE "${template}" IS_TEMPLATE true`);
+    }
+    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+  } finally {
+    await admin.query('SELECT pg_advisory_unlock(7324002)');
+  }
+  const url = withDatabase(server, name);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return {
+    url,
+    query: async (sql, params) => (await client.query(sql, params)).rows,
+    async close() {
+      await client.end();
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+async function cloneOnPglite(): Promise<TestDatabase> {
+  const db = await PGlite.create({ loadDataDir: new Blob([await pgliteTemplate()]) });
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 8 });
+  await server.start();
+  return {
+    url: `postgres://postgres@${server.getServerConn()}/postgres`,
+    query: async (sql, params) => (await db.query(sql, params)).rows as never,
+    async close() {
+      await server.stop();
+      await db.close();
+    },
+  };
+}
+
+/** The migrated dump, built once per migrations hash; a lock file keeps workers from racing. */
+async function pgliteTemplate(): Promise<Buffer> {
+  const path = pgliteTemplatePath(migrationsHash());
+  const lock = `${path}.lock`;
+  const deadline = Date.now() + 120_000;
+  while (!existsSync(path)) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${path}`);
+    let fd: number;
+    try {
+      fd = openSync(lock, 'wx');
+    } catch {
+      // Another worker is building it; a lock older than two minutes is a crashed one.
+      if (existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 120_000) rmSync(lock, { force: true });
+      await sleep(200);
+      continue;
+    }
+    try {
+      if (!existsSync(path)) writeFileSync(`${path}.partial`, await buildPgliteTemplate());
+      if (!existsSync(path)) renameSync(`${path}.partial`, path);
+    } finally {
+      closeSync(fd);
+      rmSync(lock, { force: true });
+    }
+  }
+  return readFileSync(path);
+}
+
+async function buildPgliteTemplate(): Promise<Buffer> {
+  const db = await PGlite.create();
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0 });
+  await server.start();
+  try {
+    await runMigrations(`postgres://postgres@${server.getServerConn()}/postgres`);
+  } finally {
+    await server.stop();
+  }
+  const dump = (await db.dumpDataDir('none')) as Blob;
+  await db.close();
+  return Buffer.from(await dump.arrayBuffer());
+}
