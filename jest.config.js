@@ -29,4 +29,6 @@ export default {
   globalSetup: '<rootDir>/libs/testing/src/global-setup.mjs',
   testTimeout: 60_000,
   maxWorkers: process.env.CI ? 2 : '50%',
+  // A leaked handle must never hang CI; locally, Jest's open-handle warning points at it.
+  forceExit: Boolean(process.env.CI),
 };

@@ -54,7 +54,8 @@ function serveSpa(app: NestExpressApplication, dir: string): void {
       (req.method === 'GET' || req.method === 'HEAD') &&
       !req.path.startsWith(`/${API_PREFIX}`) &&
       !req.path.startsWith('/docs') &&
-      req.accepts(['html', 'json']) === 'html';
+      // Browsers navigating ask for text/html explicitly; API clients sending */* do not get a page.
+      (req.headers.accept ?? '').includes('text/html');
     if (!isPage) return next();
     res.setHeader('cache-control', 'no-cache');
     res.sendFile(index);

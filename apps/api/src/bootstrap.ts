@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
 import { configureApp } from './app.setup.js';
+import { routeNotFound } from './common/problem.filter.js';
 import { loadSettings, type RawEnvironment, type Settings } from './config/settings.js';
 import { runMigrations } from './database/data-source.js';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres.js';
@@ -15,9 +16,15 @@ export interface StartedApi {
 
 /**
  * Validates settings, starts the embedded database when no DATABASE_URL is set, applies
- * migrations, then builds the Nest application (not yet listening).
+ * migrations, then builds and initialises the Nest application (not yet listening).
  */
-export async function createApi(raw: RawEnvironment, logStream?: DestinationStream): Promise<StartedApi> {
+export interface CreateApiOptions {
+  logStream?: DestinationStream;
+  /** Runs before init, e.g. for a test to mount its own Express route. */
+  beforeInit?: (app: NestExpressApplication) => void;
+}
+
+export async function createApi(raw: RawEnvironment, options: CreateApiOptions = {}): Promise<StartedApi> {
   let settings = loadSettings(raw);
   let embedded: EmbeddedPostgres | undefined;
   let env = raw;
@@ -28,11 +35,17 @@ export async function createApi(raw: RawEnvironment, logStream?: DestinationStre
   }
   try {
     await runMigrations(settings.database.url as string);
-    const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ env, logStream }), {
-      bodyParser: false,
-      bufferLogs: true,
-    });
+    const app = await NestFactory.create<NestExpressApplication>(
+      AppModule.forRoot({ env, logStream: options.logStream }),
+      {
+        bodyParser: false,
+        bufferLogs: true,
+      },
+    );
     await configureApp(app, settings);
+    options.beforeInit?.(app);
+    await app.init();
+    app.use(routeNotFound);
     return { app, settings, embedded };
   } catch (error) {
     await embedded?.close();

@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { ProblemDto } from './common/problem.dto.js';
 import metadata from './metadata.js';
 
 /** Sorts object keys deeply so the committed spec diffs cleanly. Arrays keep their order. */
@@ -31,6 +32,26 @@ export async function buildOpenApiDocument(app: INestApplication): Promise<OpenA
     .build();
   const document = SwaggerModule.createDocument(app, config, {
     operationIdFactory: (_controllerKey, methodKey) => methodKey,
+    extraModels: [ProblemDto],
   });
+  addProblemResponses(document);
   return sortDeep(document) as OpenAPIObject;
+}
+
+/** Every operation can fail with a problem+json document; say so once, for all of them. */
+function addProblemResponses(document: OpenAPIObject): void {
+  const problem = {
+    description: 'An RFC 9457 problem document: `code` and `type` name the error kind.',
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } },
+  };
+  for (const operations of Object.values(document.paths)) {
+    for (const operation of Object.values(operations)) {
+      if (typeof operation !== 'object' || !operation || !('responses' in operation)) continue;
+      const responses = operation.responses as Record<string, unknown>;
+      for (const [status, response] of Object.entries(responses)) {
+        if (/^[45]/.test(status)) responses[status] = { ...(response as object), ...problem };
+      }
+      responses['4XX'] ??= problem;
+    }
+  }
 }

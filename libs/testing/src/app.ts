@@ -47,9 +47,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     LOG_LEVEL: 'info',
     ...options.env,
   };
-  const api = await createApi(env, logStream);
-  options.configure?.(api.app);
-  await api.app.init();
+  const api = await createApi(env, { logStream, beforeInit: options.configure });
   return {
     app: api.app,
     api,

@@ -5,7 +5,13 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import pg from 'pg';
 import { runMigrations } from '../../../apps/api/src/database/data-source.js';
-import { migrationsHash, pgliteTemplatePath, serverUrl, templateDatabaseName, withDatabase } from './template-naming.mjs';
+import {
+  migrationsHash,
+  pgliteTemplatePath,
+  serverUrl,
+  templateDatabaseName,
+  withDatabase,
+} from './template-naming.mjs';
 
 export interface TestDatabase {
   /** Connection URL of this test file's own, freshly migrated database. */

@@ -9,7 +9,8 @@ const MIGRATIONS_DIR = resolve(import.meta.dirname, '../../../apps/api/src/datab
 /** Changes whenever a migration file changes, so a stale template is never reused. */
 export function migrationsHash() {
   const hash = createHash('sha256');
-  for (const file of readdirSync(MIGRATIONS_DIR).sort()) hash.update(file).update(readFileSync(join(MIGRATIONS_DIR, file)));
+  for (const file of readdirSync(MIGRATIONS_DIR).sort())
+    hash.update(file).update(readFileSync(join(MIGRATIONS_DIR, file)));
   return hash.digest('hex').slice(0, 12);
 }
 

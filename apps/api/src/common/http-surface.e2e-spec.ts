@@ -54,6 +54,15 @@ describe('HTTP surface', () => {
     expect(denied.headers['access-control-allow-origin']).toBeUndefined();
   });
 
+  it('should answer browser navigation with the SPA but API clients with problems', async () => {
+    const page = await sut.http().get('/clients/42').set('accept', 'text/html,application/xhtml+xml');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<div id="root">');
+    expectProblem(await sut.http().get('/clients/42').set('accept', '*/*'), 404, 'route-not-found');
+    expectProblem(await sut.http().get('/api/v1/clients').set('accept', 'text/html'), 404, 'route-not-found');
+    expectProblem(await sut.http().post('/clients/42').send({}), 404, 'route-not-found');
+  });
+
   it('should serve the OpenAPI document and Swagger UI', async () => {
     const spec = await sut.http().get('/docs-json').expect(200);
     expect(spec.body.paths['/api/v1/health/ready'].get.operationId).toBe('getReadiness');

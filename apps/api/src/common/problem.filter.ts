@@ -34,26 +34,14 @@ export class ProblemFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<Request & { id?: string }>();
+    const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
     const error = this.toAppError(exception);
     if (error.code === 'internal') {
       // The stack helps us; the client gets the request id to quote. No payloads logged.
       this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
     }
-    const { status, title } = ERROR_CATALOG[error.code];
-    const body: ProblemDto = {
-      type: problemType(error.code),
-      title,
-      status,
-      detail: error.detail ?? title,
-      instance: request.originalUrl?.split('?')[0] ?? request.url,
-      code: error.code,
-      requestId: String(request.id ?? ''),
-      ...error.extensions,
-    };
-    if (response.headersSent) return;
-    response.status(status).type('application/problem+json').send(JSON.stringify(body));
+    sendProblem(request, response, error);
   }
 
   private toAppError(exception: unknown): AppError {
@@ -87,4 +75,29 @@ export class ProblemFilter implements ExceptionFilter {
     }
     return new AppError('internal');
   }
+}
+
+/** Writes an AppError as an RFC 9457 document. The one place a problem body is shaped. */
+export function sendProblem(request: Request, response: Response, error: AppError): void {
+  if (response.headersSent) return;
+  const { status, title } = ERROR_CATALOG[error.code];
+  const body: ProblemDto = {
+    type: problemType(error.code),
+    title,
+    status,
+    detail: error.detail ?? title,
+    instance: request.originalUrl?.split('?')[0] ?? request.url,
+    code: error.code,
+    requestId: String(request.id ?? ''),
+    ...error.extensions,
+  };
+  response.status(status).type('application/problem+json').send(JSON.stringify(body));
+}
+
+/**
+ * Registered after every route: whatever nothing else answered (outside the API prefix,
+ * where Nest's own not-found handler does not reach) is a problem+json 404 too.
+ */
+export function routeNotFound(request: Request, response: Response): void {
+  sendProblem(request, response, new AppError('route-not-found', 'No endpoint matches this method and path'));
 }

@@ -1,15 +1,8 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value;
-const toBool = ({ value }: { value: unknown }) => {
-  if (value === undefined || value === '') return undefined;
-  const text = String(value).toLowerCase();
-  if (['true', '1', 'yes', 'on'].includes(text)) return true;
-  if (['false', '0', 'no', 'off'].includes(text)) return false;
-  return value;
-};
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
@@ -70,10 +63,6 @@ export class EnvironmentSchema {
   @IsInt({ message: 'must be the number of proxy hops to trust (0 for none)' })
   @Min(0, { message: 'must be the number of proxy hops to trust (0 for none)' })
   TRUST_PROXY_HOPS = 0;
-
-  @Transform(toBool)
-  @IsBoolean({ message: 'must be true or false' })
-  SEED_DEMO = false;
 
   @Transform(toInt)
   @IsInt({ message: 'must be a whole number of milliseconds' })

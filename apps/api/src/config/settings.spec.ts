@@ -34,14 +34,9 @@ describe(loadSettings.name, () => {
     expect(loadSettings({ NODE_ENV: 'production', MASTER_KEY: key }).masterKey).toBe(key);
   });
 
-  it('should parse origins, booleans and numbers', () => {
-    const sut = loadSettings({
-      CORS_ORIGINS: 'https://a.example,https://b.example',
-      SEED_DEMO: 'yes',
-      DATABASE_POOL_SIZE: '4',
-    });
+  it('should parse origins and numbers', () => {
+    const sut = loadSettings({ CORS_ORIGINS: 'https://a.example,https://b.example', DATABASE_POOL_SIZE: '4' });
     expect(sut.http.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
-    expect(sut.seedDemo).toBe(true);
     expect(sut.database.poolSize).toBe(4);
   });
 });

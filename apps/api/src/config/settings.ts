@@ -23,7 +23,6 @@ export interface Settings {
   /** Base64 master key; absent outside production means a generated local key. */
   masterKey?: string;
   logLevel: (typeof LOG_LEVELS)[number];
-  seedDemo: boolean;
 }
 
 export class SettingsError extends Error {
@@ -69,6 +68,5 @@ export function loadSettings(raw: RawEnvironment): Settings {
     dataDir: env.DATA_DIR,
     masterKey: env.MASTER_KEY,
     logLevel: env.LOG_LEVEL,
-    seedDemo: env.SEED_DEMO,
   };
 }

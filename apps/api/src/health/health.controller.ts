@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { ProblemDto } from '../common/problem.dto.js';
 import { LivenessResponseDto, ReadinessResponseDto } from './health.dto.js';
 import { HealthService } from './health.service.js';
@@ -11,12 +11,14 @@ export class HealthController {
 
   @Get()
   @ApiOperation({ summary: 'Liveness: the process is up' })
+  @ApiOkResponse({ type: LivenessResponseDto })
   getLiveness(): LivenessResponseDto {
     return { status: 'ok' };
   }
 
   @Get('ready')
   @ApiOperation({ summary: 'Readiness: the database answers and the process is not draining' })
+  @ApiOkResponse({ type: ReadinessResponseDto })
   @ApiServiceUnavailableResponse({ type: ProblemDto, description: 'A dependency is down or shutdown has begun' })
   getReadiness(): Promise<ReadinessResponseDto> {
     return this.health.readiness();

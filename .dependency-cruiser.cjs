@@ -1,0 +1,77 @@
+/**
+ * Import boundaries, checked by `npm run lint` in CI:
+ * - only repositories, entities and database/ touch TypeORM;
+ * - a context reaches another only through its exported service or module;
+ * - the SPA reaches the server only through libs/api-client.
+ * @type {import('dependency-cruiser').IConfiguration}
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'typeorm-only-in-repositories',
+      comment:
+        'Services and controllers stay persistence-agnostic: TypeORM lives in *.repository.ts, entities/ and database/.',
+      severity: 'error',
+      from: {
+        path: '^apps/api/src/',
+        pathNot: ['\\.repository\\.ts$', '/entities/', '^apps/api/src/database/', '\\.(e2e-)?spec\\.ts$'],
+      },
+      to: { path: 'node_modules/typeorm/' },
+    },
+    {
+      name: 'libs-do-not-use-typeorm',
+      severity: 'error',
+      from: { path: '^libs/(personal-data|crypto|api-client)/' },
+      to: { path: 'node_modules/typeorm/' },
+    },
+    {
+      name: 'contexts-meet-through-services',
+      comment:
+        "A context uses another only through that context's exported service or module, never its repository, entities or tables.",
+      severity: 'error',
+      // database/entities.ts lists every entity for the data source; nothing else crosses.
+      from: {
+        path: '^apps/api/src/([^/]+)/',
+        pathNot: ['\\.(e2e-)?spec\\.ts$', '^apps/api/src/database/entities\\.ts$'],
+      },
+      to: {
+        path: '^apps/api/src/([^/]+)/',
+        pathNot: [
+          '^apps/api/src/$1/',
+          '^apps/api/src/(common|config)/',
+          '^apps/api/src/[^/]+/[^/]+\\.(service|module|dto|errors)\\.ts$',
+        ],
+      },
+    },
+    {
+      name: 'spa-only-through-api-client',
+      comment: 'The SPA talks to the server only through the typed client generated from the OpenAPI spec.',
+      severity: 'error',
+      from: { path: '^apps/web/src/' },
+      to: { path: '^(apps/api|libs/(?!api-client/))' },
+    },
+    {
+      name: 'api-not-into-web',
+      severity: 'error',
+      from: { path: '^(apps/api|libs)/' },
+      to: { path: '^apps/web/' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(dist|data)/' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['source', 'import', 'require', 'node', 'default', 'types'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.d.ts', '.d.mts'],
+    },
+  },
+};

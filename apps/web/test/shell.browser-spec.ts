@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { createTestApp, describeInBrowser, launchBrowser, type TestApp } from '#testing';
+
+describeInBrowser('SPA shell in Chromium', () => {
+  let app: TestApp;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+
+  beforeAll(async () => {
+    if (!existsSync('dist/web/index.html')) throw new Error('The SPA is not built: run `npm run build:web`');
+    app = await createTestApp({ env: { STATIC_DIR: 'dist/web' } });
+    await app.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(app.app.getHttpServer().address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+  beforeEach(async () => {
+    page = await browser.newPage();
+  });
+  afterEach(() => page.close());
+
+  it('should show the sign-in page with the live service status', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+
+    await page.goto(`${base}/`);
+    await page.getByRole('heading', { name: 'Sign in to Steward CRM' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    await page.getByRole('status').getByText('Service online').waitFor();
+    expect(await page.getByRole('status').textContent()).toContain('database (up)');
+    expect(await page.getByRole('navigation', { name: 'Main navigation' }).textContent()).toContain(
+      'API documentation',
+    );
+    expect(errors).toEqual([]);
+  });
+
+  it('should show a not-found page for an unknown address', async () => {
+    await page.goto(`${base}/clients/does-not-exist`);
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    expect(await page.getByText('/clients/does-not-exist').count()).toBe(1);
+    await page.getByRole('link', { name: 'Back to the start' }).click();
+    await page.getByRole('heading', { name: 'Sign in to Steward CRM' }).waitFor();
+  });
+
+  it('should serve Swagger UI beside the SPA', async () => {
+    await page.goto(`${base}/docs`);
+    await page.getByText('Steward CRM API').first().waitFor();
+    await page.getByText('/api/v1/health/ready').first().waitFor();
+  });
+});

@@ -1,0 +1,81 @@
+// Used by `npm start` and `npm test` before anything is installed: Node built-ins only.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const root = new URL('../..', import.meta.url).pathname;
+
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 20 || (major === 20 && minor < 19)) {
+  console.error(`Steward CRM needs Node.js 20.19 or newer; this is ${process.versions.node}.`);
+  process.exit(1);
+}
+
+export function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+  if (result.status !== 0) {
+    console.error(`\n${command} ${args.join(' ')} failed (exit ${result.status ?? result.signal}).`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+function newestMtime(path) {
+  const full = join(root, path);
+  if (!existsSync(full)) return 0;
+  const stat = statSync(full);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(full, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+    newest = Math.max(newest, newestMtime(join(path, entry.name)));
+  }
+  return newest;
+}
+
+/** Installs dependencies when node_modules is missing or older than the lock file. */
+export function ensureInstalled() {
+  const marker = join(root, 'node_modules/.package-lock.json');
+  if (existsSync(marker) && statSync(marker).mtimeMs >= statSync(join(root, 'package-lock.json')).mtimeMs) return;
+  console.log('Installing dependencies (npm ci)…');
+  run('npm', ['ci', '--no-audit', '--no-fund']);
+}
+
+const TARGETS = {
+  api: {
+    inputs: [
+      'apps/api/src',
+      'libs/personal-data/src',
+      'libs/crypto/src',
+      'scripts',
+      'tsconfig.json',
+      'tsconfig.build.json',
+      'package-lock.json',
+    ],
+    script: 'build:api',
+  },
+  web: {
+    inputs: [
+      'apps/web/src',
+      'apps/web/index.html',
+      'apps/web/public',
+      'apps/web/vite.config.ts',
+      'libs/api-client/src',
+      'package-lock.json',
+    ],
+    script: 'build:web',
+  },
+};
+
+/** Rebuilds a target only when one of its inputs changed since its last build. */
+export function ensureBuilt(...names) {
+  for (const name of names) {
+    const target = TARGETS[name];
+    const stamp = join(root, `dist/.built-${name}`);
+    const builtAt = existsSync(stamp) ? statSync(stamp).mtimeMs : 0;
+    if (Math.max(...target.inputs.map(newestMtime)) <= builtAt) continue;
+    console.log(`Building ${name}…`);
+    run('npm', ['run', '--silent', target.script]);
+    mkdirSync(join(root, 'dist'), { recursive: true });
+    writeFileSync(stamp, new Date().toISOString());
+  }
+}

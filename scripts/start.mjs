@@ -1,0 +1,16 @@
+// `npm start`: install what is missing, build what changed, then run the API, which
+// migrates the database (embedded PGlite under ./data unless DATABASE_URL is set),
+// seeds the demo organization and serves the SPA, the API and Swagger UI on one port.
+import { spawn } from 'node:child_process';
+import { ensureBuilt, ensureInstalled, root } from './lib/prepare.mjs';
+
+ensureInstalled();
+ensureBuilt('api', 'web');
+
+const child = spawn(process.execPath, ['--enable-source-maps', 'dist/apps/api/src/main.js'], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { LOG_LEVEL: 'warn', ...process.env },
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
