@@ -54,8 +54,8 @@ function serveSpa(app: NestExpressApplication, dir: string): void {
       (req.method === 'GET' || req.method === 'HEAD') &&
       !req.path.startsWith(`/${API_PREFIX}`) &&
       !req.path.startsWith('/docs') &&
-      // Browsers navigating ask for text/html explicitly; API clients sending */* do not get a page.
-      (req.headers.accept ?? '').includes('text/html');
+      // Browsers and curl get the page; a client that prefers JSON gets a problem+json 404.
+      req.accepts(['html', 'json']) === 'html';
     if (!isPage) return next();
     res.setHeader('cache-control', 'no-cache');
     res.sendFile(index);

@@ -11,6 +11,7 @@ describe(shutdownGracefully.name, () => {
       arrived = resolve;
     });
     const sut = await createTestApp({
+      env: { STATIC_DIR: 'no-spa-here' },
       configure: (app) =>
         app.use('/slow', (_req: Request, res: Response) => {
           release = () => {
