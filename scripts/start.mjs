@@ -10,7 +10,7 @@ ensureBuilt('api', 'web');
 const child = spawn(process.execPath, ['--enable-source-maps', 'dist/apps/api/src/main.js'], {
   cwd: root,
   stdio: 'inherit',
-  env: { LOG_LEVEL: 'warn', ...process.env },
+  env: { LOG_LEVEL: 'warn', SEED_DEMO: 'true', ...process.env },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

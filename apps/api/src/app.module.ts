@@ -8,7 +8,9 @@ import { createValidationPipe } from './common/validation.js';
 import type { RawEnvironment } from './config/settings.js';
 import { AppSettings, SettingsModule } from './config/settings.module.js';
 import { DatabaseModule } from './database/database.module.js';
+import { DemoModule } from './demo/demo.module.js';
 import { HealthModule } from './health/health.module.js';
+import { IdentityModule } from './identity/identity.module.js';
 import { KeyringModule } from './keyring/keyring.module.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
 
@@ -34,6 +36,8 @@ export class AppModule {
         PersonalDataModule,
         KeyringModule,
         HealthModule,
+        IdentityModule,
+        DemoModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },

@@ -1,12 +1,14 @@
 import 'reflect-metadata';
 import { createApi } from './bootstrap.js';
 import { SettingsError } from './config/settings.js';
+import { DemoSeedService } from './demo/demo-seed.service.js';
 import { shutdownGracefully } from './shutdown.js';
 
 async function main(): Promise<void> {
   const started = Date.now();
   const api = await createApi(process.env);
   const { app, settings, embedded } = api;
+  const demo = settings.seedDemo ? await app.get(DemoSeedService).seed() : undefined;
   await app.listen(settings.http.port, settings.http.host);
 
   const url = `http://${settings.http.host === '0.0.0.0' ? 'localhost' : settings.http.host}:${settings.http.port}`;
@@ -18,6 +20,13 @@ async function main(): Promise<void> {
       `  API:      ${url}/api/v1`,
       `  Docs:     ${url}/docs`,
       `  Database: ${embedded ? `embedded PGlite in ${settings.dataDir}/pglite` : 'DATABASE_URL'}`,
+      ...(demo
+        ? [
+            '',
+            `  Demo organization ${demo.created ? 'created' : 'ready'}. Sign in with any of these (password ${demo.signIns[0].password}):`,
+            ...demo.signIns.map(({ role, email }) => `    ${role.padEnd(16)} ${email}`),
+          ]
+        : []),
       '',
       '',
     ].join('\n'),

@@ -50,3 +50,14 @@ describe('optional settings', () => {
     expect(sut.http.corsOrigins).toEqual(['https://a.example']);
   });
 });
+
+describe('SEED_DEMO', () => {
+  it('should be refused in production, where the demo password would be an open door', () => {
+    const key = Buffer.alloc(32, 2).toString('base64');
+    expect(() => loadSettings({ NODE_ENV: 'production', MASTER_KEY: key, SEED_DEMO: 'true' })).toThrow(
+      /^Invalid setting SEED_DEMO: must be false in production/,
+    );
+    expect(loadSettings({ SEED_DEMO: 'yes' }).seedDemo).toBe(true);
+    expect(() => loadSettings({ SEED_DEMO: 'perhaps' })).toThrow(/Invalid setting SEED_DEMO: must be true or false/);
+  });
+});

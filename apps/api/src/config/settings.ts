@@ -23,6 +23,8 @@ export interface Settings {
   /** Base64 master key; absent outside production means a generated local key. */
   masterKey?: string;
   logLevel: (typeof LOG_LEVELS)[number];
+  /** Seed the demo organization at start-up (npm start does). */
+  seedDemo: boolean;
 }
 
 export class SettingsError extends Error {
@@ -44,15 +46,16 @@ export function loadSettings(raw: RawEnvironment): Settings {
     Object.entries(raw).filter(([key, value]) => known.includes(key) && value !== undefined),
   );
   const env = plainToInstance(EnvironmentSchema, picked, { exposeDefaultValues: true });
-  const errors = validateSync(env, { skipMissingProperties: false });
-  if (errors.length > 0) {
-    throw new SettingsError(
-      errors.map((error) => {
-        const message = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
-        return `Invalid setting ${error.property}: ${message}`;
-      }),
+  const problems = validateSync(env, { skipMissingProperties: false }).map((error) => {
+    const message = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
+    return `Invalid setting ${error.property}: ${message}`;
+  });
+  if (env.NODE_ENV === 'production' && env.SEED_DEMO === true) {
+    problems.push(
+      'Invalid setting SEED_DEMO: must be false in production: the demo accounts have a published password',
     );
   }
+  if (problems.length > 0) throw new SettingsError(problems);
   return {
     env: env.NODE_ENV,
     http: {
@@ -68,5 +71,6 @@ export function loadSettings(raw: RawEnvironment): Settings {
     dataDir: env.DATA_DIR,
     masterKey: env.MASTER_KEY,
     logLevel: env.LOG_LEVEL,
+    seedDemo: env.SEED_DEMO,
   };
 }

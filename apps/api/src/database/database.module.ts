@@ -1,12 +1,14 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppSettings } from '../config/settings.module.js';
 import { dataSourceOptions } from './data-source.js';
+import { TransactionService } from './transaction.service.js';
 
 /**
  * The connection pool. Migrations run before the app module is created (see bootstrap),
  * so by the time any request is served the schema is current.
  */
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -17,5 +19,7 @@ import { dataSourceOptions } from './data-source.js';
       },
     }),
   ],
+  providers: [TransactionService],
+  exports: [TransactionService],
 })
 export class DatabaseModule {}

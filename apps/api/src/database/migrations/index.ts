@@ -1,4 +1,5 @@
 import { Keyring1763700000000 } from './1763700000000-keyring.js';
+import { Identity1795296964836 } from './1795296964836-identity.js';
 
 /** In order. Generated with `npm run migration:generate`, read, committed, never edited. */
-export const MIGRATIONS = [Keyring1763700000000];
+export const MIGRATIONS = [Keyring1763700000000, Identity1795296964836];

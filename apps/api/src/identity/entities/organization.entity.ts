@@ -1,0 +1,61 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { NotPersonal } from '#personal-data';
+import { SUBSCRIPTION_STATES, type SubscriptionState } from '../identity.roles.js';
+
+/** A customer organization: the tenant every other row belongs to. */
+@Entity('organizations')
+export class OrganizationEntity {
+  @NotPersonal('surrogate key')
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @NotPersonal('business name of the customer organization')
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @NotPersonal('URL-safe handle derived from the business name')
+  @Column({ type: 'varchar', length: 80, unique: true })
+  slug: string;
+
+  /** The policies differ (13 vs 18): 18 is the default, 13 the lowest allowed. */
+  @NotPersonal('organization setting')
+  @Column({ name: 'min_user_age', type: 'smallint', default: 18 })
+  minUserAge: number;
+
+  @NotPersonal('organization setting')
+  @Column({ name: 'mfa_required', type: 'boolean', default: false })
+  mfaRequired: boolean;
+
+  @NotPersonal('organization setting: where the data is said to reside')
+  @Column({ name: 'data_region', type: 'varchar', length: 40, default: 'eu-west' })
+  dataRegion: string;
+
+  @NotPersonal('organization setting')
+  @Column({ name: 'access_token_minutes', type: 'smallint', default: 15 })
+  accessTokenMinutes: number;
+
+  @NotPersonal('organization setting: lifetime of a "keep me signed in" session')
+  @Column({ name: 'persistent_session_days', type: 'smallint', default: 30 })
+  persistentSessionDays: number;
+
+  @NotPersonal('billing state')
+  @Column({ name: 'subscription_state', type: 'enum', enum: SUBSCRIPTION_STATES, default: 'trial' })
+  subscriptionState: SubscriptionState;
+
+  /** Purged 30 days after this date once cancelled or expired (retention). */
+  @NotPersonal('billing state')
+  @Column({ name: 'subscription_ends_at', type: 'timestamptz', nullable: true })
+  subscriptionEndsAt: Date | null;
+
+  @NotPersonal('technical timestamp')
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @NotPersonal('technical timestamp')
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  @NotPersonal('optimistic concurrency counter')
+  @VersionColumn()
+  version: number;
+}

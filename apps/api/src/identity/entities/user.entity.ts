@@ -1,0 +1,114 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+} from 'typeorm';
+import { NotPersonal, PersonalField } from '#personal-data';
+import { ROLES, type Role, USER_STATES, type UserState } from '../identity.roles.js';
+import { OrganizationEntity } from './organization.entity.js';
+
+/** The personal-data category of a user account (see users.personal-data.ts). */
+export const USER_ACCOUNT = 'identity.account';
+
+/**
+ * A member of staff of a customer organization. The profile fields the policies name
+ * are sealed under the user's own data key (KeyRing, subject `user:<id>`); the email is
+ * found through its blind index only.
+ */
+@Entity('users')
+@Index('IDX_users_organization', ['organizationId'])
+export class UserEntity {
+  @NotPersonal('surrogate key')
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @NotPersonal('tenant key')
+  @Column({ name: 'organization_id', type: 'uuid' })
+  organizationId: string;
+
+  /** Deleting an organization (retention purge) deletes its rows. */
+  @ManyToOne(() => OrganizationEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'organization_id' })
+  organization?: OrganizationEntity;
+
+  @NotPersonal('role within the organization')
+  @Column({ type: 'enum', enum: ROLES })
+  role: Role;
+
+  @NotPersonal('branches a manager or agent works in')
+  @Column({ name: 'branch_ids', type: 'uuid', array: true, default: () => "'{}'" })
+  branchIds: string[];
+
+  @NotPersonal('account state')
+  @Column({ type: 'enum', enum: USER_STATES, default: 'active' })
+  state: UserState;
+
+  @PersonalField(USER_ACCOUNT)
+  @Column({ name: 'email_index', type: 'varchar', length: 64, unique: true })
+  emailIndex: string;
+
+  @PersonalField(USER_ACCOUNT, { encrypted: true })
+  @Column({ name: 'email_enc', type: 'bytea' })
+  emailEnc: Buffer;
+
+  @PersonalField(USER_ACCOUNT, { encrypted: true })
+  @Column({ name: 'full_name_enc', type: 'bytea' })
+  fullNameEnc: Buffer;
+
+  @PersonalField(USER_ACCOUNT, { encrypted: true })
+  @Column({ name: 'phone_enc', type: 'bytea', nullable: true })
+  phoneEnc: Buffer | null;
+
+  @PersonalField(USER_ACCOUNT, { encrypted: true })
+  @Column({ name: 'job_title_enc', type: 'bytea', nullable: true })
+  jobTitleEnc: Buffer | null;
+
+  @PersonalField(USER_ACCOUNT, { encrypted: true })
+  @Column({ name: 'company_enc', type: 'bytea', nullable: true })
+  companyEnc: Buffer | null;
+
+  /** Language, theme, time zone: the "profile preferences" of the policy. */
+  @PersonalField(USER_ACCOUNT)
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  preferences: Record<string, string>;
+
+  /** When the user confirmed the minimum age; the date of birth itself is never stored. */
+  @PersonalField(USER_ACCOUNT)
+  @Column({ name: 'age_confirmed_at', type: 'timestamptz', nullable: true })
+  ageConfirmedAt: Date | null;
+
+  @PersonalField(USER_ACCOUNT)
+  @Column({ name: 'email_verified_at', type: 'timestamptz', nullable: true })
+  emailVerifiedAt: Date | null;
+
+  @PersonalField(USER_ACCOUNT)
+  @Column({ name: 'password_hash', type: 'varchar', length: 200, nullable: true })
+  passwordHash: string | null;
+
+  @PersonalField(USER_ACCOUNT)
+  @Column({ name: 'last_sign_in_at', type: 'timestamptz', nullable: true })
+  lastSignInAt: Date | null;
+
+  /** Set while the user has asked to restrict processing (GDPR Art. 18). */
+  @PersonalField(USER_ACCOUNT)
+  @Column({ name: 'restricted_at', type: 'timestamptz', nullable: true })
+  restrictedAt: Date | null;
+
+  @NotPersonal('technical timestamp')
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @NotPersonal('technical timestamp')
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  @NotPersonal('optimistic concurrency counter')
+  @VersionColumn()
+  version: number;
+}

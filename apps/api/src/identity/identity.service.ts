@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { type Transaction, TransactionService } from '../database/transaction.service.js';
+import type { BranchEntity } from './entities/branch.entity.js';
+import type { OrganizationEntity } from './entities/organization.entity.js';
+import type { UserEntity } from './entities/user.entity.js';
+import { emailTaken, weakPassword } from './identity.errors.js';
+import type { Role, UserState } from './identity.roles.js';
+import { OrganizationsRepository } from './organizations.repository.js';
+import { hashPassword, passwordProblems } from './password-policy.js';
+import { type UserProfile, UserProfileCipher } from './user-profile.cipher.js';
+import { type NewUser, UsersRepository } from './users.repository.js';
+
+export interface NewUserInput {
+  profile: UserProfile;
+  role: Role;
+  branchIds?: string[];
+  password?: string;
+  state?: UserState;
+  emailVerified?: boolean;
+  ageConfirmed?: boolean;
+}
+
+export interface UserView extends UserProfile {
+  id: string;
+  organizationId: string;
+  role: Role;
+  branchIds: string[];
+  state: UserState;
+}
+
+@Injectable()
+export class IdentityService {
+  constructor(
+    private readonly transactions: TransactionService,
+    private readonly organizations: OrganizationsRepository,
+    private readonly users: UsersRepository,
+    private readonly cipher: UserProfileCipher,
+  ) {}
+
+  /** A new tenant and its owner, together or not at all. */
+  async createOrganization(
+    name: string,
+    owner: Omit<NewUserInput, 'role'>,
+    settings: Partial<Pick<OrganizationEntity, 'minUserAge' | 'mfaRequired' | 'dataRegion'>> = {},
+  ): Promise<{ organization: OrganizationEntity; owner: UserView }> {
+    // Hashing, sealing and checks happen before the transaction opens: a transaction must
+    // not wait on queries outside it (on embedded PGlite, with one backend, it would deadlock).
+    const prepared = await this.prepareUser({ ...owner, role: 'owner' });
+    const slug = await this.uniqueSlug(name);
+    return this.transactions.run(async (tx) => {
+      const organization = await this.organizations.insert({ name, slug, ...settings }, tx);
+      const user = await this.users.insert({ ...prepared, organizationId: organization.id }, tx);
+      return { organization, owner: await this.toView(user) };
+    });
+  }
+
+  createBranch(organizationId: string, name: string, tx?: Transaction): Promise<BranchEntity> {
+    return this.organizations.insertBranch(organizationId, name, tx);
+  }
+
+  listBranches(organizationId: string): Promise<BranchEntity[]> {
+    return this.organizations.listBranches(organizationId);
+  }
+
+  async createUser(organizationId: string, input: NewUserInput, tx?: Transaction): Promise<UserView> {
+    const prepared = await this.prepareUser(input);
+    return this.toView(await this.users.insert({ ...prepared, organizationId }, tx));
+  }
+
+  /** Everything a new user row needs but its organization: checked, hashed and sealed. */
+  private async prepareUser(input: NewUserInput): Promise<Omit<NewUser, 'organizationId'>> {
+    if (await this.users.findByEmailIndex(this.cipher.emailIndex(input.profile.email))) throw emailTaken();
+    let passwordHash: string | null = null;
+    if (input.password !== undefined) {
+      const problems = passwordProblems(input.password, { email: input.profile.email });
+      if (problems.length) throw weakPassword(problems);
+      passwordHash = await hashPassword(input.password);
+    }
+    const id = randomUUID();
+    const now = new Date();
+    return {
+      id,
+      role: input.role,
+      branchIds: input.branchIds ?? [],
+      state: input.state ?? 'active',
+      ...(await this.cipher.seal(id, input.profile)),
+      preferences: {},
+      passwordHash,
+      ageConfirmedAt: input.ageConfirmed ? now : null,
+      emailVerifiedAt: input.emailVerified ? now : null,
+    };
+  }
+
+  async listUsers(organizationId: string): Promise<UserView[]> {
+    const users = await this.users.listInOrganization(organizationId);
+    return Promise.all(users.map((user) => this.toView(user)));
+  }
+
+  findOrganizationBySlug(slug: string): Promise<OrganizationEntity | null> {
+    return this.organizations.findBySlug(slug);
+  }
+
+  private async toView(user: UserEntity): Promise<UserView> {
+    return {
+      id: user.id,
+      organizationId: user.organizationId,
+      role: user.role,
+      branchIds: user.branchIds,
+      state: user.state,
+      ...(await this.cipher.open(user)),
+    };
+  }
+
+  private async uniqueSlug(name: string): Promise<string> {
+    const base =
+      name
+        .normalize('NFKD')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, 60) || 'organization';
+    for (let attempt = 0; ; attempt++) {
+      const slug = attempt === 0 ? base : `${base}-${attempt + 1}`;
+      if (!(await this.organizations.findBySlug(slug))) return slug;
+    }
+  }
+}

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { normalizeEmail } from '#crypto';
+import { KeyringService } from '../keyring/keyring.service.js';
+import type { UserEntity } from './entities/user.entity.js';
+
+export interface UserProfile {
+  email: string;
+  fullName: string;
+  phone: string | null;
+  jobTitle: string | null;
+  company: string | null;
+}
+
+type SealedProfile = Pick<
+  UserEntity,
+  'emailIndex' | 'emailEnc' | 'fullNameEnc' | 'phoneEnc' | 'jobTitleEnc' | 'companyEnc'
+>;
+
+const FIELDS = [
+  ['email', 'emailEnc'],
+  ['fullName', 'fullNameEnc'],
+  ['phone', 'phoneEnc'],
+  ['jobTitle', 'jobTitleEnc'],
+  ['company', 'companyEnc'],
+] as const;
+
+/** Seals a user's profile under the user's own data key, and opens it again. */
+@Injectable()
+export class UserProfileCipher {
+  constructor(private readonly keyring: KeyringService) {}
+
+  emailIndex(email: string): string {
+    return this.keyring.blindIndex.compute('users.email', email, normalizeEmail);
+  }
+
+  async seal(userId: string, profile: UserProfile): Promise<SealedProfile> {
+    const subject = { kind: 'user', id: userId };
+    const sealed = { emailIndex: this.emailIndex(profile.email) } as SealedProfile;
+    for (const [field, column] of FIELDS) {
+      const value = field === 'email' ? normalizeEmail(profile.email) : profile[field];
+      sealed[column] = (
+        value == null ? null : await this.keyring.keyRing.encrypt(subject, `users.${field}`, value)
+      ) as Buffer;
+    }
+    return sealed;
+  }
+
+  async open(user: UserEntity): Promise<UserProfile> {
+    const subject = { kind: 'user', id: user.id };
+    const profile = {} as UserProfile;
+    for (const [field, column] of FIELDS) {
+      const sealed = user[column];
+      profile[field] = (
+        sealed ? await this.keyring.keyRing.decrypt(subject, `users.${field}`, sealed) : null
+      ) as string;
+    }
+    return profile;
+  }
+
+  /** Crypto-shredding: the profile becomes unreadable everywhere, backups included. */
+  shred(userId: string): Promise<void> {
+    return this.keyring.keyRing.destroy({ kind: 'user', id: userId });
+  }
+}

@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import type {
+  DataCategory,
+  DataSubject,
+  ErasureMode,
+  ErasureReceipt,
+  ExportRecord,
+  PersonalDataProvider,
+} from '#personal-data';
+import { USER_ACCOUNT } from './entities/user.entity.js';
+import { UserProfileCipher } from './user-profile.cipher.js';
+import { UsersRepository } from './users.repository.js';
+
+/** The user account: the profile the policies list, credentials and sign-in facts. */
+@Injectable()
+export class UsersPersonalData implements PersonalDataProvider {
+  readonly category = USER_ACCOUNT;
+
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly cipher: UserProfileCipher,
+  ) {}
+
+  describe(): DataCategory {
+    return {
+      category: this.category,
+      subjectKinds: ['user'],
+      description: 'Your account: profile, role and branch, sign-in and security facts.',
+      fields: [
+        { name: 'email', description: 'Email address, also used to sign in', encrypted: true },
+        { name: 'fullName', description: 'Full name', encrypted: true },
+        { name: 'phone', description: 'Phone number', encrypted: true },
+        { name: 'jobTitle', description: 'Job title', encrypted: true },
+        { name: 'company', description: 'Company details', encrypted: true },
+        { name: 'preferences', description: 'Profile preferences (language, theme)', encrypted: false },
+        { name: 'role', description: 'Role and branches in the organization', encrypted: false },
+        { name: 'passwordHash', description: 'Password, stored only as an argon2id hash', encrypted: false },
+        { name: 'lastSignInAt', description: 'Time of the last sign-in', encrypted: false },
+      ],
+      purposes: ['Provide and secure the service', 'Maintain account integrity and prevent unauthorized access'],
+      lawfulBasis: 'contract',
+      retention: {
+        setting: 'retention.accountDaysAfterSubscription',
+        description: 'For the duration of the subscription plus 30 days',
+      },
+      processors: ['Cloud infrastructure (hosting and storage)'],
+    };
+  }
+
+  async locate(subject: DataSubject): Promise<number> {
+    return (await this.users.findInOrganization(subject.organizationId, subject.id)) ? 1 : 0;
+  }
+
+  async *export(subject: DataSubject): AsyncIterable<ExportRecord> {
+    const user = await this.users.findInOrganization(subject.organizationId, subject.id);
+    if (!user) return;
+    yield {
+      ...(await this.cipher.open(user)),
+      preferences: user.preferences,
+      role: user.role,
+      branchIds: user.branchIds,
+      state: user.state,
+      emailVerifiedAt: user.emailVerifiedAt,
+      ageConfirmedAt: user.ageConfirmedAt,
+      lastSignInAt: user.lastSignInAt,
+      hasPassword: user.passwordHash !== null,
+      createdAt: user.createdAt,
+    };
+  }
+
+  /** Accounts hold nothing the law makes us keep: both modes delete, and the key is shredded. */
+  async erase(subject: DataSubject, mode: ErasureMode): Promise<ErasureReceipt> {
+    const affected = await this.users.delete(subject.organizationId, subject.id);
+    await this.cipher.shred(subject.id);
+    return { category: this.category, mode, affected, completedAt: new Date() };
+  }
+
+  async restrict(subject: DataSubject, on: boolean): Promise<void> {
+    await this.users.setRestricted(subject.organizationId, subject.id, on ? new Date() : null);
+  }
+
+  /**
+   * Account data is kept for the service relationship: users go when their organization
+   * is purged 30 days after its subscription ends (a cascade of that purge), not one by one.
+   */
+  async purgeExpired(): Promise<number> {
+    return 0;
+  }
+}
