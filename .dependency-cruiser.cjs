@@ -27,7 +27,7 @@ module.exports = {
     {
       name: 'contexts-meet-through-services',
       comment:
-        "A context uses another only through that context's exported service or module, never its repository, entities or tables.",
+        'A context uses another only through its exported service, module, DTOs, errors or types, never its repository, entities or tables.',
       severity: 'error',
       // database/entities.ts lists every entity for the data source; nothing else crosses.
       from: {
@@ -39,7 +39,7 @@ module.exports = {
         pathNot: [
           '^apps/api/src/$1/',
           '^apps/api/src/(common|config)/',
-          '^apps/api/src/[^/]+/[^/]+\\.(service|module|dto|errors)\\.ts$',
+          '^apps/api/src/[^/]+/[^/]+\\.(service|module|dto|errors|types)\\.ts$',
         ],
       },
     },

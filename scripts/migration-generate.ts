@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -8,7 +8,7 @@ import { startEmbeddedPostgres } from '../apps/api/src/database/embedded-postgre
 /**
  * `npm run migration:generate -- AddThing`: migrates a throwaway embedded database, asks
  * TypeORM for the difference between the entities and that schema, and writes it as a
- * new migration. Read it, register it in migrations/index.ts, commit it; never edit it
+ * new migration registered in migrations/index.ts. Read it, commit it; never edit it
  * after it has landed.
  */
 const name = process.argv[2];
@@ -54,9 +54,20 @@ ${render([...sql.downQueries].reverse())}
 }
 `,
     );
-    console.log(`Wrote ${file}: read it, then add ${name}${timestamp} to migrations/index.ts`);
+    registerMigration(`${name}${timestamp}`, file.split('/').pop()?.replace(/\.ts$/, '.js') as string);
+    console.log(`Wrote ${file} and registered it in migrations/index.ts: read it before committing.`);
   }
 } finally {
   await embedded.close();
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** Appends the new migration to the ordered list in migrations/index.ts. */
+function registerMigration(className: string, fileName: string): void {
+  const index = 'apps/api/src/database/migrations/index.ts';
+  const source = readFileSync(index, 'utf8');
+  const lastImport = source.lastIndexOf('\nimport ');
+  const importEnd = source.indexOf('\n', lastImport + 1);
+  const withImport = `${source.slice(0, importEnd + 1)}import { ${className} } from './${fileName}';\n${source.slice(importEnd + 1)}`;
+  writeFileSync(index, withImport.replace(/\];\s*$/, `, ${className}];\n`));
 }

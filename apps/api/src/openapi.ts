@@ -29,6 +29,8 @@ export async function buildOpenApiDocument(app: INestApplication): Promise<OpenA
         'Errors are RFC 9457 `application/problem+json` documents with a stable `type` per error kind.',
     )
     .setVersion('1')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+    .addCookieAuth('steward_refresh', { type: 'apiKey', in: 'cookie', name: 'steward_refresh' }, 'refresh-cookie')
     .build();
   const document = SwaggerModule.createDocument(app, config, {
     operationIdFactory: (_controllerKey, methodKey) => methodKey,

@@ -1,10 +1,18 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createTestApp, expectProblem, type TestApp } from '#testing';
 
 describe('HTTP surface', () => {
   let sut: TestApp;
 
   beforeAll(async () => {
-    sut = await createTestApp({ env: { BODY_LIMIT: '10kb', CORS_ORIGINS: 'https://crm.example.test' } });
+    // A stand-in SPA build: this file tests how the server serves it, not the SPA itself.
+    const spa = mkdtempSync(join(tmpdir(), 'steward-spa-'));
+    writeFileSync(join(spa, 'index.html'), '<!doctype html><div id="root"></div>');
+    sut = await createTestApp({
+      env: { BODY_LIMIT: '10kb', CORS_ORIGINS: 'https://crm.example.test', STATIC_DIR: spa },
+    });
   });
   afterAll(() => sut.close());
 

@@ -1,4 +1,4 @@
-import type { Role } from '../identity/identity.roles.js';
+import type { Role } from '../identity/identity.types.js';
 
 /**
  * The demo organization `npm start` seeds: clearly fake people (the .test domain is

@@ -1,6 +1,6 @@
 import { createTestApp, type TestApp } from '#testing';
-import { ROLES } from '../identity/identity.roles.js';
 import { IdentityService } from '../identity/identity.service.js';
+import { ROLES } from '../identity/identity.types.js';
 import { DEMO_ORGANIZATION } from './demo-data.js';
 import { DemoSeedService } from './demo-seed.service.js';
 

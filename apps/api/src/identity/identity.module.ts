@@ -1,24 +1,60 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
 import { PersonalDataRegistry } from '#personal-data';
 import { KeyringModule } from '../keyring/keyring.module.js';
+import { KeyringService } from '../keyring/keyring.service.js';
+import { JWT_AUDIENCE, JWT_ISSUER } from './access-tokens.js';
+import { AuthController } from './auth.controller.js';
+import { AuthService } from './auth.service.js';
 import { IdentityService } from './identity.service.js';
+import { JwtStrategy } from './jwt.strategy.js';
+import { JwtAuthGuard } from './jwt-auth.guard.js';
 import { OrganizationsRepository } from './organizations.repository.js';
+import { SessionsPersonalData } from './sessions.personal-data.js';
+import { SessionsRepository } from './sessions.repository.js';
 import { UserProfileCipher } from './user-profile.cipher.js';
 import { UsersPersonalData } from './users.personal-data.js';
 import { UsersRepository } from './users.repository.js';
 
 @Module({
-  imports: [KeyringModule],
-  providers: [OrganizationsRepository, UsersRepository, UserProfileCipher, IdentityService, UsersPersonalData],
+  imports: [
+    KeyringModule,
+    PassportModule,
+    JwtModule.registerAsync({
+      imports: [KeyringModule],
+      inject: [KeyringService],
+      useFactory: (keyring: KeyringService) => ({
+        secret: keyring.deriveKey('access-token-signing'),
+        signOptions: { algorithm: 'HS256', issuer: JWT_ISSUER, audience: JWT_AUDIENCE },
+      }),
+    }),
+  ],
+  controllers: [AuthController],
+  providers: [
+    OrganizationsRepository,
+    UsersRepository,
+    SessionsRepository,
+    UserProfileCipher,
+    IdentityService,
+    AuthService,
+    JwtStrategy,
+    UsersPersonalData,
+    SessionsPersonalData,
+    { provide: APP_GUARD, useClass: JwtAuthGuard },
+  ],
   exports: [IdentityService],
 })
 export class IdentityModule implements OnModuleInit {
   constructor(
     private readonly registry: PersonalDataRegistry,
     private readonly usersPersonalData: UsersPersonalData,
+    private readonly sessionsPersonalData: SessionsPersonalData,
   ) {}
 
   onModuleInit(): void {
     this.registry.register(this.usersPersonalData);
+    this.registry.register(this.sessionsPersonalData);
   }
 }

@@ -94,6 +94,7 @@ describe(IdentityService.name, () => {
             expect.objectContaining({ email: 'erase.me@example.test', fullName: 'Grace Hopper', hasPassword: true }),
           ],
         },
+        { category: 'identity.sessions', records: [] },
       ]);
       expect(JSON.stringify(exported)).not.toContain('argon2');
 
@@ -102,11 +103,12 @@ describe(IdentityService.name, () => {
       expect(restricted.restricted_at).toBeInstanceOf(Date);
 
       const other = { kind: 'user' as const, id: owner.id, organizationId: '00000000-0000-4000-8000-000000000000' };
-      expect(await registry.locateAll(other)).toEqual({ 'identity.account': 0 });
+      expect(await registry.locateAll(other)).toEqual({ 'identity.account': 0, 'identity.sessions': 0 });
 
       const receipts = await registry.eraseAll(subject);
       expect(receipts).toEqual([
         expect.objectContaining({ category: 'identity.account', mode: 'delete', affected: 1 }),
+        expect.objectContaining({ category: 'identity.sessions', mode: 'delete' }),
       ]);
       expect(await app.db.query('SELECT 1 FROM users WHERE id = $1', [owner.id])).toHaveLength(0);
       const [key] = await app.db.query('SELECT wrapped_key FROM subject_keys WHERE subject_id = $1', [

@@ -5,7 +5,7 @@ import type { BranchEntity } from './entities/branch.entity.js';
 import type { OrganizationEntity } from './entities/organization.entity.js';
 import type { UserEntity } from './entities/user.entity.js';
 import { emailTaken, weakPassword } from './identity.errors.js';
-import type { Role, UserState } from './identity.roles.js';
+import type { Role, UserState } from './identity.types.js';
 import { OrganizationsRepository } from './organizations.repository.js';
 import { hashPassword, passwordProblems } from './password-policy.js';
 import { type UserProfile, UserProfileCipher } from './user-profile.cipher.js';
@@ -97,11 +97,16 @@ export class IdentityService {
     return Promise.all(users.map((user) => this.toView(user)));
   }
 
+  async getUser(organizationId: string, id: string): Promise<UserView | null> {
+    const user = await this.users.findInOrganization(organizationId, id);
+    return user ? this.toView(user) : null;
+  }
+
   findOrganizationBySlug(slug: string): Promise<OrganizationEntity | null> {
     return this.organizations.findBySlug(slug);
   }
 
-  private async toView(user: UserEntity): Promise<UserView> {
+  async toView(user: UserEntity): Promise<UserView> {
     return {
       id: user.id,
       organizationId: user.organizationId,

@@ -35,6 +35,10 @@ export class UsersRepository {
     return this.users().find({ where: { organizationId }, order: { createdAt: 'ASC' } });
   }
 
+  async recordSignIn(id: string): Promise<void> {
+    await this.users().update({ id }, { lastSignInAt: new Date() });
+  }
+
   async setRestricted(organizationId: string, id: string, at: Date | null): Promise<void> {
     await this.users().update({ organizationId, id }, { restrictedAt: at });
   }

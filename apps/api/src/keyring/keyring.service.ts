@@ -15,13 +15,20 @@ export class KeyringService {
   private readonly logger = new Logger(KeyringService.name);
   readonly keyRing: KeyRing;
   readonly blindIndex: BlindIndex;
+  private readonly masterKey: MasterKey;
 
   constructor(settings: AppSettings, keys: SubjectKeyRepository) {
     const masterKey = settings.masterKey
       ? MasterKey.fromBase64(settings.masterKey)
       : this.localMasterKey(resolve(settings.dataDir, 'master.key'));
+    this.masterKey = masterKey;
     this.keyRing = new KeyRing(masterKey, keys);
     this.blindIndex = new BlindIndex(masterKey);
+  }
+
+  /** A key for one purpose (e.g. signing access tokens), derived from the master key. */
+  deriveKey(purpose: string): Buffer {
+    return this.masterKey.derive(purpose);
   }
 
   private localMasterKey(path: string): MasterKey {

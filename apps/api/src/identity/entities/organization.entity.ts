@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { NotPersonal } from '#personal-data';
-import { SUBSCRIPTION_STATES, type SubscriptionState } from '../identity.roles.js';
+import { SUBSCRIPTION_STATES, type SubscriptionState } from '../identity.types.js';
 
 /** A customer organization: the tenant every other row belongs to. */
 @Entity('organizations')

@@ -10,7 +10,7 @@ import {
   VersionColumn,
 } from 'typeorm';
 import { NotPersonal, PersonalField } from '#personal-data';
-import { ROLES, type Role, USER_STATES, type UserState } from '../identity.roles.js';
+import { ROLES, type Role, USER_STATES, type UserState } from '../identity.types.js';
 import { OrganizationEntity } from './organization.entity.js';
 
 /** The personal-data category of a user account (see users.personal-data.ts). */

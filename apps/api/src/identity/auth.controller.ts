@@ -1,0 +1,101 @@
+import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCookieAuth,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { AppError } from '../common/app-error.js';
+import { Public } from '../common/public.decorator.js';
+import type { AuthenticatedUser } from './access-tokens.js';
+import { CurrentUserResponseDto, SessionResponseDto, SignInDto, toCurrentUserResponse } from './auth.dto.js';
+import { AuthService, type IssuedSession } from './auth.service.js';
+import {
+  assertCsrf,
+  CSRF_COOKIE,
+  CSRF_HEADER,
+  clearSessionCookies,
+  clientOf,
+  refreshTokenOf,
+  setSessionCookies,
+} from './auth-cookies.js';
+import { CurrentUser } from './current-user.decorator.js';
+
+const toSessionResponse = (session: IssuedSession): SessionResponseDto => ({
+  accessToken: session.accessToken,
+  tokenType: 'Bearer',
+  expiresIn: session.expiresIn,
+  user: toCurrentUserResponse(session.user),
+});
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Post('sign-in')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Sign in with email and password',
+    description:
+      'Answers an access token and sets the refresh cookie (httpOnly) and the CSRF cookie. ' +
+      'An unknown email and a wrong password get the same 401 `invalid-credentials`.',
+  })
+  @ApiOkResponse({ type: SessionResponseDto })
+  async signIn(@Body() body: SignInDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    const session = await this.auth.signIn(body.email, body.password, body.keepSignedIn ?? false, clientOf(req));
+    setSessionCookies(res, session);
+    return toSessionResponse(session);
+  }
+
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
+  @ApiCookieAuth('refresh-cookie')
+  @ApiHeader({ name: CSRF_HEADER, required: true, description: `The value of the ${CSRF_COOKIE} cookie` })
+  @ApiOperation({
+    summary: 'Exchange the refresh cookie for a new access token',
+    description: 'Rotates the refresh token. Replaying an already-rotated token revokes the whole session.',
+  })
+  @ApiOkResponse({ type: SessionResponseDto })
+  async refreshSession(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
+    assertCsrf(req);
+    const token = refreshTokenOf(req);
+    if (!token) throw new AppError('session-expired');
+    try {
+      const session = await this.auth.refresh(token, clientOf(req));
+      setSessionCookies(res, session);
+      return toSessionResponse(session);
+    } catch (error) {
+      clearSessionCookies(res);
+      throw error;
+    }
+  }
+
+  @Public()
+  @Post('sign-out')
+  @HttpCode(204)
+  @ApiCookieAuth('refresh-cookie')
+  @ApiHeader({ name: CSRF_HEADER, required: false, description: 'Required when the refresh cookie is sent' })
+  @ApiOperation({ summary: 'Sign out: ends this session and clears its cookies' })
+  @ApiNoContentResponse()
+  async signOut(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+    const token = refreshTokenOf(req);
+    if (token) assertCsrf(req);
+    await this.auth.signOut(token);
+    clearSessionCookies(res);
+  }
+
+  @Get('me')
+  @ApiBearerAuth('bearer')
+  @ApiOperation({ summary: 'The signed-in user' })
+  @ApiOkResponse({ type: CurrentUserResponseDto })
+  async getCurrentUser(@CurrentUser() auth: AuthenticatedUser): Promise<CurrentUserResponseDto> {
+    return toCurrentUserResponse(await this.auth.currentUser(auth));
+  }
+}

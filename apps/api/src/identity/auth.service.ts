@@ -1,0 +1,124 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { AppError } from '../common/app-error.js';
+import { TransactionService } from '../database/transaction.service.js';
+import type { AccessTokenClaims, AuthenticatedUser } from './access-tokens.js';
+import type { SessionEntity } from './entities/session.entity.js';
+import { IdentityService, type UserView } from './identity.service.js';
+import { OrganizationsRepository } from './organizations.repository.js';
+import { hashPassword, verifyPassword } from './password-policy.js';
+import { SessionsRepository } from './sessions.repository.js';
+import { UserProfileCipher } from './user-profile.cipher.js';
+import { UsersRepository } from './users.repository.js';
+
+/** A browser session without "keep me signed in" still ends on the server after this long. */
+const BROWSER_SESSION_HOURS = 12;
+
+export interface ClientInfo {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface IssuedSession {
+  accessToken: string;
+  expiresIn: number;
+  /** Goes only into the httpOnly cookie. */
+  refreshToken: string;
+  persistent: boolean;
+  expiresAt: Date;
+  user: UserView;
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+@Injectable()
+export class AuthService implements OnModuleInit {
+  /** Verified against when the email is unknown, so both failures take the same time. */
+  private dummyHash = '';
+
+  constructor(
+    private readonly transactions: TransactionService,
+    private readonly users: UsersRepository,
+    private readonly organizations: OrganizationsRepository,
+    private readonly sessions: SessionsRepository,
+    private readonly identity: IdentityService,
+    private readonly cipher: UserProfileCipher,
+    private readonly jwt: JwtService,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    this.dummyHash = await hashPassword(randomBytes(16).toString('hex'));
+  }
+
+  /** One answer for an unknown email, a wrong password or a disabled account. */
+  async signIn(email: string, password: string, keepSignedIn: boolean, client: ClientInfo): Promise<IssuedSession> {
+    const user = await this.users.findByEmailIndex(this.cipher.emailIndex(email));
+    const valid = await verifyPassword(user?.passwordHash ?? this.dummyHash, password);
+    if (!user || !user.passwordHash || !valid || user.state !== 'active') throw new AppError('invalid-credentials');
+    await this.users.recordSignIn(user.id);
+    return this.issue(await this.identity.toView(user), randomUUID(), keepSignedIn, client);
+  }
+
+  /**
+   * Exchanges a refresh token for a new one (rotation). A token that was already
+   * exchanged is being replayed, most likely by a thief: the whole family is revoked.
+   */
+  async refresh(refreshToken: string, client: ClientInfo): Promise<IssuedSession> {
+    const outcome = await this.transactions.run(async (tx) => {
+      const session = await this.sessions.findByTokenHash(hashToken(refreshToken), tx);
+      if (!session || session.revokedAt || session.expiresAt <= new Date()) return { kind: 'expired' as const };
+      if (session.rotatedAt) return { kind: 'replayed' as const, session };
+      await this.sessions.markRotated(session.id, tx);
+      return { kind: 'rotated' as const, session };
+    });
+    if (outcome.kind === 'replayed') await this.sessions.revokeFamily(outcome.session.familyId);
+    if (outcome.kind !== 'rotated') throw new AppError('session-expired');
+    const { session } = outcome;
+    const user = await this.identity.getUser(session.organizationId, session.userId);
+    if (!user || user.state !== 'active') throw new AppError('session-expired');
+    return this.issue(user, session.familyId, session.persistent, client, session);
+  }
+
+  async signOut(refreshToken: string | undefined, auth?: AuthenticatedUser): Promise<void> {
+    if (auth) await this.sessions.revoke(auth.sessionId);
+    if (!refreshToken) return;
+    const session = await this.sessions.findByTokenHash(hashToken(refreshToken));
+    if (session) await this.sessions.revokeFamily(session.familyId);
+  }
+
+  async currentUser(auth: AuthenticatedUser): Promise<UserView> {
+    const user = await this.identity.getUser(auth.organizationId, auth.userId);
+    if (!user) throw new AppError('session-expired');
+    return user;
+  }
+
+  private async issue(
+    user: UserView,
+    familyId: string,
+    persistent: boolean,
+    client: ClientInfo,
+    previous?: SessionEntity,
+  ): Promise<IssuedSession> {
+    const organization = await this.organizations.findById(user.organizationId);
+    if (!organization) throw new AppError('session-expired');
+    const refreshToken = randomBytes(32).toString('base64url');
+    const expiresAt = persistent
+      ? new Date(Date.now() + organization.persistentSessionDays * 86_400_000)
+      : (previous?.expiresAt ?? new Date(Date.now() + BROWSER_SESSION_HOURS * 3_600_000));
+    const session = await this.sessions.insert({
+      organizationId: user.organizationId,
+      userId: user.id,
+      familyId,
+      tokenHash: hashToken(refreshToken),
+      persistent,
+      expiresAt,
+      userAgent: client.userAgent?.slice(0, 300) ?? null,
+      ip: client.ip,
+    });
+    const expiresIn = organization.accessTokenMinutes * 60;
+    const claims: AccessTokenClaims = { sub: user.id, org: user.organizationId, role: user.role, sid: session.id };
+    const accessToken = await this.jwt.signAsync(claims, { expiresIn });
+    return { accessToken, expiresIn, refreshToken, persistent, expiresAt, user };
+  }
+}

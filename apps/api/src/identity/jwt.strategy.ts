@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { AppError } from '../common/app-error.js';
+import { KeyringService } from '../keyring/keyring.service.js';
+import { type AccessTokenClaims, type AuthenticatedUser, JWT_AUDIENCE, JWT_ISSUER } from './access-tokens.js';
+import { SessionsRepository } from './sessions.repository.js';
+
+/**
+ * Bearer access tokens (HS256, key derived from the master key). A token is honoured
+ * only while its session is: signing out or a detected refresh-token theft ends it at once.
+ */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    keyring: KeyringService,
+    private readonly sessions: SessionsRepository,
+  ) {
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      secretOrKey: keyring.deriveKey('access-token-signing'),
+      algorithms: ['HS256'],
+      issuer: JWT_ISSUER,
+      audience: JWT_AUDIENCE,
+    });
+  }
+
+  async validate(claims: AccessTokenClaims): Promise<AuthenticatedUser> {
+    if (!(await this.sessions.isActive(claims.sid, claims.sub))) throw new AppError('session-expired');
+    return { userId: claims.sub, organizationId: claims.org, role: claims.role, sessionId: claims.sid };
+  }
+}

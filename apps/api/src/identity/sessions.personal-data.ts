@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import type {
+  DataCategory,
+  DataSubject,
+  ErasureMode,
+  ErasureReceipt,
+  ExportRecord,
+  PersonalDataProvider,
+} from '#personal-data';
+import { USER_SESSIONS } from './entities/session.entity.js';
+import { SessionsRepository } from './sessions.repository.js';
+
+/** Days an ended session's device facts are kept for security investigations. */
+export const ENDED_SESSION_RETENTION_DAYS = 30;
+
+/** Sign-in sessions: device, IP address and times (the policies' technical data). */
+@Injectable()
+export class SessionsPersonalData implements PersonalDataProvider {
+  readonly category = USER_SESSIONS;
+
+  constructor(private readonly sessions: SessionsRepository) {}
+
+  describe(): DataCategory {
+    return {
+      category: this.category,
+      subjectKinds: ['user'],
+      description: 'The devices you are signed in on: browser, IP address, sign-in and last-seen times.',
+      fields: [
+        { name: 'userAgent', description: 'Browser and operating system', encrypted: false },
+        { name: 'ip', description: 'IP address at sign-in', encrypted: false },
+        { name: 'createdAt', description: 'Sign-in time', encrypted: false },
+        { name: 'lastSeenAt', description: 'Last use', encrypted: false },
+      ],
+      purposes: ['Keep you signed in', 'Detect abuse and secure accounts'],
+      lawfulBasis: 'legitimate-interests',
+      retention: {
+        setting: 'retention.endedSessionDays',
+        description: `While signed in, then ${ENDED_SESSION_RETENTION_DAYS} days after the session ends`,
+      },
+      processors: ['Cloud infrastructure (hosting and storage)'],
+    };
+  }
+
+  async locate(subject: DataSubject): Promise<number> {
+    return (await this.sessions.listForUser(subject.organizationId, subject.id)).length;
+  }
+
+  async *export(subject: DataSubject): AsyncIterable<ExportRecord> {
+    for (const session of await this.sessions.listForUser(subject.organizationId, subject.id)) {
+      yield {
+        userAgent: session.userAgent,
+        ip: session.ip,
+        persistent: session.persistent,
+        createdAt: session.createdAt,
+        lastSeenAt: session.lastSeenAt,
+        expiresAt: session.expiresAt,
+        endedAt: session.revokedAt ?? session.rotatedAt,
+      };
+    }
+  }
+
+  async erase(subject: DataSubject, mode: ErasureMode): Promise<ErasureReceipt> {
+    const affected = await this.sessions.deleteForUser(subject.organizationId, subject.id);
+    return { category: this.category, mode, affected, completedAt: new Date() };
+  }
+
+  /** Restricting processing of an account's sessions ends them: nothing processes them further. */
+  async restrict(subject: DataSubject, on: boolean): Promise<void> {
+    if (on) await this.sessions.revokeForUser(subject.organizationId, subject.id);
+  }
+
+  async purgeExpired(now: Date, batch: number): Promise<number> {
+    return this.sessions.deleteExpiredBefore(
+      new Date(now.getTime() - ENDED_SESSION_RETENTION_DAYS * 86_400_000),
+      batch,
+    );
+  }
+}

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { IsNull, LessThan } from 'typeorm';
+import { type Transaction, TransactionService } from '../database/transaction.service.js';
+import { SessionEntity } from './entities/session.entity.js';
+
+export type NewSession = Pick<
+  SessionEntity,
+  'organizationId' | 'userId' | 'familyId' | 'tokenHash' | 'persistent' | 'expiresAt' | 'userAgent' | 'ip'
+> &
+  Partial<Pick<SessionEntity, 'id'>>;
+
+@Injectable()
+export class SessionsRepository {
+  constructor(private readonly transactions: TransactionService) {}
+
+  private sessions(tx?: Transaction) {
+    return this.transactions.managerOf(tx).getRepository(SessionEntity);
+  }
+
+  async insert(values: NewSession, tx?: Transaction): Promise<SessionEntity> {
+    const now = new Date();
+    return this.sessions(tx).save(this.sessions(tx).create({ ...values, lastSeenAt: now }));
+  }
+
+  findByTokenHash(tokenHash: string, tx?: Transaction): Promise<SessionEntity | null> {
+    return this.sessions(tx).findOne({ where: { tokenHash }, lock: tx ? { mode: 'pessimistic_write' } : undefined });
+  }
+
+  /** Active: neither revoked, rotated nor expired. */
+  async isActive(id: string, userId: string): Promise<boolean> {
+    const session = await this.sessions().findOneBy({ id, userId, revokedAt: IsNull(), rotatedAt: IsNull() });
+    return session !== null && session.expiresAt > new Date();
+  }
+
+  async markRotated(id: string, tx: Transaction): Promise<void> {
+    await this.sessions(tx).update({ id }, { rotatedAt: new Date() });
+  }
+
+  async revokeFamily(familyId: string): Promise<void> {
+    await this.sessions().update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  async revoke(id: string): Promise<void> {
+    await this.sessions().update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  listForUser(organizationId: string, userId: string): Promise<SessionEntity[]> {
+    return this.sessions().find({ where: { organizationId, userId }, order: { createdAt: 'DESC' } });
+  }
+
+  async revokeForUser(organizationId: string, userId: string): Promise<void> {
+    await this.sessions().update({ organizationId, userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  async deleteForUser(organizationId: string, userId: string): Promise<number> {
+    return (await this.sessions().delete({ organizationId, userId })).affected ?? 0;
+  }
+
+  /** Deletes at most `limit` sessions that expired before `date`; returns how many. */
+  async deleteExpiredBefore(date: Date, limit: number): Promise<number> {
+    const expired = await this.sessions().find({
+      select: { id: true },
+      where: { expiresAt: LessThan(date) },
+      take: limit,
+    });
+    if (expired.length === 0) return 0;
+    return (await this.sessions().delete(expired.map((session) => session.id))).affected ?? 0;
+  }
+}
