@@ -1,5 +1,7 @@
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter } from 'react-router';
+import { RequireAuth } from './auth/require-auth';
 import { AppLayout } from './layout/app-layout';
+import { HomePage } from './pages/home-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { SignInPage } from './pages/sign-in-page';
 
@@ -7,8 +9,8 @@ export const router = createBrowserRouter([
   {
     element: <AppLayout />,
     children: [
-      { index: true, element: <Navigate to="/sign-in" replace /> },
       { path: 'sign-in', element: <SignInPage /> },
+      { element: <RequireAuth />, children: [{ index: true, element: <HomePage /> }] },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -34,7 +34,6 @@ describeInBrowser('SPA shell in Chromium', () => {
     await page.getByRole('heading', { name: 'Sign in to Steward CRM' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/sign-in');
     await page.getByRole('status').getByText('Service online').waitFor();
-    expect(await page.getByRole('status').textContent()).toContain('database (up)');
     expect(await page.getByRole('navigation', { name: 'Main navigation' }).textContent()).toContain(
       'API documentation',
     );
@@ -46,6 +45,7 @@ describeInBrowser('SPA shell in Chromium', () => {
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
     expect(await page.getByText('/clients/does-not-exist').count()).toBe(1);
     await page.getByRole('link', { name: 'Back to the start' }).click();
+    // The start page needs a session: without one it leads to sign-in.
     await page.getByRole('heading', { name: 'Sign in to Steward CRM' }).waitFor();
   });
 

@@ -55,7 +55,7 @@ export class AuthService implements OnModuleInit {
   async signIn(email: string, password: string, keepSignedIn: boolean, client: ClientInfo): Promise<IssuedSession> {
     const user = await this.users.findByEmailIndex(this.cipher.emailIndex(email));
     const valid = await verifyPassword(user?.passwordHash ?? this.dummyHash, password);
-    if (!user || !user.passwordHash || !valid || user.state !== 'active') throw new AppError('invalid-credentials');
+    if (!user?.passwordHash || !valid || user.state !== 'active') throw new AppError('invalid-credentials');
     await this.users.recordSignIn(user.id);
     return this.issue(await this.identity.toView(user), randomUUID(), keepSignedIn, client);
   }
@@ -76,7 +76,7 @@ export class AuthService implements OnModuleInit {
     if (outcome.kind !== 'rotated') throw new AppError('session-expired');
     const { session } = outcome;
     const user = await this.identity.getUser(session.organizationId, session.userId);
-    if (!user || user.state !== 'active') throw new AppError('session-expired');
+    if (user?.state !== 'active') throw new AppError('session-expired');
     return this.issue(user, session.familyId, session.persistent, client, session);
   }
 

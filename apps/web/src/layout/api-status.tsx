@@ -19,7 +19,7 @@ export function ApiStatus() {
     );
   }
   return (
-    <Badge color="teal" variant="light">
+    <Badge color="teal" variant="light" role="status">
       Service online
     </Badge>
   );

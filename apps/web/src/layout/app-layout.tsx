@@ -1,8 +1,11 @@
-import { Anchor, AppShell, Group, NavLink, Text, Title } from '@mantine/core';
-import { Outlet, NavLink as RouterLink } from 'react-router';
+import { AppShell, Button, Group, NavLink, Text, Title } from '@mantine/core';
+import { Outlet, NavLink as RouterLink, useNavigate } from 'react-router';
+import { useAuth } from '../auth/auth-context';
 import { ApiStatus } from './api-status';
 
 export function AppLayout() {
+  const { user, signOut } = useAuth();
+  const navigate = useNavigate();
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 'sm' }} padding="lg">
       <AppShell.Header>
@@ -13,18 +16,35 @@ export function AppLayout() {
               Steward CRM
             </Title>
           </Group>
-          <ApiStatus />
+          <Group gap="sm">
+            <ApiStatus />
+            {user && (
+              <>
+                <Text size="sm" aria-label="Signed in user">
+                  {user.fullName}
+                </Text>
+                <Button
+                  size="xs"
+                  variant="default"
+                  onClick={async () => {
+                    await signOut();
+                    navigate('/sign-in');
+                  }}
+                >
+                  Sign out
+                </Button>
+              </>
+            )}
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Main navigation">
-        <NavLink component={RouterLink} to="/sign-in" label="Sign in" />
+        {user ? (
+          <NavLink component={RouterLink} to="/" label="Home" end />
+        ) : (
+          <NavLink component={RouterLink} to="/sign-in" label="Sign in" />
+        )}
         <NavLink href="/docs" label="API documentation" description="Swagger UI" />
-        <Text size="xs" c="dimmed" mt="auto" p="xs">
-          Your data, your rules.{' '}
-          <Anchor href="/docs" size="xs">
-            API
-          </Anchor>
-        </Text>
       </AppShell.Navbar>
       <AppShell.Main>
         <Outlet />

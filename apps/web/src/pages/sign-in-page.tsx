@@ -1,12 +1,39 @@
 import { Alert, Button, Checkbox, Container, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import { ApiProblem } from '#api-client';
 import { useReadiness } from '../api/use-health';
+import { useAuth } from '../auth/auth-context';
 
-/**
- * The sign-in form. Accounts arrive with the identity capability; until then the form
- * shows whether the service and its database are reachable.
- */
 export function SignInPage() {
+  const auth = useAuth();
   const readiness = useReadiness();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [keepSignedIn, setKeepSignedIn] = useState(false);
+  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+
+  const from = (location.state as { from?: string } | null)?.from ?? '/';
+  if (auth.user) return <Navigate to={from} replace />;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSubmitting(true);
+    setProblem(null);
+    try {
+      await auth.signIn(email, password, keepSignedIn);
+      navigate(from, { replace: true });
+    } catch (error) {
+      setProblem(error instanceof ApiProblem ? error : null);
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  const fieldErrors = problem?.fieldErrors() ?? {};
   return (
     <Container size={420} my={40}>
       <Title ta="center" order={1}>
@@ -15,27 +42,46 @@ export function SignInPage() {
       <Text c="dimmed" size="sm" ta="center" mt={5}>
         The CRM that keeps its privacy promises.
       </Text>
-      <Paper withBorder shadow="sm" p="lg" mt="lg" component="form" onSubmit={(event) => event.preventDefault()}>
+      <Paper withBorder shadow="sm" p="lg" mt="lg" component="form" onSubmit={submit} noValidate>
         <Stack>
-          {readiness.isSuccess && (
-            <Alert color="teal" title="Service online" role="status">
-              The API and its database ({readiness.data.checks.database}) are ready.
-            </Alert>
-          )}
           {readiness.isError && (
             <Alert color="red" title="Service unavailable" role="alert">
               {readiness.error.message}
             </Alert>
           )}
-          <TextInput label="Email" type="email" autoComplete="username" required disabled />
-          <PasswordInput label="Password" autoComplete="current-password" required disabled />
-          <Checkbox label="Keep me signed in" disabled />
-          <Button type="submit" disabled fullWidth>
+          {problem && !problem.problem.errors?.length && (
+            <Alert color="red" title={problem.problem.title} role="alert">
+              {problem.problem.code === 'invalid-credentials'
+                ? 'Check your email and password and try again.'
+                : problem.message}
+            </Alert>
+          )}
+          <TextInput
+            label="Email"
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(event) => setEmail(event.currentTarget.value)}
+            error={fieldErrors.email}
+          />
+          <PasswordInput
+            label="Password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(event) => setPassword(event.currentTarget.value)}
+            error={fieldErrors.password}
+          />
+          <Checkbox
+            label="Keep me signed in"
+            description="Stay signed in on this device for 30 days. Leave unchecked on shared computers."
+            checked={keepSignedIn}
+            onChange={(event) => setKeepSignedIn(event.currentTarget.checked)}
+          />
+          <Button type="submit" loading={submitting} fullWidth>
             Sign in
           </Button>
-          <Text size="xs" c="dimmed">
-            Accounts are not enabled on this server yet.
-          </Text>
         </Stack>
       </Paper>
     </Container>

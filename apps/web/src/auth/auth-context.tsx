@@ -1,0 +1,71 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { type components, unwrap } from '#api-client';
+import { api, csrfToken, setAccessToken } from '../api/client';
+
+export type CurrentUser = components['schemas']['CurrentUserResponseDto'];
+type Session = components['schemas']['SessionResponseDto'];
+
+interface AuthState {
+  /** undefined while the stored session is being restored. */
+  user: CurrentUser | null | undefined;
+  signIn(email: string, password: string, keepSignedIn: boolean): Promise<void>;
+  signOut(): Promise<void>;
+}
+
+const AuthContext = createContext<AuthState | null>(null);
+
+/**
+ * Holds the signed-in user. The access token lives in memory only; the refresh token in an
+ * httpOnly cookie the page cannot read. On load the session is restored from that cookie,
+ * and the access token is renewed a minute before it expires.
+ */
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<CurrentUser | null | undefined>(undefined);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  // The renewal timer calls the latest refresh without making adopt depend on it.
+  const renew = useRef<() => Promise<void>>(async () => undefined);
+
+  const adopt = useCallback((session: Session | null) => {
+    clearTimeout(timer.current);
+    setAccessToken(session?.accessToken ?? null);
+    setUser(session?.user ?? null);
+    if (session) timer.current = setTimeout(() => void renew.current(), Math.max(session.expiresIn - 60, 10) * 1000);
+  }, []);
+
+  const refresh = useCallback(async () => {
+    if (!csrfToken()) return adopt(null);
+    try {
+      adopt(await unwrap(api.POST('/api/v1/auth/refresh', { params: { header: { 'x-csrf-token': csrfToken() } } })));
+    } catch {
+      adopt(null);
+    }
+  }, [adopt]);
+
+  renew.current = refresh;
+
+  useEffect(() => {
+    void refresh();
+    return () => clearTimeout(timer.current);
+  }, [refresh]);
+
+  const value = useMemo<AuthState>(
+    () => ({
+      user,
+      async signIn(email, password, keepSignedIn) {
+        adopt(await unwrap(api.POST('/api/v1/auth/sign-in', { body: { email, password, keepSignedIn } })));
+      },
+      async signOut() {
+        await api.POST('/api/v1/auth/sign-out', { params: { header: { 'x-csrf-token': csrfToken() } } });
+        adopt(null);
+      },
+    }),
+    [user, adopt],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthState {
+  const auth = useContext(AuthContext);
+  if (!auth) throw new Error('useAuth outside AuthProvider');
+  return auth;
+}

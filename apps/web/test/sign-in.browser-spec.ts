@@ -1,0 +1,80 @@
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import {
+  createOrganization,
+  createTestApp,
+  describeInBrowser,
+  launchBrowser,
+  TEST_PASSWORD,
+  type TestApp,
+  type TestOrganization,
+} from '#testing';
+
+describeInBrowser('signing in, in Chromium', () => {
+  let app: TestApp;
+  let org: TestOrganization;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let base: string;
+
+  beforeAll(async () => {
+    if (!existsSync('dist/web/index.html')) throw new Error('The SPA is not built: run `npm run build:web`');
+    app = await createTestApp({ env: { STATIC_DIR: 'dist/web' } });
+    org = await createOrganization(app, ['owner', 'manager']);
+    await app.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(app.app.getHttpServer().address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+  beforeEach(async () => {
+    context = await browser.newContext();
+    page = await context.newPage();
+  });
+  afterEach(() => context.close());
+
+  async function fillSignIn(email: string, password: string, keep: boolean) {
+    await page.goto(`${base}/`);
+    await page.getByRole('heading', { name: 'Sign in to Steward CRM' }).waitFor();
+    await page.getByLabel('Email').fill(email);
+    await page.getByRole('textbox', { name: 'Password' }).fill(password);
+    if (keep) await page.getByLabel('Keep me signed in').check();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  it('should sign in, stay signed in across a reload, and sign out', async () => {
+    await fillSignIn(org.users.manager.email, TEST_PASSWORD, true);
+    await page.getByRole('heading', { name: 'Welcome back, Test manager' }).waitFor();
+    expect(await page.getByText('Manager', { exact: true }).count()).toBeGreaterThan(0);
+
+    const refreshCookie = (await context.cookies()).find((cookie) => cookie.name === 'steward_refresh');
+    expect(refreshCookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict' });
+    expect(refreshCookie?.expires).toBeGreaterThan(Date.now() / 1000 + 29 * 86_400);
+    expect(await page.evaluate('document.cookie')).not.toContain('steward_refresh');
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Welcome back, Test manager' }).waitFor();
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in to Steward CRM' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Sign in to Steward CRM' }).waitFor();
+  });
+
+  it('should keep a browser-session cookie without "keep me signed in"', async () => {
+    await fillSignIn(org.users.owner.email, TEST_PASSWORD, false);
+    await page.getByRole('heading', { name: 'Welcome back, Olive Owner' }).waitFor();
+    const refreshCookie = (await context.cookies()).find((cookie) => cookie.name === 'steward_refresh');
+    expect(refreshCookie?.expires).toBe(-1);
+  });
+
+  it('should say plainly when the password is wrong', async () => {
+    await fillSignIn(org.users.owner.email, 'definitely not it at all', false);
+    await page.getByRole('alert').getByText('Check your email and password and try again.').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+  });
+});
