@@ -39,7 +39,7 @@ module.exports = {
         pathNot: [
           '^apps/api/src/$1/',
           '^apps/api/src/(common|config)/',
-          '^apps/api/src/[^/]+/[^/]+\\.(service|module|dto|errors|types)\\.ts$',
+          '^apps/api/src/[^/]+/[^/]+\\.(service|module|dto|errors|types|decorators)\\.ts$',
         ],
       },
     },

@@ -48,3 +48,10 @@ export function parseSetCookies(
   }
   return cookies;
 }
+
+/** Signs in through the API and answers the `Authorization` header value. */
+export async function bearerFor(app: TestApp, email: string, password = TEST_PASSWORD): Promise<string> {
+  const response = await app.http().post('/api/v1/auth/sign-in').send({ email, password });
+  if (response.status !== 200) throw new Error(`Sign-in of ${email} failed: ${response.status} ${response.text}`);
+  return `Bearer ${response.body.accessToken}`;
+}

@@ -1,5 +1,5 @@
 export { createTestApp, type TestApp, type TestAppOptions } from './app.js';
 export { chromiumPath, describeInBrowser, launchBrowser } from './browser.js';
 export { createTestDatabase, type TestDatabase } from './database.js';
-export { createOrganization, parseSetCookies, TEST_PASSWORD, type TestOrganization } from './factories.js';
+export { bearerFor, createOrganization, parseSetCookies, TEST_PASSWORD, type TestOrganization } from './factories.js';
 export { expectProblem } from './problem.js';

@@ -23,7 +23,7 @@ import {
   refreshTokenOf,
   setSessionCookies,
 } from './auth-cookies.js';
-import { CurrentUser } from './current-user.decorator.js';
+import { Authenticated, CurrentUser } from './identity.decorators.js';
 
 const toSessionResponse = (session: IssuedSession): SessionResponseDto => ({
   accessToken: session.accessToken,
@@ -92,6 +92,7 @@ export class AuthController {
   }
 
   @Get('me')
+  @Authenticated()
   @ApiBearerAuth('bearer')
   @ApiOperation({ summary: 'The signed-in user' })
   @ApiOkResponse({ type: CurrentUserResponseDto })

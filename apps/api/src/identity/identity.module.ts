@@ -1,5 +1,5 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
 import { PersonalDataRegistry } from '#personal-data';
@@ -11,7 +11,9 @@ import { AuthService } from './auth.service.js';
 import { IdentityService } from './identity.service.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { JwtAuthGuard } from './jwt-auth.guard.js';
+import { OrganizationsController } from './organizations.controller.js';
 import { OrganizationsRepository } from './organizations.repository.js';
+import { OrganizationsService } from './organizations.service.js';
 import { SessionsPersonalData } from './sessions.personal-data.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { UserProfileCipher } from './user-profile.cipher.js';
@@ -22,6 +24,7 @@ import { UsersRepository } from './users.repository.js';
   imports: [
     KeyringModule,
     PassportModule,
+    DiscoveryModule,
     JwtModule.registerAsync({
       imports: [KeyringModule],
       inject: [KeyringService],
@@ -31,7 +34,7 @@ import { UsersRepository } from './users.repository.js';
       }),
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, OrganizationsController],
   providers: [
     OrganizationsRepository,
     UsersRepository,
@@ -39,6 +42,7 @@ import { UsersRepository } from './users.repository.js';
     UserProfileCipher,
     IdentityService,
     AuthService,
+    OrganizationsService,
     JwtStrategy,
     UsersPersonalData,
     SessionsPersonalData,

@@ -1,19 +1,40 @@
-import { type ExecutionContext, Injectable } from '@nestjs/common';
+import { type ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import { AppError } from '../common/app-error.js';
 import { IS_PUBLIC } from '../common/public.decorator.js';
+import type { AuthenticatedUser } from './access-tokens.js';
+import { AUTHENTICATED_ONLY, REQUIRES } from './identity.decorators.js';
+import { type Permission, roleHolds } from './permissions.js';
 
-/** Default deny: every route needs a valid access token unless marked @Public(). */
+/**
+ * Default deny. A route is public (@Public), open to any signed-in user (@Authenticated)
+ * or needs a permission of the matrix (@Requires). A route that says none of these is
+ * refused to everyone: forgetting a rule closes the door rather than opening it.
+ */
 @Injectable()
 export class JwtAuthGuard extends AuthGuard('jwt') {
+  private readonly logger = new Logger('Access');
+
   constructor(private readonly reflector: Reflector) {
     super();
   }
 
-  override canActivate(context: ExecutionContext) {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
-    return isPublic ? true : super.canActivate(context);
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    await super.canActivate(context);
+    const user: AuthenticatedUser = context.switchToHttp().getRequest().user;
+    if (this.reflector.getAllAndOverride<boolean>(AUTHENTICATED_ONLY, targets)) return true;
+    const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRES, targets);
+    if (!permission) {
+      this.logger.error(`Route ${context.getClass().name}.${context.getHandler().name} has no access rule`);
+      throw new AppError('forbidden');
+    }
+    if (!roleHolds(user.role, permission)) {
+      throw new AppError('forbidden', `Your role (${user.role}) does not include ${permission}`);
+    }
+    return true;
   }
 
   override handleRequest<User>(error: unknown, user: User | false): User {

@@ -28,6 +28,54 @@ export class OrganizationsRepository {
     return repository.save(repository.create({ organizationId, name }));
   }
 
+  /** Applies `patch` only if the row is still at `version`; null when it is not (or absent). */
+  async updateIfVersion(
+    id: string,
+    version: number,
+    patch: Partial<
+      Pick<
+        OrganizationEntity,
+        'name' | 'minUserAge' | 'mfaRequired' | 'dataRegion' | 'accessTokenMinutes' | 'persistentSessionDays'
+      >
+    >,
+  ): Promise<OrganizationEntity | null> {
+    const result = await this.transactions
+      .managerOf()
+      .getRepository(OrganizationEntity)
+      .update({ id, version }, { ...patch, version: () => 'version + 1' });
+    return result.affected ? this.findById(id) : null;
+  }
+
+  findBranch(organizationId: string, id: string): Promise<BranchEntity | null> {
+    return this.transactions.managerOf().getRepository(BranchEntity).findOneBy({ organizationId, id });
+  }
+
+  findBranchByName(organizationId: string, name: string): Promise<BranchEntity | null> {
+    return this.transactions.managerOf().getRepository(BranchEntity).findOneBy({ organizationId, name });
+  }
+
+  async renameBranchIfVersion(
+    organizationId: string,
+    id: string,
+    version: number,
+    name: string,
+  ): Promise<BranchEntity | null> {
+    const branches = this.transactions.managerOf().getRepository(BranchEntity);
+    const result = await branches.update({ organizationId, id, version }, { name, version: () => 'version + 1' });
+    return result.affected ? branches.findOneBy({ organizationId, id }) : null;
+  }
+
+  /** Deletes the branch and takes it off every user's branch list, together. */
+  async deleteBranch(organizationId: string, id: string): Promise<boolean> {
+    return this.transactions.run(async (tx) => {
+      await tx.manager.query(
+        'UPDATE users SET branch_ids = array_remove(branch_ids, $2::uuid) WHERE organization_id = $1 AND $2::uuid = ANY(branch_ids)',
+        [organizationId, id],
+      );
+      return ((await tx.manager.getRepository(BranchEntity).delete({ organizationId, id })).affected ?? 0) > 0;
+    });
+  }
+
   listBranches(organizationId: string): Promise<BranchEntity[]> {
     return this.transactions
       .managerOf()

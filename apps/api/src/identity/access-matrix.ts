@@ -1,0 +1,79 @@
+import { type INestApplication, RequestMethod } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { API_PREFIX } from '../app.setup.js';
+import { IS_PUBLIC } from '../common/public.decorator.js';
+import { AUTHENTICATED_ONLY, REQUIRES } from './identity.decorators.js';
+import { ROLES } from './identity.types.js';
+import { PERMISSIONS, type Permission } from './permissions.js';
+
+export interface RouteRule {
+  method: string;
+  path: string;
+  /** 'public', 'authenticated', a permission, or 'NONE' (refused to everyone: a defect). */
+  rule: string;
+  roles: readonly string[];
+}
+
+// Nest's own metadata keys for a handler's path and HTTP method.
+const PATH = 'path';
+const METHOD = 'method';
+
+const join = (...parts: string[]) =>
+  `/${parts
+    .flatMap((part) => part.split('/'))
+    .filter(Boolean)
+    .join('/')}`;
+
+/** Every route of the application with the access rule the guard applies to it. */
+export function describeRoutes(app: INestApplication): RouteRule[] {
+  const discovery = app.get(DiscoveryService);
+  const scanner = app.get(MetadataScanner);
+  const reflector = app.get(Reflector);
+  const rows: RouteRule[] = [];
+  for (const wrapper of discovery.getControllers()) {
+    const controller = wrapper.metatype as (new (...args: never[]) => object) | null;
+    if (!controller) continue;
+    const base: string = Reflect.getMetadata(PATH, controller) ?? '';
+    for (const name of scanner.getAllMethodNames(controller.prototype)) {
+      const handler = (controller.prototype as Record<string, () => unknown>)[name];
+      const path: string | undefined = Reflect.getMetadata(PATH, handler);
+      if (path === undefined) continue;
+      const targets = [handler, controller];
+      const permission = reflector.getAllAndOverride<Permission | undefined>(REQUIRES, targets);
+      const rule = reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)
+        ? 'public'
+        : reflector.getAllAndOverride<boolean>(AUTHENTICATED_ONLY, targets)
+          ? 'authenticated'
+          : (permission ?? 'NONE');
+      const roles = rule === 'public' || rule === 'authenticated' ? ROLES : permission ? PERMISSIONS[permission] : [];
+      rows.push({
+        method: RequestMethod[Reflect.getMetadata(METHOD, handler) as RequestMethod],
+        path: join(API_PREFIX, base, path),
+        rule,
+        roles,
+      });
+    }
+  }
+  return rows.sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
+}
+
+/** docs/permissions.md: the matrix as people read it. */
+export function renderAccessMatrix(rows: RouteRule[]): string {
+  const header = `| method | path | rule | ${ROLES.join(' | ')} |\n| --- | --- | --- |${' :-: |'.repeat(ROLES.length)}`;
+  const lines = rows.map(
+    (row) =>
+      `| ${row.method} | \`${row.path}\` | ${row.rule} | ${ROLES.map((role) => (row.roles.includes(role) ? '✓' : '')).join(' | ')} |`,
+  );
+  return [
+    '# Permissions',
+    '',
+    'Generated from the code by `npm run openapi` (`apps/api/src/identity/access-matrix.ts`); a test fails when',
+    'it differs from the code or when a route has no rule. `public` needs no sign-in; `authenticated` needs any',
+    'signed-in user; anything else is a permission of `apps/api/src/identity/permissions.ts`.',
+    'Every query is also scoped to the caller\u2019s organization: another organization\u2019s ids answer 404.',
+    '',
+    header,
+    ...lines,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,17 @@
+import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { AuthenticatedUser } from './access-tokens.js';
+import type { Permission } from './permissions.js';
+
+export const REQUIRES = 'steward:requires';
+export const AUTHENTICATED_ONLY = 'steward:authenticated-only';
+
+/** The route needs this permission of the permission matrix. */
+export const Requires = (permission: Permission) => SetMetadata(REQUIRES, permission);
+
+/** Any signed-in user may call the route (their own profile, their own sessions). */
+export const Authenticated = () => SetMetadata(AUTHENTICATED_ONLY, true);
+
+/** The caller, as the access guard authenticated them. */
+export const CurrentUser = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): AuthenticatedUser => context.switchToHttp().getRequest().user,
+);

@@ -1,0 +1,91 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { AuthenticatedUser } from './access-tokens.js';
+import { CurrentUser, Requires } from './identity.decorators.js';
+import {
+  BranchCreateDto,
+  BranchListResponseDto,
+  BranchResponseDto,
+  BranchUpdateDto,
+  OrganizationResponseDto,
+  OrganizationUpdateDto,
+  toBranchResponse,
+  toOrganizationResponse,
+} from './organizations.dto.js';
+import { OrganizationsService } from './organizations.service.js';
+
+@ApiTags('organization')
+@ApiBearerAuth('bearer')
+@Controller()
+export class OrganizationsController {
+  constructor(private readonly organizations: OrganizationsService) {}
+
+  @Get('organization')
+  @Requires('organization:read')
+  @ApiOperation({ summary: 'Your organization and its settings' })
+  @ApiOkResponse({ type: OrganizationResponseDto })
+  async getOrganization(@CurrentUser() caller: AuthenticatedUser): Promise<OrganizationResponseDto> {
+    return toOrganizationResponse(await this.organizations.get(caller));
+  }
+
+  @Patch('organization')
+  @Requires('organization:update')
+  @ApiOperation({ summary: 'Change organization settings (minimum user age, MFA, session lifetimes)' })
+  @ApiOkResponse({ type: OrganizationResponseDto })
+  async updateOrganization(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Body() body: OrganizationUpdateDto,
+  ): Promise<OrganizationResponseDto> {
+    return toOrganizationResponse(await this.organizations.update(caller, body));
+  }
+
+  @Get('branches')
+  @Requires('branches:read')
+  @ApiOperation({ summary: 'Branches of your organization' })
+  @ApiOkResponse({ type: BranchListResponseDto })
+  async listBranches(@CurrentUser() caller: AuthenticatedUser): Promise<BranchListResponseDto> {
+    return { items: (await this.organizations.listBranches(caller)).map(toBranchResponse) };
+  }
+
+  @Post('branches')
+  @Requires('branches:write')
+  @ApiOperation({ summary: 'Add a branch' })
+  @ApiCreatedResponse({ type: BranchResponseDto })
+  async createBranch(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Body() body: BranchCreateDto,
+  ): Promise<BranchResponseDto> {
+    return toBranchResponse(await this.organizations.createBranch(caller, body.name));
+  }
+
+  @Patch('branches/:id')
+  @Requires('branches:write')
+  @ApiOperation({ summary: 'Rename a branch' })
+  @ApiOkResponse({ type: BranchResponseDto })
+  async updateBranch(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: BranchUpdateDto,
+  ): Promise<BranchResponseDto> {
+    return toBranchResponse(await this.organizations.renameBranch(caller, id, body.version, body.name));
+  }
+
+  @Delete('branches/:id')
+  @Requires('branches:write')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete a branch; its people keep their other branches' })
+  @ApiNoContentResponse()
+  async deleteBranch(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<void> {
+    await this.organizations.deleteBranch(caller, id);
+  }
+}

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { AppError } from '../common/app-error.js';
+import type { AuthenticatedUser } from './access-tokens.js';
+import type { BranchEntity } from './entities/branch.entity.js';
+import type { OrganizationEntity } from './entities/organization.entity.js';
+import type { OrganizationUpdateDto } from './organizations.dto.js';
+import { OrganizationsRepository } from './organizations.repository.js';
+
+const stale = () =>
+  new AppError('conflict', 'Someone changed this since you loaded it; reload and apply your change again');
+
+/** The caller's own organization and its branches. Everything is scoped to `caller.organizationId`. */
+@Injectable()
+export class OrganizationsService {
+  constructor(private readonly organizations: OrganizationsRepository) {}
+
+  async get(caller: AuthenticatedUser): Promise<OrganizationEntity> {
+    const organization = await this.organizations.findById(caller.organizationId);
+    if (!organization) throw new AppError('not-found');
+    return organization;
+  }
+
+  async update(caller: AuthenticatedUser, { version, ...patch }: OrganizationUpdateDto): Promise<OrganizationEntity> {
+    const updated = await this.organizations.updateIfVersion(caller.organizationId, version, patch);
+    if (!updated) throw stale();
+    return updated;
+  }
+
+  listBranches(caller: AuthenticatedUser): Promise<BranchEntity[]> {
+    return this.organizations.listBranches(caller.organizationId);
+  }
+
+  async createBranch(caller: AuthenticatedUser, name: string): Promise<BranchEntity> {
+    await this.assertNameFree(caller.organizationId, name);
+    return this.organizations.insertBranch(caller.organizationId, name.trim());
+  }
+
+  async renameBranch(caller: AuthenticatedUser, id: string, version: number, name: string): Promise<BranchEntity> {
+    const branch = await this.organizations.findBranch(caller.organizationId, id);
+    if (!branch) throw new AppError('not-found', 'No such branch');
+    if (branch.name !== name.trim()) await this.assertNameFree(caller.organizationId, name);
+    const renamed = await this.organizations.renameBranchIfVersion(caller.organizationId, id, version, name.trim());
+    if (!renamed) throw stale();
+    return renamed;
+  }
+
+  async deleteBranch(caller: AuthenticatedUser, id: string): Promise<void> {
+    if (!(await this.organizations.deleteBranch(caller.organizationId, id)))
+      throw new AppError('not-found', 'No such branch');
+  }
+
+  private async assertNameFree(organizationId: string, name: string): Promise<void> {
+    if (await this.organizations.findBranchByName(organizationId, name.trim())) {
+      throw new AppError('conflict', `A branch named "${name.trim()}" already exists`);
+    }
+  }
+}

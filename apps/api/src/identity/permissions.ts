@@ -1,0 +1,21 @@
+import { ROLES, type Role } from './identity.types.js';
+
+const EVERYONE = ROLES;
+const ADMINS = ['owner', 'admin'] as const satisfies readonly Role[];
+
+/**
+ * The permission matrix: every permission and the roles that hold it, in one place.
+ * Routes declare the permission they need (@Requires); a test renders this matrix over
+ * every route into docs/permissions.md and fails on a route without a rule.
+ */
+export const PERMISSIONS = {
+  'organization:read': EVERYONE,
+  'organization:update': ADMINS,
+  'branches:read': EVERYONE,
+  'branches:write': ADMINS,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const roleHolds = (role: Role, permission: Permission): boolean =>
+  (PERMISSIONS[permission] as readonly Role[]).includes(role);
