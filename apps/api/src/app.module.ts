@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { loggerParams } from './common/logging.js';
 import { ProblemFilter } from './common/problem.filter.js';
+import { RateLimitModule } from './common/rate-limit/rate-limit.module.js';
 import { createValidationPipe } from './common/validation.js';
 import type { RawEnvironment } from './config/settings.js';
 import { AppSettings, SettingsModule } from './config/settings.module.js';
@@ -33,6 +34,7 @@ export class AppModule {
           useFactory: (settings: AppSettings) => loggerParams(settings, options.logStream),
         }),
         DatabaseModule,
+        RateLimitModule,
         PersonalDataModule,
         KeyringModule,
         HealthModule,

@@ -49,7 +49,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with email and password
-         * @description Answers an access token and sets the refresh cookie (httpOnly) and the CSRF cookie. An unknown email and a wrong password get the same 401 `invalid-credentials`.
+         * @description Answers an access token and sets the refresh cookie (httpOnly) and the CSRF cookie. An unknown email and a wrong password get the same 401 `invalid-credentials`. After repeated failures the email (and the client address) is locked out for a growing time: 429 `sign-in-locked`.
          */
         post: operations["signIn"];
         delete?: never;

@@ -45,6 +45,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     MASTER_KEY: generateKey().toString('base64'),
     DATA_DIR: mkdtempSync(join(tmpdir(), 'steward-test-')),
     LOG_LEVEL: 'info',
+    // Tests sign in often from one address; the rate-limit tests set their own budgets.
+    RATE_LIMIT_PER_MINUTE: '100000',
+    SIGN_IN_RATE_LIMIT_PER_MINUTE: '100000',
     ...options.env,
   };
   const api = await createApi(env, { logStream, beforeInit: options.configure });

@@ -19,6 +19,7 @@ export const ERROR_CATALOG = {
   'payload-too-large': { status: 413, title: 'The request body is too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported content type' },
   'rate-limited': { status: 429, title: 'Too many requests' },
+  'sign-in-locked': { status: 429, title: 'Too many failed sign-ins; try again later' },
   internal: { status: 500, title: 'Something went wrong on our side' },
   'service-unavailable': { status: 503, title: 'The service is not ready' },
 } as const satisfies Record<string, { status: number; title: string }>;

@@ -81,6 +81,9 @@ export class ProblemFilter implements ExceptionFilter {
 export function sendProblem(request: Request, response: Response, error: AppError): void {
   if (response.headersSent) return;
   const { status, title } = ERROR_CATALOG[error.code];
+  if (typeof error.extensions.retryAfterSeconds === 'number') {
+    response.setHeader('retry-after', String(error.extensions.retryAfterSeconds));
+  }
   const body: ProblemDto = {
     type: problemType(error.code),
     title,

@@ -79,6 +79,21 @@ export class EnvironmentSchema {
   @IsString()
   STATIC_DIR = 'dist/web';
 
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^rediss?:\/\/\S+$/, { message: 'must be a redis:// connection URL' })
+  REDIS_URL?: string = undefined;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of requests' })
+  @Min(1, { message: 'must be a whole number of requests' })
+  RATE_LIMIT_PER_MINUTE = 600;
+
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of requests' })
+  @Min(1, { message: 'must be a whole number of requests' })
+  SIGN_IN_RATE_LIMIT_PER_MINUTE = 20;
+
   /** Refused in production by loadSettings: the demo accounts have a published password. */
   @Transform(toBool)
   @IsBoolean({ message: 'must be true or false' })

@@ -23,6 +23,12 @@ export interface Settings {
   /** Base64 master key; absent outside production means a generated local key. */
   masterKey?: string;
   logLevel: (typeof LOG_LEVELS)[number];
+  rateLimit: {
+    /** Shared counters across replicas when set; in-process otherwise. */
+    redisUrl?: string;
+    perMinute: number;
+    signInPerMinute: number;
+  };
   /** Seed the demo organization at start-up (npm start does). */
   seedDemo: boolean;
 }
@@ -71,6 +77,11 @@ export function loadSettings(raw: RawEnvironment): Settings {
     dataDir: env.DATA_DIR,
     masterKey: env.MASTER_KEY,
     logLevel: env.LOG_LEVEL,
+    rateLimit: {
+      redisUrl: env.REDIS_URL,
+      perMinute: env.RATE_LIMIT_PER_MINUTE,
+      signInPerMinute: env.SIGN_IN_RATE_LIMIT_PER_MINUTE,
+    },
     seedDemo: env.SEED_DEMO,
   };
 }

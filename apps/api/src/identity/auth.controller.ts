@@ -11,6 +11,7 @@ import {
 import type { Request, Response } from 'express';
 import { AppError } from '../common/app-error.js';
 import { Public } from '../common/public.decorator.js';
+import { SignInThrottled } from '../common/rate-limit/rate-limit.guard.js';
 import type { AuthenticatedUser } from './access-tokens.js';
 import { CurrentUserResponseDto, SessionResponseDto, SignInDto, toCurrentUserResponse } from './auth.dto.js';
 import { AuthService, type IssuedSession } from './auth.service.js';
@@ -38,13 +39,15 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
+  @SignInThrottled()
   @Post('sign-in')
   @HttpCode(200)
   @ApiOperation({
     summary: 'Sign in with email and password',
     description:
       'Answers an access token and sets the refresh cookie (httpOnly) and the CSRF cookie. ' +
-      'An unknown email and a wrong password get the same 401 `invalid-credentials`.',
+      'An unknown email and a wrong password get the same 401 `invalid-credentials`. After repeated ' +
+      'failures the email (and the client address) is locked out for a growing time: 429 `sign-in-locked`.',
   })
   @ApiOkResponse({ type: SessionResponseDto })
   async signIn(@Body() body: SignInDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
@@ -54,6 +57,7 @@ export class AuthController {
   }
 
   @Public()
+  @SignInThrottled()
   @Post('refresh')
   @HttpCode(200)
   @ApiCookieAuth('refresh-cookie')

@@ -9,6 +9,7 @@ import { IdentityService, type UserView } from './identity.service.js';
 import { OrganizationsRepository } from './organizations.repository.js';
 import { hashPassword, verifyPassword } from './password-policy.js';
 import { SessionsRepository } from './sessions.repository.js';
+import { SignInLockout } from './sign-in-lockout.js';
 import { UserProfileCipher } from './user-profile.cipher.js';
 import { UsersRepository } from './users.repository.js';
 
@@ -45,6 +46,7 @@ export class AuthService implements OnModuleInit {
     private readonly identity: IdentityService,
     private readonly cipher: UserProfileCipher,
     private readonly jwt: JwtService,
+    private readonly lockout: SignInLockout,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -53,9 +55,16 @@ export class AuthService implements OnModuleInit {
 
   /** One answer for an unknown email, a wrong password or a disabled account. */
   async signIn(email: string, password: string, keepSignedIn: boolean, client: ClientInfo): Promise<IssuedSession> {
-    const user = await this.users.findByEmailIndex(this.cipher.emailIndex(email));
+    const emailIndex = this.cipher.emailIndex(email);
+    const keys = this.lockout.keysFor(emailIndex, client.ip);
+    await this.lockout.assertAllowed(keys);
+    const user = await this.users.findByEmailIndex(emailIndex);
     const valid = await verifyPassword(user?.passwordHash ?? this.dummyHash, password);
-    if (!user?.passwordHash || !valid || user.state !== 'active') throw new AppError('invalid-credentials');
+    if (!user?.passwordHash || !valid || user.state !== 'active') {
+      await this.lockout.recordFailure(keys);
+      throw new AppError('invalid-credentials');
+    }
+    await this.lockout.recordSuccess(keys);
     await this.users.recordSignIn(user.id);
     return this.issue(await this.identity.toView(user), randomUUID(), keepSignedIn, client);
   }

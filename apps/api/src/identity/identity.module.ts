@@ -16,6 +16,8 @@ import { OrganizationsRepository } from './organizations.repository.js';
 import { OrganizationsService } from './organizations.service.js';
 import { SessionsPersonalData } from './sessions.personal-data.js';
 import { SessionsRepository } from './sessions.repository.js';
+import { SignInAttemptsRepository } from './sign-in-attempts.repository.js';
+import { SignInLockout } from './sign-in-lockout.js';
 import { UserProfileCipher } from './user-profile.cipher.js';
 import { UsersPersonalData } from './users.personal-data.js';
 import { UsersRepository } from './users.repository.js';
@@ -39,6 +41,8 @@ import { UsersRepository } from './users.repository.js';
     OrganizationsRepository,
     UsersRepository,
     SessionsRepository,
+    SignInAttemptsRepository,
+    SignInLockout,
     UserProfileCipher,
     IdentityService,
     AuthService,

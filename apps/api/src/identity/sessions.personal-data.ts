@@ -9,6 +9,7 @@ import type {
 } from '#personal-data';
 import { USER_SESSIONS } from './entities/session.entity.js';
 import { SessionsRepository } from './sessions.repository.js';
+import { FAILURE_MEMORY_MS, SignInLockout } from './sign-in-lockout.js';
 
 /** Days an ended session's device facts are kept for security investigations. */
 export const ENDED_SESSION_RETENTION_DAYS = 30;
@@ -18,7 +19,10 @@ export const ENDED_SESSION_RETENTION_DAYS = 30;
 export class SessionsPersonalData implements PersonalDataProvider {
   readonly category = USER_SESSIONS;
 
-  constructor(private readonly sessions: SessionsRepository) {}
+  constructor(
+    private readonly sessions: SessionsRepository,
+    private readonly lockout: SignInLockout,
+  ) {}
 
   describe(): DataCategory {
     return {
@@ -30,6 +34,12 @@ export class SessionsPersonalData implements PersonalDataProvider {
         { name: 'ip', description: 'IP address at sign-in', encrypted: false },
         { name: 'createdAt', description: 'Sign-in time', encrypted: false },
         { name: 'lastSeenAt', description: 'Last use', encrypted: false },
+        {
+          name: 'failedSignIns',
+          description:
+            'Count of recent failed sign-ins, keyed by a keyed hash of the email or IP; forgotten after a day',
+          encrypted: false,
+        },
       ],
       purposes: ['Keep you signed in', 'Detect abuse and secure accounts'],
       lawfulBasis: 'legitimate-interests',

@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import { AppError } from '../common/app-error.js';
+import { KeyringService } from '../keyring/keyring.service.js';
+import { SignInAttemptsRepository } from './sign-in-attempts.repository.js';
+
+/** Failures allowed before back-off starts, per email. */
+export const FREE_FAILURES = 4;
+/** First back-off; it doubles with each further failure. */
+const FIRST_BACKOFF_MS = 30_000;
+/** Longest lockout. Reached at the tenth failure. */
+export const MAX_LOCKOUT_MS = 15 * 60_000;
+/** Failures per IP address (any emails) before the address is locked out. */
+export const IP_FAILURE_LIMIT = 50;
+/** A quiet day forgets old failures. */
+export const FAILURE_MEMORY_MS = 24 * 3_600_000;
+
+/**
+ * Brute-force protection for sign-in: a growing back-off per email after a few failures,
+ * up to a 15-minute lockout, and a lockout per client IP. It keys on keyed hashes and
+ * treats unknown emails like known ones, so being locked out says nothing about whether
+ * an account exists.
+ */
+@Injectable()
+export class SignInLockout {
+  constructor(
+    private readonly attempts: SignInAttemptsRepository,
+    private readonly keyring: KeyringService,
+  ) {}
+
+  keysFor(emailIndex: string, ip: string | null): string[] {
+    return [`email:${emailIndex}`, ...(ip ? [`ip:${this.keyring.blindIndex.compute('sign-in.ip', ip)}`] : [])];
+  }
+
+  /** Refuses the attempt outright while any of its keys is locked. */
+  async assertAllowed(keys: string[], now = new Date()): Promise<void> {
+    const locked = (await this.attempts.findMany(keys))
+      .map((row) => row.lockedUntil)
+      .filter((until): until is Date => until !== null && until > now);
+    if (locked.length === 0) return;
+    const until = new Date(Math.max(...locked.map((date) => date.getTime())));
+    const minutes = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 60_000));
+    throw new AppError(
+      'sign-in-locked',
+      `Too many failed sign-ins. Try again in ${minutes} minute${minutes > 1 ? 's' : ''}.`,
+      {
+        retryAfterSeconds: Math.ceil((until.getTime() - now.getTime()) / 1000),
+      },
+    );
+  }
+
+  async recordFailure(keys: string[], now = new Date()): Promise<void> {
+    const resetBefore = new Date(now.getTime() - FAILURE_MEMORY_MS);
+    for (const key of keys) {
+      const failures = await this.attempts.recordFailure(key, now, resetBefore);
+      const backoff = key.startsWith('ip:')
+        ? failures >= IP_FAILURE_LIMIT
+          ? MAX_LOCKOUT_MS
+          : 0
+        : failures > FREE_FAILURES
+          ? Math.min(FIRST_BACKOFF_MS * 2 ** (failures - FREE_FAILURES - 1), MAX_LOCKOUT_MS)
+          : 0;
+      if (backoff > 0) await this.attempts.lockUntil(key, new Date(now.getTime() + backoff));
+    }
+  }
+
+  /** A correct password clears the email's count; the IP's count stays. */
+  async recordSuccess(keys: string[]): Promise<void> {
+    const emailKey = keys.find((key) => key.startsWith('email:'));
+    if (emailKey) await this.attempts.clear(emailKey);
+  }
+
+  purgeOlderThan(date: Date, limit: number): Promise<number> {
+    return this.attempts.deleteOlderThan(date, limit);
+  }
+}

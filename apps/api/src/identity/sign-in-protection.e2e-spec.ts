@@ -1,0 +1,109 @@
+import { Redis } from 'ioredis';
+import {
+  createOrganization,
+  createTestApp,
+  expectProblem,
+  TEST_PASSWORD,
+  type TestApp,
+  type TestOrganization,
+} from '#testing';
+
+describe('sign-in protection', () => {
+  let app: TestApp;
+  let org: TestOrganization;
+
+  beforeAll(async () => {
+    app = await createTestApp();
+    org = await createOrganization(app, ['owner', 'agent']);
+  });
+  afterAll(() => app.close());
+
+  const signIn = (email: string, password: string) => app.http().post('/api/v1/auth/sign-in').send({ email, password });
+
+  it('should lock an account out after repeated wrong passwords, even for the right one', async () => {
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 10; attempt++) {
+      statuses.push((await signIn(org.users.agent.email, `wrong guess number ${attempt}`)).status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429, 429, 429]);
+    const locked = await signIn(org.users.agent.email, TEST_PASSWORD);
+    expectProblem(locked, 429, 'sign-in-locked');
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    expect(locked.body.detail).toMatch(/Try again in \d+ minute/);
+  });
+
+  it('should lock an unknown email the same way, revealing nothing', async () => {
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 6; attempt++) {
+      statuses.push((await signIn('nobody.here@example.test', `guess ${attempt} of many`)).status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+  });
+
+  it('should let others in from the same address, and the owner back in when the lock expires', async () => {
+    await app
+      .http()
+      .post('/api/v1/auth/sign-in')
+      .send({ email: org.users.owner.email, password: TEST_PASSWORD })
+      .expect(200);
+    await app.db.query(`UPDATE sign_in_attempts SET locked_until = now() - interval '1 second'`);
+    await signIn(org.users.agent.email, TEST_PASSWORD).expect(200);
+    // Success forgets the email's failures: one more mistake does not lock again.
+    expect((await signIn(org.users.agent.email, 'one more wrong guess')).status).toBe(401);
+    await signIn(org.users.agent.email, TEST_PASSWORD).expect(200);
+  });
+
+  it('should store neither emails nor addresses in the attempts table', async () => {
+    const rows = await app.db.query<{ key: string }>('SELECT key FROM sign_in_attempts');
+    expect(rows.length).toBeGreaterThan(0);
+    const keys = rows.map((row) => row.key).join(' ');
+    expect(keys).not.toMatch(/@|127\.0\.0\.1|nobody/);
+    expect(keys).toMatch(/email:/);
+  });
+});
+
+describe('request rate limits', () => {
+  it('should answer 429 problem+json past the sign-in limit', async () => {
+    const app = await createTestApp({ env: { SIGN_IN_RATE_LIMIT_PER_MINUTE: '3' } });
+    try {
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < 4; attempt++) {
+        statuses.push(
+          (await app.http().post('/api/v1/auth/sign-in').send({ email: 'a@example.test', password: 'x' })).status,
+        );
+      }
+      expect(statuses).toEqual([401, 401, 401, 429]);
+      const limited = await app.http().post('/api/v1/auth/sign-in').send({ email: 'a@example.test', password: 'x' });
+      expectProblem(limited, 429, 'rate-limited');
+      // Other routes keep their own, larger budget.
+      await app.http().get('/api/v1/health').expect(200);
+    } finally {
+      await app.close();
+    }
+  });
+
+  const redisUrl = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/7';
+  it('should share counters between replicas through Redis', async () => {
+    const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    await redis.connect();
+    await redis.flushdb();
+    await redis.quit();
+    const env = { SIGN_IN_RATE_LIMIT_PER_MINUTE: '3', REDIS_URL: redisUrl };
+    const first = await createTestApp({ env });
+    const second = await createTestApp({ env, db: first.db });
+    try {
+      const attempt = (replica: TestApp) =>
+        replica.http().post('/api/v1/auth/sign-in').send({ email: 'b@example.test', password: 'x' });
+      const statuses = [
+        (await attempt(first)).status,
+        (await attempt(second)).status,
+        (await attempt(first)).status,
+        (await attempt(second)).status,
+      ];
+      expect(statuses).toEqual([401, 401, 401, 429]);
+    } finally {
+      await second.close();
+      await first.close();
+    }
+  });
+});
