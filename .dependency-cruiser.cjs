@@ -39,6 +39,7 @@ module.exports = {
         pathNot: [
           '^apps/api/src/$1/',
           '^apps/api/src/(common|config)/',
+          '^apps/api/src/database/[^/]+\\.(entity|service)\\.ts$',
           '^apps/api/src/[^/]+/[^/]+\\.(service|module|dto|errors|types|decorators)\\.ts$',
         ],
       },

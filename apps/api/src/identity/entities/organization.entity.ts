@@ -1,10 +1,11 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { NotPersonal } from '#personal-data';
+import { VersionedEntity } from '../../database/tenant-owned.entity.js';
 import { SUBSCRIPTION_STATES, type SubscriptionState } from '../identity.types.js';
 
 /** A customer organization: the tenant every other row belongs to. */
 @Entity('organizations')
-export class OrganizationEntity {
+export class OrganizationEntity extends VersionedEntity {
   @NotPersonal('surrogate key')
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -46,16 +47,4 @@ export class OrganizationEntity {
   @NotPersonal('billing state')
   @Column({ name: 'subscription_ends_at', type: 'timestamptz', nullable: true })
   subscriptionEndsAt: Date | null;
-
-  @NotPersonal('technical timestamp')
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @NotPersonal('technical timestamp')
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
-
-  @NotPersonal('optimistic concurrency counter')
-  @VersionColumn()
-  version: number;
 }

@@ -1,15 +1,6 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-  VersionColumn,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { NotPersonal, PersonalField } from '#personal-data';
+import { TenantOwnedEntity } from '../../database/tenant-owned.entity.js';
 import { ROLES, type Role, USER_STATES, type UserState } from '../identity.types.js';
 import { OrganizationEntity } from './organization.entity.js';
 
@@ -23,15 +14,7 @@ export const USER_ACCOUNT = 'identity.account';
  */
 @Entity('users')
 @Index('IDX_users_organization', ['organizationId'])
-export class UserEntity {
-  @NotPersonal('surrogate key')
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @NotPersonal('tenant key')
-  @Column({ name: 'organization_id', type: 'uuid' })
-  organizationId: string;
-
+export class UserEntity extends TenantOwnedEntity {
   /** Deleting an organization (retention purge) deletes its rows. */
   @ManyToOne(() => OrganizationEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'organization_id' })
@@ -99,16 +82,4 @@ export class UserEntity {
   @PersonalField(USER_ACCOUNT)
   @Column({ name: 'restricted_at', type: 'timestamptz', nullable: true })
   restrictedAt: Date | null;
-
-  @NotPersonal('technical timestamp')
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
-  createdAt: Date;
-
-  @NotPersonal('technical timestamp')
-  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
-  updatedAt: Date;
-
-  @NotPersonal('optimistic concurrency counter')
-  @VersionColumn()
-  version: number;
 }
