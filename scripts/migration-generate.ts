@@ -62,12 +62,24 @@ ${render([...sql.downQueries].reverse())}
   rmSync(dir, { recursive: true, force: true });
 }
 
-/** Appends the new migration to the ordered list in migrations/index.ts. */
+/** Appends the new migration to the ordered list in migrations/index.ts, rewriting the list. */
 function registerMigration(className: string, fileName: string): void {
   const index = 'apps/api/src/database/migrations/index.ts';
   const source = readFileSync(index, 'utf8');
-  const lastImport = source.lastIndexOf('\nimport ');
-  const importEnd = source.indexOf('\n', lastImport + 1);
-  const withImport = `${source.slice(0, importEnd + 1)}import { ${className} } from './${fileName}';\n${source.slice(importEnd + 1)}`;
-  writeFileSync(index, withImport.replace(/\];\s*$/, `, ${className}];\n`));
+  const imports = [...source.matchAll(/^import \{ (\w+) \} from '(\.\/[^']+)';$/gm)].map(([, name, path]) => ({
+    name,
+    path,
+  }));
+  imports.push({ name: className, path: `./${fileName}` });
+  const list = imports.map(({ name }) => `  ${name},`).join('\n');
+  writeFileSync(
+    index,
+    `${imports.map(({ name, path }) => `import { ${name} } from '${path}';`).join('\n')}
+
+/** In order. Generated with \`npm run migration:generate\`, read, committed, never edited. */
+export const MIGRATIONS = [
+${list}
+];
+`,
+  );
 }

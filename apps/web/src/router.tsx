@@ -3,6 +3,7 @@ import { RequireAuth } from './auth/require-auth';
 import { AppLayout } from './layout/app-layout';
 import { HomePage } from './pages/home-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { SecurityPage } from './pages/security-page';
 import { SignInPage } from './pages/sign-in-page';
 
 export const router = createBrowserRouter([
@@ -10,7 +11,13 @@ export const router = createBrowserRouter([
     element: <AppLayout />,
     children: [
       { path: 'sign-in', element: <SignInPage /> },
-      { element: <RequireAuth />, children: [{ index: true, element: <HomePage /> }] },
+      {
+        element: <RequireAuth />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'security', element: <SecurityPage /> },
+        ],
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -18,6 +18,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/mfa/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn two-step verification off (password and a code; refused if the organization requires it) */
+        post: operations["disable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/enrolment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start setting up two-step verification: a secret and its QR code */
+        post: operations["startEnrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/mfa/enrolment/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Finish set-up with a first code; answers the recovery codes, once
+         * @description Refresh the session afterwards to lift an organization’s enrolment restriction.
+         */
+        post: operations["confirmEnrolment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/refresh": {
         parameters: {
             query?: never;
@@ -52,6 +106,26 @@ export interface paths {
          * @description Answers an access token and sets the refresh cookie (httpOnly) and the CSRF cookie. An unknown email and a wrong password get the same 401 `invalid-credentials`. After repeated failures the email (and the client address) is locked out for a growing time: 429 `sign-in-locked`.
          */
         post: operations["signIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sign-in/mfa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Second step of sign-in: a code from the authenticator app, or a recovery code
+         * @description Wrong codes count towards the same lockout as wrong passwords.
+         */
+        post: operations["completeSignIn"];
         delete?: never;
         options?: never;
         head?: never;
@@ -189,6 +263,9 @@ export interface components {
             fullName: string;
             id: string;
             jobTitle: string | null;
+            mfaEnabled: boolean;
+            /** @description The organization requires MFA and it is not set up yet: only enrolment is open. */
+            mfaEnrolmentRequired: boolean;
             organizationId: string;
             /** @example owner */
             role: string;
@@ -199,6 +276,34 @@ export interface components {
              * @enum {string}
              */
             status: "ok";
+        };
+        MfaChallengeResponseDto: {
+            /** @description Seconds the challenge stays valid. */
+            expiresIn: number;
+            /** @description Send with a code to POST /api/v1/auth/sign-in/mfa. */
+            mfaToken: string;
+        };
+        MfaCodeDto: {
+            code: string;
+        };
+        MfaDisableDto: {
+            code?: string;
+            password: string;
+            recoveryCode?: string;
+        };
+        MfaEnrolmentResponseDto: {
+            otpauthUri: string;
+            /** @description The otpauth URI as a PNG data URL, for scanning. */
+            qrCodeDataUrl: string;
+            /** @description Base32 secret, for typing into an app by hand. */
+            secret: string;
+        };
+        MfaSignInDto: {
+            /** @description The 6-digit code of the authenticator app. */
+            code?: string;
+            mfaToken: string;
+            /** @description One of the recovery codes, instead of a code. */
+            recoveryCode?: string;
         };
         OrganizationResponseDto: {
             accessTokenMinutes: number;
@@ -258,6 +363,10 @@ export interface components {
              */
             status: "ok";
         };
+        RecoveryCodesResponseDto: {
+            /** @description Shown once. Each works once, in place of a code. */
+            recoveryCodes: string[];
+        };
         SessionResponseDto: {
             /** @description Send as `Authorization: Bearer <accessToken>`. */
             accessToken: string;
@@ -315,6 +424,96 @@ export interface operations {
             };
         };
     };
+    disable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaDisableDto"];
+            };
+        };
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    startEnrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaEnrolmentResponseDto"];
+                };
+            };
+        };
+    };
+    confirmEnrolment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaCodeDto"];
+            };
+        };
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesResponseDto"];
+                };
+            };
+        };
+    };
     refreshSession: {
         parameters: {
             query?: never;
@@ -356,6 +555,48 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SignInDto"];
+            };
+        };
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Signed in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionResponseDto"];
+                };
+            };
+            /** @description Password accepted; a second factor is needed */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MfaChallengeResponseDto"];
+                };
+            };
+        };
+    };
+    completeSignIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaSignInDto"];
             };
         };
         responses: {

@@ -11,6 +11,8 @@ export const ERROR_CATALOG = {
   'invalid-credentials': { status: 401, title: 'The email or password is not correct' },
   'session-expired': { status: 401, title: 'Your session has ended; please sign in again' },
   'csrf-failed': { status: 403, title: 'The request did not carry a valid CSRF token' },
+  'mfa-code-invalid': { status: 401, title: 'The verification code is not valid' },
+  'mfa-enrolment-required': { status: 403, title: 'Your organization requires two-step verification; set it up first' },
   forbidden: { status: 403, title: 'You do not have permission for this action' },
   'not-found': { status: 404, title: 'The resource was not found' },
   'route-not-found': { status: 404, title: 'No such endpoint' },

@@ -8,6 +8,16 @@ export interface AccessTokenClaims {
   role: Role;
   /** The session (refresh family member) the token was issued for. */
   sid: string;
+  /** Set when the organization requires MFA and the user has not enrolled: only enrolment is allowed. */
+  mfa?: 'enrol';
+}
+
+/** The short-lived token between a correct password and the second factor. */
+export interface MfaChallengeClaims {
+  sub: string;
+  org: string;
+  /** "Keep me signed in", carried to the session the second factor will create. */
+  keep: boolean;
 }
 
 /** The authenticated caller, as guards hand it to controllers. */
@@ -16,7 +26,11 @@ export interface AuthenticatedUser {
   organizationId: string;
   role: Role;
   sessionId: string;
+  /** Only the MFA enrolment routes are open until this is false. */
+  mfaEnrolmentRequired: boolean;
 }
 
 export const JWT_ISSUER = 'steward-crm';
 export const JWT_AUDIENCE = 'steward-crm-api';
+/** A different audience: an MFA challenge token is never accepted as an access token. */
+export const MFA_AUDIENCE = 'steward-crm-mfa';

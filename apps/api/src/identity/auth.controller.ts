@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import {
+  ApiAcceptedResponse,
   ApiBearerAuth,
   ApiCookieAuth,
   ApiHeader,
@@ -13,7 +14,13 @@ import { AppError } from '../common/app-error.js';
 import { Public } from '../common/public.decorator.js';
 import { SignInThrottled } from '../common/rate-limit/rate-limit.guard.js';
 import type { AuthenticatedUser } from './access-tokens.js';
-import { CurrentUserResponseDto, SessionResponseDto, SignInDto, toCurrentUserResponse } from './auth.dto.js';
+import {
+  CurrentUserResponseDto,
+  MfaChallengeResponseDto,
+  SessionResponseDto,
+  SignInDto,
+  toCurrentUserResponse,
+} from './auth.dto.js';
 import { AuthService, type IssuedSession } from './auth.service.js';
 import {
   assertCsrf,
@@ -24,13 +31,13 @@ import {
   refreshTokenOf,
   setSessionCookies,
 } from './auth-cookies.js';
-import { Authenticated, CurrentUser } from './identity.decorators.js';
+import { AllowedBeforeMfaEnrolment, Authenticated, CurrentUser } from './identity.decorators.js';
 
-const toSessionResponse = (session: IssuedSession): SessionResponseDto => ({
+export const toSessionResponse = (session: IssuedSession): SessionResponseDto => ({
   accessToken: session.accessToken,
   tokenType: 'Bearer',
   expiresIn: session.expiresIn,
-  user: toCurrentUserResponse(session.user),
+  user: toCurrentUserResponse(session.user, session.mfaEnrolmentRequired),
 });
 
 @ApiTags('auth')
@@ -49,11 +56,20 @@ export class AuthController {
       'An unknown email and a wrong password get the same 401 `invalid-credentials`. After repeated ' +
       'failures the email (and the client address) is locked out for a growing time: 429 `sign-in-locked`.',
   })
-  @ApiOkResponse({ type: SessionResponseDto })
-  async signIn(@Body() body: SignInDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const session = await this.auth.signIn(body.email, body.password, body.keepSignedIn ?? false, clientOf(req));
-    setSessionCookies(res, session);
-    return toSessionResponse(session);
+  @ApiOkResponse({ type: SessionResponseDto, description: 'Signed in' })
+  @ApiAcceptedResponse({ type: MfaChallengeResponseDto, description: 'Password accepted; a second factor is needed' })
+  async signIn(
+    @Body() body: SignInDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<SessionResponseDto | MfaChallengeResponseDto> {
+    const outcome = await this.auth.signIn(body.email, body.password, body.keepSignedIn ?? false, clientOf(req));
+    if ('mfaToken' in outcome) {
+      res.status(202);
+      return { mfaToken: outcome.mfaToken, expiresIn: outcome.expiresIn };
+    }
+    setSessionCookies(res, outcome);
+    return toSessionResponse(outcome);
   }
 
   @Public()
@@ -97,10 +113,11 @@ export class AuthController {
 
   @Get('me')
   @Authenticated()
+  @AllowedBeforeMfaEnrolment()
   @ApiBearerAuth('bearer')
   @ApiOperation({ summary: 'The signed-in user' })
   @ApiOkResponse({ type: CurrentUserResponseDto })
   async getCurrentUser(@CurrentUser() auth: AuthenticatedUser): Promise<CurrentUserResponseDto> {
-    return toCurrentUserResponse(await this.auth.currentUser(auth));
+    return toCurrentUserResponse(await this.auth.currentUser(auth), auth.mfaEnrolmentRequired);
   }
 }

@@ -1,4 +1,4 @@
-import { IsBoolean, IsEmail, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsBoolean, IsEmail, IsOptional, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
 import type { UserView } from './identity.service.js';
 import type { Role } from './identity.types.js';
 
@@ -29,6 +29,9 @@ export class CurrentUserResponseDto {
   role: string;
   branchIds: string[];
   jobTitle: string | null;
+  mfaEnabled: boolean;
+  /** The organization requires MFA and it is not set up yet: only enrolment is open. */
+  mfaEnrolmentRequired: boolean;
 }
 
 export class SessionResponseDto {
@@ -41,7 +44,64 @@ export class SessionResponseDto {
   user: CurrentUserResponseDto;
 }
 
-export const toCurrentUserResponse = (user: UserView): CurrentUserResponseDto => ({
+export class MfaChallengeResponseDto {
+  /** Send with a code to POST /api/v1/auth/sign-in/mfa. */
+  mfaToken: string;
+  /** Seconds the challenge stays valid. */
+  expiresIn: number;
+}
+
+export class MfaSignInDto {
+  @IsString()
+  @MaxLength(2000)
+  mfaToken: string;
+
+  /** The 6-digit code of the authenticator app. */
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'code must be the 6 digits your authenticator app shows' })
+  code?: string;
+
+  /** One of the recovery codes, instead of a code. */
+  @IsOptional()
+  @IsString()
+  @Length(8, 40)
+  recoveryCode?: string;
+}
+
+export class MfaCodeDto {
+  @Matches(/^\d{6}$/, { message: 'code must be the 6 digits your authenticator app shows' })
+  code: string;
+}
+
+export class MfaDisableDto {
+  @IsString()
+  @MaxLength(128)
+  password: string;
+
+  @IsOptional()
+  @Matches(/^\d{6}$/, { message: 'code must be the 6 digits your authenticator app shows' })
+  code?: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(8, 40)
+  recoveryCode?: string;
+}
+
+export class MfaEnrolmentResponseDto {
+  /** Base32 secret, for typing into an app by hand. */
+  secret: string;
+  otpauthUri: string;
+  /** The otpauth URI as a PNG data URL, for scanning. */
+  qrCodeDataUrl: string;
+}
+
+export class RecoveryCodesResponseDto {
+  /** Shown once. Each works once, in place of a code. */
+  recoveryCodes: string[];
+}
+
+export const toCurrentUserResponse = (user: UserView, mfaEnrolmentRequired = false): CurrentUserResponseDto => ({
   id: user.id,
   organizationId: user.organizationId,
   email: user.email,
@@ -49,4 +109,6 @@ export const toCurrentUserResponse = (user: UserView): CurrentUserResponseDto =>
   role: user.role satisfies Role,
   branchIds: user.branchIds,
   jobTitle: user.jobTitle,
+  mfaEnabled: user.mfaEnabled,
+  mfaEnrolmentRequired,
 });

@@ -3,9 +3,15 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AppError } from '../common/app-error.js';
 import { TransactionService } from '../database/transaction.service.js';
-import type { AccessTokenClaims, AuthenticatedUser } from './access-tokens.js';
+import {
+  type AccessTokenClaims,
+  type AuthenticatedUser,
+  MFA_AUDIENCE,
+  type MfaChallengeClaims,
+} from './access-tokens.js';
 import type { SessionEntity } from './entities/session.entity.js';
 import { IdentityService, type UserView } from './identity.service.js';
+import { MfaService, type SecondFactor } from './mfa.service.js';
 import { OrganizationsRepository } from './organizations.repository.js';
 import { hashPassword, verifyPassword } from './password-policy.js';
 import { SessionsRepository } from './sessions.repository.js';
@@ -21,6 +27,14 @@ export interface ClientInfo {
   userAgent: string | null;
 }
 
+/** The password was right; a second factor is needed (POST /auth/sign-in/mfa). */
+export interface MfaChallenge {
+  mfaToken: string;
+  expiresIn: number;
+}
+
+const MFA_CHALLENGE_SECONDS = 300;
+
 export interface IssuedSession {
   accessToken: string;
   expiresIn: number;
@@ -29,6 +43,7 @@ export interface IssuedSession {
   persistent: boolean;
   expiresAt: Date;
   user: UserView;
+  mfaEnrolmentRequired: boolean;
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -47,6 +62,7 @@ export class AuthService implements OnModuleInit {
     private readonly cipher: UserProfileCipher,
     private readonly jwt: JwtService,
     private readonly lockout: SignInLockout,
+    private readonly mfa: MfaService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -54,7 +70,12 @@ export class AuthService implements OnModuleInit {
   }
 
   /** One answer for an unknown email, a wrong password or a disabled account. */
-  async signIn(email: string, password: string, keepSignedIn: boolean, client: ClientInfo): Promise<IssuedSession> {
+  async signIn(
+    email: string,
+    password: string,
+    keepSignedIn: boolean,
+    client: ClientInfo,
+  ): Promise<IssuedSession | MfaChallenge> {
     const emailIndex = this.cipher.emailIndex(email);
     const keys = this.lockout.keysFor(emailIndex, client.ip);
     await this.lockout.assertAllowed(keys);
@@ -64,9 +85,32 @@ export class AuthService implements OnModuleInit {
       await this.lockout.recordFailure(keys);
       throw new AppError('invalid-credentials');
     }
+    if (user.mfaEnabledAt) {
+      const claims: MfaChallengeClaims = { sub: user.id, org: user.organizationId, keep: keepSignedIn };
+      const mfaToken = await this.jwt.signAsync(claims, { audience: MFA_AUDIENCE, expiresIn: MFA_CHALLENGE_SECONDS });
+      return { mfaToken, expiresIn: MFA_CHALLENGE_SECONDS };
+    }
     await this.lockout.recordSuccess(keys);
     await this.users.recordSignIn(user.id);
     return this.issue(await this.identity.toView(user), randomUUID(), keepSignedIn, client);
+  }
+
+  /** Second step of sign-in: a TOTP or recovery code against the challenge token. */
+  async completeMfa(mfaToken: string, factor: SecondFactor, client: ClientInfo): Promise<IssuedSession> {
+    const claims = await this.jwt.verifyAsync<MfaChallengeClaims>(mfaToken, { audience: MFA_AUDIENCE }).catch(() => {
+      throw new AppError('session-expired', 'The sign-in attempt expired; enter your email and password again');
+    });
+    const user = await this.users.findInOrganization(claims.org, claims.sub);
+    if (user?.state !== 'active' || !user.mfaEnabledAt) throw new AppError('session-expired');
+    const keys = this.lockout.keysFor(user.emailIndex, client.ip);
+    await this.lockout.assertAllowed(keys);
+    if (!(await this.mfa.verifySecondFactor(user, factor))) {
+      await this.lockout.recordFailure(keys);
+      throw new AppError('mfa-code-invalid');
+    }
+    await this.lockout.recordSuccess(keys);
+    await this.users.recordSignIn(user.id);
+    return this.issue(await this.identity.toView(user), randomUUID(), claims.keep, client);
   }
 
   /**
@@ -126,8 +170,15 @@ export class AuthService implements OnModuleInit {
       ip: client.ip,
     });
     const expiresIn = organization.accessTokenMinutes * 60;
-    const claims: AccessTokenClaims = { sub: user.id, org: user.organizationId, role: user.role, sid: session.id };
+    const mfaEnrolmentRequired = organization.mfaRequired && !user.mfaEnabled;
+    const claims: AccessTokenClaims = {
+      sub: user.id,
+      org: user.organizationId,
+      role: user.role,
+      sid: session.id,
+      ...(mfaEnrolmentRequired ? { mfa: 'enrol' as const } : {}),
+    };
     const accessToken = await this.jwt.signAsync(claims, { expiresIn });
-    return { accessToken, expiresIn, refreshToken, persistent, expiresAt, user };
+    return { accessToken, expiresIn, refreshToken, persistent, expiresAt, user, mfaEnrolmentRequired };
   }
 }

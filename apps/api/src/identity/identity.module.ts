@@ -11,6 +11,8 @@ import { AuthService } from './auth.service.js';
 import { IdentityService } from './identity.service.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { JwtAuthGuard } from './jwt-auth.guard.js';
+import { MfaController } from './mfa.controller.js';
+import { MfaService } from './mfa.service.js';
 import { OrganizationsController } from './organizations.controller.js';
 import { OrganizationsRepository } from './organizations.repository.js';
 import { OrganizationsService } from './organizations.service.js';
@@ -36,7 +38,7 @@ import { UsersRepository } from './users.repository.js';
       }),
     }),
   ],
-  controllers: [AuthController, OrganizationsController],
+  controllers: [AuthController, MfaController, OrganizationsController],
   providers: [
     OrganizationsRepository,
     UsersRepository,
@@ -46,6 +48,7 @@ import { UsersRepository } from './users.repository.js';
     UserProfileCipher,
     IdentityService,
     AuthService,
+    MfaService,
     OrganizationsService,
     JwtStrategy,
     UsersPersonalData,

@@ -27,6 +27,7 @@ export interface UserView extends UserProfile {
   role: Role;
   branchIds: string[];
   state: UserState;
+  mfaEnabled: boolean;
 }
 
 @Injectable()
@@ -113,6 +114,7 @@ export class IdentityService {
       role: user.role,
       branchIds: user.branchIds,
       state: user.state,
+      mfaEnabled: user.mfaEnabledAt !== null,
       ...(await this.cipher.open(user)),
     };
   }

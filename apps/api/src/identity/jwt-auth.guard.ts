@@ -4,7 +4,7 @@ import { AuthGuard } from '@nestjs/passport';
 import { AppError } from '../common/app-error.js';
 import { IS_PUBLIC } from '../common/public.decorator.js';
 import type { AuthenticatedUser } from './access-tokens.js';
-import { AUTHENTICATED_ONLY, REQUIRES } from './identity.decorators.js';
+import { ALLOWED_BEFORE_MFA_ENROLMENT, AUTHENTICATED_ONLY, REQUIRES } from './identity.decorators.js';
 import { type Permission, roleHolds } from './permissions.js';
 
 /**
@@ -25,6 +25,12 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     await super.canActivate(context);
     const user: AuthenticatedUser = context.switchToHttp().getRequest().user;
+    if (
+      user.mfaEnrolmentRequired &&
+      !this.reflector.getAllAndOverride<boolean>(ALLOWED_BEFORE_MFA_ENROLMENT, targets)
+    ) {
+      throw new AppError('mfa-enrolment-required');
+    }
     if (this.reflector.getAllAndOverride<boolean>(AUTHENTICATED_ONLY, targets)) return true;
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRES, targets);
     if (!permission) {

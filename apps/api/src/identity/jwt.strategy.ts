@@ -27,6 +27,12 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
 
   async validate(claims: AccessTokenClaims): Promise<AuthenticatedUser> {
     if (!(await this.sessions.isActive(claims.sid, claims.sub))) throw new AppError('session-expired');
-    return { userId: claims.sub, organizationId: claims.org, role: claims.role, sessionId: claims.sid };
+    return {
+      userId: claims.sub,
+      organizationId: claims.org,
+      role: claims.role,
+      sessionId: claims.sid,
+      mfaEnrolmentRequired: claims.mfa === 'enrol',
+    };
   }
 }

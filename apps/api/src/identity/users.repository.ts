@@ -3,9 +3,22 @@ import type { Transaction } from '../database/transaction.service.js';
 import { TransactionService } from '../database/transaction.service.js';
 import { UserEntity } from './entities/user.entity.js';
 
-export type NewUser = Omit<
+/** What creating a user must say; the rest (sign-in facts, MFA, restriction) starts empty. */
+export type NewUser = Pick<
   UserEntity,
-  'id' | 'organization' | 'createdAt' | 'updatedAt' | 'version' | 'lastSignInAt' | 'restrictedAt' | 'state'
+  | 'organizationId'
+  | 'role'
+  | 'branchIds'
+  | 'emailIndex'
+  | 'emailEnc'
+  | 'fullNameEnc'
+  | 'phoneEnc'
+  | 'jobTitleEnc'
+  | 'companyEnc'
+  | 'preferences'
+  | 'passwordHash'
+  | 'ageConfirmedAt'
+  | 'emailVerifiedAt'
 > &
   Partial<Pick<UserEntity, 'id' | 'state'>>;
 
@@ -37,6 +50,49 @@ export class UsersRepository {
 
   async recordSignIn(id: string): Promise<void> {
     await this.users().update({ id }, { lastSignInAt: new Date() });
+  }
+
+  async setPendingMfa(organizationId: string, id: string, sealedSecret: Buffer): Promise<void> {
+    await this.users().update(
+      { organizationId, id },
+      { mfaSecretEnc: sealedSecret, mfaEnabledAt: null, mfaLastTimeStep: null, mfaRecoveryHashes: [] },
+    );
+  }
+
+  async enableMfa(organizationId: string, id: string, timeStep: number, recoveryHashes: string[]): Promise<void> {
+    await this.users().update(
+      { organizationId, id },
+      { mfaEnabledAt: new Date(), mfaLastTimeStep: String(timeStep), mfaRecoveryHashes: recoveryHashes },
+    );
+  }
+
+  async disableMfa(organizationId: string, id: string): Promise<void> {
+    await this.users().update(
+      { organizationId, id },
+      { mfaSecretEnc: null, mfaEnabledAt: null, mfaLastTimeStep: null, mfaRecoveryHashes: [] },
+    );
+  }
+
+  /** Accepts a TOTP time step only if it is newer than the last one used (atomic). */
+  async claimTimeStep(id: string, timeStep: number): Promise<boolean> {
+    const result = await this.users()
+      .createQueryBuilder()
+      .update()
+      .set({ mfaLastTimeStep: String(timeStep) })
+      .where('id = :id AND (mfa_last_time_step IS NULL OR mfa_last_time_step < :timeStep)', { id, timeStep })
+      .execute();
+    return (result.affected ?? 0) === 1;
+  }
+
+  /** Uses up one recovery code (atomic): true when it was there. */
+  async consumeRecoveryHash(id: string, hash: string): Promise<boolean> {
+    const result = await this.users()
+      .createQueryBuilder()
+      .update()
+      .set({ mfaRecoveryHashes: () => 'array_remove(mfa_recovery_hashes, :hash)' })
+      .where('id = :id AND :hash = ANY(mfa_recovery_hashes)', { id, hash })
+      .execute();
+    return (result.affected ?? 0) === 1;
   }
 
   async setRestricted(organizationId: string, id: string, at: Date | null): Promise<void> {

@@ -5,10 +5,15 @@ import { api, csrfToken, setAccessToken } from '../api/client';
 export type CurrentUser = components['schemas']['CurrentUserResponseDto'];
 type Session = components['schemas']['SessionResponseDto'];
 
+export type SignInOutcome = { status: 'signed-in' } | { status: 'mfa-required'; mfaToken: string };
+
 interface AuthState {
   /** undefined while the stored session is being restored. */
   user: CurrentUser | null | undefined;
-  signIn(email: string, password: string, keepSignedIn: boolean): Promise<void>;
+  signIn(email: string, password: string, keepSignedIn: boolean): Promise<SignInOutcome>;
+  completeMfa(mfaToken: string, factor: { code?: string; recoveryCode?: string }): Promise<void>;
+  /** Renews the session now (e.g. after enrolling in MFA lifts a restriction). */
+  refresh(): Promise<void>;
   signOut(): Promise<void>;
 }
 
@@ -52,14 +57,21 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     () => ({
       user,
       async signIn(email, password, keepSignedIn) {
-        adopt(await unwrap(api.POST('/api/v1/auth/sign-in', { body: { email, password, keepSignedIn } })));
+        const outcome = await unwrap(api.POST('/api/v1/auth/sign-in', { body: { email, password, keepSignedIn } }));
+        if ('mfaToken' in outcome) return { status: 'mfa-required', mfaToken: outcome.mfaToken };
+        adopt(outcome);
+        return { status: 'signed-in' };
       },
+      async completeMfa(mfaToken, factor) {
+        adopt(await unwrap(api.POST('/api/v1/auth/sign-in/mfa', { body: { mfaToken, ...factor } })));
+      },
+      refresh,
       async signOut() {
         await api.POST('/api/v1/auth/sign-out', { params: { header: { 'x-csrf-token': csrfToken() } } });
         adopt(null);
       },
     }),
-    [user, adopt],
+    [user, adopt, refresh],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

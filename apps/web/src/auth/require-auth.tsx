@@ -14,5 +14,7 @@ export function RequireAuth() {
     );
   }
   if (!user) return <Navigate to="/sign-in" replace state={{ from: location.pathname }} />;
+  // The organization requires MFA: nothing else opens until it is set up.
+  if (user.mfaEnrolmentRequired && location.pathname !== '/security') return <Navigate to="/security" replace />;
   return <Outlet />;
 }

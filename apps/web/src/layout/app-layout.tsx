@@ -40,7 +40,10 @@ export function AppLayout() {
       </AppShell.Header>
       <AppShell.Navbar p="sm" aria-label="Main navigation">
         {user ? (
-          <NavLink component={RouterLink} to="/" label="Home" end />
+          <>
+            <NavLink component={RouterLink} to="/" label="Home" end />
+            <NavLink component={RouterLink} to="/security" label="Security" />
+          </>
         ) : (
           <NavLink component={RouterLink} to="/sign-in" label="Sign in" />
         )}

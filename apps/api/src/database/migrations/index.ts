@@ -2,6 +2,7 @@ import { Keyring1763700000000 } from './1763700000000-keyring.js';
 import { Identity1795296964836 } from './1795296964836-identity.js';
 import { Sessions1795297311622 } from './1795297311622-sessions.js';
 import { SignInAttempts1795298156935 } from './1795298156935-sign-in-attempts.js';
+import { UserMfa1795298697232 } from './1795298697232-user-mfa.js';
 
 /** In order. Generated with `npm run migration:generate`, read, committed, never edited. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   Identity1795296964836,
   Sessions1795297311622,
   SignInAttempts1795298156935,
+  UserMfa1795298697232,
 ];

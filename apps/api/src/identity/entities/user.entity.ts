@@ -78,6 +78,25 @@ export class UserEntity extends TenantOwnedEntity {
   @Column({ name: 'last_sign_in_at', type: 'timestamptz', nullable: true })
   lastSignInAt: Date | null;
 
+  /** TOTP secret, sealed like the profile; present but not enabled while enrolment is pending. */
+  @PersonalField(USER_ACCOUNT, { encrypted: true })
+  @Column({ name: 'mfa_secret_enc', type: 'bytea', nullable: true })
+  mfaSecretEnc: Buffer | null;
+
+  @PersonalField(USER_ACCOUNT)
+  @Column({ name: 'mfa_enabled_at', type: 'timestamptz', nullable: true })
+  mfaEnabledAt: Date | null;
+
+  /** The last TOTP time step accepted: a code cannot be used twice. */
+  @NotPersonal('replay guard counter')
+  @Column({ name: 'mfa_last_time_step', type: 'bigint', nullable: true })
+  mfaLastTimeStep: string | null;
+
+  /** SHA-256 of the unused single-use recovery codes. */
+  @PersonalField(USER_ACCOUNT)
+  @Column({ name: 'mfa_recovery_hashes', type: 'varchar', length: 64, array: true, default: () => "'{}'" })
+  mfaRecoveryHashes: string[];
+
   /** Set while the user has asked to restrict processing (GDPR Art. 18). */
   @PersonalField(USER_ACCOUNT)
   @Column({ name: 'restricted_at', type: 'timestamptz', nullable: true })

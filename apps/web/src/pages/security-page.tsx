@@ -1,0 +1,114 @@
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Code,
+  Group,
+  Image,
+  List,
+  PinInput,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { ApiProblem, type components, unwrap } from '#api-client';
+import { api } from '../api/client';
+import { useAuth } from '../auth/auth-context';
+
+type Enrolment = components['schemas']['MfaEnrolmentResponseDto'];
+
+/** Two-step verification: set-up with a QR code, first code, recovery codes shown once. */
+export function SecurityPage() {
+  const { user, refresh } = useAuth();
+  const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
+  const [code, setCode] = useState('');
+  const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (!user) return null;
+
+  async function start() {
+    setBusy(true);
+    setError(null);
+    try {
+      setEnrolment(await unwrap(api.POST('/api/v1/auth/mfa/enrolment')));
+    } catch (caught) {
+      setError(caught instanceof ApiProblem ? caught.message : 'Could not start the set-up');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function confirm() {
+    setBusy(true);
+    setError(null);
+    try {
+      const result = await unwrap(api.POST('/api/v1/auth/mfa/enrolment/confirm', { body: { code } }));
+      setRecoveryCodes(result.recoveryCodes);
+      setEnrolment(null);
+      await refresh();
+    } catch (caught) {
+      setError(caught instanceof ApiProblem ? caught.message : 'The code did not work');
+      setCode('');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Stack maw={760}>
+      <Title order={1}>Security</Title>
+      {user.mfaEnrolmentRequired && (
+        <Alert color="yellow" title="Two-step verification is required" role="alert">
+          Your organization requires two-step verification. Set it up to continue using Steward CRM.
+        </Alert>
+      )}
+      <Card withBorder>
+        <Group justify="space-between">
+          <Text fw={600}>Two-step verification</Text>
+          <Badge color={user.mfaEnabled ? 'teal' : 'gray'}>{user.mfaEnabled ? 'On' : 'Off'}</Badge>
+        </Group>
+        <Text size="sm" c="dimmed" mt={4}>
+          A code from an authenticator app on your phone, asked for after your password.
+        </Text>
+        {error && (
+          <Alert color="red" mt="sm" role="alert">
+            {error}
+          </Alert>
+        )}
+        {!user.mfaEnabled && !enrolment && !recoveryCodes && (
+          <Button mt="md" onClick={start} loading={busy} w="fit-content">
+            Set up two-step verification
+          </Button>
+        )}
+        {enrolment && (
+          <SimpleGrid cols={{ base: 1, sm: 2 }} mt="md">
+            <Image src={enrolment.qrCodeDataUrl} alt="QR code for your authenticator app" w={200} h={200} />
+            <Stack>
+              <Text size="sm">Scan the code with your authenticator app, or type this key:</Text>
+              <Code aria-label="Set-up key">{enrolment.secret}</Code>
+              <Text size="sm">Then enter the 6-digit code it shows:</Text>
+              <PinInput length={6} type="number" oneTimeCode aria-label="First code" value={code} onChange={setCode} />
+              <Button onClick={confirm} loading={busy} disabled={code.length !== 6} w="fit-content">
+                Turn on
+              </Button>
+            </Stack>
+          </SimpleGrid>
+        )}
+        {recoveryCodes && (
+          <Alert color="teal" mt="md" title="Two-step verification is on. Save your recovery codes" role="status">
+            <Text size="sm">Each works once if you lose your phone. They are shown only now.</Text>
+            <List size="sm" mt="xs" ff="monospace" aria-label="Recovery codes">
+              {recoveryCodes.map((recovery) => (
+                <List.Item key={recovery}>{recovery}</List.Item>
+              ))}
+            </List>
+          </Alert>
+        )}
+      </Card>
+    </Stack>
+  );
+}

@@ -1,0 +1,79 @@
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { generate } from 'otplib';
+import type { Browser, Page } from 'playwright-core';
+import {
+  createOrganization,
+  createTestApp,
+  describeInBrowser,
+  launchBrowser,
+  TEST_PASSWORD,
+  type TestApp,
+  type TestOrganization,
+} from '#testing';
+
+const codeAt = (secret: string, offset: number) =>
+  generate({ secret, epoch: Math.floor(Date.now() / 1000) + offset * 30 });
+
+describeInBrowser('two-step verification in Chromium', () => {
+  let app: TestApp;
+  let org: TestOrganization;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+
+  beforeAll(async () => {
+    if (!existsSync('dist/web/index.html')) throw new Error('The SPA is not built: run `npm run build:web`');
+    app = await createTestApp({ env: { STATIC_DIR: 'dist/web' } });
+    org = await createOrganization(app, ['owner', 'admin']);
+    await app.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(app.app.getHttpServer().address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+    page = await (await browser.newContext()).newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function signIn(email: string) {
+    await page.goto(`${base}/sign-in`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByRole('textbox', { name: 'Password' }).fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  async function typeCode(code: string) {
+    await page.locator('input[inputmode="numeric"]').first().click();
+    await page.keyboard.type(code);
+  }
+
+  it('should set up two-step verification with a QR code and then ask for a code at sign-in', async () => {
+    await signIn(org.users.admin.email);
+    await page.getByRole('heading', { name: /Welcome back/ }).waitFor();
+    await page.getByRole('link', { name: 'Security' }).click();
+    await page.getByRole('button', { name: 'Set up two-step verification' }).click();
+    await page.getByRole('img', { name: 'QR code for your authenticator app' }).waitFor();
+    const secret = (await page.getByLabel('Set-up key').textContent())?.trim() as string;
+    expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
+
+    await typeCode(await codeAt(secret, -1));
+    await page.getByRole('button', { name: 'Turn on' }).click();
+    await page.getByText('Two-step verification is on. Save your recovery codes').waitFor();
+    expect(await page.getByLabel('Recovery codes').locator('li').count()).toBe(10);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(org.users.admin.email);
+    await page.getByText('Enter the 6-digit code from your authenticator app.').waitFor();
+    await typeCode('123456');
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/That code did not work/)
+      .waitFor();
+
+    await typeCode(await codeAt(secret, 0));
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await page.getByRole('heading', { name: 'Welcome back, Test admin' }).waitFor();
+  });
+});
