@@ -63,6 +63,8 @@ describeInBrowser('two-step verification in Chromium', () => {
     expect(await page.getByLabel('Recovery codes').locator('li').count()).toBe(10);
 
     await page.getByRole('button', { name: 'Sign out' }).click();
+    // Navigating on before sign-out finishes would abort it and keep the session.
+    await page.getByRole('heading', { name: 'Sign in to Steward CRM' }).waitFor();
     await signIn(org.users.admin.email);
     await page.getByText('Enter the 6-digit code from your authenticator app.').waitFor();
     await typeCode('123456');
@@ -74,6 +76,18 @@ describeInBrowser('two-step verification in Chromium', () => {
 
     await typeCode(await codeAt(secret, 0));
     await page.getByRole('button', { name: 'Verify' }).click();
+    // Signed in: the SPA returns to where the user was, so check the session, not the page.
+    await page.getByLabel('Signed in user').getByText('Test admin').waitFor();
+    await page.getByRole('link', { name: 'Home' }).click();
     await page.getByRole('heading', { name: 'Welcome back, Test admin' }).waitFor();
+  });
+
+  it('should list this device among the sessions and log out everywhere', async () => {
+    await page.getByRole('link', { name: 'Security' }).click();
+    const sessions = page.getByRole('table', { name: 'Your sessions' });
+    await sessions.getByText('This device').waitFor();
+    expect(await sessions.locator('tbody tr').count()).toBeGreaterThanOrEqual(1);
+    await page.getByRole('button', { name: 'Log out everywhere' }).click();
+    await page.getByRole('heading', { name: 'Sign in to Steward CRM' }).waitFor();
   });
 });

@@ -14,6 +14,7 @@ import { IdentityService, type UserView } from './identity.service.js';
 import { MfaService, type SecondFactor } from './mfa.service.js';
 import { OrganizationsRepository } from './organizations.repository.js';
 import { hashPassword, verifyPassword } from './password-policy.js';
+import type { SessionSummaryDto } from './sessions.dto.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { SignInLockout } from './sign-in-lockout.js';
 import { UserProfileCipher } from './user-profile.cipher.js';
@@ -138,6 +139,32 @@ export class AuthService implements OnModuleInit {
     if (!refreshToken) return;
     const session = await this.sessions.findByTokenHash(hashToken(refreshToken));
     if (session) await this.sessions.revokeFamily(session.familyId);
+  }
+
+  async listSessions(caller: AuthenticatedUser): Promise<SessionSummaryDto[]> {
+    const current = await this.sessions.findById(caller.sessionId);
+    const families = await this.sessions.listActiveFamilies(caller.organizationId, caller.userId);
+    return families.map((session) => ({
+      id: session.familyId,
+      userAgent: session.userAgent,
+      ip: session.ip,
+      signedInAt: session.signedInAt,
+      lastActiveAt: session.createdAt,
+      expiresAt: session.expiresAt,
+      persistent: session.persistent,
+      current: session.familyId === current?.familyId,
+    }));
+  }
+
+  async revokeSession(caller: AuthenticatedUser, familyId: string): Promise<void> {
+    if (!(await this.sessions.revokeFamilyOf(caller.organizationId, caller.userId, familyId))) {
+      throw new AppError('not-found', 'No such session');
+    }
+  }
+
+  /** Log out everywhere, this device included. */
+  async revokeAllSessions(caller: AuthenticatedUser): Promise<void> {
+    await this.sessions.revokeForUser(caller.organizationId, caller.userId);
   }
 
   async currentUser(auth: AuthenticatedUser): Promise<UserView> {

@@ -16,6 +16,7 @@ import { MfaService } from './mfa.service.js';
 import { OrganizationsController } from './organizations.controller.js';
 import { OrganizationsRepository } from './organizations.repository.js';
 import { OrganizationsService } from './organizations.service.js';
+import { SessionsController } from './sessions.controller.js';
 import { SessionsPersonalData } from './sessions.personal-data.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { SignInAttemptsRepository } from './sign-in-attempts.repository.js';
@@ -38,7 +39,7 @@ import { UsersRepository } from './users.repository.js';
       }),
     }),
   ],
-  controllers: [AuthController, MfaController, OrganizationsController],
+  controllers: [AuthController, MfaController, OrganizationsController, SessionsController],
   providers: [
     OrganizationsRepository,
     UsersRepository,

@@ -44,6 +44,50 @@ export class SessionsRepository {
     await this.sessions().update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
+  /**
+   * One row per signed-in device: the live member of each session family, with the time
+   * of the family's first sign-in.
+   */
+  async listActiveFamilies(
+    organizationId: string,
+    userId: string,
+  ): Promise<Array<SessionEntity & { signedInAt: Date }>> {
+    const rows: Array<Record<string, unknown>> = await this.sessions().query(
+      `SELECT s.id, s.family_id, s.user_agent, s.ip, s.persistent, s.created_at, s.expires_at,
+              (SELECT min(f.created_at) FROM sessions f WHERE f.family_id = s.family_id) AS signed_in_at
+         FROM sessions s
+        WHERE s.organization_id = $1 AND s.user_id = $2
+          AND s.revoked_at IS NULL AND s.rotated_at IS NULL AND s.expires_at > now()
+        ORDER BY s.created_at DESC`,
+      [organizationId, userId],
+    );
+    return rows.map((row) =>
+      Object.assign(new SessionEntity(), {
+        id: row.id,
+        familyId: row.family_id,
+        userAgent: row.user_agent,
+        ip: row.ip,
+        persistent: row.persistent,
+        createdAt: row.created_at,
+        expiresAt: row.expires_at,
+        signedInAt: row.signed_in_at as Date,
+      }),
+    );
+  }
+
+  findById(id: string): Promise<SessionEntity | null> {
+    return this.sessions().findOneBy({ id });
+  }
+
+  /** Ends one device's session of this user; false when it is not theirs. */
+  async revokeFamilyOf(organizationId: string, userId: string, familyId: string): Promise<boolean> {
+    const result = await this.sessions().update(
+      { organizationId, userId, familyId, revokedAt: IsNull() },
+      { revokedAt: new Date() },
+    );
+    return (result.affected ?? 0) > 0;
+  }
+
   listForUser(organizationId: string, userId: string): Promise<SessionEntity[]> {
     return this.sessions().find({ where: { organizationId, userId }, order: { createdAt: 'DESC' } });
   }

@@ -17,6 +17,7 @@ import { useState } from 'react';
 import { ApiProblem, type components, unwrap } from '#api-client';
 import { api } from '../api/client';
 import { useAuth } from '../auth/auth-context';
+import { SessionsCard } from './sessions-card';
 
 type Enrolment = components['schemas']['MfaEnrolmentResponseDto'];
 
@@ -109,6 +110,7 @@ export function SecurityPage() {
           </Alert>
         )}
       </Card>
+      {!user.mfaEnrolmentRequired && <SessionsCard />}
     </Stack>
   );
 }
