@@ -3,6 +3,7 @@ import { RequireAuth } from './auth/require-auth';
 import { AppLayout } from './layout/app-layout';
 import { HomePage } from './pages/home-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { ForgotPasswordPage, ResetPasswordPage } from './pages/password-reset-pages';
 import { SecurityPage } from './pages/security-page';
 import { SignInPage } from './pages/sign-in-page';
 
@@ -11,6 +12,8 @@ export const router = createBrowserRouter([
     element: <AppLayout />,
     children: [
       { path: 'sign-in', element: <SignInPage /> },
+      { path: 'forgot-password', element: <ForgotPasswordPage /> },
+      { path: 'reset-password', element: <ResetPasswordPage /> },
       {
         element: <RequireAuth />,
         children: [

@@ -94,6 +94,24 @@ export class EnvironmentSchema {
   @Min(1, { message: 'must be a whole number of requests' })
   SIGN_IN_RATE_LIMIT_PER_MINUTE = 20;
 
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, {
+    message: 'must be an smtp:// or smtps:// URL, e.g. smtps://user:pass@mail.example.com',
+  })
+  SMTP_URL?: string = undefined;
+
+  @IsString()
+  MAIL_FROM = 'Steward CRM <no-reply@steward-crm.invalid>';
+
+  /** Where people open the app; links in emails point here. Defaults to http://localhost:PORT. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(\/\S*)?$/, {
+    message: 'must be the URL people open the app at, e.g. https://crm.example.com',
+  })
+  APP_URL?: string = undefined;
+
   /** Refused in production by loadSettings: the demo accounts have a published password. */
   @Transform(toBool)
   @IsBoolean({ message: 'must be true or false' })

@@ -29,6 +29,13 @@ export interface Settings {
     perMinute: number;
     signInPerMinute: number;
   };
+  mail: {
+    /** Absent: mail is written to DATA_DIR/outbox as .eml files instead of being sent. */
+    smtpUrl?: string;
+    from: string;
+  };
+  /** Public URL of the app, for links in emails (no trailing slash). */
+  appUrl: string;
   /** Seed the demo organization at start-up (npm start does). */
   seedDemo: boolean;
 }
@@ -82,6 +89,8 @@ export function loadSettings(raw: RawEnvironment): Settings {
       perMinute: env.RATE_LIMIT_PER_MINUTE,
       signInPerMinute: env.SIGN_IN_RATE_LIMIT_PER_MINUTE,
     },
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+    appUrl: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     seedDemo: env.SEED_DEMO,
   };
 }

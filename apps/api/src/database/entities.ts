@@ -1,4 +1,5 @@
 import { BranchEntity } from '../identity/entities/branch.entity.js';
+import { OneTimeTokenEntity } from '../identity/entities/one-time-token.entity.js';
 import { OrganizationEntity } from '../identity/entities/organization.entity.js';
 import { SessionEntity } from '../identity/entities/session.entity.js';
 import { SignInAttemptEntity } from '../identity/entities/sign-in-attempt.entity.js';
@@ -13,4 +14,5 @@ export const ENTITIES = [
   UserEntity,
   SessionEntity,
   SignInAttemptEntity,
+  OneTimeTokenEntity,
 ];

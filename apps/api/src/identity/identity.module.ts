@@ -5,6 +5,7 @@ import { PassportModule } from '@nestjs/passport';
 import { PersonalDataRegistry } from '#personal-data';
 import { KeyringModule } from '../keyring/keyring.module.js';
 import { KeyringService } from '../keyring/keyring.service.js';
+import { MailModule } from '../mail/mail.module.js';
 import { JWT_AUDIENCE, JWT_ISSUER } from './access-tokens.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
@@ -13,9 +14,12 @@ import { JwtStrategy } from './jwt.strategy.js';
 import { JwtAuthGuard } from './jwt-auth.guard.js';
 import { MfaController } from './mfa.controller.js';
 import { MfaService } from './mfa.service.js';
+import { OneTimeTokensRepository } from './one-time-tokens.repository.js';
 import { OrganizationsController } from './organizations.controller.js';
 import { OrganizationsRepository } from './organizations.repository.js';
 import { OrganizationsService } from './organizations.service.js';
+import { PasswordResetController } from './password-reset.controller.js';
+import { PasswordResetService } from './password-reset.service.js';
 import { SessionsController } from './sessions.controller.js';
 import { SessionsPersonalData } from './sessions.personal-data.js';
 import { SessionsRepository } from './sessions.repository.js';
@@ -28,6 +32,7 @@ import { UsersRepository } from './users.repository.js';
 @Module({
   imports: [
     KeyringModule,
+    MailModule,
     PassportModule,
     DiscoveryModule,
     JwtModule.registerAsync({
@@ -39,7 +44,7 @@ import { UsersRepository } from './users.repository.js';
       }),
     }),
   ],
-  controllers: [AuthController, MfaController, OrganizationsController, SessionsController],
+  controllers: [AuthController, MfaController, OrganizationsController, PasswordResetController, SessionsController],
   providers: [
     OrganizationsRepository,
     UsersRepository,
@@ -50,6 +55,8 @@ import { UsersRepository } from './users.repository.js';
     IdentityService,
     AuthService,
     MfaService,
+    OneTimeTokensRepository,
+    PasswordResetService,
     OrganizationsService,
     JwtStrategy,
     UsersPersonalData,

@@ -48,6 +48,10 @@ export class UsersRepository {
     return this.users().find({ where: { organizationId }, order: { createdAt: 'ASC' } });
   }
 
+  async setPassword(id: string, passwordHash: string): Promise<void> {
+    await this.users().update({ id }, { passwordHash });
+  }
+
   async recordSignIn(id: string): Promise<void> {
     await this.users().update({ id }, { lastSignInAt: new Date() });
   }

@@ -1,6 +1,18 @@
-import { Alert, Button, Checkbox, Container, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Checkbox,
+  Container,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { type FormEvent, useState } from 'react';
-import { Navigate, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiProblem } from '#api-client';
 import { useReadiness } from '../api/use-health';
 import { useAuth } from '../auth/auth-context';
@@ -99,6 +111,9 @@ export function SignInPage() {
             <Button type="submit" loading={submitting} fullWidth>
               Sign in
             </Button>
+            <Anchor component={Link} to="/forgot-password" size="sm" ta="center">
+              Forgot your password?
+            </Anchor>
           </Stack>
         </Paper>
       )}

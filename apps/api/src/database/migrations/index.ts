@@ -3,6 +3,7 @@ import { Identity1795296964836 } from './1795296964836-identity.js';
 import { Sessions1795297311622 } from './1795297311622-sessions.js';
 import { SignInAttempts1795298156935 } from './1795298156935-sign-in-attempts.js';
 import { UserMfa1795298697232 } from './1795298697232-user-mfa.js';
+import { OneTimeTokens1795299992946 } from './1795299992946-one-time-tokens.js';
 
 /** In order. Generated with `npm run migration:generate`, read, committed, never edited. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Sessions1795297311622,
   SignInAttempts1795298156935,
   UserMfa1795298697232,
+  OneTimeTokens1795299992946,
 ];

@@ -1,0 +1,47 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { NotPersonal } from '#personal-data';
+import { UserEntity } from './user.entity.js';
+
+export const TOKEN_PURPOSES = ['password-reset', 'email-verification', 'email-change', 'invitation'] as const;
+export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
+
+/** A link sent by email: single use, expiring, stored only as a hash. */
+@Entity('one_time_tokens')
+@Index('IDX_one_time_tokens_user', ['userId'])
+export class OneTimeTokenEntity {
+  @NotPersonal('surrogate key')
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @NotPersonal('tenant key')
+  @Column({ name: 'organization_id', type: 'uuid' })
+  organizationId: string;
+
+  @NotPersonal('owner of the token; the row goes with the user')
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: UserEntity;
+
+  @NotPersonal('what the link does')
+  @Column({ type: 'varchar', length: 30 })
+  purpose: TokenPurpose;
+
+  @NotPersonal('SHA-256 of a random token; the token itself is only in the email')
+  @Column({ name: 'token_hash', type: 'varchar', length: 64, unique: true })
+  tokenHash: string;
+
+  @NotPersonal('technical timestamp')
+  @Column({ name: 'expires_at', type: 'timestamptz' })
+  expiresAt: Date;
+
+  @NotPersonal('technical timestamp')
+  @Column({ name: 'used_at', type: 'timestamptz', nullable: true })
+  usedAt: Date | null;
+
+  @NotPersonal('technical timestamp')
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

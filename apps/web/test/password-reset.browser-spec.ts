@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import {
+  createOrganization,
+  createTestApp,
+  describeInBrowser,
+  launchBrowser,
+  linkIn,
+  type MailCatcher,
+  startMailCatcher,
+  type TestApp,
+  type TestOrganization,
+} from '#testing';
+
+describeInBrowser('password reset in Chromium', () => {
+  let mail: MailCatcher;
+  let app: TestApp;
+  let org: TestOrganization;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+
+  beforeAll(async () => {
+    if (!existsSync('dist/web/index.html')) throw new Error('The SPA is not built: run `npm run build:web`');
+    mail = await startMailCatcher();
+    app = await createTestApp({
+      env: { STATIC_DIR: 'dist/web', SMTP_URL: mail.url, APP_URL: 'https://crm.example.test' },
+    });
+    org = await createOrganization(app, ['owner']);
+    await app.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(app.app.getHttpServer().address() as AddressInfo).port}`;
+    browser = await launchBrowser();
+    page = await browser.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await mail?.close();
+  });
+
+  it('should send a link by email and let the person choose a new password', async () => {
+    await page.goto(`${base}/sign-in`);
+    await page.getByRole('link', { name: 'Forgot your password?' }).click();
+    await page.getByLabel('Email').fill(org.users.owner.email);
+    await page.getByRole('button', { name: 'Send the link' }).click();
+    await page.getByRole('status').getByText('Check your email').waitFor();
+
+    const link = linkIn(await mail.waitFor(org.users.owner.email), 'https://crm.example.test/reset-password');
+    await page.goto(`${base}${link.pathname}${link.search}`);
+    await page.getByRole('textbox', { name: 'New password' }).fill('password1234');
+    await page.getByRole('button', { name: 'Set the new password' }).click();
+    await page.getByText(/most common passwords/).waitFor();
+
+    await page.getByRole('textbox', { name: 'New password' }).fill('violet harbour lantern evening');
+    await page.getByRole('button', { name: 'Set the new password' }).click();
+    await page.getByRole('status').getByText('Password changed').waitFor();
+
+    await page.getByRole('link', { name: 'Sign in with your new password' }).click();
+    await page.getByLabel('Email').fill(org.users.owner.email);
+    await page.getByRole('textbox', { name: 'Password' }).fill('violet harbour lantern evening');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Welcome back, Olive Owner' }).waitFor();
+  });
+});
