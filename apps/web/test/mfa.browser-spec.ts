@@ -1,12 +1,10 @@
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import {
+  type BrowserHarness,
   createOrganization,
-  createTestApp,
   describeInBrowser,
-  launchBrowser,
+  startBrowserHarness,
   TEST_PASSWORD,
   type TestApp,
   type TestOrganization,
@@ -16,6 +14,7 @@ const codeAt = (secret: string, offset: number) =>
   generate({ secret, epoch: Math.floor(Date.now() / 1000) + offset * 30 });
 
 describeInBrowser('two-step verification in Chromium', () => {
+  let harness: BrowserHarness;
   let app: TestApp;
   let org: TestOrganization;
   let browser: Browser;
@@ -23,17 +22,13 @@ describeInBrowser('two-step verification in Chromium', () => {
   let base: string;
 
   beforeAll(async () => {
-    if (!existsSync('dist/web/index.html')) throw new Error('The SPA is not built: run `npm run build:web`');
-    app = await createTestApp({ env: { STATIC_DIR: 'dist/web' } });
+    harness = await startBrowserHarness();
+    ({ app, browser, base } = harness);
     org = await createOrganization(app, ['owner', 'admin']);
-    await app.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(app.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await launchBrowser();
     page = await (await browser.newContext()).newPage();
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    await harness?.close();
   });
 
   async function signIn(email: string) {

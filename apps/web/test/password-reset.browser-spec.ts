@@ -1,13 +1,11 @@
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import {
+  type BrowserHarness,
   createOrganization,
-  createTestApp,
   describeInBrowser,
-  launchBrowser,
   linkIn,
   type MailCatcher,
+  startBrowserHarness,
   startMailCatcher,
   type TestApp,
   type TestOrganization,
@@ -15,6 +13,7 @@ import {
 
 describeInBrowser('password reset in Chromium', () => {
   let mail: MailCatcher;
+  let harness: BrowserHarness;
   let app: TestApp;
   let org: TestOrganization;
   let browser: Browser;
@@ -22,20 +21,16 @@ describeInBrowser('password reset in Chromium', () => {
   let base: string;
 
   beforeAll(async () => {
-    if (!existsSync('dist/web/index.html')) throw new Error('The SPA is not built: run `npm run build:web`');
     mail = await startMailCatcher();
-    app = await createTestApp({
-      env: { STATIC_DIR: 'dist/web', SMTP_URL: mail.url, APP_URL: 'https://crm.example.test' },
+    harness = await startBrowserHarness({
+      env: { SMTP_URL: mail.url, APP_URL: 'https://crm.example.test' },
     });
+    ({ app, browser, base } = harness);
     org = await createOrganization(app, ['owner']);
-    await app.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(app.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await launchBrowser();
     page = await browser.newPage();
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    await harness?.close();
     await mail?.close();
   });
 

@@ -1,24 +1,19 @@
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
-import { createTestApp, describeInBrowser, launchBrowser, type TestApp } from '#testing';
+import { type BrowserHarness, describeInBrowser, startBrowserHarness, type TestApp } from '#testing';
 
 describeInBrowser('SPA shell in Chromium', () => {
+  let harness: BrowserHarness;
   let app: TestApp;
   let browser: Browser;
   let page: Page;
   let base: string;
 
   beforeAll(async () => {
-    if (!existsSync('dist/web/index.html')) throw new Error('The SPA is not built: run `npm run build:web`');
-    app = await createTestApp({ env: { STATIC_DIR: 'dist/web' } });
-    await app.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(app.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await launchBrowser();
+    harness = await startBrowserHarness();
+    ({ app, browser, base } = harness);
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    await harness?.close();
   });
   beforeEach(async () => {
     page = await browser.newPage();

@@ -1,17 +1,16 @@
-import { existsSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
+  type BrowserHarness,
   createOrganization,
-  createTestApp,
   describeInBrowser,
-  launchBrowser,
+  startBrowserHarness,
   TEST_PASSWORD,
   type TestApp,
   type TestOrganization,
 } from '#testing';
 
 describeInBrowser('signing in, in Chromium', () => {
+  let harness: BrowserHarness;
   let app: TestApp;
   let org: TestOrganization;
   let browser: Browser;
@@ -20,16 +19,12 @@ describeInBrowser('signing in, in Chromium', () => {
   let base: string;
 
   beforeAll(async () => {
-    if (!existsSync('dist/web/index.html')) throw new Error('The SPA is not built: run `npm run build:web`');
-    app = await createTestApp({ env: { STATIC_DIR: 'dist/web' } });
+    harness = await startBrowserHarness();
+    ({ app, browser, base } = harness);
     org = await createOrganization(app, ['owner', 'manager']);
-    await app.app.listen(0, '127.0.0.1');
-    base = `http://127.0.0.1:${(app.app.getHttpServer().address() as AddressInfo).port}`;
-    browser = await launchBrowser();
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    await harness?.close();
   });
   beforeEach(async () => {
     context = await browser.newContext();

@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import { type Browser, chromium } from 'playwright-core';
+import { createTestApp, type TestApp, type TestAppOptions } from './app.js';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
 
@@ -29,3 +31,29 @@ export async function launchBrowser(): Promise<Browser> {
  */
 export const describeInBrowser: jest.Describe =
   chromiumPath() || process.env.CI ? describe : (describe.skip as jest.Describe);
+
+export interface BrowserHarness {
+  app: TestApp;
+  browser: Browser;
+  /** http://127.0.0.1:<port> of the app serving the built SPA. */
+  base: string;
+  close(): Promise<void>;
+}
+
+/** The app serving the built SPA on a free port, and Chromium to drive it. */
+export async function startBrowserHarness(options: TestAppOptions = {}): Promise<BrowserHarness> {
+  if (!existsSync('dist/web/index.html')) throw new Error('The SPA is not built: run `npm run build:web`');
+  const app = await createTestApp({ ...options, env: { STATIC_DIR: 'dist/web', ...options.env } });
+  await app.app.listen(0, '127.0.0.1');
+  const base = `http://127.0.0.1:${(app.app.getHttpServer().address() as AddressInfo).port}`;
+  const browser = await launchBrowser();
+  return {
+    app,
+    browser,
+    base,
+    async close() {
+      await browser.close();
+      await app.close();
+    },
+  };
+}

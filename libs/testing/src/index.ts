@@ -1,5 +1,11 @@
 export { createTestApp, type TestApp, type TestAppOptions } from './app.js';
-export { chromiumPath, describeInBrowser, launchBrowser } from './browser.js';
+export {
+  type BrowserHarness,
+  chromiumPath,
+  describeInBrowser,
+  launchBrowser,
+  startBrowserHarness,
+} from './browser.js';
 export { createTestDatabase, type TestDatabase } from './database.js';
 export { bearerFor, createOrganization, parseSetCookies, TEST_PASSWORD, type TestOrganization } from './factories.js';
 export { linkIn, type MailCatcher, startMailCatcher } from './mail.js';
