@@ -31,6 +31,10 @@ export async function buildOpenApiDocument(app: INestApplication): Promise<OpenA
     .setVersion('1')
     .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
     .addCookieAuth('steward_refresh', { type: 'apiKey', in: 'cookie', name: 'steward_refresh' }, 'refresh-cookie')
+    .addApiKey(
+      { type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'An API key created under API keys' },
+      'api-key',
+    )
     .build();
   const document = SwaggerModule.createDocument(app, config, {
     operationIdFactory: (_controllerKey, methodKey) => methodKey,

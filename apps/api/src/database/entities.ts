@@ -1,3 +1,4 @@
+import { ApiKeyEntity } from '../identity/entities/api-key.entity.js';
 import { BranchEntity } from '../identity/entities/branch.entity.js';
 import { OneTimeTokenEntity } from '../identity/entities/one-time-token.entity.js';
 import { OrganizationEntity } from '../identity/entities/organization.entity.js';
@@ -15,4 +16,5 @@ export const ENTITIES = [
   SessionEntity,
   SignInAttemptEntity,
   OneTimeTokenEntity,
+  ApiKeyEntity,
 ];

@@ -20,8 +20,9 @@ export interface MfaChallengeClaims {
   keep: boolean;
 }
 
-/** The authenticated caller, as guards hand it to controllers. */
+/** A signed-in person, as guards hand it to controllers. */
 export interface AuthenticatedUser {
+  kind: 'user';
   userId: string;
   organizationId: string;
   role: Role;
@@ -29,6 +30,17 @@ export interface AuthenticatedUser {
   /** Only the MFA enrolment routes are open until this is false. */
   mfaEnrolmentRequired: boolean;
 }
+
+/** An integration calling with an API key: it holds scopes, not a role. */
+export interface ApiKeyPrincipal {
+  kind: 'api-key';
+  apiKeyId: string;
+  organizationId: string;
+  scopes: string[];
+}
+
+/** Whoever calls a route that API keys may use too. */
+export type Caller = AuthenticatedUser | ApiKeyPrincipal;
 
 export const JWT_ISSUER = 'steward-crm';
 export const JWT_AUDIENCE = 'steward-crm-api';

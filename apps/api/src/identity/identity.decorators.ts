@@ -11,6 +11,11 @@ export const Requires = (permission: Permission) => SetMetadata(REQUIRES, permis
 /** Any signed-in user may call the route (their own profile, their own sessions). */
 export const Authenticated = () => SetMetadata(AUTHENTICATED_ONLY, true);
 
+export const USERS_ONLY = 'steward:users-only';
+
+/** Refused to API keys even when they hold the scope (managing keys, your own account). */
+export const UsersOnly = () => SetMetadata(USERS_ONLY, true);
+
 export const ALLOWED_BEFORE_MFA_ENROLMENT = 'steward:allowed-before-mfa-enrolment';
 
 /** Open to a user whose organization requires MFA before they have set it up (enrolment, me, sign-out). */

@@ -7,6 +7,9 @@ import { KeyringModule } from '../keyring/keyring.module.js';
 import { KeyringService } from '../keyring/keyring.service.js';
 import { MailModule } from '../mail/mail.module.js';
 import { JWT_AUDIENCE, JWT_ISSUER } from './access-tokens.js';
+import { ApiKeysController } from './api-keys.controller.js';
+import { ApiKeysRepository } from './api-keys.repository.js';
+import { ApiKeysService } from './api-keys.service.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { IdentityService } from './identity.service.js';
@@ -44,7 +47,14 @@ import { UsersRepository } from './users.repository.js';
       }),
     }),
   ],
-  controllers: [AuthController, MfaController, OrganizationsController, PasswordResetController, SessionsController],
+  controllers: [
+    ApiKeysController,
+    AuthController,
+    MfaController,
+    OrganizationsController,
+    PasswordResetController,
+    SessionsController,
+  ],
   providers: [
     OrganizationsRepository,
     UsersRepository,
@@ -54,6 +64,8 @@ import { UsersRepository } from './users.repository.js';
     UserProfileCipher,
     IdentityService,
     AuthService,
+    ApiKeysRepository,
+    ApiKeysService,
     MfaService,
     OneTimeTokensRepository,
     PasswordResetService,

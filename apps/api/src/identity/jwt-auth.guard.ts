@@ -1,10 +1,12 @@
 import { type ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import type { Request } from 'express';
 import { AppError } from '../common/app-error.js';
 import { IS_PUBLIC } from '../common/public.decorator.js';
-import type { AuthenticatedUser } from './access-tokens.js';
-import { ALLOWED_BEFORE_MFA_ENROLMENT, AUTHENTICATED_ONLY, REQUIRES } from './identity.decorators.js';
+import type { ApiKeyPrincipal, AuthenticatedUser } from './access-tokens.js';
+import { ApiKeysService } from './api-keys.service.js';
+import { ALLOWED_BEFORE_MFA_ENROLMENT, AUTHENTICATED_ONLY, REQUIRES, USERS_ONLY } from './identity.decorators.js';
 import { type Permission, roleHolds } from './permissions.js';
 
 /**
@@ -16,13 +18,22 @@ import { type Permission, roleHolds } from './permissions.js';
 export class JwtAuthGuard extends AuthGuard('jwt') {
   private readonly logger = new Logger('Access');
 
-  constructor(private readonly reflector: Reflector) {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly apiKeys: ApiKeysService,
+  ) {
     super();
   }
 
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const request = context.switchToHttp().getRequest<Request>();
+    const presentedKey = request.headers['x-api-key'];
+    if (typeof presentedKey === 'string') {
+      request.user = await this.apiKeys.authenticate(presentedKey, request.ip ?? null);
+      return this.allowApiKey(request.user as ApiKeyPrincipal, context);
+    }
     await super.canActivate(context);
     const user: AuthenticatedUser = context.switchToHttp().getRequest().user;
     if (
@@ -40,6 +51,17 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     if (!roleHolds(user.role, permission)) {
       throw new AppError('forbidden', `Your role (${user.role}) does not include ${permission}`);
     }
+    return true;
+  }
+
+  /** A key holds scopes, not a role: it may call only routes that name a permission it holds. */
+  private allowApiKey(key: ApiKeyPrincipal, context: ExecutionContext): boolean {
+    const targets = [context.getHandler(), context.getClass()];
+    const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRES, targets);
+    if (!permission || this.reflector.getAllAndOverride<boolean>(USERS_ONLY, targets)) {
+      throw new AppError('forbidden', 'API keys cannot call this route; sign in as a person');
+    }
+    if (!key.scopes.includes(permission)) throw new AppError('forbidden', `This API key lacks the ${permission} scope`);
     return true;
   }
 

@@ -28,6 +28,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   async validate(claims: AccessTokenClaims): Promise<AuthenticatedUser> {
     if (!(await this.sessions.isActive(claims.sid, claims.sub))) throw new AppError('session-expired');
     return {
+      kind: 'user',
       userId: claims.sub,
       organizationId: claims.org,
       role: claims.role,

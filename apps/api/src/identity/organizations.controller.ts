@@ -5,9 +5,10 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
-import type { AuthenticatedUser } from './access-tokens.js';
+import type { Caller } from './access-tokens.js';
 import { CurrentUser, Requires } from './identity.decorators.js';
 import {
   BranchCreateDto,
@@ -23,6 +24,7 @@ import { OrganizationsService } from './organizations.service.js';
 
 @ApiTags('organization')
 @ApiBearerAuth('bearer')
+@ApiSecurity('api-key')
 @Controller()
 export class OrganizationsController {
   constructor(private readonly organizations: OrganizationsService) {}
@@ -31,7 +33,7 @@ export class OrganizationsController {
   @Requires('organization:read')
   @ApiOperation({ summary: 'Your organization and its settings' })
   @ApiOkResponse({ type: OrganizationResponseDto })
-  async getOrganization(@CurrentUser() caller: AuthenticatedUser): Promise<OrganizationResponseDto> {
+  async getOrganization(@CurrentUser() caller: Caller): Promise<OrganizationResponseDto> {
     return toOrganizationResponse(await this.organizations.get(caller));
   }
 
@@ -40,7 +42,7 @@ export class OrganizationsController {
   @ApiOperation({ summary: 'Change organization settings (minimum user age, MFA, session lifetimes)' })
   @ApiOkResponse({ type: OrganizationResponseDto })
   async updateOrganization(
-    @CurrentUser() caller: AuthenticatedUser,
+    @CurrentUser() caller: Caller,
     @Body() body: OrganizationUpdateDto,
   ): Promise<OrganizationResponseDto> {
     return toOrganizationResponse(await this.organizations.update(caller, body));
@@ -50,7 +52,7 @@ export class OrganizationsController {
   @Requires('branches:read')
   @ApiOperation({ summary: 'Branches of your organization' })
   @ApiOkResponse({ type: BranchListResponseDto })
-  async listBranches(@CurrentUser() caller: AuthenticatedUser): Promise<BranchListResponseDto> {
+  async listBranches(@CurrentUser() caller: Caller): Promise<BranchListResponseDto> {
     return { items: (await this.organizations.listBranches(caller)).map(toBranchResponse) };
   }
 
@@ -58,10 +60,7 @@ export class OrganizationsController {
   @Requires('branches:write')
   @ApiOperation({ summary: 'Add a branch' })
   @ApiCreatedResponse({ type: BranchResponseDto })
-  async createBranch(
-    @CurrentUser() caller: AuthenticatedUser,
-    @Body() body: BranchCreateDto,
-  ): Promise<BranchResponseDto> {
+  async createBranch(@CurrentUser() caller: Caller, @Body() body: BranchCreateDto): Promise<BranchResponseDto> {
     return toBranchResponse(await this.organizations.createBranch(caller, body.name));
   }
 
@@ -70,7 +69,7 @@ export class OrganizationsController {
   @ApiOperation({ summary: 'Rename a branch' })
   @ApiOkResponse({ type: BranchResponseDto })
   async updateBranch(
-    @CurrentUser() caller: AuthenticatedUser,
+    @CurrentUser() caller: Caller,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: BranchUpdateDto,
   ): Promise<BranchResponseDto> {
@@ -82,10 +81,7 @@ export class OrganizationsController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Delete a branch; its people keep their other branches' })
   @ApiNoContentResponse()
-  async deleteBranch(
-    @CurrentUser() caller: AuthenticatedUser,
-    @Param('id', new ParseUUIDPipe()) id: string,
-  ): Promise<void> {
+  async deleteBranch(@CurrentUser() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
     await this.organizations.deleteBranch(caller, id);
   }
 }

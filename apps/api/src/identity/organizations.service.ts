@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error.js';
-import type { AuthenticatedUser } from './access-tokens.js';
+import type { Caller } from './access-tokens.js';
 import type { BranchEntity } from './entities/branch.entity.js';
 import type { OrganizationEntity } from './entities/organization.entity.js';
 import type { OrganizationUpdateDto } from './organizations.dto.js';
@@ -14,28 +14,28 @@ const stale = () =>
 export class OrganizationsService {
   constructor(private readonly organizations: OrganizationsRepository) {}
 
-  async get(caller: AuthenticatedUser): Promise<OrganizationEntity> {
+  async get(caller: Caller): Promise<OrganizationEntity> {
     const organization = await this.organizations.findById(caller.organizationId);
     if (!organization) throw new AppError('not-found');
     return organization;
   }
 
-  async update(caller: AuthenticatedUser, { version, ...patch }: OrganizationUpdateDto): Promise<OrganizationEntity> {
+  async update(caller: Caller, { version, ...patch }: OrganizationUpdateDto): Promise<OrganizationEntity> {
     const updated = await this.organizations.updateIfVersion(caller.organizationId, version, patch);
     if (!updated) throw stale();
     return updated;
   }
 
-  listBranches(caller: AuthenticatedUser): Promise<BranchEntity[]> {
+  listBranches(caller: Caller): Promise<BranchEntity[]> {
     return this.organizations.listBranches(caller.organizationId);
   }
 
-  async createBranch(caller: AuthenticatedUser, name: string): Promise<BranchEntity> {
+  async createBranch(caller: Caller, name: string): Promise<BranchEntity> {
     await this.assertNameFree(caller.organizationId, name);
     return this.organizations.insertBranch(caller.organizationId, name.trim());
   }
 
-  async renameBranch(caller: AuthenticatedUser, id: string, version: number, name: string): Promise<BranchEntity> {
+  async renameBranch(caller: Caller, id: string, version: number, name: string): Promise<BranchEntity> {
     const branch = await this.organizations.findBranch(caller.organizationId, id);
     if (!branch) throw new AppError('not-found', 'No such branch');
     if (branch.name !== name.trim()) await this.assertNameFree(caller.organizationId, name);
@@ -44,7 +44,7 @@ export class OrganizationsService {
     return renamed;
   }
 
-  async deleteBranch(caller: AuthenticatedUser, id: string): Promise<void> {
+  async deleteBranch(caller: Caller, id: string): Promise<void> {
     if (!(await this.organizations.deleteBranch(caller.organizationId, id)))
       throw new AppError('not-found', 'No such branch');
   }

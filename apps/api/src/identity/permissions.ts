@@ -13,9 +13,15 @@ export const PERMISSIONS = {
   'organization:update': ADMINS,
   'branches:read': EVERYONE,
   'branches:write': ADMINS,
+  'api-keys:manage': ADMINS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
+
+/** Permissions an API key may be given: everything but managing keys. */
+export const API_KEY_SCOPES = (Object.keys(PERMISSIONS) as Permission[]).filter(
+  (permission) => permission !== 'api-keys:manage',
+);
 
 export const roleHolds = (role: Role, permission: Permission): boolean =>
   (PERMISSIONS[permission] as readonly Role[]).includes(role);

@@ -28,14 +28,20 @@ export class RateLimitGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<Request>();
     const response = context.switchToHttp().getResponse<Response>();
-    const client = request.ip ?? 'unknown';
     const { perMinute, signInPerMinute } = this.settings.rateLimit;
+    const client = request.ip ?? 'unknown';
 
-    const general = await this.store.hit(`all:${client}`, WINDOW_MS);
+    // Every request counts against its address; a request with an API key also against
+    // that key's own budget (so a made-up key cannot buy a fresh budget).
+    const buckets = [`all:${client}`];
+    const presentedKey = request.headers['x-api-key'];
+    if (typeof presentedKey === 'string') buckets.push(`key:${presentedKey.slice(0, 14)}`);
+    const hits = await Promise.all(buckets.map((bucket) => this.store.hit(bucket, WINDOW_MS)));
+    const tightest = hits.reduce((worst, hit) => (hit.count > worst.count ? hit : worst));
     response.setHeader('ratelimit-limit', String(perMinute));
-    response.setHeader('ratelimit-remaining', String(Math.max(0, perMinute - general.count)));
-    response.setHeader('ratelimit-reset', String(Math.ceil(general.resetMs / 1000)));
-    if (general.count > perMinute) throw this.limited(general.resetMs);
+    response.setHeader('ratelimit-remaining', String(Math.max(0, perMinute - tightest.count)));
+    response.setHeader('ratelimit-reset', String(Math.ceil(tightest.resetMs / 1000)));
+    if (tightest.count > perMinute) throw this.limited(tightest.resetMs);
 
     if (this.reflector.get<boolean>(SIGN_IN_THROTTLED, context.getHandler())) {
       const signIn = await this.store.hit(`sign-in:${client}`, WINDOW_MS);

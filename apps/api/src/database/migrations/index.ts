@@ -4,6 +4,7 @@ import { Sessions1795297311622 } from './1795297311622-sessions.js';
 import { SignInAttempts1795298156935 } from './1795298156935-sign-in-attempts.js';
 import { UserMfa1795298697232 } from './1795298697232-user-mfa.js';
 import { OneTimeTokens1795299992946 } from './1795299992946-one-time-tokens.js';
+import { ApiKeys1795300794224 } from './1795300794224-api-keys.js';
 
 /** In order. Generated with `npm run migration:generate`, read, committed, never edited. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   SignInAttempts1795298156935,
   UserMfa1795298697232,
   OneTimeTokens1795299992946,
+  ApiKeys1795300794224,
 ];

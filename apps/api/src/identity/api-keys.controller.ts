@@ -1,0 +1,53 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { AuthenticatedUser } from './access-tokens.js';
+import { ApiKeyCreateDto, ApiKeyCreatedResponseDto, ApiKeyListResponseDto, toApiKeyResponse } from './api-keys.dto.js';
+import { ApiKeysService } from './api-keys.service.js';
+import { CurrentUser, Requires, UsersOnly } from './identity.decorators.js';
+
+@ApiTags('api-keys')
+@ApiBearerAuth('bearer')
+@Controller('api-keys')
+@UsersOnly()
+export class ApiKeysController {
+  constructor(private readonly apiKeys: ApiKeysService) {}
+
+  @Get()
+  @Requires('api-keys:manage')
+  @ApiOperation({ summary: 'API keys of your organization (never their secrets)' })
+  @ApiOkResponse({ type: ApiKeyListResponseDto })
+  async listApiKeys(@CurrentUser() caller: AuthenticatedUser): Promise<ApiKeyListResponseDto> {
+    return { items: (await this.apiKeys.list(caller)).map(toApiKeyResponse) };
+  }
+
+  @Post()
+  @Requires('api-keys:manage')
+  @ApiOperation({ summary: 'Create an API key; the secret is in this answer only' })
+  @ApiCreatedResponse({ type: ApiKeyCreatedResponseDto })
+  async createApiKey(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Body() body: ApiKeyCreateDto,
+  ): Promise<ApiKeyCreatedResponseDto> {
+    const { key, secret } = await this.apiKeys.create(caller, body);
+    return { apiKey: toApiKeyResponse(key), secret };
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @Requires('api-keys:manage')
+  @ApiOperation({ summary: 'Revoke an API key at once' })
+  @ApiNoContentResponse()
+  async revokeApiKey(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<void> {
+    await this.apiKeys.revoke(caller, id);
+  }
+}

@@ -1,0 +1,63 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { AppError } from '../common/app-error.js';
+import type { ApiKeyPrincipal, AuthenticatedUser } from './access-tokens.js';
+import type { ApiKeyCreateDto } from './api-keys.dto.js';
+import { ApiKeysRepository } from './api-keys.repository.js';
+import type { ApiKeyEntity } from './entities/api-key.entity.js';
+import { type Permission, roleHolds } from './permissions.js';
+
+const KEY_FORMAT = /^(stw_[0-9a-f]{10})_([A-Za-z0-9_-]{43})$/;
+const sha256 = (text: string) => createHash('sha256').update(text).digest();
+
+/** API keys: created by administrators, scoped, shown once, revocable, optionally expiring. */
+@Injectable()
+export class ApiKeysService {
+  constructor(private readonly keys: ApiKeysRepository) {}
+
+  async create(caller: AuthenticatedUser, input: ApiKeyCreateDto): Promise<{ key: ApiKeyEntity; secret: string }> {
+    const beyond = input.scopes.filter((scope) => !roleHolds(caller.role, scope as Permission));
+    if (beyond.length) {
+      throw new AppError('forbidden', `You cannot grant what your role does not hold: ${beyond.join(', ')}`);
+    }
+    const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
+    if (expiresAt && expiresAt <= new Date()) {
+      throw new AppError('validation-failed', 'expiresAt must be in the future', {
+        errors: [{ field: 'expiresAt', message: 'expiresAt must be in the future' }],
+      });
+    }
+    const prefix = `stw_${randomBytes(5).toString('hex')}`;
+    const secret = randomBytes(32).toString('base64url');
+    const key = await this.keys.insert({
+      organizationId: caller.organizationId,
+      name: input.name.trim(),
+      prefix,
+      secretHash: sha256(secret).toString('hex'),
+      scopes: [...new Set(input.scopes)].sort(),
+      createdByUserId: caller.userId,
+      expiresAt,
+    });
+    return { key, secret: `${prefix}_${secret}` };
+  }
+
+  list(caller: AuthenticatedUser): Promise<ApiKeyEntity[]> {
+    return this.keys.list(caller.organizationId);
+  }
+
+  async revoke(caller: AuthenticatedUser, id: string): Promise<void> {
+    if (!(await this.keys.revoke(caller.organizationId, id))) throw new AppError('not-found', 'No such active API key');
+  }
+
+  /** Checks a presented key; the same 401 for a malformed, unknown, revoked or expired one. */
+  async authenticate(presented: string, ip: string | null): Promise<ApiKeyPrincipal> {
+    const invalid = () => new AppError('unauthenticated', 'The API key is not valid');
+    const match = KEY_FORMAT.exec(presented);
+    if (!match) throw invalid();
+    const key = await this.keys.findByPrefix(match[1]);
+    const expected = Buffer.from(key?.secretHash ?? '0'.repeat(64), 'hex');
+    const matches = timingSafeEqual(expected, sha256(match[2]));
+    if (!key || !matches || key.revokedAt || (key.expiresAt && key.expiresAt <= new Date())) throw invalid();
+    await this.keys.recordUse(key.id, ip);
+    return { kind: 'api-key', apiKeyId: key.id, organizationId: key.organizationId, scopes: key.scopes };
+  }
+}
