@@ -1,6 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 import { RequireAuth } from './auth/require-auth';
 import { AppLayout } from './layout/app-layout';
+import { ApiKeysPage } from './pages/api-keys-page';
 import { HomePage } from './pages/home-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { ForgotPasswordPage, ResetPasswordPage } from './pages/password-reset-pages';
@@ -19,6 +20,7 @@ export const router = createBrowserRouter([
         children: [
           { index: true, element: <HomePage /> },
           { path: 'security', element: <SecurityPage /> },
+          { path: 'api-keys', element: <ApiKeysPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

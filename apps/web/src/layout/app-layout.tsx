@@ -43,6 +43,9 @@ export function AppLayout() {
           <>
             <NavLink component={RouterLink} to="/" label="Home" end />
             <NavLink component={RouterLink} to="/security" label="Security" />
+            {(user.role === 'owner' || user.role === 'admin') && (
+              <NavLink component={RouterLink} to="/api-keys" label="API keys" />
+            )}
           </>
         ) : (
           <NavLink component={RouterLink} to="/sign-in" label="Sign in" />
