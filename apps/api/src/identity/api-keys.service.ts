@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error.js';
 import type { ApiKeyPrincipal, AuthenticatedUser } from './access-tokens.js';
@@ -6,9 +6,9 @@ import type { ApiKeyCreateDto } from './api-keys.dto.js';
 import { ApiKeysRepository } from './api-keys.repository.js';
 import type { ApiKeyEntity } from './entities/api-key.entity.js';
 import { type Permission, roleHolds } from './permissions.js';
+import { matchesHash, newSecret, sha256Hex } from './secrets.js';
 
 const KEY_FORMAT = /^(stw_[0-9a-f]{10})_([A-Za-z0-9_-]{43})$/;
-const sha256 = (text: string) => createHash('sha256').update(text).digest();
 
 /** API keys: created by administrators, scoped, shown once, revocable, optionally expiring. */
 @Injectable()
@@ -27,12 +27,12 @@ export class ApiKeysService {
       });
     }
     const prefix = `stw_${randomBytes(5).toString('hex')}`;
-    const secret = randomBytes(32).toString('base64url');
+    const secret = newSecret();
     const key = await this.keys.insert({
       organizationId: caller.organizationId,
       name: input.name.trim(),
       prefix,
-      secretHash: sha256(secret).toString('hex'),
+      secretHash: sha256Hex(secret),
       scopes: [...new Set(input.scopes)].sort(),
       createdByUserId: caller.userId,
       expiresAt,
@@ -54,8 +54,8 @@ export class ApiKeysService {
     const match = KEY_FORMAT.exec(presented);
     if (!match) throw invalid();
     const key = await this.keys.findByPrefix(match[1]);
-    const expected = Buffer.from(key?.secretHash ?? '0'.repeat(64), 'hex');
-    const matches = timingSafeEqual(expected, sha256(match[2]));
+    // Compared even for an unknown prefix, so both take the same time.
+    const matches = matchesHash(key?.secretHash ?? '0'.repeat(64), match[2]);
     if (!key || !matches || key.revokedAt || (key.expiresAt && key.expiresAt <= new Date())) throw invalid();
     await this.keys.recordUse(key.id, ip);
     return { kind: 'api-key', apiKeyId: key.id, organizationId: key.organizationId, scopes: key.scopes };

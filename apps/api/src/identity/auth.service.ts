@@ -1,4 +1,4 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AppError } from '../common/app-error.js';
@@ -14,6 +14,7 @@ import { IdentityService, type UserView } from './identity.service.js';
 import { MfaService, type SecondFactor } from './mfa.service.js';
 import { OrganizationsRepository } from './organizations.repository.js';
 import { hashPassword, verifyPassword } from './password-policy.js';
+import { newSecret, sha256Hex } from './secrets.js';
 import type { SessionSummaryDto } from './sessions.dto.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { SignInLockout } from './sign-in-lockout.js';
@@ -46,8 +47,6 @@ export interface IssuedSession {
   user: UserView;
   mfaEnrolmentRequired: boolean;
 }
-
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 @Injectable()
 export class AuthService implements OnModuleInit {
@@ -120,7 +119,7 @@ export class AuthService implements OnModuleInit {
    */
   async refresh(refreshToken: string, client: ClientInfo): Promise<IssuedSession> {
     const outcome = await this.transactions.run(async (tx) => {
-      const session = await this.sessions.findByTokenHash(hashToken(refreshToken), tx);
+      const session = await this.sessions.findByTokenHash(sha256Hex(refreshToken), tx);
       if (!session || session.revokedAt || session.expiresAt <= new Date()) return { kind: 'expired' as const };
       if (session.rotatedAt) return { kind: 'replayed' as const, session };
       await this.sessions.markRotated(session.id, tx);
@@ -134,10 +133,9 @@ export class AuthService implements OnModuleInit {
     return this.issue(user, session.familyId, session.persistent, client, session);
   }
 
-  async signOut(refreshToken: string | undefined, auth?: AuthenticatedUser): Promise<void> {
-    if (auth) await this.sessions.revoke(auth.sessionId);
+  async signOut(refreshToken: string | undefined): Promise<void> {
     if (!refreshToken) return;
-    const session = await this.sessions.findByTokenHash(hashToken(refreshToken));
+    const session = await this.sessions.findByTokenHash(sha256Hex(refreshToken));
     if (session) await this.sessions.revokeFamily(session.familyId);
   }
 
@@ -182,7 +180,7 @@ export class AuthService implements OnModuleInit {
   ): Promise<IssuedSession> {
     const organization = await this.organizations.findById(user.organizationId);
     if (!organization) throw new AppError('session-expired');
-    const refreshToken = randomBytes(32).toString('base64url');
+    const refreshToken = newSecret();
     const expiresAt = persistent
       ? new Date(Date.now() + organization.persistentSessionDays * 86_400_000)
       : (previous?.expiresAt ?? new Date(Date.now() + BROWSER_SESSION_HOURS * 3_600_000));
@@ -190,7 +188,7 @@ export class AuthService implements OnModuleInit {
       organizationId: user.organizationId,
       userId: user.id,
       familyId,
-      tokenHash: hashToken(refreshToken),
+      tokenHash: sha256Hex(refreshToken),
       persistent,
       expiresAt,
       userAgent: client.userAgent?.slice(0, 300) ?? null,

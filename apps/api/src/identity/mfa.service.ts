@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
@@ -8,6 +8,7 @@ import type { AuthenticatedUser } from './access-tokens.js';
 import type { UserEntity } from './entities/user.entity.js';
 import { OrganizationsRepository } from './organizations.repository.js';
 import { verifyPassword } from './password-policy.js';
+import { sha256Hex } from './secrets.js';
 import { UserProfileCipher } from './user-profile.cipher.js';
 import { UsersRepository } from './users.repository.js';
 
@@ -21,8 +22,7 @@ export interface SecondFactor {
   recoveryCode?: string;
 }
 
-const hashRecoveryCode = (code: string) =>
-  createHash('sha256').update(code.replace(/[\s-]/g, '').toLowerCase()).digest('hex');
+const hashRecoveryCode = (code: string) => sha256Hex(code.replace(/[\s-]/g, '').toLowerCase());
 
 function newRecoveryCode(): string {
   const raw = randomBytes(8).toString('hex');

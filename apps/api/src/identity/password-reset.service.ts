@@ -1,16 +1,15 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { AppError } from '../common/app-error.js';
 import { MailService } from '../mail/mail.service.js';
 import { weakPassword } from './identity.errors.js';
 import { OneTimeTokensRepository } from './one-time-tokens.repository.js';
 import { hashPassword, passwordProblems } from './password-policy.js';
+import { newSecret, sha256Hex } from './secrets.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { UserProfileCipher } from './user-profile.cipher.js';
 import { UsersRepository } from './users.repository.js';
 
 const RESET_LINK_MINUTES = 60;
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /**
  * "Forgot your password": an expiring, single-use link by email. The request answers the
@@ -35,7 +34,8 @@ export class PasswordResetService {
 
   async confirm(token: string, password: string): Promise<void> {
     const expired = () => new AppError('not-found', 'This link has expired or was already used; ask for a new one');
-    const found = await this.tokens.findUsable(hashToken(token), 'password-reset');
+    const tokenHash = sha256Hex(token);
+    const found = await this.tokens.findUsable(tokenHash, 'password-reset');
     const user = found && (await this.users.findInOrganization(found.organizationId, found.userId));
     if (!user) throw expired();
     // A weak password is refused before the link is used up, so the person can try again.
@@ -43,7 +43,7 @@ export class PasswordResetService {
     const problems = passwordProblems(password, { email });
     if (problems.length) throw weakPassword(problems);
     const passwordHash = await hashPassword(password);
-    if (!(await this.tokens.consume(hashToken(token), 'password-reset'))) throw expired();
+    if (!(await this.tokens.consume(tokenHash, 'password-reset'))) throw expired();
     await this.users.setPassword(user.id, passwordHash);
     // Whoever knew the old password is signed out everywhere.
     await this.sessions.revokeForUser(user.organizationId, user.id);
@@ -52,13 +52,13 @@ export class PasswordResetService {
   private async sendLink(email: string): Promise<void> {
     const user = await this.users.findByEmailIndex(this.cipher.emailIndex(email));
     if (user?.state !== 'active') return;
-    const token = randomBytes(32).toString('base64url');
+    const token = newSecret();
     await this.tokens.retireUnused(user.id, 'password-reset');
     await this.tokens.insert({
       organizationId: user.organizationId,
       userId: user.id,
       purpose: 'password-reset',
-      tokenHash: hashToken(token),
+      tokenHash: sha256Hex(token),
       expiresAt: new Date(Date.now() + RESET_LINK_MINUTES * 60_000),
     });
     const { email: to, fullName } = await this.cipher.open(user);
