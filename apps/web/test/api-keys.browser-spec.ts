@@ -4,6 +4,7 @@ import {
   createOrganization,
   describeInBrowser,
   startBrowserHarness,
+  submitSignInForm,
   TEST_PASSWORD,
   type TestOrganization,
 } from '#testing';
@@ -22,9 +23,7 @@ describeInBrowser('API keys in Chromium', () => {
 
   it('should create a key, show it once, let an integration use it, and revoke it', async () => {
     await page.goto(`${harness.base}/sign-in`);
-    await page.getByLabel('Email').fill(org.users.owner.email);
-    await page.getByRole('textbox', { name: 'Password' }).fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submitSignInForm(page, org.users.owner.email, TEST_PASSWORD);
     await page.getByRole('link', { name: 'API keys' }).click();
 
     await page.getByRole('textbox', { name: 'Name' }).fill('Warehouse sync');

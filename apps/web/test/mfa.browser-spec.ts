@@ -5,6 +5,7 @@ import {
   createOrganization,
   describeInBrowser,
   startBrowserHarness,
+  submitSignInForm,
   TEST_PASSWORD,
   type TestApp,
   type TestOrganization,
@@ -33,9 +34,7 @@ describeInBrowser('two-step verification in Chromium', () => {
 
   async function signIn(email: string) {
     await page.goto(`${base}/sign-in`);
-    await page.getByLabel('Email').fill(email);
-    await page.getByRole('textbox', { name: 'Password' }).fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submitSignInForm(page, email, TEST_PASSWORD);
   }
 
   async function typeCode(code: string) {

@@ -7,6 +7,7 @@ import {
   type MailCatcher,
   startBrowserHarness,
   startMailCatcher,
+  submitSignInForm,
   type TestApp,
   type TestOrganization,
 } from '#testing';
@@ -52,9 +53,7 @@ describeInBrowser('password reset in Chromium', () => {
     await page.getByRole('status').getByText('Password changed').waitFor();
 
     await page.getByRole('link', { name: 'Sign in with your new password' }).click();
-    await page.getByLabel('Email').fill(org.users.owner.email);
-    await page.getByRole('textbox', { name: 'Password' }).fill('violet harbour lantern evening');
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submitSignInForm(page, org.users.owner.email, 'violet harbour lantern evening');
     await page.getByRole('heading', { name: 'Welcome back, Olive Owner' }).waitFor();
   });
 });

@@ -4,6 +4,7 @@ import {
   createOrganization,
   describeInBrowser,
   startBrowserHarness,
+  submitSignInForm,
   TEST_PASSWORD,
   type TestApp,
   type TestOrganization,
@@ -35,10 +36,7 @@ describeInBrowser('signing in, in Chromium', () => {
   async function fillSignIn(email: string, password: string, keep: boolean) {
     await page.goto(`${base}/`);
     await page.getByRole('heading', { name: 'Sign in to Steward CRM' }).waitFor();
-    await page.getByLabel('Email').fill(email);
-    await page.getByRole('textbox', { name: 'Password' }).fill(password);
-    if (keep) await page.getByLabel('Keep me signed in').check();
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submitSignInForm(page, email, password, keep);
   }
 
   it('should sign in, stay signed in across a reload, and sign out', async () => {

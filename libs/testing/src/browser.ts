@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { createTestApp, type TestApp, type TestAppOptions } from './app.js';
 
 const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
@@ -56,4 +56,17 @@ export async function startBrowserHarness(options: TestAppOptions = {}): Promise
       await app.close();
     },
   };
+}
+
+/** Fills and submits the sign-in form on the current page, as a person would. */
+export async function submitSignInForm(
+  page: Page,
+  email: string,
+  password: string,
+  keepSignedIn = false,
+): Promise<void> {
+  await page.getByLabel('Email').fill(email);
+  await page.getByRole('textbox', { name: 'Password' }).fill(password);
+  if (keepSignedIn) await page.getByLabel('Keep me signed in').check();
+  await page.getByRole('button', { name: 'Sign in' }).click();
 }

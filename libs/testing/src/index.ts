@@ -5,6 +5,7 @@ export {
   describeInBrowser,
   launchBrowser,
   startBrowserHarness,
+  submitSignInForm,
 } from './browser.js';
 export { createTestDatabase, type TestDatabase } from './database.js';
 export { bearerFor, createOrganization, parseSetCookies, TEST_PASSWORD, type TestOrganization } from './factories.js';
