@@ -25,7 +25,9 @@ export interface AuthenticatedUser {
   kind: 'user';
   userId: string;
   organizationId: string;
+  /** The role and branches as they are now (read with the session on every request). */
   role: Role;
+  branchIds: string[];
   sessionId: string;
   /** Only the MFA enrolment routes are open until this is false. */
   mfaEnrolmentRequired: boolean;

@@ -26,12 +26,14 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   async validate(claims: AccessTokenClaims): Promise<AuthenticatedUser> {
-    if (!(await this.sessions.isActive(claims.sid, claims.sub))) throw new AppError('session-expired');
+    const access = await this.sessions.activeAccess(claims.sid, claims.sub);
+    if (!access) throw new AppError('session-expired');
     return {
       kind: 'user',
       userId: claims.sub,
       organizationId: claims.org,
-      role: claims.role,
+      role: access.role,
+      branchIds: access.branchIds,
       sessionId: claims.sid,
       mfaEnrolmentRequired: claims.mfa === 'enrol',
     };

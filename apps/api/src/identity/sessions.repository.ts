@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { IsNull, LessThan } from 'typeorm';
+import { IsNull, LessThan, Not } from 'typeorm';
 import { type Transaction, TransactionService } from '../database/transaction.service.js';
 import { SessionEntity } from './entities/session.entity.js';
+import type { Role } from './identity.types.js';
 
 export type NewSession = Pick<
   SessionEntity,
@@ -26,10 +27,20 @@ export class SessionsRepository {
     return this.sessions(tx).findOne({ where: { tokenHash }, lock: tx ? { mode: 'pessimistic_write' } : undefined });
   }
 
-  /** Active: neither revoked, rotated nor expired. */
-  async isActive(id: string, userId: string): Promise<boolean> {
-    const session = await this.sessions().findOneBy({ id, userId, revokedAt: IsNull(), rotatedAt: IsNull() });
-    return session !== null && session.expiresAt > new Date();
+  /**
+   * The access an active session grants right now: the holder's current role and branches.
+   * Null when the session is revoked, rotated or expired, or the account is not active, so
+   * a role change or a disabled account takes effect on the next request, not at token expiry.
+   */
+  async activeAccess(id: string, userId: string): Promise<{ role: Role; branchIds: string[] } | null> {
+    const rows: Array<{ role: Role; branch_ids: string[] }> = await this.sessions().query(
+      `SELECT u.role, u.branch_ids
+         FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.rotated_at IS NULL
+          AND s.expires_at > now() AND u.state = 'active'`,
+      [id, userId],
+    );
+    return rows[0] ? { role: rows[0].role, branchIds: rows[0].branch_ids } : null;
   }
 
   async markRotated(id: string, tx: Transaction): Promise<void> {
@@ -94,6 +105,14 @@ export class SessionsRepository {
 
   async revokeForUser(organizationId: string, userId: string): Promise<void> {
     await this.sessions().update({ organizationId, userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  /** Every session of the user but one device's: after a password change, the others end. */
+  async revokeForUserExceptFamily(organizationId: string, userId: string, familyId: string): Promise<void> {
+    await this.sessions().update(
+      { organizationId, userId, familyId: Not(familyId), revokedAt: IsNull() },
+      { revokedAt: new Date() },
+    );
   }
 
   async deleteForUser(organizationId: string, userId: string): Promise<number> {
