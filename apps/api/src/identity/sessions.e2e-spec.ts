@@ -6,6 +6,7 @@ import {
   type TestApp,
   type TestOrganization,
 } from '#testing';
+import { SessionsPersonalData } from './sessions.personal-data.js';
 
 describe('your sessions', () => {
   let app: TestApp;
@@ -68,5 +69,20 @@ describe('your sessions', () => {
     for (const token of [first, second]) {
       expectProblem(await app.http().get('/api/v1/auth/me').set('authorization', token), 401, 'session-expired');
     }
+  });
+
+  it('should purge sessions ended past retention and failure counters older than a day', async () => {
+    await signIn(org.users.agent.email, 'Old laptop');
+    await app.http().post('/api/v1/auth/sign-in').send({ email: org.users.agent.email, password: 'wrong wrong wrong' });
+    const longAgo = new Date(Date.now() - 40 * 86_400_000);
+    await app.db.query('UPDATE sessions SET expires_at = $1 WHERE user_id = $2', [longAgo, org.users.agent.id]);
+    await app.db.query('UPDATE sign_in_attempts SET last_failure_at = $1', [longAgo]);
+    const purged = await app.app.get(SessionsPersonalData).purgeExpired(new Date(), 100);
+    expect(purged).toBeGreaterThanOrEqual(2);
+    const left = await app.db.query<{ n: number }>(
+      `SELECT (SELECT count(*) FROM sessions WHERE user_id = $1)::int + (SELECT count(*) FROM sign_in_attempts)::int AS n`,
+      [org.users.agent.id],
+    );
+    expect(left).toEqual([{ n: 0 }]);
   });
 });

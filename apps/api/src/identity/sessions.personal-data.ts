@@ -79,10 +79,13 @@ export class SessionsPersonalData implements PersonalDataProvider {
     if (on) await this.sessions.revokeForUser(subject.organizationId, subject.id);
   }
 
+  /** Ended sessions past their retention, and failed-sign-in counters older than a day. */
   async purgeExpired(now: Date, batch: number): Promise<number> {
-    return this.sessions.deleteExpiredBefore(
+    const sessions = await this.sessions.deleteExpiredBefore(
       new Date(now.getTime() - ENDED_SESSION_RETENTION_DAYS * 86_400_000),
       batch,
     );
+    const attempts = await this.lockout.purgeOlderThan(new Date(now.getTime() - FAILURE_MEMORY_MS), batch);
+    return sessions + attempts;
   }
 }
