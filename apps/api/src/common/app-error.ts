@@ -13,6 +13,8 @@ export const ERROR_CATALOG = {
   'csrf-failed': { status: 403, title: 'The request did not carry a valid CSRF token' },
   'mfa-code-invalid': { status: 401, title: 'The verification code is not valid' },
   'mfa-enrolment-required': { status: 403, title: 'Your organization requires two-step verification; set it up first' },
+  'email-not-verified': { status: 403, title: 'Confirm your email address first' },
+  'under-minimum-age': { status: 403, title: 'You are below the minimum age for an account' },
   forbidden: { status: 403, title: 'You do not have permission for this action' },
   'not-found': { status: 404, title: 'The resource was not found' },
   'route-not-found': { status: 404, title: 'No such endpoint' },

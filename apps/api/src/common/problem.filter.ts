@@ -73,9 +73,19 @@ export class ProblemFilter implements ExceptionFilter {
       if (exception.status >= 400 && exception.status < 500)
         return new AppError(CODE_BY_STATUS[exception.status] ?? 'bad-request');
     }
+    // A unique constraint lost a race the service checked for (two sign-ups with one email at once).
+    if (databaseErrorCode(exception) === UNIQUE_VIOLATION) {
+      return new AppError('conflict', 'This conflicts with a record that was just created; reload and try again');
+    }
     return new AppError('internal');
   }
 }
+
+const UNIQUE_VIOLATION = '23505';
+const databaseErrorCode = (error: unknown): unknown =>
+  typeof error === 'object' && error !== null && 'driverError' in error
+    ? (error.driverError as { code?: unknown } | undefined)?.code
+    : undefined;
 
 /** Writes an AppError as an RFC 9457 document. The one place a problem body is shaped. */
 export function sendProblem(request: Request, response: Response, error: AppError): void {

@@ -85,6 +85,13 @@ export class AuthService implements OnModuleInit {
       await this.lockout.recordFailure(keys);
       throw new AppError('invalid-credentials');
     }
+    // Said only to someone who knows the password: it tells a stranger nothing.
+    if (!user.emailVerifiedAt) {
+      throw new AppError(
+        'email-not-verified',
+        'Follow the link we emailed you to confirm your address, or ask for a new one',
+      );
+    }
     if (user.mfaEnabledAt) {
       const claims: MfaChallengeClaims = { sub: user.id, org: user.organizationId, keep: keepSignedIn };
       const mfaToken = await this.jwt.signAsync(claims, { audience: MFA_AUDIENCE, expiresIn: MFA_CHALLENGE_SECONDS });

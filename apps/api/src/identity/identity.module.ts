@@ -7,12 +7,16 @@ import { KeyringModule } from '../keyring/keyring.module.js';
 import { KeyringService } from '../keyring/keyring.service.js';
 import { MailModule } from '../mail/mail.module.js';
 import { JWT_AUDIENCE, JWT_ISSUER } from './access-tokens.js';
+import { AccountLinks } from './account-links.js';
+import { AccountMails } from './account-mails.js';
 import { ApiKeysController } from './api-keys.controller.js';
 import { ApiKeysRepository } from './api-keys.repository.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { IdentityService } from './identity.service.js';
+import { InvitationsController } from './invitations.controller.js';
+import { InvitationsService } from './invitations.service.js';
 import { JwtStrategy } from './jwt.strategy.js';
 import { JwtAuthGuard } from './jwt-auth.guard.js';
 import { MfaController } from './mfa.controller.js';
@@ -23,14 +27,20 @@ import { OrganizationsRepository } from './organizations.repository.js';
 import { OrganizationsService } from './organizations.service.js';
 import { PasswordResetController } from './password-reset.controller.js';
 import { PasswordResetService } from './password-reset.service.js';
+import { ProfileController } from './profile.controller.js';
+import { ProfileService } from './profile.service.js';
 import { SessionsController } from './sessions.controller.js';
 import { SessionsPersonalData } from './sessions.personal-data.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { SignInAttemptsRepository } from './sign-in-attempts.repository.js';
 import { SignInLockout } from './sign-in-lockout.js';
+import { SignUpController } from './sign-up.controller.js';
+import { SignUpService } from './sign-up.service.js';
 import { UserProfileCipher } from './user-profile.cipher.js';
+import { UsersController } from './users.controller.js';
 import { UsersPersonalData } from './users.personal-data.js';
 import { UsersRepository } from './users.repository.js';
+import { UsersAdminService } from './users-admin.service.js';
 
 @Module({
   imports: [
@@ -54,6 +64,10 @@ import { UsersRepository } from './users.repository.js';
     OrganizationsController,
     PasswordResetController,
     SessionsController,
+    SignUpController,
+    ProfileController,
+    UsersController,
+    InvitationsController,
   ],
   providers: [
     OrganizationsRepository,
@@ -73,6 +87,12 @@ import { UsersRepository } from './users.repository.js';
     JwtStrategy,
     UsersPersonalData,
     SessionsPersonalData,
+    AccountLinks,
+    AccountMails,
+    SignUpService,
+    ProfileService,
+    UsersAdminService,
+    InvitationsService,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
   ],
   exports: [IdentityService],

@@ -28,6 +28,11 @@ export interface UserView extends UserProfile {
   branchIds: string[];
   state: UserState;
   mfaEnabled: boolean;
+  emailVerified: boolean;
+  preferences: Record<string, string>;
+  lastSignInAt: Date | null;
+  createdAt: Date;
+  version: number;
 }
 
 @Injectable()
@@ -115,6 +120,11 @@ export class IdentityService {
       branchIds: user.branchIds,
       state: user.state,
       mfaEnabled: user.mfaEnabledAt !== null,
+      emailVerified: user.emailVerifiedAt !== null,
+      preferences: user.preferences,
+      lastSignInAt: user.lastSignInAt,
+      createdAt: user.createdAt,
+      version: user.version,
       ...(await this.cipher.open(user)),
     };
   }

@@ -1,18 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull, LessThan, MoreThan } from 'typeorm';
-import { TransactionService } from '../database/transaction.service.js';
+import { type Transaction, TransactionService } from '../database/transaction.service.js';
 import { OneTimeTokenEntity, type TokenPurpose } from './entities/one-time-token.entity.js';
+
+export type NewOneTimeToken = Pick<
+  OneTimeTokenEntity,
+  'organizationId' | 'userId' | 'purpose' | 'tokenHash' | 'expiresAt'
+> &
+  Partial<Pick<OneTimeTokenEntity, 'payloadEnc'>>;
 
 @Injectable()
 export class OneTimeTokensRepository {
   constructor(private readonly transactions: TransactionService) {}
 
-  private tokens() {
-    return this.transactions.managerOf().getRepository(OneTimeTokenEntity);
+  private tokens(tx?: Transaction) {
+    return this.transactions.managerOf(tx).getRepository(OneTimeTokenEntity);
   }
 
-  async insert(values: Pick<OneTimeTokenEntity, 'organizationId' | 'userId' | 'purpose' | 'tokenHash' | 'expiresAt'>) {
-    return this.tokens().save(this.tokens().create(values));
+  async insert(values: NewOneTimeToken, tx?: Transaction) {
+    return this.tokens(tx).save(this.tokens(tx).create(values));
   }
 
   findUsable(tokenHash: string, purpose: TokenPurpose): Promise<OneTimeTokenEntity | null> {
@@ -23,18 +29,18 @@ export class OneTimeTokensRepository {
    * Uses the token up if it is unused, unexpired and for `purpose` (atomic: two requests
    * with the same link cannot both succeed). Answers the row, or null.
    */
-  async consume(tokenHash: string, purpose: TokenPurpose): Promise<OneTimeTokenEntity | null> {
+  async consume(tokenHash: string, purpose: TokenPurpose, tx?: Transaction): Promise<OneTimeTokenEntity | null> {
     const now = new Date();
-    const result = await this.tokens().update(
+    const result = await this.tokens(tx).update(
       { tokenHash, purpose, usedAt: IsNull(), expiresAt: MoreThan(now) },
       { usedAt: now },
     );
-    return result.affected ? this.tokens().findOneBy({ tokenHash }) : null;
+    return result.affected ? this.tokens(tx).findOneBy({ tokenHash }) : null;
   }
 
   /** Earlier links of the same kind stop working when a new one is sent. */
-  async retireUnused(userId: string, purpose: TokenPurpose): Promise<void> {
-    await this.tokens().update({ userId, purpose, usedAt: IsNull() }, { usedAt: new Date() });
+  async retireUnused(userId: string, purpose: TokenPurpose, tx?: Transaction): Promise<void> {
+    await this.tokens(tx).update({ userId, purpose, usedAt: IsNull() }, { usedAt: new Date() });
   }
 
   async deleteExpiredBefore(date: Date): Promise<number> {

@@ -14,13 +14,19 @@ export const PERMISSIONS = {
   'branches:read': EVERYONE,
   'branches:write': ADMINS,
   'api-keys:manage': ADMINS,
+  /** Managers see the people of their own branches. */
+  'users:read': ['owner', 'admin', 'privacy_officer', 'manager'],
+  'users:write': ADMINS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
 
-/** Permissions an API key may be given: everything but managing keys. */
+/** Account administration needs a person, so that every change of access has one behind it. */
+const PEOPLE_ONLY: readonly Permission[] = ['api-keys:manage', 'users:write'];
+
+/** Permissions an API key may be given: everything but administering keys and accounts. */
 export const API_KEY_SCOPES = (Object.keys(PERMISSIONS) as Permission[]).filter(
-  (permission) => permission !== 'api-keys:manage',
+  (permission) => !PEOPLE_ONLY.includes(permission),
 );
 
 export const roleHolds = (role: Role, permission: Permission): boolean =>

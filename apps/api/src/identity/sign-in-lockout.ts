@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error.js';
 import { KeyringService } from '../keyring/keyring.service.js';
+import { verifyPassword } from './password-policy.js';
 import { SignInAttemptsRepository } from './sign-in-attempts.repository.js';
 
 /** Failures allowed before back-off starts, per email. */
@@ -67,6 +68,24 @@ export class SignInLockout {
   async recordSuccess(keys: string[]): Promise<void> {
     const emailKey = keys.find((key) => key.startsWith('email:'));
     if (emailKey) await this.attempts.clear(emailKey);
+  }
+
+  /**
+   * "Enter your password to continue" for a signed-in user (changing password or email):
+   * wrong answers count towards the same lockout as sign-in, so a stolen session cannot
+   * be used to guess the password.
+   */
+  async confirmPassword(
+    user: { emailIndex: string; passwordHash: string | null },
+    password: string,
+    ip: string | null,
+  ): Promise<void> {
+    const keys = this.keysFor(user.emailIndex, ip);
+    await this.assertAllowed(keys);
+    if (!user.passwordHash || !(await verifyPassword(user.passwordHash, password))) {
+      await this.recordFailure(keys);
+      throw new AppError('invalid-credentials', 'The current password is not correct');
+    }
   }
 
   purgeOlderThan(date: Date, limit: number): Promise<number> {

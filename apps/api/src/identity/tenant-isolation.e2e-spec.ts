@@ -40,7 +40,28 @@ describe('tenant isolation sweep', () => {
       return row.family_id;
     },
   };
-  const bodies: Record<string, object> = { PATCH: { name: 'Taken over', version: 1 } };
+  const invitedColleague = async () =>
+    (
+      await app
+        .http()
+        .post('/api/v1/users/invitations')
+        .set('authorization', ourOwner)
+        .send({
+          email: `colleague.${Math.random()}@example.test`,
+          fullName: 'Cole League',
+          role: 'viewer',
+          branchIds: [],
+        })
+    ).body.id;
+  for (const path of ['/api/v1/users/:id', '/api/v1/users/:id/disable', '/api/v1/users/:id/enable']) {
+    recipes[path] = invitedColleague;
+  }
+  recipes['/api/v1/users/:id/invitation'] = invitedColleague;
+  /** A body that passes validation, so the answer is about the id; per route, else per method. */
+  const bodies: Record<string, object> = {
+    PATCH: { name: 'Taken over', version: 1 },
+    'PATCH /api/v1/users/:id': { role: 'admin', version: 1 },
+  };
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -74,7 +95,7 @@ describe('tenant isolation sweep', () => {
         .http()
         [method](path)
         .set('authorization', theirOwner)
-        .send(bodies[route.method] ?? {});
+        .send(bodies[`${route.method} ${route.path}`] ?? bodies[route.method] ?? {});
       outcomes.push(`${route.method} ${route.path} → ${response.status} ${response.body?.code ?? ''}`.trim());
     }
     expect(outcomes.length).toBeGreaterThan(0);
@@ -83,14 +104,22 @@ describe('tenant isolation sweep', () => {
     const changed = await app.db.query<{ what: string; n: number }>(
       `SELECT 'renamed branches' AS what, count(*)::int AS n FROM branches WHERE organization_id = $1 AND name = 'Taken over'
        UNION ALL SELECT 'revoked keys', count(*)::int FROM api_keys WHERE organization_id = $1 AND revoked_at IS NOT NULL
-       UNION ALL SELECT 'revoked sessions', count(*)::int FROM sessions WHERE organization_id = $1 AND revoked_at IS NOT NULL`,
+       UNION ALL SELECT 'revoked sessions', count(*)::int FROM sessions WHERE organization_id = $1 AND revoked_at IS NOT NULL
+       UNION ALL SELECT 'changed people', count(*)::int FROM users WHERE organization_id = $1 AND (role <> 'viewer' AND role <> 'owner' OR state = 'disabled')`,
       [ours.organizationId],
     );
     expect(changed).toEqual([
       { what: 'renamed branches', n: 0 },
       { what: 'revoked keys', n: 0 },
       { what: 'revoked sessions', n: 0 },
+      { what: 'changed people', n: 0 },
     ]);
+    // Every invitation of ours is still there (none was withdrawn by the other organization).
+    const [{ invited }] = await app.db.query<{ invited: number }>(
+      "SELECT count(*)::int AS invited FROM users WHERE organization_id = $1 AND state = 'invited'",
+      [ours.organizationId],
+    );
+    expect(invited).toBe(6);
     await app.http().get('/api/v1/auth/me').set('authorization', ourOwner).expect(200);
   });
 });

@@ -57,6 +57,15 @@ export class UserProfileCipher {
     return profile;
   }
 
+  /** The new address of a pending email change, sealed for the link's row. */
+  sealPendingEmail(userId: string, email: string): Promise<Buffer> {
+    return this.keyring.keyRing.encrypt({ kind: 'user', id: userId }, 'one_time_tokens.payload', normalizeEmail(email));
+  }
+
+  openPendingEmail(userId: string, sealed: Buffer): Promise<string> {
+    return this.keyring.keyRing.decrypt({ kind: 'user', id: userId }, 'one_time_tokens.payload', sealed);
+  }
+
   /** Crypto-shredding: the profile becomes unreadable everywhere, backups included. */
   shred(userId: string): Promise<void> {
     return this.keyring.keyRing.destroy({ kind: 'user', id: userId });

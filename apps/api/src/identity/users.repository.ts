@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { In, IsNull } from 'typeorm';
 import type { Transaction } from '../database/transaction.service.js';
 import { TransactionService } from '../database/transaction.service.js';
 import { UserEntity } from './entities/user.entity.js';
+import type { Role, UserState } from './identity.types.js';
 
 /** What creating a user must say; the rest (sign-in facts, MFA, restriction) starts empty. */
 export type NewUser = Pick<
@@ -46,6 +48,95 @@ export class UsersRepository {
 
   listInOrganization(organizationId: string): Promise<UserEntity[]> {
     return this.users().find({ where: { organizationId }, order: { createdAt: 'ASC' } });
+  }
+
+  /**
+   * The organization's users matching the filters, oldest first. `inBranches` keeps those
+   * who share at least one of the branches (a manager's view).
+   */
+  listFiltered(
+    organizationId: string,
+    filters: { role?: Role; state?: UserState; branchId?: string; inBranches?: string[] },
+  ): Promise<UserEntity[]> {
+    const query = this.users()
+      .createQueryBuilder('u')
+      .where('u.organization_id = :organizationId', { organizationId })
+      .orderBy('u.created_at', 'ASC')
+      .addOrderBy('u.id', 'ASC');
+    if (filters.role) query.andWhere('u.role = :role', { role: filters.role });
+    if (filters.state) query.andWhere('u.state = :state', { state: filters.state });
+    if (filters.branchId) query.andWhere(':branchId::uuid = ANY(u.branch_ids)', { branchId: filters.branchId });
+    if (filters.inBranches) query.andWhere('u.branch_ids && :inBranches::uuid[]', { inBranches: filters.inBranches });
+    return query.getMany();
+  }
+
+  async updateProfile(
+    organizationId: string,
+    id: string,
+    values: Partial<Pick<UserEntity, 'fullNameEnc' | 'phoneEnc' | 'jobTitleEnc' | 'companyEnc' | 'preferences'>>,
+  ): Promise<void> {
+    await this.users().update({ organizationId, id }, { ...values, version: () => 'version + 1' });
+  }
+
+  /** A confirmed new address: the index and the sealed email change together. */
+  async changeEmail(
+    organizationId: string,
+    id: string,
+    sealed: Pick<UserEntity, 'emailIndex' | 'emailEnc'>,
+    tx?: Transaction,
+  ): Promise<void> {
+    await this.users(tx).update(
+      { organizationId, id },
+      { ...sealed, emailVerifiedAt: new Date(), version: () => 'version + 1' },
+    );
+  }
+
+  async markEmailVerified(organizationId: string, id: string, tx?: Transaction): Promise<void> {
+    await this.users(tx).update({ organizationId, id, emailVerifiedAt: IsNull() }, { emailVerifiedAt: new Date() });
+  }
+
+  /** An invited user accepts: password set, age confirmed, email proven by the link. */
+  async activateInvited(organizationId: string, id: string, passwordHash: string, tx?: Transaction): Promise<boolean> {
+    const now = new Date();
+    const result = await this.users(tx).update(
+      { organizationId, id, state: 'invited' },
+      {
+        state: 'active',
+        passwordHash,
+        ageConfirmedAt: now,
+        emailVerifiedAt: now,
+        version: () => 'version + 1',
+      },
+    );
+    return (result.affected ?? 0) === 1;
+  }
+
+  /** Role and branches, only if the row is still at `version`; null when it is not (or absent). */
+  async updateAccessIfVersion(
+    organizationId: string,
+    id: string,
+    version: number,
+    patch: Partial<Pick<UserEntity, 'role' | 'branchIds'>>,
+  ): Promise<UserEntity | null> {
+    const result = await this.users().update(
+      { organizationId, id, version },
+      { ...patch, version: () => 'version + 1' },
+    );
+    return result.affected ? this.findInOrganization(organizationId, id) : null;
+  }
+
+  /** Moves the user from one of `from` to `to`; false when the user is in another state. */
+  async changeState(organizationId: string, id: string, from: UserState[], to: UserState): Promise<boolean> {
+    const result = await this.users().update(
+      { organizationId, id, state: In(from) },
+      { state: to, version: () => 'version + 1' },
+    );
+    return (result.affected ?? 0) === 1;
+  }
+
+  /** Withdraws an invitation nobody accepted: the invited row goes (its tokens cascade). */
+  async deleteInvited(organizationId: string, id: string, tx?: Transaction): Promise<boolean> {
+    return ((await this.users(tx).delete({ organizationId, id, state: 'invited' })).affected ?? 0) === 1;
   }
 
   async setPassword(id: string, passwordHash: string): Promise<void> {

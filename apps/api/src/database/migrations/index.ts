@@ -5,6 +5,7 @@ import { SignInAttempts1795298156935 } from './1795298156935-sign-in-attempts.js
 import { UserMfa1795298697232 } from './1795298697232-user-mfa.js';
 import { OneTimeTokens1795299992946 } from './1795299992946-one-time-tokens.js';
 import { ApiKeys1795300794224 } from './1795300794224-api-keys.js';
+import { InvitationsAndEmailChange1795302931329 } from './1795302931329-invitations-and-email-change.js';
 
 /** In order. Generated with `npm run migration:generate`, read, committed, never edited. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   UserMfa1795298697232,
   OneTimeTokens1795299992946,
   ApiKeys1795300794224,
+  InvitationsAndEmailChange1795302931329,
 ];

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { NotPersonal } from '#personal-data';
-import { UserEntity } from './user.entity.js';
+import { NotPersonal, PersonalField } from '#personal-data';
+import { USER_ACCOUNT, UserEntity } from './user.entity.js';
 
 export const TOKEN_PURPOSES = ['password-reset', 'email-verification', 'email-change', 'invitation'] as const;
 export type TokenPurpose = (typeof TOKEN_PURPOSES)[number];
@@ -32,6 +32,11 @@ export class OneTimeTokenEntity {
   @NotPersonal('SHA-256 of a random token; the token itself is only in the email')
   @Column({ name: 'token_hash', type: 'varchar', length: 64, unique: true })
   tokenHash: string;
+
+  /** What the link carries, sealed under the user's key: the new address of an email change. */
+  @PersonalField(USER_ACCOUNT, { encrypted: true })
+  @Column({ name: 'payload_enc', type: 'bytea', nullable: true })
+  payloadEnc: Buffer | null;
 
   @NotPersonal('technical timestamp')
   @Column({ name: 'expires_at', type: 'timestamptz' })
