@@ -1,4 +1,4 @@
-import type { Role } from './identity.types.js';
+import type { Role } from './roles.js';
 
 /** What an access token says about its bearer. Short-lived; checked against the session. */
 export interface AccessTokenClaims {

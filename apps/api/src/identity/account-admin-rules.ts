@@ -1,6 +1,6 @@
 import { AppError } from '../common/app-error.js';
 import type { AuthenticatedUser } from './access-tokens.js';
-import { BRANCH_SCOPED_ROLES, type Role } from './identity.types.js';
+import { BRANCH_SCOPED_ROLES, type Role, roleWithArticle } from './identity.types.js';
 
 /**
  * Who may give whom which access. Least privilege: nobody changes their own access
@@ -29,14 +29,9 @@ export function assertMayChangeAccess(
     });
   }
   if (BRANCH_SCOPED_ROLES.includes(next.role) && next.branchIds.length === 0) {
-    throw new AppError('validation-failed', `A ${next.role} works in at least one branch`, {
-      errors: [{ field: 'branchIds', message: `A ${next.role} works in at least one branch` }],
-    });
+    const message = `${capitalize(roleWithArticle(next.role))} works in at least one branch`;
+    throw new AppError('validation-failed', message, { errors: [{ field: 'branchIds', message }] });
   }
 }
 
-/** The branches a caller's view of people and records is limited to; undefined: the whole organization. */
-export const branchScopeOf = (caller: { kind: string; role?: Role; branchIds?: string[] }): string[] | undefined =>
-  caller.kind === 'user' && caller.role && BRANCH_SCOPED_ROLES.includes(caller.role)
-    ? (caller.branchIds ?? [])
-    : undefined;
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,6 +1,7 @@
 import { IsBoolean, IsEmail, IsOptional, IsString, Length, Matches, MaxLength, MinLength } from 'class-validator';
 import type { UserView } from './identity.service.js';
 import type { Role } from './identity.types.js';
+import { PreferencesDto } from './profile.dto.js';
 
 export class SignInDto {
   /** @example owner@harbor-pine.test */
@@ -29,6 +30,8 @@ export class CurrentUserResponseDto {
   role: string;
   branchIds: string[];
   jobTitle: string | null;
+  /** Language, theme, time zone: so the app can apply them from the start. */
+  preferences: PreferencesDto;
   mfaEnabled: boolean;
   /** The organization requires MFA and it is not set up yet: only enrolment is open. */
   mfaEnrolmentRequired: boolean;
@@ -109,6 +112,7 @@ export const toCurrentUserResponse = (user: UserView, mfaEnrolmentRequired = fal
   role: user.role satisfies Role,
   branchIds: user.branchIds,
   jobTitle: user.jobTitle,
+  preferences: user.preferences,
   mfaEnabled: user.mfaEnabled,
   mfaEnrolmentRequired,
 });

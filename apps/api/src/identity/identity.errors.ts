@@ -1,7 +1,8 @@
 import { AppError } from '../common/app-error.js';
 
 export const emailTaken = () => new AppError('conflict', 'An account with this email already exists');
-export const weakPassword = (problems: string[]) =>
-  new AppError('validation-failed', `password ${problems.join('; ')}`, {
-    errors: problems.map((message) => ({ field: 'password', message: `password ${message}` })),
+/** `field` names the form field the password came in (`password`, `newPassword`). */
+export const weakPassword = (problems: string[], field = 'password') =>
+  new AppError('validation-failed', `${field} ${problems.join('; ')}`, {
+    errors: problems.map((message) => ({ field, message: `${field} ${message}` })),
   });

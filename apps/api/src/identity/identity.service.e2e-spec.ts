@@ -87,7 +87,10 @@ describe(IdentityService.name, () => {
 
       const exported = [];
       for await (const part of registry.exportAll(subject)) exported.push(part);
-      expect(exported).toEqual([
+      // This context's categories; the CRM's (activity, schedules) have their own tests.
+      const identityOnly = <T extends { category: string }>(parts: T[]) =>
+        parts.filter((part) => part.category.startsWith('identity.'));
+      expect(identityOnly(exported)).toEqual([
         {
           category: 'identity.account',
           records: [
@@ -103,10 +106,10 @@ describe(IdentityService.name, () => {
       expect(restricted.restricted_at).toBeInstanceOf(Date);
 
       const other = { kind: 'user' as const, id: owner.id, organizationId: '00000000-0000-4000-8000-000000000000' };
-      expect(await registry.locateAll(other)).toEqual({ 'identity.account': 0, 'identity.sessions': 0 });
+      expect(await registry.locateAll(other)).toMatchObject({ 'identity.account': 0, 'identity.sessions': 0 });
 
       const receipts = await registry.eraseAll(subject);
-      expect(receipts).toEqual([
+      expect(identityOnly(receipts)).toEqual([
         expect.objectContaining({ category: 'identity.account', mode: 'delete', affected: 1 }),
         expect.objectContaining({ category: 'identity.sessions', mode: 'delete' }),
       ]);

@@ -1,12 +1,8 @@
-/**
- * Roles within one organization, most to least powerful. What each may do is declared
- * once, in the permission matrix (arriving with authorization).
- */
-export const ROLES = ['owner', 'admin', 'privacy_officer', 'manager', 'agent', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Caller } from './access-tokens.js';
+import { BRANCH_SCOPED_ROLES } from './roles.js';
 
-/** Managers and agents see only their branches' records. */
-export const BRANCH_SCOPED_ROLES: readonly Role[] = ['manager', 'agent'];
+export type { ApiKeyPrincipal, AuthenticatedUser, Caller } from './access-tokens.js';
+export { BRANCH_SCOPED_ROLES, ROLES, type Role, roleWithArticle } from './roles.js';
 
 /** Minimum user age of a new organization; its owner may set 13–18. */
 export const DEFAULT_MIN_USER_AGE = 18;
@@ -16,3 +12,10 @@ export type SubscriptionState = (typeof SUBSCRIPTION_STATES)[number];
 
 export const USER_STATES = ['invited', 'active', 'disabled'] as const;
 export type UserState = (typeof USER_STATES)[number];
+
+/**
+ * The branches a caller's view of people and records is limited to; undefined: the whole
+ * organization (admins, viewers, API keys). A scoped person with no branch sees nothing.
+ */
+export const branchScopeOf = (caller: Caller): string[] | undefined =>
+  caller.kind === 'user' && BRANCH_SCOPED_ROLES.includes(caller.role) ? caller.branchIds : undefined;

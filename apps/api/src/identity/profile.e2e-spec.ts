@@ -108,8 +108,12 @@ describe('your own profile, password and email', () => {
     const change = (currentPassword: string, newPassword: string) =>
       app.http().post('/api/v1/profile/password').set('authorization', here).send({ currentPassword, newPassword });
 
-    expectProblem(await change('not my password at all', 'a fresh long passphrase'), 401, 'invalid-credentials');
-    expectProblem(await change(TEST_PASSWORD, 'password1234'), 400, 'validation-failed');
+    const wrong = await change('not my password at all', 'a fresh long passphrase');
+    expectProblem(wrong, 400, 'validation-failed');
+    expect(wrong.body.errors).toEqual([{ field: 'currentPassword', message: 'The current password is not correct' }]);
+    const weak = await change(TEST_PASSWORD, 'password1234');
+    expectProblem(weak, 400, 'validation-failed');
+    expect(weak.body.errors[0].field).toBe('newPassword');
     await change(TEST_PASSWORD, 'a fresh long passphrase').expect(204);
 
     await app.http().get('/api/v1/profile').set('authorization', here).expect(200);
@@ -140,8 +144,10 @@ describe('your own profile, password and email', () => {
     const request = (email: string, password = TEST_PASSWORD) =>
       app.http().post('/api/v1/profile/email').set('authorization', manager).send({ email, password });
 
-    expectProblem(await request(newEmail, 'wrong password here'), 401, 'invalid-credentials');
-    expectProblem(await request(org.users.owner.email), 409, 'conflict');
+    expectProblem(await request(newEmail, 'wrong password here'), 400, 'validation-failed');
+    // A taken address gets the same answer; its owner is told, nothing changes.
+    await request(org.users.owner.email).expect(202);
+    expect((await mail.waitFor(org.users.owner.email)).subject).toBe('You already have a Steward CRM account');
     expectProblem(await request(oldEmail.toUpperCase()), 400, 'validation-failed');
     await request(newEmail).expect(202);
 

@@ -55,10 +55,10 @@ export class ProfileService {
   /** Needs the current password; every other device is signed out, this one stays. */
   async changePassword(caller: AuthenticatedUser, current: string, next: string, ip: string | null): Promise<void> {
     const user = await this.user(caller);
-    await this.lockout.confirmPassword(user, current, ip);
+    await this.lockout.confirmPassword(user, current, ip, 'currentPassword');
     const { email } = await this.cipher.open(user);
     const problems = passwordProblems(next, { email });
-    if (problems.length) throw weakPassword(problems);
+    if (problems.length) throw weakPassword(problems, 'newPassword');
     await this.users.setPassword(user.id, await hashPassword(next));
     const session = await this.sessions.findById(caller.sessionId);
     if (session) await this.sessions.revokeForUserExceptFamily(caller.organizationId, user.id, session.familyId);
@@ -66,7 +66,8 @@ export class ProfileService {
 
   /**
    * Sends a confirmation link to the new address and a note to the old one. The account
-   * keeps its address until the link is followed.
+   * keeps its address until the link is followed. An address that already has an account
+   * gets the same answer (its owner gets a note), so the route tells nobody who is registered.
    */
   async requestEmailChange(caller: AuthenticatedUser, email: string, password: string, ip: string | null) {
     const user = await this.user(caller);
@@ -77,7 +78,14 @@ export class ProfileService {
         errors: [{ field: 'email', message: 'This is already your email address' }],
       });
     }
-    if (await this.users.findByEmailIndex(this.cipher.emailIndex(email))) throw emailTaken();
+    if (await this.users.findByEmailIndex(this.cipher.emailIndex(email))) {
+      // The same answer as for a free address, so this cannot probe who has an account;
+      // the address's owner is told instead.
+      this.mails
+        .alreadyRegistered(email)
+        .catch((error: Error) => this.logger.error(`Email change mail failed: ${error.message}`));
+      return;
+    }
     const payloadEnc = await this.cipher.sealPendingEmail(user.id, email);
     const token = await this.links.mint(user, 'email-change', { payloadEnc });
     this.mails

@@ -73,18 +73,22 @@ export class SignInLockout {
   /**
    * "Enter your password to continue" for a signed-in user (changing password or email):
    * wrong answers count towards the same lockout as sign-in, so a stolen session cannot
-   * be used to guess the password.
+   * be used to guess the password. A wrong one is a 400 on `field`.
    */
   async confirmPassword(
     user: { emailIndex: string; passwordHash: string | null },
     password: string,
     ip: string | null,
+    field = 'password',
   ): Promise<void> {
     const keys = this.keysFor(user.emailIndex, ip);
     await this.assertAllowed(keys);
     if (!user.passwordHash || !(await verifyPassword(user.passwordHash, password))) {
       await this.recordFailure(keys);
-      throw new AppError('invalid-credentials', 'The current password is not correct');
+      // A field error, not a 401: the session is fine, and clients sign people out on 401.
+      throw new AppError('validation-failed', 'The current password is not correct', {
+        errors: [{ field, message: 'The current password is not correct' }],
+      });
     }
   }
 
