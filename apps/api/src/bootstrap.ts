@@ -29,8 +29,11 @@ export async function createApi(raw: RawEnvironment, options: CreateApiOptions =
   let embedded: EmbeddedPostgres | undefined;
   let env = raw;
   if (!settings.database.url) {
-    embedded = await startEmbeddedPostgres({ dataDir: settings.dataDir, maxConnections: settings.database.poolSize });
-    env = { ...raw, DATABASE_URL: embedded.url };
+    // One connection: PGlite has a single session, and pglite-socket interleaves the
+    // messages of concurrent connections into it (electric-sql/pglite#1046), which fails
+    // writes under load. Requests queue for the connection instead.
+    embedded = await startEmbeddedPostgres({ dataDir: settings.dataDir, maxConnections: 4 });
+    env = { ...raw, DATABASE_URL: embedded.url, DATABASE_POOL_SIZE: '1' };
     settings = loadSettings(env);
   }
   try {

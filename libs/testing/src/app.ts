@@ -41,7 +41,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const env: RawEnvironment = {
     NODE_ENV: 'test',
     DATABASE_URL: db.url,
-    DATABASE_POOL_SIZE: '4',
+    // PGlite serves one session: several connections interleave and fail (pglite-socket #1046).
+    DATABASE_POOL_SIZE: db.embedded ? '1' : '4',
     MASTER_KEY: generateKey().toString('base64'),
     DATA_DIR: mkdtempSync(join(tmpdir(), 'steward-test-')),
     LOG_LEVEL: 'info',

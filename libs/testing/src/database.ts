@@ -16,6 +16,8 @@ import {
 export interface TestDatabase {
   /** Connection URL of this test file's own, freshly migrated database. */
   url: string;
+  /** True for the in-process PGlite: one backend, so the app must use one connection. */
+  embedded: boolean;
   /** Runs SQL directly, as an auditor or attacker with database access would. */
   query<Row extends Record<string, unknown> = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
   close(): Promise<void>;
@@ -54,6 +56,7 @@ async function cloneOnServer(server: string): Promise<TestDatabase> {
   await client.connect();
   return {
     url,
+    embedded: false,
     query: async (sql, params) => (await client.query(sql, params)).rows,
     async close() {
       await client.end();
@@ -69,7 +72,18 @@ async function cloneOnPglite(): Promise<TestDatabase> {
   await server.start();
   return {
     url: `postgres://postgres@${server.getServerConn()}/postgres`,
-    query: async (sql, params) => (await db.query(sql, params)).rows as never,
+    embedded: true,
+    // bytea comes back from PGlite as Uint8Array; Buffer, as from a server, keeps the
+    // "no plaintext in the raw row" checks honest (JSON of a Uint8Array is a list of numbers).
+    query: async (sql, params) =>
+      ((await db.query(sql, params)).rows as Record<string, unknown>[]).map((row) =>
+        Object.fromEntries(
+          Object.entries(row).map(([key, value]) => [
+            key,
+            value instanceof Uint8Array && !Buffer.isBuffer(value) ? Buffer.from(value) : value,
+          ]),
+        ),
+      ) as never,
     async close() {
       await server.stop();
       await db.close();
