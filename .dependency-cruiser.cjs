@@ -40,7 +40,9 @@ module.exports = {
           '^apps/api/src/$1/',
           '^apps/api/src/(common|config)/',
           '^apps/api/src/database/[^/]+\\.(entity|service)\\.ts$',
+          // A context's public files, at its top or one area down (crm/clients/clients.service.ts).
           '^apps/api/src/[^/]+/[^/]+\\.(service|module|dto|errors|types|decorators)\\.ts$',
+          '^apps/api/src/[^/]+/[^/]+/[^/]+\\.(service|module|dto|errors|types|decorators)\\.ts$',
         ],
       },
     },

@@ -8,6 +8,7 @@ import { RateLimitModule } from './common/rate-limit/rate-limit.module.js';
 import { createValidationPipe } from './common/validation.js';
 import type { RawEnvironment } from './config/settings.js';
 import { AppSettings, SettingsModule } from './config/settings.module.js';
+import { CrmModule } from './crm/crm.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { HealthModule } from './health/health.module.js';
@@ -39,6 +40,7 @@ export class AppModule {
         KeyringModule,
         HealthModule,
         IdentityModule,
+        CrmModule,
         DemoModule,
       ],
       providers: [

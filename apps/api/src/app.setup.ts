@@ -32,6 +32,8 @@ export async function configureApp(app: NestExpressApplication, settings: Settin
   app.use(cookieParser());
   app.useBodyParser('json', { limit: settings.http.bodyLimit });
   app.useBodyParser('urlencoded', { limit: settings.http.bodyLimit, extended: false });
+  // CSV imports: up to a few thousand rows per request, chunked by the SPA.
+  app.useBodyParser('text', { type: 'text/csv', limit: '5mb' });
   app.setGlobalPrefix(API_PREFIX);
 
   const document = await buildOpenApiDocument(app);

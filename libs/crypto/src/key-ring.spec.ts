@@ -8,7 +8,13 @@ import { type StoredSubjectKey, SubjectKeyStore } from './subject-key-store.js';
 class MemoryKeyStore extends SubjectKeyStore {
   readonly rows = new Map<string, StoredSubjectKey>();
   async find(subjectId: string) {
+    this.lookups++;
     return this.rows.get(subjectId) ?? null;
+  }
+  lookups = 0;
+  async findMany(subjectIds: string[]) {
+    this.lookups++;
+    return subjectIds.flatMap((id) => (this.rows.has(id) ? [this.rows.get(id) as StoredSubjectKey] : []));
   }
   async insertIfAbsent(key: StoredSubjectKey) {
     if (!this.rows.has(key.subjectId)) this.rows.set(key.subjectId, { ...key });
@@ -41,6 +47,19 @@ describe(KeyRing.name, () => {
     const wrapped = store.rows.get('contact:a1')?.wrappedKey;
     expect(wrapped).toBeInstanceOf(Buffer);
     expect(wrapped?.equals(store.rows.get('contact:b2')?.wrappedKey as Buffer)).toBe(false);
+  });
+
+  it('should load a page of keys in one lookup, skipping destroyed ones', async () => {
+    const sealedAda = await sut.encrypt(ada, 'name', 'Ada');
+    const sealedBob = await sut.encrypt(bob, 'name', 'Bob');
+    await sut.destroy(bob);
+    const cold = new KeyRing(masterKey, store);
+    store.lookups = 0;
+    await cold.preload([ada, bob, ada, { kind: 'contact', id: 'nobody' }]);
+    expect(store.lookups).toBe(1);
+    expect(await cold.decrypt(ada, 'name', sealedAda)).toBe('Ada');
+    expect(store.lookups).toBe(1);
+    await expect(cold.decrypt(bob, 'name', sealedBob)).rejects.toThrow(KeyDestroyedError);
   });
 
   it('should refuse to decrypt one subject with another subject key', async () => {

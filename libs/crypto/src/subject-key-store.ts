@@ -13,6 +13,8 @@ export interface StoredSubjectKey {
  */
 export abstract class SubjectKeyStore {
   abstract find(subjectId: string): Promise<StoredSubjectKey | null>;
+  /** Several keys in one round trip (a page of records); missing ids are simply absent. */
+  abstract findMany(subjectIds: string[]): Promise<StoredSubjectKey[]>;
   /** Inserts the key unless one exists for the subject; returns whichever is stored. */
   abstract insertIfAbsent(key: StoredSubjectKey): Promise<StoredSubjectKey>;
   /** Overwrites the wrapped key with nothing. Idempotent. */

@@ -83,6 +83,15 @@ describe(PersonalDataRegistry.name, () => {
     ]);
   });
 
+  it('should erase dependent records before the subject record, whatever their names', async () => {
+    const people = Object.assign(new ListProvider('crm.a-people', [{ subjectId: 'ada', value: 'p' }]), {
+      erasureOrder: 90,
+    });
+    sut.register(people);
+    const receipts = await sut.eraseAll(ada);
+    expect(receipts.map((receipt) => receipt.category)).toEqual(['crm.invoices', 'crm.notes', 'crm.a-people']);
+  });
+
   it('should only involve providers that hold the subject kind', async () => {
     const user: DataSubject = { kind: 'user', id: 'ada', organizationId: 'org' };
     expect(await sut.locateAll(user)).toEqual({});

@@ -64,7 +64,8 @@ export class PersonalDataRegistry {
   /** Erases everywhere; categories under legal hold are de-identified, never deleted. */
   async eraseAll(subject: DataSubject): Promise<ErasureReceipt[]> {
     const receipts: ErasureReceipt[] = [];
-    for (const provider of this.forSubject(subject)) {
+    const ordered = this.forSubject(subject).sort((a, b) => (a.erasureOrder ?? 50) - (b.erasureOrder ?? 50));
+    for (const provider of ordered) {
       const mode: ErasureMode = provider.describe().legalHold ? 'deidentify' : 'delete';
       receipts.push(await provider.erase(subject, mode));
     }

@@ -1,5 +1,8 @@
-/** The two kinds of people whose data the product holds (see docs/architecture.md). */
-export type SubjectKind = 'user' | 'contact';
+/**
+ * The people whose data the product holds (see docs/architecture.md): staff users, and the
+ * organization's customers, as contacts or as clients who are individuals.
+ */
+export type SubjectKind = 'user' | 'contact' | 'client';
 
 export interface DataSubject {
   kind: SubjectKind;
@@ -60,6 +63,12 @@ export type ExportRecord = Record<string, unknown>;
  */
 export interface PersonalDataProvider {
   readonly category: string;
+  /**
+   * When this category is erased relative to others (lower first, default 50): records
+   * that hang off a subject (invoices, communications) go before the subject's own record,
+   * whose deletion would otherwise cascade them away uncounted or unlink them.
+   */
+  readonly erasureOrder?: number;
   describe(): DataCategory;
   locate(subject: DataSubject): Promise<number>;
   export(subject: DataSubject): AsyncIterable<ExportRecord>;

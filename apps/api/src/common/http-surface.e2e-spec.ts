@@ -67,7 +67,7 @@ describe('HTTP surface', () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain('<div id="root">');
     expectProblem(await sut.http().get('/clients/42').set('accept', 'application/json'), 404, 'route-not-found');
-    expectProblem(await sut.http().get('/api/v1/clients').set('accept', 'text/html'), 404, 'route-not-found');
+    expectProblem(await sut.http().get('/api/v1/no-such-resource').set('accept', 'text/html'), 404, 'route-not-found');
     expectProblem(await sut.http().post('/clients/42').send({}), 404, 'route-not-found');
   });
 

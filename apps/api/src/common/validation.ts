@@ -1,7 +1,8 @@
 import { type ValidationError, ValidationPipe } from '@nestjs/common';
 import { AppError, type FieldError } from './app-error.js';
 
-function flatten(errors: ValidationError[], parent = ''): FieldError[] {
+/** class-validator errors as field paths and messages (nested: `address.country`). */
+export function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
     const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));

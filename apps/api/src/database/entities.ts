@@ -1,3 +1,12 @@
+import { ActivityEntity, CounterEntity } from '../crm/entities/activity.entity.js';
+import { ClientEntity } from '../crm/entities/client.entity.js';
+import { CommunicationEntity } from '../crm/entities/communication.entity.js';
+import { ContactEntity } from '../crm/entities/contact.entity.js';
+import { ContactListEntity, ContactListMemberEntity } from '../crm/entities/contact-list.entity.js';
+import { InvoiceEntity, PaymentEntity } from '../crm/entities/invoice.entity.js';
+import { JobEntity } from '../crm/entities/job.entity.js';
+import { ScheduleEntryEntity } from '../crm/entities/schedule-entry.entity.js';
+import { TaxPolicyEntity } from '../crm/entities/tax-policy.entity.js';
 import { ApiKeyEntity } from '../identity/entities/api-key.entity.js';
 import { BranchEntity } from '../identity/entities/branch.entity.js';
 import { OneTimeTokenEntity } from '../identity/entities/one-time-token.entity.js';
@@ -17,4 +26,16 @@ export const ENTITIES = [
   SignInAttemptEntity,
   OneTimeTokenEntity,
   ApiKeyEntity,
+  ClientEntity,
+  ContactEntity,
+  ContactListEntity,
+  ContactListMemberEntity,
+  CommunicationEntity,
+  JobEntity,
+  ScheduleEntryEntity,
+  TaxPolicyEntity,
+  InvoiceEntity,
+  PaymentEntity,
+  ActivityEntity,
+  CounterEntity,
 ];

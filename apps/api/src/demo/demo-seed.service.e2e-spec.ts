@@ -1,7 +1,8 @@
-import { createTestApp, type TestApp } from '#testing';
+import { bearerFor, createTestApp, type TestApp } from '#testing';
 import { IdentityService } from '../identity/identity.service.js';
 import { ROLES } from '../identity/identity.types.js';
-import { DEMO_ORGANIZATION } from './demo-data.js';
+import { DEMO_CLIENTS, DEMO_JOBS } from './demo-crm-data.js';
+import { DEMO_ORGANIZATION, DEMO_PASSWORD } from './demo-data.js';
 import { DemoSeedService } from './demo-seed.service.js';
 
 describe(DemoSeedService.name, () => {
@@ -28,5 +29,44 @@ describe(DemoSeedService.name, () => {
     expect(branches.map((branch) => branch.name)).toEqual(['Bristol', 'Leeds']);
     const agent = users.find((user) => user.role === 'agent');
     expect(agent?.branchIds).toEqual([branches.find((branch) => branch.name === 'Leeds')?.id]);
+  });
+
+  it('should give the demo organization CRM records people can sign in and see, once', async () => {
+    const sut = app.app.get(DemoSeedService);
+    await sut.seed();
+    const counts = async () =>
+      (
+        await app.db.query<{ clients: number; contacts: number; communications: number }>(
+          `SELECT (SELECT count(*) FROM clients)::int AS clients, (SELECT count(*) FROM contacts)::int AS contacts,
+                  (SELECT count(*) FROM communications)::int AS communications`,
+        )
+      )[0];
+    const first = await counts();
+    expect(first.clients).toBe(DEMO_CLIENTS.length);
+    expect(first.contacts).toBe(DEMO_CLIENTS.flatMap((client) => client.contacts).length);
+    expect(first.communications).toBe(DEMO_CLIENTS.flatMap((client) => client.communications).length);
+    await sut.seed();
+    expect(await counts()).toEqual(first);
+
+    // Jobs reached their statuses through the real workflow; invoices carry real totals.
+    const jobs = await app.db.query<{ status: string; n: number }>(
+      'SELECT status, count(*)::int AS n FROM jobs GROUP BY status ORDER BY status',
+    );
+    const expected = new Map<string, number>();
+    for (const job of DEMO_JOBS) expected.set(job.status, (expected.get(job.status) ?? 0) + 1);
+    expect(Object.fromEntries(jobs.map((row) => [row.status, row.n]))).toEqual(Object.fromEntries(expected));
+    const invoices = await app.db.query<{ status: string; paid: boolean }>(
+      'SELECT status, paid_minor = total_minor AS paid FROM invoices ORDER BY number',
+    );
+    expect(invoices.map((row) => row.status).sort()).toEqual(['draft', 'issued', 'issued', 'paid']);
+    expect(invoices.find((row) => row.status === 'paid')?.paid).toBe(true);
+    const [{ visits }] = await app.db.query<{ visits: number }>('SELECT count(*)::int AS visits FROM schedule_entries');
+    expect(visits).toBe(DEMO_JOBS.filter((job) => job.visit).length + 1);
+
+    // The Leeds agent sees Leeds clients only, decrypted.
+    const agent = await bearerFor(app, 'agent@harbor-pine.test', DEMO_PASSWORD);
+    const clients = await app.http().get('/api/v1/clients?limit=100').set('authorization', agent).expect(200);
+    const leeds = DEMO_CLIENTS.filter((client) => client.branch === 'Leeds').map((client) => client.name);
+    expect(clients.body.items.map((item: { name: string }) => item.name).sort()).toEqual(leeds.sort());
   });
 });

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IdentityService } from '../identity/identity.service.js';
+import type { AuthenticatedUser } from '../identity/identity.types.js';
+import { DemoCrmSeedService } from './demo-crm-seed.service.js';
 import { DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_USERS } from './demo-data.js';
 
 export interface DemoSignIn {
@@ -10,12 +12,20 @@ export interface DemoSignIn {
 
 @Injectable()
 export class DemoSeedService {
-  constructor(private readonly identity: IdentityService) {}
+  constructor(
+    private readonly identity: IdentityService,
+    private readonly crm: DemoCrmSeedService,
+  ) {}
 
   /** Creates the demo organization once; later runs find it and change nothing. */
   async seed(): Promise<{ created: boolean; signIns: DemoSignIn[] }> {
     const signIns = DEMO_USERS.map(({ role, email }) => ({ role, email, password: DEMO_PASSWORD }));
-    if (await this.identity.findOrganizationBySlug(DEMO_ORGANIZATION.slug)) return { created: false, signIns };
+    const existing = await this.identity.findOrganizationBySlug(DEMO_ORGANIZATION.slug);
+    if (existing) {
+      // An organization seeded by an earlier version gets the CRM records it lacks.
+      await this.seedCrm(existing.id);
+      return { created: false, signIns };
+    }
 
     const [owner, ...others] = DEMO_USERS;
     const { organization } = await this.identity.createOrganization(DEMO_ORGANIZATION.name, {
@@ -38,6 +48,26 @@ export class DemoSeedService {
         ageConfirmed: true,
       });
     }
+    await this.seedCrm(organization.id);
     return { created: true, signIns };
+  }
+
+  private async seedCrm(organizationId: string): Promise<void> {
+    const owner = (await this.identity.listUsers(organizationId)).find((user) => user.role === 'owner');
+    if (!owner) return;
+    const branches = new Map(
+      (await this.identity.listBranches(organizationId)).map((branch) => [branch.name, branch.id]),
+    );
+    const caller: AuthenticatedUser = {
+      kind: 'user',
+      userId: owner.id,
+      organizationId,
+      role: 'owner',
+      branchIds: [],
+      sessionId: 'demo-seed',
+      mfaEnrolmentRequired: false,
+    };
+    const agent = (await this.identity.listUsers(organizationId)).find((user) => user.role === 'agent') ?? owner;
+    await this.crm.seedIfEmpty(caller, agent.id, branches);
   }
 }

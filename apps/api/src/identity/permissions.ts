@@ -2,6 +2,10 @@ import { ROLES, type Role } from './identity.types.js';
 
 const EVERYONE = ROLES;
 const ADMINS = ['owner', 'admin'] as const satisfies readonly Role[];
+/** People who do the CRM work. */
+const STAFF = ['owner', 'admin', 'manager', 'agent'] as const satisfies readonly Role[];
+/** Everyone but the privacy officer, who needs to find people (clients:read), not read their conversations. */
+const READERS = ['owner', 'admin', 'manager', 'agent', 'viewer'] as const satisfies readonly Role[];
 
 /**
  * The permission matrix: every permission and the roles that hold it, in one place.
@@ -17,6 +21,19 @@ export const PERMISSIONS = {
   /** Managers see the people of their own branches. */
   'users:read': ['owner', 'admin', 'privacy_officer', 'manager'],
   'users:write': ADMINS,
+  // CRM records. Managers and agents only ever see their branches' records (see crm/crm-access.ts).
+  'clients:read': EVERYONE,
+  'clients:write': STAFF,
+  'communications:read': READERS,
+  'communications:write': STAFF,
+  'jobs:read': READERS,
+  'jobs:write': STAFF,
+  'schedules:read': READERS,
+  'schedules:write': STAFF,
+  'invoices:read': ['owner', 'admin', 'manager', 'viewer'],
+  'invoices:write': ['owner', 'admin', 'manager'],
+  'tax-policies:read': READERS,
+  'tax-policies:write': ADMINS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

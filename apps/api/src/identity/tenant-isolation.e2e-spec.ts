@@ -13,8 +13,8 @@ describe('tenant isolation sweep', () => {
   let ourOwner: string;
   let theirOwner: string;
 
-  /** Creates a resource in our organization and answers its id, per route path. */
-  const recipes: Record<string, () => Promise<string>> = {
+  /** Creates a resource in our organization and answers its id (or every path parameter), per route path. */
+  const recipes: Record<string, () => Promise<string | Record<string, string>>> = {
     '/api/v1/branches/:id': async () =>
       (
         await app
@@ -57,10 +57,105 @@ describe('tenant isolation sweep', () => {
     recipes[path] = invitedColleague;
   }
   recipes['/api/v1/users/:id/invitation'] = invitedColleague;
+  /** Table and id of every row the recipes made, checked untouched at the end. */
+  const created: Array<[string, string]> = [];
+  const ours$ = (path: string, body: object) =>
+    app
+      .http()
+      .post(path)
+      .set('authorization', ourOwner)
+      .send(body)
+      .then((response) => {
+        if (response.status !== 201) throw new Error(`${path}: ${response.status} ${response.text}`);
+        created.push([path.split('/').pop() as string, response.body.id]);
+        return response.body.id as string;
+      });
+  let branchId = '';
+  const ourClient = async () => {
+    branchId ||= await ours$('/api/v1/branches', { name: `CRM ${Math.random()}` });
+    return ours$('/api/v1/clients', { kind: 'company', name: 'Ours Ltd', branchId });
+  };
+  const ourContact = async () => ours$('/api/v1/contacts', { clientId: await ourClient(), fullName: 'Our Person' });
+  const ourList = () => ours$('/api/v1/contact-lists', { name: `List ${Math.random()}`, kind: 'static' });
+  for (const path of ['/api/v1/clients/:id', '/api/v1/clients/:id/activity']) recipes[path] = ourClient;
+  for (const path of ['/api/v1/contacts/:id', '/api/v1/contacts/:id/activity']) recipes[path] = ourContact;
+  for (const path of ['/api/v1/contact-lists/:id', '/api/v1/contact-lists/:id/members']) recipes[path] = ourList;
+  recipes['/api/v1/contact-lists/:id/members/:contactId'] = async () => {
+    const [id, contactId] = [await ourList(), await ourContact()];
+    await app
+      .http()
+      .post(`/api/v1/contact-lists/${id}/members`)
+      .set('authorization', ourOwner)
+      .send({ contactIds: [contactId] });
+    return { id, contactId };
+  };
+  const ourBranch = () => ours$('/api/v1/branches', { name: `B ${Math.random()}` });
+  /** A branch-scoped policy on a fresh branch, so repeated calls never overlap. */
+  const ourTaxPolicyIn = (branchId: string) =>
+    ours$('/api/v1/tax-policies', {
+      name: 'Ours',
+      branchId,
+      pricing: 'exclusive',
+      rates: [{ code: 'STD', name: 'Standard', basisPoints: 2000 }],
+      effectiveFrom: '2000-01-01',
+    });
+  const ourInvoice = async () => {
+    const branch = await ourBranch();
+    await ourTaxPolicyIn(branch);
+    const client = await ours$('/api/v1/clients', { kind: 'company', name: 'Ours Ltd', branchId: branch });
+    return ours$('/api/v1/invoices', {
+      clientId: client,
+      currency: 'GBP',
+      lines: [{ description: 'Work', quantity: 1, unitPriceMinor: 1000, taxCode: 'STD' }],
+    });
+  };
+  for (const path of ['/api/v1/tax-policies/:id', '/api/v1/tax-policies/:id/activity']) {
+    recipes[path] = async () => ourTaxPolicyIn(await ourBranch());
+  }
+  for (const path of [
+    '/api/v1/invoices/:id',
+    '/api/v1/invoices/:id/issue',
+    '/api/v1/invoices/:id/void',
+    '/api/v1/invoices/:id/activity',
+    '/api/v1/invoices/:id/payments',
+  ]) {
+    recipes[path] = ourInvoice;
+  }
+  const ourJob = async () => ours$('/api/v1/jobs', { clientId: await ourClient(), title: 'Our job' });
+  for (const path of ['/api/v1/jobs/:id', '/api/v1/jobs/:id/status', '/api/v1/jobs/:id/activity'])
+    recipes[path] = ourJob;
+  const ourScheduleEntry = async () => {
+    const entry = await ours$('/api/v1/schedule', {
+      kind: 'appointment',
+      clientId: await ourClient(),
+      assigneeId: ours.users.owner.id,
+      startsAt: '2030-05-31T09:00:00Z',
+      endsAt: '2030-05-31T10:00:00Z',
+      title: 'Ours',
+      allowDoubleBooking: true,
+    });
+    // The table is schedule_entries, not the path's last segment.
+    created[created.length - 1][0] = 'schedule_entries';
+    return entry;
+  };
+  for (const path of ['/api/v1/schedule/:id', '/api/v1/schedule/:id/activity']) recipes[path] = ourScheduleEntry;
+  recipes['/api/v1/communications/:id'] = async () =>
+    ours$('/api/v1/communications', { clientId: await ourClient(), kind: 'note', direction: 'internal', body: 'ours' });
   /** A body that passes validation, so the answer is about the id; per route, else per method. */
   const bodies: Record<string, object> = {
     PATCH: { name: 'Taken over', version: 1 },
     'PATCH /api/v1/users/:id': { role: 'admin', version: 1 },
+    'PATCH /api/v1/clients/:id': { name: 'Taken over', version: 1 },
+    'PATCH /api/v1/contacts/:id': { fullName: 'Taken over', version: 1 },
+    'PATCH /api/v1/communications/:id': { body: 'Taken over', version: 1 },
+    'POST /api/v1/contact-lists/:id/members': { contactIds: ['00000000-0000-4000-8000-000000000000'] },
+    'PATCH /api/v1/jobs/:id': { title: 'Taken over', version: 1 },
+    'POST /api/v1/jobs/:id/status': { status: 'cancelled', version: 1 },
+    'PATCH /api/v1/schedule/:id': { title: 'Taken over', version: 1 },
+    'PATCH /api/v1/invoices/:id': { version: 1, currency: 'EUR' },
+    'POST /api/v1/invoices/:id/issue': { version: 1 },
+    'POST /api/v1/invoices/:id/void': { version: 1 },
+    'POST /api/v1/invoices/:id/payments': { amountMinor: 100, paidOn: '2026-01-15', method: 'cash' },
   };
 
   beforeAll(async () => {
@@ -88,8 +183,9 @@ describe('tenant isolation sweep', () => {
     for (const route of describeRoutes(app.app).filter((r) => r.path.includes(':id'))) {
       const recipe = recipes[route.path];
       if (!recipe) continue;
-      const id = await recipe();
-      const path = route.path.replace(':id', id);
+      const made = await recipe();
+      const params = typeof made === 'string' ? { id: made } : made;
+      const path = route.path.replace(/:(\w+)/g, (_, name: string) => params[name]);
       const method = route.method.toLowerCase() as 'get' | 'patch' | 'delete' | 'post' | 'put';
       const response = await app
         .http()
@@ -120,6 +216,14 @@ describe('tenant isolation sweep', () => {
       [ours.organizationId],
     );
     expect(invited).toBe(6);
+    for (const [table, id] of created) {
+      const rows = await app.db.query<{ version: number }>(
+        `SELECT version FROM ${table.replace('-', '_')} WHERE organization_id = $1 AND id = $2`,
+        [ours.organizationId, id],
+      );
+      expect({ table, rows }).toEqual({ table, rows: [{ version: 1 }] });
+    }
+    expect(created.length).toBeGreaterThan(10);
     await app.http().get('/api/v1/auth/me').set('authorization', ourOwner).expect(200);
   });
 });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { In, type Repository } from 'typeorm';
 import { type StoredSubjectKey, SubjectKeyStore } from '#crypto';
 import { SubjectKeyEntity } from './entities/subject-key.entity.js';
 
@@ -12,6 +12,10 @@ export class SubjectKeyRepository extends SubjectKeyStore {
 
   async find(subjectId: string): Promise<StoredSubjectKey | null> {
     return this.keys.findOneBy({ subjectId });
+  }
+
+  async findMany(subjectIds: string[]): Promise<StoredSubjectKey[]> {
+    return subjectIds.length ? this.keys.findBy({ subjectId: In(subjectIds) }) : [];
   }
 
   async insertIfAbsent(key: StoredSubjectKey): Promise<StoredSubjectKey> {

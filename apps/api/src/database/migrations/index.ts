@@ -6,6 +6,7 @@ import { UserMfa1795298697232 } from './1795298697232-user-mfa.js';
 import { OneTimeTokens1795299992946 } from './1795299992946-one-time-tokens.js';
 import { ApiKeys1795300794224 } from './1795300794224-api-keys.js';
 import { InvitationsAndEmailChange1795302931329 } from './1795302931329-invitations-and-email-change.js';
+import { CrmRecords1795303752896 } from './1795303752896-crm-records.js';
 
 /** In order. Generated with `npm run migration:generate`, read, committed, never edited. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   OneTimeTokens1795299992946,
   ApiKeys1795300794224,
   InvitationsAndEmailChange1795302931329,
+  CrmRecords1795303752896,
 ];

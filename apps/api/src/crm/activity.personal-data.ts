@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import type {
+  DataCategory,
+  DataSubject,
+  ErasureMode,
+  ErasureReceipt,
+  ExportRecord,
+  PersonalDataProvider,
+} from '#personal-data';
+import { ActivityRepository } from './activity.repository.js';
+import { CRM_ACTIVITY } from './crm.types.js';
+import { CRM_PROCESSORS, WHILE_SUBSCRIBED } from './crm-retention.js';
+
+/** A staff member's trail in the CRM activity log: which records they created, changed, deleted. */
+@Injectable()
+export class ActivityPersonalData implements PersonalDataProvider {
+  readonly category = CRM_ACTIVITY;
+
+  constructor(private readonly activity: ActivityRepository) {}
+
+  describe(): DataCategory {
+    return {
+      category: this.category,
+      subjectKinds: ['user'],
+      description: 'Activity log entries you made: which CRM records you created, changed or deleted, and when.',
+      fields: [
+        { name: 'action', description: 'Created, updated or deleted', encrypted: false },
+        { name: 'record', description: 'Kind and id of the record', encrypted: false },
+        { name: 'fields', description: 'Names of the fields changed (never their values)', encrypted: false },
+        { name: 'at', description: 'Time', encrypted: false },
+      ],
+      purposes: ["Keep the history of the organization's records", 'Accountability between colleagues'],
+      lawfulBasis: 'legitimate-interests',
+      retention: WHILE_SUBSCRIBED,
+      processors: CRM_PROCESSORS,
+    };
+  }
+
+  async locate(subject: DataSubject): Promise<number> {
+    return (await this.activity.listByActor(subject.organizationId, subject.id)).length;
+  }
+
+  async *export(subject: DataSubject): AsyncIterable<ExportRecord> {
+    for (const entry of await this.activity.listByActor(subject.organizationId, subject.id)) {
+      yield {
+        action: entry.action,
+        recordType: entry.recordType,
+        recordId: entry.recordId,
+        fields: entry.fields,
+        at: entry.at,
+      };
+    }
+  }
+
+  /** The entries are the records' history, which the organization keeps: they lose their author instead. */
+  async erase(subject: DataSubject): Promise<ErasureReceipt> {
+    const affected = await this.activity.forgetActor(subject.organizationId, subject.id);
+    const mode: ErasureMode = 'deidentify';
+    return { category: this.category, mode, affected, completedAt: new Date() };
+  }
+
+  /** Entries are not processed further than being shown on records: nothing to switch off. */
+  async restrict(): Promise<void> {}
+
+  async purgeExpired(): Promise<number> {
+    return 0;
+  }
+}

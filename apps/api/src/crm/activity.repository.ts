@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { type Transaction, TransactionService } from '../database/transaction.service.js';
+import { ActivityEntity } from './entities/activity.entity.js';
+
+export type NewActivity = Pick<
+  ActivityEntity,
+  'organizationId' | 'recordType' | 'recordId' | 'action' | 'fields' | 'actorKind' | 'actorId'
+>;
+
+@Injectable()
+export class ActivityRepository {
+  constructor(private readonly transactions: TransactionService) {}
+
+  private activity(tx?: Transaction) {
+    return this.transactions.managerOf(tx).getRepository(ActivityEntity);
+  }
+
+  async insert(entry: NewActivity, tx: Transaction): Promise<void> {
+    await this.activity(tx).insert(entry);
+  }
+
+  /** Newest first. */
+  listForRecord(organizationId: string, recordType: string, recordId: string, limit: number) {
+    return this.activity().find({
+      where: { organizationId, recordType, recordId },
+      order: { at: 'DESC', id: 'DESC' },
+      take: limit,
+    });
+  }
+
+  listByActor(organizationId: string, actorId: string): Promise<ActivityEntity[]> {
+    return this.activity().find({ where: { organizationId, actorId }, order: { at: 'ASC' } });
+  }
+
+  /** A staff member's erasure: their entries stay (the record's history), without them. */
+  async forgetActor(organizationId: string, actorId: string): Promise<number> {
+    return (await this.activity().update({ organizationId, actorId }, { actorId: null })).affected ?? 0;
+  }
+
+  async deleteForRecords(organizationId: string, recordIds: string[], tx?: Transaction): Promise<void> {
+    if (recordIds.length) await this.activity(tx).delete({ organizationId, recordId: In(recordIds) });
+  }
+
+  /** The next job or invoice number of the organization (atomic; gap-free within committed work). */
+  async nextNumber(organizationId: string, name: 'job' | 'invoice', tx: Transaction): Promise<number> {
+    const rows: Array<{ value: number }> = await tx.manager.query(
+      `INSERT INTO crm_counters (organization_id, name, value) VALUES ($1, $2, 1)
+       ON CONFLICT (organization_id, name) DO UPDATE SET value = crm_counters.value + 1
+       RETURNING value`,
+      [organizationId, name],
+    );
+    return rows[0].value;
+  }
+}

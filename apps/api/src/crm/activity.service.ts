@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import type { Transaction } from '../database/transaction.service.js';
+import { ActivityRepository } from './activity.repository.js';
+import type { ActivityAction } from './crm.types.js';
+import type { CrmActor } from './crm-access.js';
+import { StaffDirectory } from './staff-directory.js';
+
+export type RecordType =
+  | 'client'
+  | 'contact'
+  | 'communication'
+  | 'job'
+  | 'schedule_entry'
+  | 'invoice'
+  | 'tax_policy'
+  | 'contact_list';
+
+export interface ActivityView {
+  id: string;
+  action: ActivityAction;
+  fields: string[];
+  actorKind: string;
+  actorId: string | null;
+  actorName: string | null;
+  at: Date;
+}
+
+/**
+ * The activity log of CRM records: written in the transaction of each change (the change
+ * and its entry commit together), with field names only.
+ */
+@Injectable()
+export class ActivityService {
+  constructor(
+    private readonly activity: ActivityRepository,
+    private readonly staff: StaffDirectory,
+  ) {}
+
+  record(
+    tx: Transaction,
+    actor: CrmActor,
+    recordType: RecordType,
+    recordId: string,
+    action: ActivityAction,
+    fields: string[] = [],
+  ): Promise<void> {
+    return this.activity.insert(
+      {
+        organizationId: actor.organizationId,
+        recordType,
+        recordId,
+        action,
+        fields,
+        actorKind: actor.kind,
+        actorId: actor.id,
+      },
+      tx,
+    );
+  }
+
+  async forRecord(
+    organizationId: string,
+    recordType: RecordType,
+    recordId: string,
+    limit = 100,
+  ): Promise<ActivityView[]> {
+    const rows = await this.activity.listForRecord(organizationId, recordType, recordId, limit);
+    const names = await this.staff.names(
+      organizationId,
+      rows.map((row) => (row.actorKind === 'user' ? row.actorId : null)),
+    );
+    return rows.map(({ id, action, fields, actorKind, actorId, at }) => ({
+      id,
+      action,
+      fields,
+      actorKind,
+      actorId,
+      actorName: (actorId && names.get(actorId)) ?? null,
+      at,
+    }));
+  }
+
+  nextNumber(organizationId: string, name: 'job' | 'invoice', tx: Transaction): Promise<number> {
+    return this.activity.nextNumber(organizationId, name, tx);
+  }
+}
+
+/** The names of the fields a patch changes (values are never logged). */
+export const changedFields = (patch: object): string[] =>
+  Object.entries(patch)
+    .filter(([key, value]) => value !== undefined && key !== 'version')
+    .map(([key]) => key)
+    .sort();

@@ -1,0 +1,182 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { type Transaction, TransactionService } from '../../database/transaction.service.js';
+import type { InvoiceStatus } from '../crm.types.js';
+import { InvoiceEntity, PaymentEntity } from '../entities/invoice.entity.js';
+import { applyKeyset, keysetPage, type ListSort } from '../keyset.repository.js';
+
+export type InvoiceValues = Omit<
+  InvoiceEntity,
+  'organizationId' | 'createdAt' | 'updatedAt' | 'version' | 'client' | 'job' | 'deidentifiedAt'
+>;
+
+export type PaymentValues = Pick<
+  PaymentEntity,
+  'invoiceId' | 'amountMinor' | 'paidOn' | 'method' | 'reference' | 'recordedBy'
+>;
+
+export interface InvoiceFilters {
+  branchScope?: string[];
+  status?: InvoiceStatus;
+  clientId?: string;
+  branchId?: string;
+  /** Issued and due before this day. */
+  overdueOn?: string;
+}
+
+export interface PolicyUsage {
+  invoices: number;
+  firstIssueDate: string | null;
+  lastIssueDate: string | null;
+}
+
+/** Invoices and their payments; every query is scoped to one organization. */
+@Injectable()
+export class InvoicesRepository {
+  constructor(private readonly transactions: TransactionService) {}
+
+  private invoices(tx?: Transaction) {
+    return this.transactions.managerOf(tx).getRepository(InvoiceEntity);
+  }
+
+  private payments(tx?: Transaction) {
+    return this.transactions.managerOf(tx).getRepository(PaymentEntity);
+  }
+
+  async insert(organizationId: string, values: InvoiceValues, tx: Transaction): Promise<InvoiceEntity> {
+    return this.invoices(tx).save(this.invoices(tx).create({ ...values, organizationId }));
+  }
+
+  find(organizationId: string, id: string, tx?: Transaction): Promise<InvoiceEntity | null> {
+    return this.invoices(tx).findOneBy({ organizationId, id });
+  }
+
+  /** Reads the row and holds it until the transaction ends (payments must not race each other). */
+  findLocked(organizationId: string, id: string, tx: Transaction): Promise<InvoiceEntity | null> {
+    return this.invoices(tx)
+      .createQueryBuilder('i')
+      .where('i.organization_id = :organizationId AND i.id = :id', { organizationId, id })
+      .setLock('pessimistic_write')
+      .getOne();
+  }
+
+  async page(
+    organizationId: string,
+    filters: InvoiceFilters,
+    sort: ListSort,
+    cursor: string | undefined,
+    limit: number,
+  ) {
+    const query = this.invoices()
+      .createQueryBuilder('i')
+      .where('i.organization_id = :organizationId', { organizationId });
+    if (filters.branchScope) query.andWhere('i.branch_id = ANY(:scope::uuid[])', { scope: filters.branchScope });
+    if (filters.status) query.andWhere('i.status = :status', { status: filters.status });
+    if (filters.clientId) query.andWhere('i.client_id = :clientId', { clientId: filters.clientId });
+    if (filters.branchId) query.andWhere('i.branch_id = :branchId', { branchId: filters.branchId });
+    if (filters.overdueOn) {
+      query.andWhere("i.status = 'issued' AND i.due_date < :overdueOn::date", { overdueOn: filters.overdueOn });
+    }
+    return keysetPage(applyKeyset(query, 'i', sort, cursor, limit), sort, limit);
+  }
+
+  /** Applies the patch only if the row is still at `version`; false when it is not (or absent). */
+  async updateIfVersion(
+    organizationId: string,
+    id: string,
+    version: number,
+    patch: Partial<InvoiceValues>,
+    tx: Transaction,
+  ): Promise<boolean> {
+    const result = await this.invoices(tx).update(
+      { organizationId, id, version },
+      { ...patch, version: () => 'version + 1' },
+    );
+    return (result.affected ?? 0) === 1;
+  }
+
+  /** For a row already locked by findLocked. */
+  async update(organizationId: string, id: string, patch: Partial<InvoiceValues>, tx: Transaction): Promise<void> {
+    await this.invoices(tx).update({ organizationId, id }, { ...patch, version: () => 'version + 1' });
+  }
+
+  /** Only a draft goes; false when the invoice is gone or no longer a draft. */
+  async deleteDraft(organizationId: string, id: string, tx: Transaction): Promise<boolean> {
+    return ((await this.invoices(tx).delete({ organizationId, id, status: 'draft' })).affected ?? 0) === 1;
+  }
+
+  /** Invoices past draft that were computed with the policy: they are the legal record of its use. */
+  async policyUsage(organizationId: string, taxPolicyId: string, tx?: Transaction): Promise<PolicyUsage> {
+    const [row] = await this.transactions.managerOf(tx).query(
+      `SELECT count(*)::int AS invoices, min(issue_date)::text AS first, max(issue_date)::text AS last
+         FROM invoices
+        WHERE organization_id = $1 AND tax_policy_id = $2 AND status <> 'draft'`,
+      [organizationId, taxPolicyId],
+    );
+    return { invoices: row.invoices, firstIssueDate: row.first, lastIssueDate: row.last };
+  }
+
+  /** Drafts only carry the policy as a preview; they are recomputed when issued. */
+  async forgetPolicyOnDrafts(organizationId: string, taxPolicyId: string, tx: Transaction): Promise<void> {
+    await this.invoices(tx).update({ organizationId, taxPolicyId, status: 'draft' }, { taxPolicyId: null });
+  }
+
+  async insertPayment(organizationId: string, values: PaymentValues, tx: Transaction): Promise<PaymentEntity> {
+    return this.payments(tx).save(this.payments(tx).create({ ...values, organizationId }));
+  }
+
+  listPayments(organizationId: string, invoiceIds: string[]): Promise<PaymentEntity[]> {
+    if (invoiceIds.length === 0) return Promise.resolve([]);
+    return this.payments().find({
+      where: { organizationId, invoiceId: In(invoiceIds) },
+      order: { paidOn: 'ASC', createdAt: 'ASC' },
+    });
+  }
+
+  // Data-subject requests and retention.
+
+  listForClient(organizationId: string, clientId: string): Promise<InvoiceEntity[]> {
+    return this.invoices().find({ where: { organizationId, clientId }, order: { number: 'ASC' } });
+  }
+
+  countForClient(organizationId: string, clientId: string): Promise<number> {
+    return this.invoices().countBy({ organizationId, clientId });
+  }
+
+  /** Shreds who the invoices were for and keeps what was sold and paid (the legal record). */
+  async deidentifyForClient(organizationId: string, clientId: string, at: Date): Promise<number> {
+    const result = await this.invoices().update({ organizationId, clientId }, { billToEnc: null, deidentifiedAt: at });
+    return result.affected ?? 0;
+  }
+
+  /**
+   * Deletes at most `batch` invoices (their payments cascade) dated before `cutoffDate`:
+   * the issue date of issued and paid invoices, the creation day of drafts and voids.
+   * Their activity entries go too. Answers how many invoices went.
+   */
+  async purgeDatedBefore(cutoffDate: string, batch: number): Promise<number> {
+    return this.transactions.run(async (tx) => {
+      const rows: Array<{ id: string }> = await tx.manager.query(
+        `WITH gone AS (
+           DELETE FROM invoices WHERE id IN (
+             SELECT id FROM invoices
+              WHERE COALESCE(CASE WHEN status IN ('issued', 'paid') THEN issue_date END,
+                             (created_at AT TIME ZONE 'UTC')::date) < $1::date
+              ORDER BY created_at
+              LIMIT $2
+              FOR UPDATE SKIP LOCKED)
+           RETURNING id)
+         SELECT id FROM gone`,
+        [cutoffDate, batch],
+      );
+      const ids = rows.map((row) => row.id);
+      if (ids.length) {
+        await tx.manager.query(
+          "DELETE FROM crm_activity WHERE record_type = 'invoice' AND record_id = ANY($1::uuid[])",
+          [ids],
+        );
+      }
+      return ids.length;
+    });
+  }
+}

@@ -1,0 +1,223 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { AppError } from '../../common/app-error.js';
+import { DEFAULT_PAGE_SIZE } from '../../common/pagination.dto.js';
+import { TransactionService } from '../../database/transaction.service.js';
+import type { Caller } from '../../identity/identity.types.js';
+import { ActivityService, type ActivityView, changedFields } from '../activity.service.js';
+import type { Address, ClientKind, CompanyDetails } from '../crm.types.js';
+import {
+  assertBranchWritable,
+  assertMayChange,
+  type CrmActor,
+  canSeeBranch,
+  crmActor,
+  recordNotFound,
+  staleRecord,
+} from '../crm-access.js';
+import type { ClientEntity } from '../entities/client.entity.js';
+import { RecordCipher } from '../record-cipher.js';
+import { StaffDirectory } from '../staff-directory.js';
+import type { ClientCreateDto, ClientListQueryDto, ClientUpdateDto } from './clients.dto.js';
+import { ClientsRepository, type ClientValues } from './clients.repository.js';
+
+export interface ClientView {
+  id: string;
+  kind: ClientKind;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  address: Address | null;
+  company: CompanyDetails | null;
+  notes: string | null;
+  tags: string[];
+  ownerId: string | null;
+  branchId: string;
+  lastActivityAt: Date | null;
+  restricted: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+}
+
+type Details = Pick<ClientView, 'name' | 'email' | 'phone' | 'address' | 'company' | 'notes'>;
+
+/** Clients: companies and individuals the organization works for. */
+@Injectable()
+export class ClientsService {
+  constructor(
+    private readonly transactions: TransactionService,
+    private readonly clients: ClientsRepository,
+    private readonly cipher: RecordCipher,
+    private readonly activity: ActivityService,
+    private readonly staff: StaffDirectory,
+  ) {}
+
+  async create(caller: Caller, input: ClientCreateDto): Promise<ClientView> {
+    const actor = crmActor(caller);
+    assertBranchWritable(actor, input.branchId);
+    await this.staff.assertBranch(actor.organizationId, input.branchId);
+    const ownerId = input.ownerId === undefined ? (actor.kind === 'user' ? actor.id : null) : input.ownerId;
+    if (ownerId) await this.staff.assertStaff(actor.organizationId, [ownerId], 'ownerId');
+    const id = randomUUID();
+    const details: Details = {
+      name: input.name.trim(),
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+      address: input.address ?? null,
+      company: input.company ?? null,
+      notes: input.notes ?? null,
+    };
+    // Sealed before the transaction opens: it must not wait on key lookups outside it.
+    const sealed = await this.seal(actor.organizationId, id, details);
+    const values: ClientValues = {
+      id,
+      kind: input.kind,
+      branchId: input.branchId,
+      ownerId,
+      tags: [...new Set(input.tags ?? [])],
+      ...sealed,
+    };
+    const saved = await this.transactions.run(async (tx) => {
+      const client = await this.clients.insert(actor.organizationId, values, tx);
+      await this.activity.record(tx, actor, 'client', id, 'created');
+      return client;
+    });
+    return this.toView(saved);
+  }
+
+  async get(caller: Caller, id: string): Promise<ClientView> {
+    return this.toView(await this.visible(crmActor(caller), id));
+  }
+
+  async list(caller: Caller, query: ClientListQueryDto): Promise<{ items: ClientView[]; nextCursor: string | null }> {
+    const actor = crmActor(caller);
+    const searchTokens = query.q ? this.cipher.queryTokens(actor.organizationId, query.q) : undefined;
+    if (query.q && searchTokens?.length === 0) {
+      throw new AppError('validation-failed', 'q needs a word of at least two letters or four digits', {
+        errors: [{ field: 'q', message: 'q needs a word of at least two letters or four digits' }],
+      });
+    }
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const page = await this.clients.page(
+      actor.organizationId,
+      {
+        branchScope: actor.branchScope,
+        searchTokens,
+        tag: query.tag,
+        ownerId: query.ownerId,
+        branchId: query.branchId,
+        kind: query.kind,
+      },
+      query.sort ?? '-createdAt',
+      query.cursor,
+      limit,
+    );
+    await this.cipher.preload(page.rows.map((row) => this.cipher.subject('client', row.id)));
+    return { items: await Promise.all(page.rows.map((row) => this.toView(row))), nextCursor: page.nextCursor };
+  }
+
+  async update(caller: Caller, id: string, patch: ClientUpdateDto): Promise<ClientView> {
+    const actor = crmActor(caller);
+    const client = await this.visible(actor, id);
+    this.assertWritable(actor, client);
+    if (patch.branchId !== undefined && patch.branchId !== client.branchId) {
+      assertBranchWritable(actor, patch.branchId);
+      await this.staff.assertBranch(actor.organizationId, patch.branchId);
+    }
+    if (patch.ownerId) await this.staff.assertStaff(actor.organizationId, [patch.ownerId], 'ownerId');
+    const current = await this.toView(client);
+    const details: Details = {
+      name: patch.name?.trim() ?? current.name,
+      email: patch.email === undefined ? current.email : patch.email,
+      phone: patch.phone === undefined ? current.phone : patch.phone,
+      address: patch.address === undefined ? current.address : patch.address,
+      company: patch.company === undefined ? current.company : patch.company,
+      notes: patch.notes === undefined ? current.notes : patch.notes,
+    };
+    const sealed = await this.seal(actor.organizationId, id, details);
+    const values: Partial<ClientValues> = {
+      ...sealed,
+      ...(patch.kind ? { kind: patch.kind } : {}),
+      ...(patch.tags ? { tags: [...new Set(patch.tags)] } : {}),
+      ...(patch.ownerId !== undefined ? { ownerId: patch.ownerId } : {}),
+      ...(patch.branchId ? { branchId: patch.branchId } : {}),
+    };
+    const fields = changedFields(patch);
+    await this.transactions.run(async (tx) => {
+      if (!(await this.clients.updateIfVersion(actor.organizationId, id, patch.version, values, tx)))
+        throw staleRecord();
+      await this.activity.record(tx, actor, 'client', id, 'updated', fields);
+    });
+    return this.get(caller, id);
+  }
+
+  /** Deletes the client with its jobs, schedule and communications; invoices stay (legal record). */
+  async delete(caller: Caller, id: string): Promise<void> {
+    const actor = crmActor(caller);
+    const client = await this.visible(actor, id);
+    this.assertWritable(actor, client);
+    await this.transactions.run(async (tx) => {
+      if (!(await this.clients.delete(actor.organizationId, id, tx))) throw recordNotFound('client');
+      await this.activity.record(tx, actor, 'client', id, 'deleted');
+    });
+  }
+
+  async activityOf(caller: Caller, id: string): Promise<ActivityView[]> {
+    const actor = crmActor(caller);
+    await this.visible(actor, id);
+    return this.activity.forRecord(actor.organizationId, 'client', id);
+  }
+
+  /** The client if the caller may see it; 404 otherwise, also for other organizations' ids. */
+  async visible(actor: CrmActor, id: string): Promise<ClientEntity> {
+    const client = await this.clients.find(actor.organizationId, id);
+    if (!client || !canSeeBranch(actor, client.branchId)) throw recordNotFound('client');
+    return client;
+  }
+
+  private assertWritable(actor: CrmActor, client: ClientEntity): void {
+    if (client.restrictedAt) throw new AppError('conflict', 'Processing of this client is restricted; it is read-only');
+    assertMayChange(actor, client.ownerId === actor.id, 'clients');
+  }
+
+  private async seal(organizationId: string, id: string, details: Details) {
+    const subject = this.cipher.subject('client', id);
+    return {
+      nameEnc: (await this.cipher.seal(subject, 'clients.name', details.name)) as Buffer,
+      emailEnc: await this.cipher.seal(subject, 'clients.email', details.email),
+      emailIndex: this.cipher.emailIndex(details.email),
+      phoneEnc: await this.cipher.seal(subject, 'clients.phone', details.phone),
+      addressEnc: await this.cipher.sealJson(subject, 'clients.address', details.address),
+      companyEnc: await this.cipher.sealJson(subject, 'clients.company', details.company),
+      notesEnc: await this.cipher.seal(subject, 'clients.notes', details.notes),
+      searchTokens: this.cipher.searchTokens(
+        organizationId,
+        [details.name, details.email, details.company?.legalName, details.address?.city, details.address?.postcode],
+        [details.phone],
+      ),
+    };
+  }
+
+  async toView(client: ClientEntity): Promise<ClientView> {
+    const subject = this.cipher.subject('client', client.id);
+    return {
+      id: client.id,
+      kind: client.kind,
+      name: (await this.cipher.open(subject, 'clients.name', client.nameEnc)) as string,
+      email: await this.cipher.open(subject, 'clients.email', client.emailEnc),
+      phone: await this.cipher.open(subject, 'clients.phone', client.phoneEnc),
+      address: await this.cipher.openJson<Address>(subject, 'clients.address', client.addressEnc),
+      company: await this.cipher.openJson<CompanyDetails>(subject, 'clients.company', client.companyEnc),
+      notes: await this.cipher.open(subject, 'clients.notes', client.notesEnc),
+      tags: client.tags,
+      ownerId: client.ownerId,
+      branchId: client.branchId,
+      lastActivityAt: client.lastActivityAt,
+      restricted: client.restrictedAt !== null,
+      createdAt: client.createdAt,
+      updatedAt: client.updatedAt,
+      version: client.version,
+    };
+  }
+}

@@ -1,0 +1,262 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { AppError } from '../../common/app-error.js';
+import { DEFAULT_PAGE_SIZE } from '../../common/pagination.dto.js';
+import { type Transaction, TransactionService } from '../../database/transaction.service.js';
+import type { Caller } from '../../identity/identity.types.js';
+import { ActivityService, type ActivityView, changedFields } from '../activity.service.js';
+import type { Address } from '../crm.types.js';
+import {
+  assertBranchWritable,
+  assertMayChange,
+  type CrmActor,
+  canSeeBranch,
+  crmActor,
+  recordNotFound,
+  staleRecord,
+} from '../crm-access.js';
+import type { ContactEntity } from '../entities/contact.entity.js';
+import { RecordCipher } from '../record-cipher.js';
+import { StaffDirectory } from '../staff-directory.js';
+import { ClientsService } from './clients.service.js';
+import { ContactListsRepository } from './contact-lists.repository.js';
+import type { ContactCreateDto, ContactListQueryDto, ContactUpdateDto } from './contacts.dto.js';
+import { type ContactFilters, ContactsRepository, type ContactValues } from './contacts.repository.js';
+
+export interface ContactView {
+  id: string;
+  clientId: string | null;
+  fullName: string;
+  email: string | null;
+  phone: string | null;
+  jobTitle: string | null;
+  address: Address | null;
+  notes: string | null;
+  tags: string[];
+  ownerId: string | null;
+  branchId: string;
+  lastActivityAt: Date | null;
+  restricted: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+}
+
+type Details = Pick<ContactView, 'fullName' | 'email' | 'phone' | 'jobTitle' | 'address' | 'notes'>;
+
+const invalid = (field: string, message: string) =>
+  new AppError('validation-failed', `${field}: ${message}`, { errors: [{ field, message }] });
+
+/** Contacts: the people the organization deals with, at a client or on their own. */
+@Injectable()
+export class ContactsService {
+  constructor(
+    private readonly transactions: TransactionService,
+    private readonly contacts: ContactsRepository,
+    private readonly lists: ContactListsRepository,
+    private readonly clients: ClientsService,
+    private readonly cipher: RecordCipher,
+    private readonly activity: ActivityService,
+    private readonly staff: StaffDirectory,
+  ) {}
+
+  async create(caller: Caller, input: ContactCreateDto): Promise<ContactView> {
+    const actor = crmActor(caller);
+    const prepared = await this.prepare(actor, input);
+    const saved = await this.transactions.run((tx) => this.insertPrepared(actor, prepared, tx));
+    return this.toView(saved);
+  }
+
+  /**
+   * Everything a new contact needs, checked and sealed, before any transaction opens
+   * (CSV import prepares many, then inserts them together).
+   */
+  async prepare(actor: CrmActor, input: ContactCreateDto): Promise<ContactValues> {
+    const client = input.clientId ? await this.visibleClient(actor, input.clientId) : null;
+    const branchId = input.branchId ?? client?.branchId;
+    if (!branchId) throw invalid('branchId', 'branchId is required for a contact without a client');
+    assertBranchWritable(actor, branchId);
+    if (input.branchId) await this.staff.assertBranch(actor.organizationId, branchId);
+    const ownerId = input.ownerId === undefined ? (actor.kind === 'user' ? actor.id : null) : input.ownerId;
+    if (ownerId) await this.staff.assertStaff(actor.organizationId, [ownerId], 'ownerId');
+    const id = randomUUID();
+    const details: Details = {
+      fullName: input.fullName.trim(),
+      email: input.email ?? null,
+      phone: input.phone ?? null,
+      jobTitle: input.jobTitle ?? null,
+      address: input.address ?? null,
+      notes: input.notes ?? null,
+    };
+    return {
+      id,
+      clientId: client?.id ?? null,
+      branchId,
+      ownerId,
+      tags: [...new Set(input.tags ?? [])],
+      ...(await this.seal(actor.organizationId, id, details)),
+    };
+  }
+
+  async insertPrepared(actor: CrmActor, values: ContactValues, tx: Transaction): Promise<ContactEntity> {
+    const contact = await this.contacts.insert(actor.organizationId, values, tx);
+    await this.activity.record(tx, actor, 'contact', contact.id, 'created');
+    return contact;
+  }
+
+  async get(caller: Caller, id: string): Promise<ContactView> {
+    return this.toView(await this.visible(crmActor(caller), id));
+  }
+
+  async list(caller: Caller, query: ContactListQueryDto): Promise<{ items: ContactView[]; nextCursor: string | null }> {
+    const actor = crmActor(caller);
+    const filters = await this.filtersFor(actor, query);
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const page = await this.contacts.page(
+      actor.organizationId,
+      filters,
+      query.sort ?? '-createdAt',
+      query.cursor,
+      limit,
+    );
+    await this.cipher.preload(page.rows.map((row) => this.cipher.subject('contact', row.id)));
+    return { items: await Promise.all(page.rows.map((row) => this.toView(row))), nextCursor: page.nextCursor };
+  }
+
+  /** The query's filters, with a contact list turned into membership or its saved filter. */
+  async filtersFor(actor: CrmActor, query: ContactListQueryDto): Promise<ContactFilters> {
+    const searchTokens = query.q ? this.cipher.queryTokens(actor.organizationId, query.q) : undefined;
+    if (query.q && searchTokens?.length === 0) {
+      throw invalid('q', 'q needs a word of at least two letters or four digits');
+    }
+    const filters: ContactFilters = {
+      branchScope: actor.branchScope,
+      searchTokens,
+      tag: query.tag,
+      ownerId: query.ownerId,
+      branchId: query.branchId,
+      clientId: query.clientId,
+    };
+    if (query.listId) {
+      const list = await this.lists.find(actor.organizationId, query.listId);
+      if (!list || (list.branchId && !canSeeBranch(actor, list.branchId))) throw recordNotFound('contact list');
+      if (list.kind === 'static') filters.listId = list.id;
+      else Object.assign(filters, Object.fromEntries(Object.entries(list.filter ?? {}).filter(([, value]) => value)));
+    }
+    return filters;
+  }
+
+  async update(caller: Caller, id: string, patch: ContactUpdateDto): Promise<ContactView> {
+    const actor = crmActor(caller);
+    const contact = await this.visible(actor, id);
+    this.assertWritable(actor, contact);
+    if (patch.clientId) await this.visibleClient(actor, patch.clientId);
+    if (patch.branchId !== undefined && patch.branchId !== contact.branchId) {
+      assertBranchWritable(actor, patch.branchId);
+      await this.staff.assertBranch(actor.organizationId, patch.branchId);
+    }
+    if (patch.ownerId) await this.staff.assertStaff(actor.organizationId, [patch.ownerId], 'ownerId');
+    const current = await this.toView(contact);
+    const pick = <K extends keyof Details>(key: K): Details[K] =>
+      patch[key] === undefined ? current[key] : (patch[key] as Details[K]);
+    const details: Details = {
+      fullName: patch.fullName?.trim() ?? current.fullName,
+      email: pick('email'),
+      phone: pick('phone'),
+      jobTitle: pick('jobTitle'),
+      address: pick('address'),
+      notes: pick('notes'),
+    };
+    const values: Partial<ContactValues> = {
+      ...(await this.seal(actor.organizationId, id, details)),
+      ...(patch.tags ? { tags: [...new Set(patch.tags)] } : {}),
+      ...(patch.ownerId !== undefined ? { ownerId: patch.ownerId } : {}),
+      ...(patch.clientId !== undefined ? { clientId: patch.clientId } : {}),
+      ...(patch.branchId ? { branchId: patch.branchId } : {}),
+    };
+    const fields = changedFields(patch);
+    await this.transactions.run(async (tx) => {
+      if (!(await this.contacts.updateIfVersion(actor.organizationId, id, patch.version, values, tx))) {
+        throw staleRecord();
+      }
+      await this.activity.record(tx, actor, 'contact', id, 'updated', fields);
+    });
+    return this.get(caller, id);
+  }
+
+  async delete(caller: Caller, id: string): Promise<void> {
+    const actor = crmActor(caller);
+    const contact = await this.visible(actor, id);
+    this.assertWritable(actor, contact);
+    await this.transactions.run(async (tx) => {
+      if (!(await this.contacts.delete(actor.organizationId, id, tx))) throw recordNotFound('contact');
+      await this.activity.record(tx, actor, 'contact', id, 'deleted');
+    });
+  }
+
+  async activityOf(caller: Caller, id: string): Promise<ActivityView[]> {
+    const actor = crmActor(caller);
+    await this.visible(actor, id);
+    return this.activity.forRecord(actor.organizationId, 'contact', id);
+  }
+
+  async visible(actor: CrmActor, id: string): Promise<ContactEntity> {
+    const contact = await this.contacts.find(actor.organizationId, id);
+    if (!contact || !canSeeBranch(actor, contact.branchId)) throw recordNotFound('contact');
+    return contact;
+  }
+
+  private async visibleClient(actor: CrmActor, clientId: string) {
+    try {
+      return await this.clients.visible(actor, clientId);
+    } catch {
+      throw invalid('clientId', 'no such client');
+    }
+  }
+
+  private assertWritable(actor: CrmActor, contact: ContactEntity): void {
+    if (contact.restrictedAt)
+      throw new AppError('conflict', 'Processing of this contact is restricted; it is read-only');
+    assertMayChange(actor, contact.ownerId === actor.id, 'contacts');
+  }
+
+  private async seal(organizationId: string, id: string, details: Details) {
+    const subject = this.cipher.subject('contact', id);
+    return {
+      fullNameEnc: (await this.cipher.seal(subject, 'contacts.fullName', details.fullName)) as Buffer,
+      emailEnc: await this.cipher.seal(subject, 'contacts.email', details.email),
+      emailIndex: this.cipher.emailIndex(details.email),
+      phoneEnc: await this.cipher.seal(subject, 'contacts.phone', details.phone),
+      jobTitleEnc: await this.cipher.seal(subject, 'contacts.jobTitle', details.jobTitle),
+      addressEnc: await this.cipher.sealJson(subject, 'contacts.address', details.address),
+      notesEnc: await this.cipher.seal(subject, 'contacts.notes', details.notes),
+      searchTokens: this.cipher.searchTokens(
+        organizationId,
+        [details.fullName, details.email, details.jobTitle, details.address?.city, details.address?.postcode],
+        [details.phone],
+      ),
+    };
+  }
+
+  async toView(contact: ContactEntity): Promise<ContactView> {
+    const subject = this.cipher.subject('contact', contact.id);
+    return {
+      id: contact.id,
+      clientId: contact.clientId,
+      fullName: (await this.cipher.open(subject, 'contacts.fullName', contact.fullNameEnc)) as string,
+      email: await this.cipher.open(subject, 'contacts.email', contact.emailEnc),
+      phone: await this.cipher.open(subject, 'contacts.phone', contact.phoneEnc),
+      jobTitle: await this.cipher.open(subject, 'contacts.jobTitle', contact.jobTitleEnc),
+      address: await this.cipher.openJson<Address>(subject, 'contacts.address', contact.addressEnc),
+      notes: await this.cipher.open(subject, 'contacts.notes', contact.notesEnc),
+      tags: contact.tags,
+      ownerId: contact.ownerId,
+      branchId: contact.branchId,
+      lastActivityAt: contact.lastActivityAt,
+      restricted: contact.restrictedAt !== null,
+      createdAt: contact.createdAt,
+      updatedAt: contact.updatedAt,
+      version: contact.version,
+    };
+  }
+}

@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import type {
+  DataCategory,
+  DataSubject,
+  ErasureMode,
+  ErasureReceipt,
+  ExportRecord,
+  PersonalDataProvider,
+} from '#personal-data';
+import { CRM_COMMUNICATIONS } from '../crm.types.js';
+import { CRM_PROCESSORS, WHILE_SUBSCRIBED } from '../crm-retention.js';
+import { CommunicationsRepository } from './communications.repository.js';
+import { CommunicationsService } from './communications.service.js';
+
+/** What was said with a client or contact: calls, emails, meetings, notes. */
+@Injectable()
+export class CommunicationsPersonalData implements PersonalDataProvider {
+  readonly category = CRM_COMMUNICATIONS;
+  readonly erasureOrder = 20;
+
+  constructor(
+    private readonly communications: CommunicationsRepository,
+    private readonly service: CommunicationsService,
+  ) {}
+
+  describe(): DataCategory {
+    return {
+      category: this.category,
+      subjectKinds: ['client', 'contact'],
+      description: 'Communication history: calls, emails, meetings and notes, with direction, time and author.',
+      fields: [
+        { name: 'kind', description: 'Call, email, meeting or note', encrypted: false },
+        { name: 'occurredAt', description: 'When it happened', encrypted: false },
+        { name: 'subject', description: 'Subject line', encrypted: true },
+        { name: 'body', description: 'What was said or written', encrypted: true },
+      ],
+      purposes: ['Keep the history of the customer relationship on behalf of the organization'],
+      lawfulBasis: 'legitimate-interests',
+      retention: WHILE_SUBSCRIBED,
+      processors: CRM_PROCESSORS,
+    };
+  }
+
+  async locate(subject: DataSubject): Promise<number> {
+    return (await this.rows(subject)).length;
+  }
+
+  async *export(subject: DataSubject): AsyncIterable<ExportRecord> {
+    for (const view of await this.service.toViews(subject.organizationId, await this.rows(subject))) {
+      yield {
+        kind: view.kind,
+        direction: view.direction,
+        occurredAt: view.occurredAt,
+        durationMinutes: view.durationMinutes,
+        subject: view.subject,
+        body: view.body,
+        author: view.authorName,
+      };
+    }
+  }
+
+  /** Deletes them; the person's key is shredded with their own record (clients, contacts). */
+  async erase(subject: DataSubject, mode: ErasureMode): Promise<ErasureReceipt> {
+    const kind = subject.kind === 'contact' ? 'contact' : 'client';
+    const affected = await this.communications.deleteOfSubject(subject.organizationId, kind, subject.id);
+    return { category: this.category, mode, affected, completedAt: new Date() };
+  }
+
+  /** Restriction is enforced on the parties: nothing new is logged for a restricted client or contact. */
+  async restrict(): Promise<void> {}
+
+  async purgeExpired(): Promise<number> {
+    return 0;
+  }
+
+  private rows(subject: DataSubject) {
+    const kind = subject.kind === 'contact' ? 'contact' : 'client';
+    return this.communications.listOfSubject(subject.organizationId, kind, subject.id);
+  }
+}

@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import type {
+  DataCategory,
+  DataSubject,
+  ErasureMode,
+  ErasureReceipt,
+  ExportRecord,
+  PersonalDataProvider,
+} from '#personal-data';
+import { TransactionService } from '../../database/transaction.service.js';
+import { CRM_JOBS } from '../crm.types.js';
+import { CRM_PROCESSORS, WHILE_SUBSCRIBED } from '../crm-retention.js';
+import { JobsRepository } from './jobs.repository.js';
+import { JobsService } from './jobs.service.js';
+
+/** The work orders of a client who is a person: what was done, where, and when. */
+@Injectable()
+export class JobsPersonalData implements PersonalDataProvider {
+  readonly category = CRM_JOBS;
+  /** Before the client record (90), whose deletion would cascade the jobs away uncounted; after their visits (15). */
+  readonly erasureOrder = 20;
+
+  constructor(
+    private readonly transactions: TransactionService,
+    private readonly jobs: JobsRepository,
+    private readonly service: JobsService,
+  ) {}
+
+  describe(): DataCategory {
+    return {
+      category: this.category,
+      subjectKinds: ['client'],
+      description: 'Jobs done for you: what the work was, where it took place, its state and dates.',
+      fields: [
+        { name: 'title', description: 'What the job is', encrypted: true },
+        { name: 'siteAddress', description: 'Where the work takes place', encrypted: true },
+        { name: 'description', description: 'Details of the work', encrypted: true },
+        { name: 'status', description: 'Where the job stands (new, scheduled, completed...)', encrypted: false },
+        { name: 'dates', description: 'Due date and completion time', encrypted: false },
+      ],
+      purposes: ['Carry out the work the client asked for on behalf of the organization'],
+      lawfulBasis: 'contract',
+      retention: WHILE_SUBSCRIBED,
+      processors: CRM_PROCESSORS,
+    };
+  }
+
+  locate(subject: DataSubject): Promise<number> {
+    return subject.kind === 'client'
+      ? this.jobs.countForClient(subject.organizationId, subject.id)
+      : Promise.resolve(0);
+  }
+
+  async *export(subject: DataSubject): AsyncIterable<ExportRecord> {
+    if (subject.kind !== 'client') return;
+    const views = await this.service.toViews(await this.jobs.listForClient(subject.organizationId, subject.id));
+    // Staff ids, branches and versions are the organization's internals, not data about the client.
+    for (const { id, clientId, assignedUserIds, branchId, version, ...job } of views) yield job;
+  }
+
+  /**
+   * Deletes the jobs (their visits go with them by cascade). The fields were sealed under the
+   * client's key, which the clients provider shreds, so copies in backups are unreadable too.
+   */
+  async erase(subject: DataSubject): Promise<ErasureReceipt> {
+    const mode: ErasureMode = 'delete';
+    if (subject.kind !== 'client') return { category: this.category, mode, affected: 0, completedAt: new Date() };
+    const affected = await this.transactions.run((tx) =>
+      this.jobs.deleteForClient(subject.organizationId, subject.id, tx),
+    );
+    return { category: this.category, mode, affected, completedAt: new Date() };
+  }
+
+  /**
+   * Restriction is recorded once, on the client (clients.restricted_at, set by the clients
+   * provider); JobsService refuses every write to a restricted client's jobs, so there is
+   * nothing to mark here.
+   */
+  async restrict(): Promise<void> {}
+
+  /** Jobs live as long as their client: nothing expires on its own. */
+  async purgeExpired(): Promise<number> {
+    return 0;
+  }
+}
