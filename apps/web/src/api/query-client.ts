@@ -2,6 +2,15 @@ import { notifications } from '@mantine/notifications';
 import { MutationCache, QueryClient } from '@tanstack/react-query';
 import { ApiProblem } from '#api-client';
 
+declare module '@tanstack/react-query' {
+  interface Register {
+    mutationMeta: {
+      /** The form shows this mutation's failures itself (an alert, a field): no toast as well. */
+      errorsShownInline?: boolean;
+    };
+  }
+}
+
 /**
  * One place that turns failed calls into what a person sees: a toast with the API's
  * own words and the request id to quote. Forms read field errors from the ApiProblem.
@@ -14,7 +23,8 @@ export const queryClient = new QueryClient({
     },
   },
   mutationCache: new MutationCache({
-    onError: (error) => {
+    onError: (error, _variables, _context, mutation) => {
+      if (mutation.meta?.errorsShownInline) return;
       const problem = error instanceof ApiProblem ? error.problem : undefined;
       if (problem?.errors?.length) return; // shown beside the fields
       notifications.show({

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { type components, unwrap } from '#api-client';
 import { api, csrfToken, setAccessToken } from '../api/client';
@@ -14,10 +15,18 @@ interface AuthState {
   completeMfa(mfaToken: string, factor: { code?: string; recoveryCode?: string }): Promise<void>;
   /** Renews the session now (e.g. after enrolling in MFA lifts a restriction). */
   refresh(): Promise<void>;
+  /** Reads the signed-in user again (after they changed their name or email), keeping the session. */
+  reloadUser(): Promise<void>;
   signOut(): Promise<void>;
 }
 
 const AuthContext = createContext<AuthState | null>(null);
+
+/** Runs `work` while holding the browser-wide session lock (Web Locks), where there is one. */
+const oneAtATime = (work: () => Promise<void>): Promise<void> =>
+  typeof navigator !== 'undefined' && navigator.locks
+    ? navigator.locks.request('steward-session-refresh', work)
+    : work();
 
 /**
  * Holds the signed-in user. The access token lives in memory only; the refresh token in an
@@ -26,27 +35,53 @@ const AuthContext = createContext<AuthState | null>(null);
  */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<CurrentUser | null | undefined>(undefined);
+  const queryClient = useQueryClient();
+  const userId = useRef<string | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   // The renewal timer calls the latest refresh without making adopt depend on it.
   const renew = useRef<() => Promise<void>>(async () => undefined);
 
-  const adopt = useCallback((session: Session | null) => {
-    clearTimeout(timer.current);
-    setAccessToken(session?.accessToken ?? null);
-    setUser(session?.user ?? null);
-    if (session) timer.current = setTimeout(() => void renew.current(), Math.max(session.expiresIn - 60, 10) * 1000);
-  }, []);
+  const adopt = useCallback(
+    (session: Session | null) => {
+      const nextUserId = session?.user.id ?? null;
+      if (userId.current && nextUserId !== userId.current) {
+        // Someone else (or nobody) now: what the last person loaded must never show to the next.
+        queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'health' });
+      }
+      userId.current = nextUserId;
+      clearTimeout(timer.current);
+      setAccessToken(session?.accessToken ?? null);
+      setUser(session?.user ?? null);
+      if (session) timer.current = setTimeout(() => void renew.current(), Math.max(session.expiresIn - 60, 10) * 1000);
+    },
+    [queryClient],
+  );
 
-  const refresh = useCallback(async () => {
-    if (!csrfToken()) return adopt(null);
-    try {
-      adopt(await unwrap(api.POST('/api/v1/auth/refresh', { params: { header: { 'x-csrf-token': csrfToken() } } })));
-    } catch {
-      adopt(null);
-    }
+  // The API takes a refresh token used twice for a stolen one and ends the session, so
+  // renewals never overlap: one at a time in this tab (StrictMode runs the restoring effect
+  // twice in development) and across tabs (each reads the cookie the previous one left).
+  const inflight = useRef<Promise<void> | null>(null);
+  const refresh = useCallback(() => {
+    inflight.current ??= oneAtATime(async () => {
+      if (!csrfToken()) return adopt(null);
+      try {
+        adopt(await unwrap(api.POST('/api/v1/auth/refresh', { params: { header: { 'x-csrf-token': csrfToken() } } })));
+      } catch {
+        adopt(null);
+      }
+    }).finally(() => {
+      inflight.current = null;
+    });
+    return inflight.current;
   }, [adopt]);
 
   renew.current = refresh;
+
+  const reloadUser = useCallback(async () => {
+    const current = await unwrap(api.GET('/api/v1/auth/me')).catch(() => null);
+    // Signed out meanwhile: stay signed out.
+    if (current) setUser((previous) => (previous ? current : previous));
+  }, []);
 
   useEffect(() => {
     void refresh();
@@ -66,12 +101,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         adopt(await unwrap(api.POST('/api/v1/auth/sign-in/mfa', { body: { mfaToken, ...factor } })));
       },
       refresh,
+      reloadUser,
       async signOut() {
         await api.POST('/api/v1/auth/sign-out', { params: { header: { 'x-csrf-token': csrfToken() } } });
         adopt(null);
       },
     }),
-    [user, adopt, refresh],
+    [user, adopt, refresh, reloadUser],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

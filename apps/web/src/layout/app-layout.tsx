@@ -1,11 +1,35 @@
-import { AppShell, Button, Group, NavLink, Text, Title } from '@mantine/core';
+import { AppShell, Button, Group, NavLink, Text, Title, useMantineColorScheme } from '@mantine/core';
+import { useEffect } from 'react';
 import { Outlet, NavLink as RouterLink, useNavigate } from 'react-router';
+import { useProfile } from '../api/use-profile';
 import { useAuth } from '../auth/auth-context';
+import { usePermissions } from '../auth/use-permissions';
+import { crmNav } from '../pages/crm/routes';
+import { workNav } from '../pages/work/routes';
 import { ApiStatus } from './api-status';
+
+/** The theme the signed-in person chose on their profile; the app's own (light) for everyone else. */
+function useThemePreference() {
+  const { user } = useAuth();
+  const profile = useProfile(Boolean(user) && !user?.mfaEnrolmentRequired);
+  const { setColorScheme } = useMantineColorScheme();
+  // While the session or the profile loads, keep what is shown rather than flash another theme.
+  const theme = user === null ? 'light' : user && profile.data && (profile.data.preferences.theme ?? 'light');
+  useEffect(() => {
+    if (theme === 'light' || theme === 'dark' || theme === 'auto') setColorScheme(theme);
+  }, [theme, setColorScheme]);
+}
 
 export function AppLayout() {
   const { user, signOut } = useAuth();
+  const { can } = usePermissions();
   const navigate = useNavigate();
+  useThemePreference();
+  const admin = [
+    can('users:read') && { to: '/admin/users', label: 'Users' },
+    can('branches:write') && { to: '/admin/branches', label: 'Branches' },
+    can('users:write') && { to: '/admin/roles', label: 'Roles' },
+  ].filter((entry) => entry !== false);
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 'sm' }} padding="lg">
       <AppShell.Header>
@@ -42,10 +66,22 @@ export function AppLayout() {
         {user ? (
           <>
             <NavLink component={RouterLink} to="/" label="Home" end />
+            {[...crmNav, ...workNav]
+              .filter((entry) => can(entry.permission))
+              .map((entry) => (
+                <NavLink key={entry.to} component={RouterLink} to={entry.to} label={entry.label} />
+              ))}
+            <NavLink component={RouterLink} to="/profile" label="Profile" />
             <NavLink component={RouterLink} to="/security" label="Security" />
-            {(user.role === 'owner' || user.role === 'admin') && (
-              <NavLink component={RouterLink} to="/api-keys" label="API keys" />
+            {can('api-keys:manage') && <NavLink component={RouterLink} to="/api-keys" label="API keys" />}
+            {admin.length > 0 && (
+              <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4}>
+                Administration
+              </Text>
             )}
+            {admin.map((entry) => (
+              <NavLink key={entry.to} component={RouterLink} to={entry.to} label={entry.label} />
+            ))}
           </>
         ) : (
           <NavLink component={RouterLink} to="/sign-in" label="Sign in" />

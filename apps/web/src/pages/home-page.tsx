@@ -1,14 +1,6 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useAuth } from '../auth/auth-context';
-
-const ROLE_LABELS: Record<string, string> = {
-  owner: 'Owner',
-  admin: 'Administrator',
-  privacy_officer: 'Privacy officer',
-  manager: 'Manager',
-  agent: 'Agent',
-  viewer: 'Viewer',
-};
+import { roleLabel } from '../labels';
 
 export function HomePage() {
   const { user } = useAuth();
@@ -18,7 +10,7 @@ export function HomePage() {
       <Group justify="space-between">
         <Title order={1}>Welcome back, {user.fullName}</Title>
         <Badge size="lg" variant="light">
-          {ROLE_LABELS[user.role] ?? user.role}
+          {roleLabel(user.role)}
         </Badge>
       </Group>
       <SimpleGrid cols={{ base: 1, md: 2 }}>

@@ -1,21 +1,9 @@
-import { Alert, Anchor, Button, Container, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { ApiProblem, unwrap } from '#api-client';
 import { api } from '../api/client';
-
-function Frame({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <Container size={420} my={40}>
-      <Title ta="center" order={1}>
-        {title}
-      </Title>
-      <Paper withBorder shadow="sm" p="lg" mt="lg">
-        {children}
-      </Paper>
-    </Container>
-  );
-}
+import { AuthFrame } from '../components/auth-frame';
 
 /** Asks for a reset link. Says the same whether or not the email has an account. */
 export function ForgotPasswordPage() {
@@ -39,7 +27,7 @@ export function ForgotPasswordPage() {
   }
 
   return (
-    <Frame title="Reset your password">
+    <AuthFrame title="Reset your password">
       {sent ? (
         <Alert color="teal" role="status" title="Check your email">
           If {email} has an account, a link to choose a new password is on its way. It works for 60 minutes.
@@ -67,7 +55,7 @@ export function ForgotPasswordPage() {
       <Anchor component={Link} to="/sign-in" size="sm" mt="md" display="block">
         Back to sign in
       </Anchor>
-    </Frame>
+    </AuthFrame>
   );
 }
 
@@ -96,7 +84,7 @@ export function ResetPasswordPage() {
 
   const fieldError = problem?.fieldErrors().password;
   return (
-    <Frame title="Choose a new password">
+    <AuthFrame title="Choose a new password">
       {done ? (
         <Alert color="teal" role="status" title="Password changed">
           You were signed out everywhere.{' '}
@@ -126,6 +114,6 @@ export function ResetPasswordPage() {
           </Button>
         </Stack>
       )}
-    </Frame>
+    </AuthFrame>
   );
 }

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Card,
@@ -14,6 +15,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { ApiProblem, type components, unwrap } from '#api-client';
 import { api } from '../api/client';
 import { useAuth } from '../auth/auth-context';
@@ -61,7 +63,14 @@ export function SecurityPage() {
 
   return (
     <Stack maw={760}>
-      <Title order={1}>Security</Title>
+      <Group justify="space-between" align="flex-end">
+        <Title order={1}>Security</Title>
+        {!user.mfaEnrolmentRequired && (
+          <Anchor component={Link} to="/profile" size="sm">
+            Your profile, email and password
+          </Anchor>
+        )}
+      </Group>
       {user.mfaEnrolmentRequired && (
         <Alert color="yellow" title="Two-step verification is required" role="alert">
           Your organization requires two-step verification. Set it up to continue using Steward CRM.

@@ -14,29 +14,40 @@ import {
 import { type FormEvent, useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiProblem } from '#api-client';
+import { useResendVerification } from '../api/use-account-links';
 import { useReadiness } from '../api/use-health';
 import { useAuth } from '../auth/auth-context';
 import { MfaStep } from './mfa-step';
+
+/** What another page may hand the sign-in page: where to return, a notice, the email to fill in. */
+interface SignInState {
+  from?: string;
+  notice?: string;
+  email?: string;
+}
 
 export function SignInPage() {
   const auth = useAuth();
   const readiness = useReadiness();
   const navigate = useNavigate();
   const location = useLocation();
-  const [email, setEmail] = useState('');
+  const state = (location.state as SignInState | null) ?? {};
+  const [email, setEmail] = useState(state.email ?? '');
   const [password, setPassword] = useState('');
   const [keepSignedIn, setKeepSignedIn] = useState(false);
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [mfaToken, setMfaToken] = useState<string | null>(null);
+  const resend = useResendVerification();
 
-  const from = (location.state as { from?: string } | null)?.from ?? '/';
+  const from = state.from ?? '/';
   if (auth.user) return <Navigate to={from} replace />;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSubmitting(true);
     setProblem(null);
+    resend.reset();
     try {
       const outcome = await auth.signIn(email, password, keepSignedIn);
       if (outcome.status === 'mfa-required') setMfaToken(outcome.mfaToken);
@@ -78,12 +89,41 @@ export function SignInPage() {
                 {readiness.error.message}
               </Alert>
             )}
-            {problem && !problem.problem.errors?.length && (
-              <Alert color="red" title={problem.problem.title} role="alert">
-                {problem.problem.code === 'invalid-credentials'
-                  ? 'Check your email and password and try again.'
-                  : problem.message}
+            {state.notice && !problem && (
+              <Alert color="teal" role="status">
+                {state.notice}
               </Alert>
+            )}
+            {problem?.problem.code === 'email-not-verified' ? (
+              <Alert color="yellow" title={problem.problem.title} role="alert">
+                <Stack gap="xs">
+                  <Text size="sm">Follow the link we emailed to {email} to confirm the address, then sign in.</Text>
+                  {resend.isSuccess ? (
+                    <Text size="sm" role="status">
+                      A new link is on its way to {resend.variables}. Earlier links no longer work.
+                    </Text>
+                  ) : (
+                    <Button
+                      size="xs"
+                      variant="light"
+                      w="fit-content"
+                      loading={resend.isPending}
+                      onClick={() => resend.mutate(email)}
+                    >
+                      Send a new link
+                    </Button>
+                  )}
+                </Stack>
+              </Alert>
+            ) : (
+              problem &&
+              !problem.problem.errors?.length && (
+                <Alert color="red" title={problem.problem.title} role="alert">
+                  {problem.problem.code === 'invalid-credentials'
+                    ? 'Check your email and password and try again.'
+                    : problem.message}
+                </Alert>
+              )
             )}
             <TextInput
               label="Email"
@@ -114,6 +154,12 @@ export function SignInPage() {
             <Anchor component={Link} to="/forgot-password" size="sm" ta="center">
               Forgot your password?
             </Anchor>
+            <Text size="sm" ta="center">
+              New to Steward CRM?{' '}
+              <Anchor component={Link} to="/sign-up">
+                Create an account
+              </Anchor>
+            </Text>
           </Stack>
         </Paper>
       )}

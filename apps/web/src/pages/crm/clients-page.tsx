@@ -1,0 +1,214 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Center,
+  Group,
+  Loader,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { type ClientKind, useClientList } from '../../api/use-clients';
+import {
+  CLIENT_KIND_LABELS,
+  clientKindLabel,
+  formatRelative,
+  normaliseTag,
+  searchable,
+  TAG_PATTERN,
+} from './crm-labels';
+import { NewClientDrawer } from './new-client-drawer';
+import { useCrmAccess } from './use-crm-access';
+
+/** The clients of the organization (or of the person's branches): find one, add one. */
+export function ClientsPage() {
+  const access = useCrmAccess();
+  const navigate = useNavigate();
+  const [search, setSearch] = useState('');
+  const [typed] = useDebouncedValue(search, 300);
+  const [kind, setKind] = useState<ClientKind | null>(null);
+  const [tagText, setTagText] = useState('');
+  const [typedTag] = useDebouncedValue(tagText, 300);
+  const [branchId, setBranchId] = useState<string | null>(null);
+  const [sort, setSort] = useState<'-createdAt' | 'createdAt'>('-createdAt');
+  const [creating, setCreating] = useState(false);
+
+  const q = searchable(typed);
+  const tag = normaliseTag(typedTag);
+  const tagValid = !tag || TAG_PATTERN.test(tag);
+  const list = useClientList({
+    q,
+    kind: kind ?? undefined,
+    tag: tag && tagValid ? tag : undefined,
+    branchId: branchId ?? undefined,
+    sort,
+  });
+  const clients = list.data?.pages.flatMap((page) => page.items) ?? [];
+  const filtered = Boolean(q || kind || tag || branchId);
+  const searchTooShort = Boolean(search.trim()) && !searchable(search);
+
+  return (
+    <Stack maw={1200}>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={1}>Clients</Title>
+          <Text c="dimmed" size="sm">
+            {access.scoped
+              ? 'The companies and people your branches work for.'
+              : 'The companies and people your organization works for.'}
+          </Text>
+        </div>
+        {access.can('clients:write') && <Button onClick={() => setCreating(true)}>New client</Button>}
+      </Group>
+
+      <Group align="flex-start" role="search" aria-label="Filter clients">
+        <TextInput
+          label="Search"
+          placeholder="Name, email, city, phone ending"
+          value={search}
+          onChange={(event) => setSearch(event.currentTarget.value)}
+          description={searchTooShort ? 'Type at least two letters or four digits' : undefined}
+          w={280}
+          type="search"
+        />
+        <Select
+          label="Kind"
+          placeholder="Any kind"
+          data={Object.entries(CLIENT_KIND_LABELS).map(([value, label]) => ({ value, label }))}
+          value={kind}
+          onChange={(value) => setKind(value as ClientKind | null)}
+          clearable
+          w={160}
+        />
+        <TextInput
+          label="Tag"
+          placeholder="Any tag"
+          value={tagText}
+          onChange={(event) => setTagText(event.currentTarget.value)}
+          error={tagValid ? undefined : 'Lower-case words with dashes'}
+          w={180}
+        />
+        <Select
+          label="Branch"
+          placeholder="Any branch"
+          data={access.writableBranches.map((branch) => ({ value: branch.id, label: branch.name }))}
+          value={branchId}
+          onChange={setBranchId}
+          clearable
+          searchable
+          w={200}
+        />
+        <Stack gap={4}>
+          <Text size="sm" fw={500} id="clients-order">
+            Order
+          </Text>
+          <SegmentedControl
+            aria-labelledby="clients-order"
+            value={sort}
+            onChange={(value) => setSort(value as typeof sort)}
+            data={[
+              { value: '-createdAt', label: 'Newest first' },
+              { value: 'createdAt', label: 'Oldest first' },
+            ]}
+          />
+        </Stack>
+      </Group>
+
+      {list.isError && (
+        <Alert color="red" title="Could not load the clients" role="alert">
+          {list.error.message}
+        </Alert>
+      )}
+      {list.isPending ? (
+        <Center h={160}>
+          <Loader aria-label="Loading clients" />
+        </Center>
+      ) : (
+        <Table.ScrollContainer minWidth={800}>
+          <Table aria-label="Clients" striped highlightOnHover aria-busy={list.isFetching}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>Kind</Table.Th>
+                <Table.Th>Email</Table.Th>
+                <Table.Th>Phone</Table.Th>
+                <Table.Th>City</Table.Th>
+                <Table.Th>Tags</Table.Th>
+                <Table.Th>Last activity</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {clients.map((client) => (
+                <Table.Tr
+                  key={client.id}
+                  onClick={(event) => {
+                    // The name is a link of its own; a click elsewhere on the row opens the client too.
+                    if (!(event.target as HTMLElement).closest('a')) navigate(`/clients/${client.id}`);
+                  }}
+                  style={{ cursor: 'pointer' }}
+                >
+                  <Table.Td>
+                    <Anchor component={Link} to={`/clients/${client.id}`} fw={500} size="sm">
+                      {client.name}
+                    </Anchor>
+                    {client.restricted && (
+                      <Badge size="xs" color="gray" ml={6}>
+                        Restricted
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>{clientKindLabel(client.kind)}</Table.Td>
+                  <Table.Td>{client.email ?? '—'}</Table.Td>
+                  <Table.Td>{client.phone ?? '—'}</Table.Td>
+                  <Table.Td>{client.address?.city ?? '—'}</Table.Td>
+                  <Table.Td>
+                    <Group gap={4}>
+                      {client.tags.map((name) => (
+                        <Badge key={name} size="sm" variant="light">
+                          {name}
+                        </Badge>
+                      ))}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td title={client.lastActivityAt ?? undefined}>
+                    {formatRelative(client.lastActivityAt)}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {list.isSuccess && clients.length === 0 && (
+        <Text c="dimmed" size="sm" ta="center" py="md">
+          {filtered
+            ? 'No client matches these filters.'
+            : access.can('clients:write')
+              ? 'No clients yet. Add the first with "New client".'
+              : 'No clients yet.'}
+        </Text>
+      )}
+      {list.hasNextPage && (
+        <Button
+          variant="default"
+          w="fit-content"
+          mx="auto"
+          loading={list.isFetchingNextPage}
+          onClick={() => void list.fetchNextPage()}
+        >
+          Load more
+        </Button>
+      )}
+      {access.can('clients:write') && <NewClientDrawer opened={creating} onClose={() => setCreating(false)} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,144 @@
+import { Fieldset, Select, SimpleGrid, TagsInput, TextInput } from '@mantine/core';
+import type { Address } from '../../api/use-clients';
+import { normaliseTag } from './crm-labels';
+import { useCrmAccess } from './use-crm-access';
+
+export type AddressDraft = Required<{ [Key in keyof Address]: string }>;
+
+export const emptyAddress: AddressDraft = { line1: '', line2: '', city: '', region: '', postcode: '', country: '' };
+
+export const addressDraftOf = (address: Address | null): AddressDraft => ({ ...emptyAddress, ...address });
+
+/** The address as the API takes it: only the lines filled in, or null for none. */
+export function addressOf(draft: AddressDraft): Address | null {
+  const filled = Object.entries(draft)
+    .map(([key, value]) => [key, key === 'country' ? value.trim().toUpperCase() : value.trim()] as const)
+    .filter(([, value]) => value);
+  return filled.length ? (Object.fromEntries(filled) as Address) : null;
+}
+
+/** Blank text means "none" to the API (null), not an empty string it would store. */
+export const orNull = (value: string) => value.trim() || null;
+
+export function AddressFields({
+  value,
+  onChange,
+  errors,
+}: {
+  value: AddressDraft;
+  onChange: (address: AddressDraft) => void;
+  errors: Record<string, string>;
+}) {
+  const set = (key: keyof AddressDraft) => (event: { currentTarget: { value: string } }) =>
+    onChange({ ...value, [key]: event.currentTarget.value });
+  return (
+    <Fieldset legend="Address" variant="filled">
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <TextInput label="Address line 1" value={value.line1} onChange={set('line1')} error={errors['address.line1']} />
+        <TextInput label="Address line 2" value={value.line2} onChange={set('line2')} error={errors['address.line2']} />
+        <TextInput label="City" value={value.city} onChange={set('city')} error={errors['address.city']} />
+        <TextInput label="Region" value={value.region} onChange={set('region')} error={errors['address.region']} />
+        <TextInput
+          label="Postcode"
+          value={value.postcode}
+          onChange={set('postcode')}
+          error={errors['address.postcode']}
+        />
+        <TextInput
+          label="Country"
+          description="Two-letter code, e.g. GB"
+          maxLength={2}
+          value={value.country}
+          onChange={(event) => onChange({ ...value, country: event.currentTarget.value.toUpperCase() })}
+          error={errors['address.country']}
+        />
+      </SimpleGrid>
+    </Fieldset>
+  );
+}
+
+/** Tags as the API wants them (lower-case words with dashes), fixed while typing. */
+export function TagsField({
+  value,
+  onChange,
+  error,
+}: {
+  value: string[];
+  onChange: (tags: string[]) => void;
+  error?: string;
+}) {
+  return (
+    <TagsInput
+      label="Tags"
+      description="Lower-case words with dashes; press Enter after each"
+      value={value}
+      onChange={(tags) => onChange([...new Set(tags.map(normaliseTag).filter(Boolean))])}
+      maxTags={20}
+      clearable
+      error={error}
+    />
+  );
+}
+
+/** Branch and owner of a record. The owner picker needs users:read; without it the API makes the caller owner. */
+export function BranchOwnerFields({
+  branchId,
+  ownerId,
+  onBranchChange,
+  onOwnerChange,
+  errors,
+  branchRequired = true,
+  branchDescription,
+}: {
+  branchId: string | null;
+  ownerId: string | null;
+  onBranchChange: (id: string | null) => void;
+  onOwnerChange: (id: string | null) => void;
+  errors: Record<string, string>;
+  branchRequired?: boolean;
+  branchDescription?: string;
+}) {
+  const access = useCrmAccess();
+  const branchOptions = access.writableBranches.map((branch) => ({ value: branch.id, label: branch.name }));
+  // A record may sit in a branch the editor cannot move records to (an admin moved it): still show it.
+  if (branchId && !branchOptions.some((option) => option.value === branchId)) {
+    branchOptions.push({ value: branchId, label: access.branchName(branchId) });
+  }
+  const ownerOptions = (access.owners ?? []).map((person) => ({
+    value: person.id,
+    label: person.id === access.me?.id ? `${person.name} (you)` : person.name,
+  }));
+  if (ownerId && access.owners && !ownerOptions.some((option) => option.value === ownerId)) {
+    ownerOptions.push({ value: ownerId, label: access.ownerName(ownerId) ?? 'Former colleague' });
+  }
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+      <Select
+        label="Branch"
+        placeholder={branchRequired ? 'Choose a branch' : 'As the client'}
+        description={branchDescription}
+        data={branchOptions}
+        value={branchId}
+        onChange={onBranchChange}
+        required={branchRequired}
+        clearable={!branchRequired}
+        searchable
+        error={errors.branchId}
+        nothingFoundMessage="No branch by that name"
+      />
+      {access.owners && (
+        <Select
+          label="Owner"
+          placeholder="You"
+          description="Who looks after this record"
+          data={ownerOptions}
+          value={ownerId}
+          onChange={onOwnerChange}
+          searchable
+          clearable
+          error={errors.ownerId}
+        />
+      )}
+    </SimpleGrid>
+  );
+}

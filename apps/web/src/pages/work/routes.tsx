@@ -1,0 +1,46 @@
+import type { RouteObject } from 'react-router';
+import { RequirePermission } from '../../auth/require-permission';
+import type { NavEntry } from '../../layout/nav-entry';
+import { InvoicePage, NewInvoicePage } from './invoices/invoice-page';
+import { InvoicesPage } from './invoices/invoices-page';
+import { JobPage } from './jobs/job-page';
+import { JobsBoardPage } from './jobs/jobs-board-page';
+import { SchedulePage } from './schedule/schedule-page';
+import { TaxSettingsPage } from './tax/tax-settings-page';
+
+/** Jobs, the schedule calendar, invoices and tax settings: routes under the signed-in area. */
+export const workRoutes: RouteObject[] = [
+  {
+    element: <RequirePermission permission="jobs:read" />,
+    children: [
+      { path: 'jobs', element: <JobsBoardPage /> },
+      { path: 'jobs/:id', element: <JobPage /> },
+    ],
+  },
+  {
+    element: <RequirePermission permission="schedules:read" />,
+    children: [{ path: 'schedule', element: <SchedulePage /> }],
+  },
+  {
+    element: <RequirePermission permission="invoices:read" />,
+    children: [
+      { path: 'invoices', element: <InvoicesPage /> },
+      { path: 'invoices/:id', element: <InvoicePage /> },
+    ],
+  },
+  {
+    element: <RequirePermission permission="invoices:write" />,
+    children: [{ path: 'invoices/new', element: <NewInvoicePage /> }],
+  },
+  {
+    element: <RequirePermission permission="tax-policies:read" />,
+    children: [{ path: 'settings/tax', element: <TaxSettingsPage /> }],
+  },
+];
+
+export const workNav: NavEntry[] = [
+  { to: '/jobs', label: 'Jobs', permission: 'jobs:read' },
+  { to: '/schedule', label: 'Schedule', permission: 'schedules:read' },
+  { to: '/invoices', label: 'Invoices', permission: 'invoices:read' },
+  { to: '/settings/tax', label: 'Tax settings', permission: 'tax-policies:read' },
+];
