@@ -28,7 +28,8 @@ export default {
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   globalSetup: '<rootDir>/libs/testing/src/global-setup.mjs',
   testTimeout: 60_000,
-  maxWorkers: process.env.CI ? 2 : '50%',
+  // Test files wait on I/O (databases, Chromium) as much as on the CPU: one worker per core.
+  maxWorkers: process.env.CI ? 2 : '100%',
   // A leaked handle must never hang CI; locally, Jest's open-handle warning points at it.
   forceExit: Boolean(process.env.CI),
 };

@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// Takes the README's screenshots from a running `npm start` (demo organization seeded):
+//   node scripts/screenshots.mjs [http://localhost:3000]
+// Uses Debian's Chromium (CHROMIUM_PATH or /usr/bin/chromium); writes docs/images/*.png.
+import { chromium } from 'playwright-core';
+
+const base = process.argv[2] ?? 'http://localhost:3000';
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+});
+const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
+const shot = async (path, name, ready) => {
+  await page.goto(`${base}${path}`);
+  await ready();
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: `docs/images/${name}.png` });
+  console.log(`docs/images/${name}.png`);
+};
+
+await page.goto(`${base}/sign-in`);
+await page.getByLabel('Email').fill('owner@harbor-pine.test');
+await page.getByLabel('Password', { exact: true }).fill('harbor-pine-demo-2026');
+await page.getByRole('button', { name: 'Sign in' }).click();
+await page.getByRole('navigation', { name: 'Main navigation' }).getByText('Clients').waitFor();
+
+await shot('/clients', 'clients', () => page.getByRole('table').waitFor());
+await page.getByRole('cell', { name: 'Riverside Dental Practice' }).click();
+await page.getByText('Compressor tripping').first().waitFor();
+await page.waitForLoadState('networkidle');
+await page.screenshot({ path: 'docs/images/client-timeline.png' });
+console.log('docs/images/client-timeline.png');
+await shot('/jobs', 'jobs-board', () => page.getByText('No hot water').first().waitFor());
+await shot('/schedule', 'schedule', () =>
+  page
+    .getByText('Team briefing')
+    .first()
+    .waitFor()
+    .catch(() => undefined),
+);
+await shot('/invoices', 'invoices', () => page.getByRole('table').waitFor());
+await browser.close();
