@@ -58,7 +58,8 @@ export class ClientsService {
     assertBranchWritable(actor, input.branchId);
     await this.staff.assertBranch(actor.organizationId, input.branchId);
     const ownerId = input.ownerId === undefined ? (actor.kind === 'user' ? actor.id : null) : input.ownerId;
-    if (ownerId) await this.staff.assertStaff(actor.organizationId, [ownerId], 'ownerId');
+    // The signed-in person owning what they create needs no lookup: they are active staff.
+    if (ownerId && ownerId !== actor.id) await this.staff.assertStaff(actor.organizationId, [ownerId], 'ownerId');
     const id = randomUUID();
     const details: Details = {
       name: input.name.trim(),

@@ -50,6 +50,7 @@ export class ContactsTransferService {
         [branch.id, branch.id],
       ]),
     );
+    const branchIds = new Set(branches.values());
     const errors: ImportOutcome['errors'] = [];
     const prepared: ContactValues[] = [];
     const seenEmails = new Set<string>();
@@ -104,7 +105,7 @@ export class ContactsTransferService {
         continue;
       }
       try {
-        prepared.push(await this.contacts.prepare(actor, input));
+        prepared.push(await this.contacts.prepare(actor, input, branchIds));
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         const fields = error.extensions.errors ?? [{ field: 'row', message: error.detail ?? error.message }];

@@ -71,14 +71,20 @@ export class ContactsService {
    * Everything a new contact needs, checked and sealed, before any transaction opens
    * (CSV import prepares many, then inserts them together).
    */
-  async prepare(actor: CrmActor, input: ContactCreateDto): Promise<ContactValues> {
+  async prepare(
+    actor: CrmActor,
+    input: ContactCreateDto,
+    /** Branch ids the caller already knows exist (an import checks them once, not per row). */
+    knownBranches?: ReadonlySet<string>,
+  ): Promise<ContactValues> {
     const client = input.clientId ? await this.visibleClient(actor, input.clientId) : null;
     const branchId = input.branchId ?? client?.branchId;
     if (!branchId) throw invalid('branchId', 'branchId is required for a contact without a client');
     assertBranchWritable(actor, branchId);
-    if (input.branchId) await this.staff.assertBranch(actor.organizationId, branchId);
+    if (input.branchId && !knownBranches?.has(branchId)) await this.staff.assertBranch(actor.organizationId, branchId);
     const ownerId = input.ownerId === undefined ? (actor.kind === 'user' ? actor.id : null) : input.ownerId;
-    if (ownerId) await this.staff.assertStaff(actor.organizationId, [ownerId], 'ownerId');
+    // The signed-in person owning what they create needs no lookup: they are active staff.
+    if (ownerId && ownerId !== actor.id) await this.staff.assertStaff(actor.organizationId, [ownerId], 'ownerId');
     const id = randomUUID();
     const details: Details = {
       fullName: input.fullName.trim(),
