@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
 import { type Transaction, TransactionService } from '../database/transaction.service.js';
 import { ActivityEntity } from './entities/activity.entity.js';
 
@@ -36,10 +35,6 @@ export class ActivityRepository {
   /** A staff member's erasure: their entries stay (the record's history), without them. */
   async forgetActor(organizationId: string, actorId: string): Promise<number> {
     return (await this.activity().update({ organizationId, actorId }, { actorId: null })).affected ?? 0;
-  }
-
-  async deleteForRecords(organizationId: string, recordIds: string[], tx?: Transaction): Promise<void> {
-    if (recordIds.length) await this.activity(tx).delete({ organizationId, recordId: In(recordIds) });
   }
 
   /** The next job or invoice number of the organization (atomic; gap-free within committed work). */

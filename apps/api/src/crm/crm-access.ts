@@ -58,3 +58,18 @@ export const staleRecord = () =>
   new AppError('conflict', 'Someone changed this record since you loaded it; reload and apply your change again');
 
 export const recordNotFound = (what: string) => new AppError('not-found', `No such ${what}`);
+
+/**
+ * A record named in a request body that the caller cannot see is a field error (400), not
+ * a 404 of the route. Only "not found" is translated; anything else still propagates.
+ */
+export async function referenced<T>(load: () => Promise<T>, field: string, message: string): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not-found') {
+      throw new AppError('validation-failed', `${field}: ${message}`, { errors: [{ field, message }] });
+    }
+    throw error;
+  }
+}

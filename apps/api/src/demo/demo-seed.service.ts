@@ -53,7 +53,8 @@ export class DemoSeedService {
   }
 
   private async seedCrm(organizationId: string): Promise<void> {
-    const owner = (await this.identity.listUsers(organizationId)).find((user) => user.role === 'owner');
+    const users = await this.identity.listUsers(organizationId);
+    const owner = users.find((user) => user.role === 'owner');
     if (!owner) return;
     const branches = new Map(
       (await this.identity.listBranches(organizationId)).map((branch) => [branch.name, branch.id]),
@@ -67,7 +68,7 @@ export class DemoSeedService {
       sessionId: 'demo-seed',
       mfaEnrolmentRequired: false,
     };
-    const agent = (await this.identity.listUsers(organizationId)).find((user) => user.role === 'agent') ?? owner;
+    const agent = users.find((user) => user.role === 'agent') ?? owner;
     await this.crm.seedIfEmpty(caller, agent.id, branches);
   }
 }

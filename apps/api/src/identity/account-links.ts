@@ -51,10 +51,6 @@ export class AccountLinks {
   redeem(token: string, purpose: TokenPurpose, tx?: Transaction): Promise<OneTimeTokenEntity | null> {
     return this.tokens.consume(sha256Hex(token), purpose, tx);
   }
-
-  retire(userId: string, purpose: TokenPurpose, tx?: Transaction): Promise<void> {
-    return this.tokens.retireUnused(userId, purpose, tx);
-  }
 }
 
 export const linkExpired = (what = 'link') => `This ${what} has expired or was already used; ask for a new one`;

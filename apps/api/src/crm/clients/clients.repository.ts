@@ -34,14 +34,6 @@ export class ClientsRepository {
     return this.clients(tx).findOneBy({ organizationId, id });
   }
 
-  findMany(organizationId: string, ids: string[]): Promise<ClientEntity[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.clients()
-      .createQueryBuilder('c')
-      .where('c.organization_id = :organizationId AND c.id = ANY(:ids::uuid[])', { organizationId, ids })
-      .getMany();
-  }
-
   async page(
     organizationId: string,
     filters: ClientFilters,
@@ -78,20 +70,11 @@ export class ClientsRepository {
     return (result.affected ?? 0) === 1;
   }
 
-  async touch(organizationId: string, id: string, at: Date, tx: Transaction): Promise<void> {
-    await this.clients(tx).update({ organizationId, id }, { lastActivityAt: at });
-  }
-
   async delete(organizationId: string, id: string, tx: Transaction): Promise<boolean> {
     return ((await this.clients(tx).delete({ organizationId, id })).affected ?? 0) === 1;
   }
 
   async setRestricted(organizationId: string, id: string, at: Date | null): Promise<void> {
     await this.clients().update({ organizationId, id }, { restrictedAt: at });
-  }
-
-  /** Every client of the organization with this email (blind index), for data-subject requests. */
-  findByEmailIndex(organizationId: string, emailIndex: string): Promise<ClientEntity[]> {
-    return this.clients().findBy({ organizationId, emailIndex });
   }
 }

@@ -10,6 +10,7 @@ import {
   canSeeBranch,
   crmActor,
   recordNotFound,
+  referenced,
   staleRecord,
 } from '../crm-access.js';
 import type { ContactListEntity } from '../entities/contact-list.entity.js';
@@ -109,13 +110,7 @@ export class ContactListsService {
     if (list.kind !== 'static') throw new AppError('conflict', 'A saved filter has no hand-picked members');
     const unique = [...new Set(contactIds)];
     for (const contactId of unique) {
-      try {
-        await this.contacts.visible(actor, contactId);
-      } catch {
-        throw new AppError('validation-failed', `No such contact: ${contactId}`, {
-          errors: [{ field: 'contactIds', message: `no such contact: ${contactId}` }],
-        });
-      }
+      await referenced(() => this.contacts.visible(actor, contactId), 'contactIds', `no such contact: ${contactId}`);
     }
     return this.transactions.run(async (tx) => {
       const added = await this.lists.addMembers(actor.organizationId, id, unique, tx);

@@ -36,14 +36,6 @@ export class ContactsRepository {
     return this.contacts(tx).findOneBy({ organizationId, id });
   }
 
-  findMany(organizationId: string, ids: string[]): Promise<ContactEntity[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.contacts()
-      .createQueryBuilder('c')
-      .where('c.organization_id = :organizationId AND c.id = ANY(:ids::uuid[])', { organizationId, ids })
-      .getMany();
-  }
-
   async page(
     organizationId: string,
     filters: ContactFilters,
@@ -86,10 +78,6 @@ export class ContactsRepository {
       { ...patch, version: () => 'version + 1' },
     );
     return (result.affected ?? 0) === 1;
-  }
-
-  async touch(organizationId: string, id: string, at: Date, tx: Transaction): Promise<void> {
-    await this.contacts(tx).update({ organizationId, id }, { lastActivityAt: at });
   }
 
   async delete(organizationId: string, id: string, tx: Transaction): Promise<boolean> {

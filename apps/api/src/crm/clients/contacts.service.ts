@@ -13,6 +13,7 @@ import {
   canSeeBranch,
   crmActor,
   recordNotFound,
+  referenced,
   staleRecord,
 } from '../crm-access.js';
 import type { ContactEntity } from '../entities/contact.entity.js';
@@ -212,12 +213,8 @@ export class ContactsService {
     return contact;
   }
 
-  private async visibleClient(actor: CrmActor, clientId: string) {
-    try {
-      return await this.clients.visible(actor, clientId);
-    } catch {
-      throw invalid('clientId', 'no such client');
-    }
+  private visibleClient(actor: CrmActor, clientId: string) {
+    return referenced(() => this.clients.visible(actor, clientId), 'clientId', 'no such client');
   }
 
   private assertWritable(actor: CrmActor, contact: ContactEntity): void {

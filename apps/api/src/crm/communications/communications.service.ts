@@ -8,7 +8,15 @@ import { ActivityService, changedFields } from '../activity.service.js';
 import { ClientsService } from '../clients/clients.service.js';
 import { ContactsService } from '../clients/contacts.service.js';
 import type { CommunicationKind, Direction } from '../crm.types.js';
-import { assertMayChange, type CrmActor, canSeeBranch, crmActor, recordNotFound, staleRecord } from '../crm-access.js';
+import {
+  assertMayChange,
+  type CrmActor,
+  canSeeBranch,
+  crmActor,
+  recordNotFound,
+  referenced,
+  staleRecord,
+} from '../crm-access.js';
 import type { CommunicationEntity } from '../entities/communication.entity.js';
 import { RecordCipher } from '../record-cipher.js';
 import { StaffDirectory } from '../staff-directory.js';
@@ -58,10 +66,12 @@ export class CommunicationsService {
     const actor = crmActor(caller);
     if (!input.clientId && !input.contactId) throw invalid('contactId', 'give a clientId, a contactId or both');
     const contact = input.contactId
-      ? await this.party(() => this.contacts.visible(actor, input.contactId as string), 'contactId')
+      ? await referenced(() => this.contacts.visible(actor, input.contactId as string), 'contactId', 'no such contact')
       : null;
     const clientId = input.clientId ?? contact?.clientId ?? null;
-    const client = clientId ? await this.party(() => this.clients.visible(actor, clientId), 'clientId') : null;
+    const client = clientId
+      ? await referenced(() => this.clients.visible(actor, clientId), 'clientId', 'no such client')
+      : null;
     if (client && contact?.clientId && contact.clientId !== client.id) {
       throw invalid('contactId', 'this contact belongs to another client');
     }
@@ -163,15 +173,6 @@ export class CommunicationsService {
     const communication = await this.communications.find(actor.organizationId, id);
     if (!communication || !canSeeBranch(actor, communication.branchId)) throw recordNotFound('communication');
     return communication;
-  }
-
-  /** A party named in the body that the caller cannot see is a field error, not a 404 of the route. */
-  private async party<T>(load: () => Promise<T>, field: string): Promise<T> {
-    try {
-      return await load();
-    } catch {
-      throw invalid(field, `no such ${field === 'clientId' ? 'client' : 'contact'}`);
-    }
   }
 
   /** Sealed under the contact's key when there is one: erasing that person shreds what was said. */
