@@ -2,6 +2,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
+import { AuditModule } from './audit/audit.module.js';
+import { AuditCoreModule } from './audit/audit-core.module.js';
 import { loggerParams } from './common/logging.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module.js';
@@ -38,9 +40,11 @@ export class AppModule {
         RateLimitModule,
         PersonalDataModule,
         KeyringModule,
+        AuditCoreModule,
         HealthModule,
         IdentityModule,
         CrmModule,
+        AuditModule,
         DemoModule,
       ],
       providers: [

@@ -6,6 +6,7 @@ import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { openRequestContext } from './common/request-context.js';
 import { assignRequestId } from './common/request-id.js';
 import type { Settings } from './config/settings.js';
 import { buildOpenApiDocument } from './openapi.js';
@@ -34,6 +35,8 @@ export async function configureApp(app: NestExpressApplication, settings: Settin
   app.useBodyParser('urlencoded', { limit: settings.http.bodyLimit, extended: false });
   // CSV imports: up to a few thousand rows per request, chunked by the SPA.
   app.useBodyParser('text', { type: 'text/csv', limit: '5mb' });
+  // After the body parsers: their stream callbacks would not carry the context along.
+  app.use(openRequestContext);
   app.setGlobalPrefix(API_PREFIX);
 
   const document = await buildOpenApiDocument(app);

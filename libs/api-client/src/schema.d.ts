@@ -36,6 +36,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every action the trail records */
+        get: operations["listAuditActions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit trail, newest first
+         * @description Filter by time, actor, action (or a family such as `auth.`), target and outcome; cursor-paginated.
+         */
+        get: operations["listAuditEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/entries/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every matching entry as CSV or JSON (same filters as the list)
+         * @description The export is itself recorded in the trail.
+         */
+        get: operations["exportAuditEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify the integrity of your organization's trail
+         * @description Recomputes the hash chain from the last retention checkpoint to the newest entry and reports the first entry that was altered, removed or reordered. The check itself is recorded.
+         */
+        post: operations["verifyAuditTrail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/email-change/confirm": {
         parameters: {
             query?: never;
@@ -1047,6 +1124,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/profile/security-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your recent security events
+         * @description Sign-ins (and failed attempts with your address), MFA, password and email changes, API keys.
+         */
+        get: operations["listSecurityEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/roles": {
         parameters: {
             query?: never;
@@ -1391,6 +1488,76 @@ export interface components {
             /** Format: date-time */
             revokedAt: string | null;
             scopes: string[];
+        };
+        AuditActionsResponseDto: {
+            /** @description Every action the trail records, for filter pickers. */
+            items: string[];
+        };
+        AuditBrokenLinkDto: {
+            /** @enum {string} */
+            reason: "altered" | "unlinked" | "missing-entries" | "truncated";
+            seq: string;
+        };
+        AuditCheckpointDto: {
+            /** Format: date-time */
+            purgedBefore: string;
+            purgedCount: number;
+            /** @description The last entry removed by the retention purge. */
+            seq: string;
+        };
+        AuditEntryResponseDto: {
+            /**
+             * @description One of: auth.sign_in, auth.sign_in.mfa, auth.sign_out, auth.lockout, auth.session.revoked, auth.sessions.revoked_all, auth.session.replayed, auth.password.changed, auth.password.reset, auth.email.change_requested, auth.email.changed, auth.mfa.enrolled, auth.mfa.disabled, api_key.created, api_key.used, api_key.revoked, access.denied, organization.created, user.created, user.email_verified, user.invited, user.invitation_accepted, user.invitation_cancelled, user.role_changed, user.disabled, user.enabled, user.profile_updated, organization.updated, branch.created, branch.updated, branch.deleted, personal_data.viewed, personal_data.exported, record.created, record.updated, record.deleted, audit.exported, audit.verified, audit.purged.
+             * @example auth.sign_in
+             */
+            action: string;
+            actorId: string | null;
+            /**
+             * @example user
+             * @enum {string}
+             */
+            actorKind: "user" | "api_key" | "system" | "anonymous";
+            /** @description The user's name, when the actor is a person of the organization. */
+            actorName: string | null;
+            /** Format: date-time */
+            at: string;
+            /** @description Particulars: names of changed fields, roles, scopes, reasons. Never personal values. */
+            details: {
+                [key: string]: unknown;
+            } | null;
+            ip: string | null;
+            /**
+             * @example success
+             * @enum {string}
+             */
+            outcome: "success" | "failure" | "denied";
+            requestId: string | null;
+            /** @description Position in the organization's chain. */
+            seq: string;
+            targetId: string | null;
+            targetType: string | null;
+            userAgent: string | null;
+        };
+        AuditListResponseDto: {
+            items: components["schemas"]["AuditEntryResponseDto"][];
+            /** @description Pass as `cursor` for older entries; null on the last page. */
+            nextCursor: string | null;
+        };
+        AuditVerificationResponseDto: {
+            /** @description Every break found (at most 100). */
+            broken: components["schemas"]["AuditBrokenLinkDto"][];
+            checkedEntries: number;
+            checkpoint: components["schemas"]["AuditCheckpointDto"] | null;
+            /** @description The first break: the entry to investigate. */
+            firstBroken: components["schemas"]["AuditBrokenLinkDto"] | null;
+            firstSeq: string | null;
+            /** @description SHA-256 of the newest entry, hex: keep a copy elsewhere to detect a rewrite of the whole chain. */
+            headHash: string | null;
+            /** @description True when every entry matches its hash and chains from the one before. */
+            intact: boolean;
+            lastSeq: string | null;
+            /** Format: date-time */
+            verifiedAt: string;
         };
         BillToResponseDto: {
             address: components["schemas"]["AddressDto"] | null;
@@ -2310,6 +2477,21 @@ export interface components {
             /** @description True when the window held more entries than one answer carries (2000): ask for a narrower one. */
             truncated: boolean;
         };
+        SecurityEventListResponseDto: {
+            items: components["schemas"]["SecurityEventResponseDto"][];
+        };
+        SecurityEventResponseDto: {
+            /** @example auth.sign_in */
+            action: string;
+            /** Format: date-time */
+            at: string;
+            /** @description You did it (true), or it concerned your account (a failed sign-in with your address). */
+            byYou: boolean;
+            ip: string | null;
+            /** @enum {string} */
+            outcome: "success" | "failure" | "denied";
+            userAgent: string | null;
+        };
         SessionListResponseDto: {
             items: components["schemas"]["SessionSummaryDto"][];
         };
@@ -2595,6 +2777,151 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    listAuditActions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditActionsResponseDto"];
+                };
+            };
+        };
+    };
+    listAuditEntries: {
+        parameters: {
+            query?: {
+                /** @description One action (`auth.sign_in`) or a family ending in a dot (`auth.`, `record.`). */
+                action?: string;
+                /** @description Only what this user or API key did. */
+                actorId?: string;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+                /** @description Entries at or after this time. */
+                from?: string;
+                /** @description Items per page, 1–100. */
+                limit?: number;
+                outcome?: "success" | "failure" | "denied";
+                /** @description The id of the thing acted on. */
+                targetId?: string;
+                /** @description The kind of thing acted on, e.g. `contact`, `user`, `api_key`. */
+                targetType?: string;
+                /** @description Entries before this time. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditListResponseDto"];
+                };
+            };
+        };
+    };
+    exportAuditEntries: {
+        parameters: {
+            query?: {
+                /** @description One action (`auth.sign_in`) or a family ending in a dot (`auth.`, `record.`). */
+                action?: string;
+                /** @description Only what this user or API key did. */
+                actorId?: string;
+                /** @description `csv` (a spreadsheet) or `json` (one array). */
+                format?: "csv" | "json";
+                /** @description Entries at or after this time. */
+                from?: string;
+                outcome?: "success" | "failure" | "denied";
+                /** @description The id of the thing acted on. */
+                targetId?: string;
+                /** @description The kind of thing acted on, e.g. `contact`, `user`, `api_key`. */
+                targetType?: string;
+                /** @description Entries before this time. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CSV with the columns seq, at, actorKind, actorId, actorName, action, targetType, targetId, outcome, requestId, ip, userAgent, details, or a JSON array */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    verifyAuditTrail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerificationResponseDto"];
+                };
             };
         };
     };
@@ -5010,6 +5337,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    listSecurityEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SecurityEventListResponseDto"];
+                };
             };
         };
     };

@@ -52,6 +52,11 @@ export interface ErasureReceipt {
   mode: ErasureMode;
   affected: number;
   completedAt: Date;
+  /**
+   * Records this category keeps despite the request, and why (a security log kept for its
+   * retention period under Art. 17(3)(e) GDPR): the person is told, not left to guess.
+   */
+  retained?: { records: number; reason: string };
 }
 
 export type ExportRecord = Record<string, unknown>;

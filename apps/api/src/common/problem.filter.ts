@@ -1,7 +1,8 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger, Optional } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AppError, ERROR_CATALOG, type ErrorCode, problemType } from './app-error.js';
 import { ProblemDto } from './problem.dto.js';
+import { ProblemObserver } from './problem-observer.js';
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: 'bad-request',
@@ -32,6 +33,8 @@ const isBodyParserError = (error: unknown): error is BodyParserError =>
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('Problem');
 
+  constructor(@Optional() private readonly observer?: ProblemObserver) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
@@ -41,7 +44,17 @@ export class ProblemFilter implements ExceptionFilter {
       // The stack helps us; the client gets the request id to quote. No payloads logged.
       this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
     }
-    sendProblem(request, response, error);
+    if (!this.observer) {
+      sendProblem(request, response, error);
+      return;
+    }
+    this.observer.observe(request, error).then(
+      () => sendProblem(request, response, error),
+      (failure: unknown) => {
+        this.logger.error({ err: failure, requestId: request.id }, 'Could not record a refused request');
+        sendProblem(request, response, new AppError('internal'));
+      },
+    );
   }
 
   private toAppError(exception: unknown): AppError {

@@ -116,4 +116,16 @@ export class EnvironmentSchema {
   @Transform(toBool)
   @IsBoolean({ message: 'must be true or false' })
   SEED_DEMO = false;
+
+  /** How long audit entries are kept before the retention purge removes them (policy: "a limited period"). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of days between 30 and 3650' })
+  @Min(30, { message: 'must be a whole number of days between 30 and 3650' })
+  @Max(3650, { message: 'must be a whole number of days between 30 and 3650' })
+  AUDIT_RETENTION_DAYS = 400;
+
+  /** Benchmarks only (`npm run bench` measures the audit's cost): refused in production. */
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  AUDIT_DISABLED_FOR_BENCHMARK = false;
 }

@@ -61,3 +61,15 @@ describe('SEED_DEMO', () => {
     expect(() => loadSettings({ SEED_DEMO: 'perhaps' })).toThrow(/Invalid setting SEED_DEMO: must be true or false/);
   });
 });
+
+describe('audit settings', () => {
+  it('should refuse switching the audit trail off in production, and bound the retention', () => {
+    const key = Buffer.alloc(32, 2).toString('base64');
+    expect(() =>
+      loadSettings({ NODE_ENV: 'production', MASTER_KEY: key, AUDIT_DISABLED_FOR_BENCHMARK: 'true' }),
+    ).toThrow(/^Invalid setting AUDIT_DISABLED_FOR_BENCHMARK: must be false in production/);
+    expect(loadSettings({ AUDIT_DISABLED_FOR_BENCHMARK: 'true' }).audit.disabledForBenchmark).toBe(true);
+    expect(loadSettings({}).audit).toEqual({ retentionDays: 400, disabledForBenchmark: false });
+    expect(() => loadSettings({ AUDIT_RETENTION_DAYS: '7' })).toThrow(/Invalid setting AUDIT_RETENTION_DAYS/);
+  });
+});

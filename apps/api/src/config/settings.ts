@@ -38,6 +38,11 @@ export interface Settings {
   appUrl: string;
   /** Seed the demo organization at start-up (npm start does). */
   seedDemo: boolean;
+  audit: {
+    retentionDays: number;
+    /** Benchmarks only: measures what the audit trail costs. Refused in production. */
+    disabledForBenchmark: boolean;
+  };
 }
 
 export class SettingsError extends Error {
@@ -68,6 +73,11 @@ export function loadSettings(raw: RawEnvironment): Settings {
       'Invalid setting SEED_DEMO: must be false in production: the demo accounts have a published password',
     );
   }
+  if (env.NODE_ENV === 'production' && env.AUDIT_DISABLED_FOR_BENCHMARK === true) {
+    problems.push(
+      'Invalid setting AUDIT_DISABLED_FOR_BENCHMARK: must be false in production: the audit trail is not optional',
+    );
+  }
   if (problems.length > 0) throw new SettingsError(problems);
   return {
     env: env.NODE_ENV,
@@ -92,5 +102,6 @@ export function loadSettings(raw: RawEnvironment): Settings {
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     appUrl: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     seedDemo: env.SEED_DEMO,
+    audit: { retentionDays: env.AUDIT_RETENTION_DAYS, disabledForBenchmark: env.AUDIT_DISABLED_FOR_BENCHMARK },
   };
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
 import type { Transaction } from '../database/transaction.service.js';
 import { ActivityRepository } from './activity.repository.js';
 import type { ActivityAction } from './crm.types.js';
@@ -34,8 +35,10 @@ export class ActivityService {
   constructor(
     private readonly activity: ActivityRepository,
     private readonly staff: StaffDirectory,
+    private readonly audit: AuditService,
   ) {}
 
+  /** The record's activity log and the organization's audit trail, both in the change's transaction. */
   record(
     tx: Transaction,
     actor: CrmActor,
@@ -44,6 +47,14 @@ export class ActivityService {
     action: ActivityAction,
     fields: string[] = [],
   ): Promise<void> {
+    this.audit.record(tx, {
+      organizationId: actor.organizationId,
+      action: `record.${action}`,
+      actor: { kind: actor.kind, id: actor.id },
+      targetType: recordType,
+      targetId: recordId,
+      ...(fields.length ? { details: { fields } } : {}),
+    });
     return this.activity.insert(
       {
         organizationId: actor.organizationId,
@@ -85,9 +96,4 @@ export class ActivityService {
   }
 }
 
-/** The names of the fields a patch changes (values are never logged). */
-export const changedFields = (patch: object): string[] =>
-  Object.entries(patch)
-    .filter(([key, value]) => value !== undefined && key !== 'version')
-    .map(([key]) => key)
-    .sort();
+export { changedFields } from '../common/changed-fields.js';

@@ -1,6 +1,7 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { TransactionService } from './transaction.service.js';
 
 export function dataSourceOptions(url: string, poolSize: number): DataSourceOptions {
   return {
@@ -33,4 +34,13 @@ export async function runMigrations(url: string): Promise<string[]> {
   } finally {
     await dataSource.destroy();
   }
+}
+
+/** A connection for command-line tools that run beside the API (one connection). */
+export async function openStandalone(
+  url: string,
+): Promise<{ transactions: TransactionService; close(): Promise<void> }> {
+  const dataSource = new DataSource(dataSourceOptions(url, 1));
+  await dataSource.initialize();
+  return { transactions: new TransactionService(dataSource), close: () => dataSource.destroy() };
 }

@@ -1,3 +1,4 @@
+import { AuditChainHeadEntity, AuditCheckpointEntity, AuditEntryEntity } from '../audit/entities/audit-entry.entity.js';
 import { ActivityEntity, CounterEntity } from '../crm/entities/activity.entity.js';
 import { ClientEntity } from '../crm/entities/client.entity.js';
 import { CommunicationEntity } from '../crm/entities/communication.entity.js';
@@ -38,4 +39,7 @@ export const ENTITIES = [
   PaymentEntity,
   ActivityEntity,
   CounterEntity,
+  AuditEntryEntity,
+  AuditChainHeadEntity,
+  AuditCheckpointEntity,
 ];

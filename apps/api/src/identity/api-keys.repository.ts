@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
-import { TransactionService } from '../database/transaction.service.js';
+import { type Transaction, TransactionService } from '../database/transaction.service.js';
 import { ApiKeyEntity } from './entities/api-key.entity.js';
 
 @Injectable()
 export class ApiKeysRepository {
   constructor(private readonly transactions: TransactionService) {}
 
-  private keys() {
-    return this.transactions.managerOf().getRepository(ApiKeyEntity);
+  private keys(tx?: Transaction) {
+    return this.transactions.managerOf(tx).getRepository(ApiKeyEntity);
   }
 
   async insert(
@@ -16,8 +16,9 @@ export class ApiKeysRepository {
       ApiKeyEntity,
       'organizationId' | 'name' | 'prefix' | 'secretHash' | 'scopes' | 'createdByUserId' | 'expiresAt'
     >,
+    tx?: Transaction,
   ): Promise<ApiKeyEntity> {
-    return this.keys().save(this.keys().create(values));
+    return this.keys(tx).save(this.keys(tx).create(values));
   }
 
   findByPrefix(prefix: string): Promise<ApiKeyEntity | null> {
@@ -28,18 +29,22 @@ export class ApiKeysRepository {
     return this.keys().find({ where: { organizationId }, order: { createdAt: 'DESC' } });
   }
 
-  async revoke(organizationId: string, id: string): Promise<boolean> {
-    const result = await this.keys().update({ organizationId, id, revokedAt: IsNull() }, { revokedAt: new Date() });
+  async revoke(organizationId: string, id: string, tx?: Transaction): Promise<boolean> {
+    const result = await this.keys(tx).update({ organizationId, id, revokedAt: IsNull() }, { revokedAt: new Date() });
     return (result.affected ?? 0) > 0;
   }
 
-  /** Records use at most once a minute per key, so a busy integration does not write on every call. */
-  async recordUse(id: string, ip: string | null): Promise<void> {
-    await this.keys()
+  /**
+   * Records use at most once a minute per key, so a busy integration does not write on
+   * every call; true when this call was the first of its minute.
+   */
+  async recordUse(id: string, ip: string | null, tx?: Transaction): Promise<boolean> {
+    const result = await this.keys(tx)
       .createQueryBuilder()
       .update()
       .set({ lastUsedAt: () => 'now()', lastUsedIp: ip })
       .where("id = :id AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')", { id })
       .execute();
+    return (result.affected ?? 0) > 0;
   }
 }

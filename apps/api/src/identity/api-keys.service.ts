@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
+import { TransactionService } from '../database/transaction.service.js';
 import type { ApiKeyPrincipal, AuthenticatedUser } from './access-tokens.js';
 import type { ApiKeyCreateDto } from './api-keys.dto.js';
 import { ApiKeysRepository } from './api-keys.repository.js';
@@ -13,7 +15,11 @@ const KEY_FORMAT = /^(stw_[0-9a-f]{10})_([A-Za-z0-9_-]{43})$/;
 /** API keys: created by administrators, scoped, shown once, revocable, optionally expiring. */
 @Injectable()
 export class ApiKeysService {
-  constructor(private readonly keys: ApiKeysRepository) {}
+  constructor(
+    private readonly keys: ApiKeysRepository,
+    private readonly transactions: TransactionService,
+    private readonly audit: AuditService,
+  ) {}
 
   async create(caller: AuthenticatedUser, input: ApiKeyCreateDto): Promise<{ key: ApiKeyEntity; secret: string }> {
     const beyond = input.scopes.filter((scope) => !roleHolds(caller.role, scope as Permission));
@@ -28,14 +34,27 @@ export class ApiKeysService {
     }
     const prefix = `stw_${randomBytes(5).toString('hex')}`;
     const secret = newSecret();
-    const key = await this.keys.insert({
-      organizationId: caller.organizationId,
-      name: input.name.trim(),
-      prefix,
-      secretHash: sha256Hex(secret),
-      scopes: [...new Set(input.scopes)].sort(),
-      createdByUserId: caller.userId,
-      expiresAt,
+    const key = await this.transactions.run(async (tx) => {
+      const created = await this.keys.insert(
+        {
+          organizationId: caller.organizationId,
+          name: input.name.trim(),
+          prefix,
+          secretHash: sha256Hex(secret),
+          scopes: [...new Set(input.scopes)].sort(),
+          createdByUserId: caller.userId,
+          expiresAt,
+        },
+        tx,
+      );
+      this.audit.record(tx, {
+        organizationId: caller.organizationId,
+        action: 'api_key.created',
+        targetType: 'api_key',
+        targetId: created.id,
+        details: { prefix, scopes: created.scopes, expiresAt: expiresAt?.toISOString() ?? null },
+      });
+      return created;
     });
     return { key, secret: `${prefix}_${secret}` };
   }
@@ -45,7 +64,17 @@ export class ApiKeysService {
   }
 
   async revoke(caller: AuthenticatedUser, id: string): Promise<void> {
-    if (!(await this.keys.revoke(caller.organizationId, id))) throw new AppError('not-found', 'No such active API key');
+    const revoked = await this.transactions.run(async (tx) => {
+      if (!(await this.keys.revoke(caller.organizationId, id, tx))) return false;
+      this.audit.record(tx, {
+        organizationId: caller.organizationId,
+        action: 'api_key.revoked',
+        targetType: 'api_key',
+        targetId: id,
+      });
+      return true;
+    });
+    if (!revoked) throw new AppError('not-found', 'No such active API key');
   }
 
   /** Checks a presented key; the same 401 for a malformed, unknown, revoked or expired one. */
@@ -57,7 +86,21 @@ export class ApiKeysService {
     // Compared even for an unknown prefix, so both take the same time.
     const matches = matchesHash(key?.secretHash ?? '0'.repeat(64), match[2]);
     if (!key || !matches || key.revokedAt || (key.expiresAt && key.expiresAt <= new Date())) throw invalid();
-    await this.keys.recordUse(key.id, ip);
+    // The first use of each minute is recorded (with the last-used time), not every call.
+    if (!key.lastUsedAt || key.lastUsedAt.getTime() < Date.now() - 60_000) await this.recordUse(key, ip);
     return { kind: 'api-key', apiKeyId: key.id, organizationId: key.organizationId, scopes: key.scopes };
+  }
+
+  private recordUse(key: ApiKeyEntity, ip: string | null): Promise<void> {
+    return this.transactions.run(async (tx) => {
+      if (!(await this.keys.recordUse(key.id, ip, tx))) return;
+      this.audit.record(tx, {
+        organizationId: key.organizationId,
+        action: 'api_key.used',
+        actor: { kind: 'api_key', id: key.id },
+        targetType: 'api_key',
+        targetId: key.id,
+      });
+    });
   }
 }

@@ -1,6 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { AuditService } from '../audit/audit.service.js';
+import type { AuditAction } from '../audit/audit.types.js';
 import { AppError } from '../common/app-error.js';
 import { TransactionService } from '../database/transaction.service.js';
 import {
@@ -10,6 +12,7 @@ import {
   type MfaChallengeClaims,
 } from './access-tokens.js';
 import type { SessionEntity } from './entities/session.entity.js';
+import type { UserEntity } from './entities/user.entity.js';
 import { IdentityService, type UserView } from './identity.service.js';
 import { MfaService, type SecondFactor } from './mfa.service.js';
 import { OrganizationsRepository } from './organizations.repository.js';
@@ -63,6 +66,7 @@ export class AuthService implements OnModuleInit {
     private readonly jwt: JwtService,
     private readonly lockout: SignInLockout,
     private readonly mfa: MfaService,
+    private readonly audit: AuditService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -78,15 +82,18 @@ export class AuthService implements OnModuleInit {
   ): Promise<IssuedSession | MfaChallenge> {
     const emailIndex = this.cipher.emailIndex(email);
     const keys = this.lockout.keysFor(emailIndex, client.ip);
-    await this.lockout.assertAllowed(keys);
     const user = await this.users.findByEmailIndex(emailIndex);
+    await this.refuseWhileLocked(keys, user, 'auth.sign_in');
     const valid = await verifyPassword(user?.passwordHash ?? this.dummyHash, password);
     if (!user?.passwordHash || !valid || user.state !== 'active') {
-      await this.lockout.recordFailure(keys);
+      const reason = !user ? 'unknown-email' : user.state !== 'active' ? `account-${user.state}` : 'wrong-password';
+      await this.recordFailedSignIn('auth.sign_in', user, reason);
+      await this.lockout.recordFailure(keys, user);
       throw new AppError('invalid-credentials');
     }
     // Said only to someone who knows the password: it tells a stranger nothing.
     if (!user.emailVerifiedAt) {
+      await this.recordFailedSignIn('auth.sign_in', user, 'email-not-verified');
       throw new AppError(
         'email-not-verified',
         'Follow the link we emailed you to confirm your address, or ask for a new one',
@@ -99,7 +106,7 @@ export class AuthService implements OnModuleInit {
     }
     await this.lockout.recordSuccess(keys);
     await this.users.recordSignIn(user.id);
-    return this.issue(await this.identity.toView(user), randomUUID(), keepSignedIn, client);
+    return this.issue(await this.identity.toView(user), randomUUID(), keepSignedIn, client, undefined, 'auth.sign_in');
   }
 
   /** Second step of sign-in: a TOTP or recovery code against the challenge token. */
@@ -110,14 +117,52 @@ export class AuthService implements OnModuleInit {
     const user = await this.users.findInOrganization(claims.org, claims.sub);
     if (user?.state !== 'active' || !user.mfaEnabledAt) throw new AppError('session-expired');
     const keys = this.lockout.keysFor(user.emailIndex, client.ip);
-    await this.lockout.assertAllowed(keys);
+    await this.refuseWhileLocked(keys, user, 'auth.sign_in.mfa');
     if (!(await this.mfa.verifySecondFactor(user, factor))) {
-      await this.lockout.recordFailure(keys);
+      await this.recordFailedSignIn('auth.sign_in.mfa', user, 'wrong-code');
+      await this.lockout.recordFailure(keys, user);
       throw new AppError('mfa-code-invalid');
     }
     await this.lockout.recordSuccess(keys);
     await this.users.recordSignIn(user.id);
-    return this.issue(await this.identity.toView(user), randomUUID(), claims.keep, client);
+    const secondFactor = factor.recoveryCode ? 'recovery-code' : 'totp';
+    return this.issue(
+      await this.identity.toView(user),
+      randomUUID(),
+      claims.keep,
+      client,
+      undefined,
+      'auth.sign_in.mfa',
+      {
+        secondFactor,
+      },
+    );
+  }
+
+  private async refuseWhileLocked(keys: string[], user: UserEntity | null, action: AuditAction): Promise<void> {
+    try {
+      await this.lockout.assertAllowed(keys);
+    } catch (error) {
+      await this.recordFailedSignIn(action, user, 'locked-out', 'denied');
+      throw error;
+    }
+  }
+
+  /** In the account's trail (so its owner sees attempts on it), or the platform's for an unknown address. */
+  private recordFailedSignIn(
+    action: AuditAction,
+    user: UserEntity | null,
+    reason: string,
+    outcome: 'failure' | 'denied' = 'failure',
+  ): Promise<void> {
+    return this.audit.recordNow({
+      organizationId: user?.organizationId ?? null,
+      action,
+      outcome,
+      actor: { kind: 'anonymous', id: null },
+      ...(user ? { targetType: 'user', targetId: user.id } : {}),
+      details: { reason },
+    });
   }
 
   /**
@@ -132,7 +177,21 @@ export class AuthService implements OnModuleInit {
       await this.sessions.markRotated(session.id, tx);
       return { kind: 'rotated' as const, session };
     });
-    if (outcome.kind === 'replayed') await this.sessions.revokeFamily(outcome.session.familyId);
+    if (outcome.kind === 'replayed') {
+      const { session } = outcome;
+      await this.transactions.run(async (tx) => {
+        await this.sessions.revokeFamily(session.familyId, tx);
+        this.audit.record(tx, {
+          organizationId: session.organizationId,
+          action: 'auth.session.replayed',
+          outcome: 'denied',
+          actor: { kind: 'anonymous', id: null },
+          targetType: 'user',
+          targetId: session.userId,
+          details: { session: session.familyId },
+        });
+      });
+    }
     if (outcome.kind !== 'rotated') throw new AppError('session-expired');
     const { session } = outcome;
     const user = await this.identity.getUser(session.organizationId, session.userId);
@@ -143,7 +202,17 @@ export class AuthService implements OnModuleInit {
   async signOut(refreshToken: string | undefined): Promise<void> {
     if (!refreshToken) return;
     const session = await this.sessions.findByTokenHash(sha256Hex(refreshToken));
-    if (session) await this.sessions.revokeFamily(session.familyId);
+    if (!session || session.revokedAt) return;
+    await this.transactions.run(async (tx) => {
+      await this.sessions.revokeFamily(session.familyId, tx);
+      this.audit.record(tx, {
+        organizationId: session.organizationId,
+        action: 'auth.sign_out',
+        actor: { kind: 'user', id: session.userId },
+        targetType: 'session',
+        targetId: session.familyId,
+      });
+    });
   }
 
   async listSessions(caller: AuthenticatedUser): Promise<SessionSummaryDto[]> {
@@ -162,14 +231,30 @@ export class AuthService implements OnModuleInit {
   }
 
   async revokeSession(caller: AuthenticatedUser, familyId: string): Promise<void> {
-    if (!(await this.sessions.revokeFamilyOf(caller.organizationId, caller.userId, familyId))) {
-      throw new AppError('not-found', 'No such session');
-    }
+    const revoked = await this.transactions.run(async (tx) => {
+      if (!(await this.sessions.revokeFamilyOf(caller.organizationId, caller.userId, familyId, tx))) return false;
+      this.audit.record(tx, {
+        organizationId: caller.organizationId,
+        action: 'auth.session.revoked',
+        targetType: 'session',
+        targetId: familyId,
+      });
+      return true;
+    });
+    if (!revoked) throw new AppError('not-found', 'No such session');
   }
 
   /** Log out everywhere, this device included. */
   async revokeAllSessions(caller: AuthenticatedUser): Promise<void> {
-    await this.sessions.revokeForUser(caller.organizationId, caller.userId);
+    await this.transactions.run(async (tx) => {
+      await this.sessions.revokeForUser(caller.organizationId, caller.userId, tx);
+      this.audit.record(tx, {
+        organizationId: caller.organizationId,
+        action: 'auth.sessions.revoked_all',
+        targetType: 'user',
+        targetId: caller.userId,
+      });
+    });
   }
 
   async currentUser(auth: AuthenticatedUser): Promise<UserView> {
@@ -178,12 +263,15 @@ export class AuthService implements OnModuleInit {
     return user;
   }
 
+  /** Creates the session; a sign-in (not a refresh) is recorded in the same transaction. */
   private async issue(
     user: UserView,
     familyId: string,
     persistent: boolean,
     client: ClientInfo,
     previous?: SessionEntity,
+    signIn?: AuditAction,
+    details?: Record<string, unknown>,
   ): Promise<IssuedSession> {
     const organization = await this.organizations.findById(user.organizationId);
     if (!organization) throw new AppError('session-expired');
@@ -191,15 +279,31 @@ export class AuthService implements OnModuleInit {
     const expiresAt = persistent
       ? new Date(Date.now() + organization.persistentSessionDays * 86_400_000)
       : (previous?.expiresAt ?? new Date(Date.now() + BROWSER_SESSION_HOURS * 3_600_000));
-    const session = await this.sessions.insert({
-      organizationId: user.organizationId,
-      userId: user.id,
-      familyId,
-      tokenHash: sha256Hex(refreshToken),
-      persistent,
-      expiresAt,
-      userAgent: client.userAgent?.slice(0, 300) ?? null,
-      ip: client.ip,
+    const session = await this.transactions.run(async (tx) => {
+      const created = await this.sessions.insert(
+        {
+          organizationId: user.organizationId,
+          userId: user.id,
+          familyId,
+          tokenHash: sha256Hex(refreshToken),
+          persistent,
+          expiresAt,
+          userAgent: client.userAgent?.slice(0, 300) ?? null,
+          ip: client.ip,
+        },
+        tx,
+      );
+      if (signIn) {
+        this.audit.record(tx, {
+          organizationId: user.organizationId,
+          action: signIn,
+          actor: { kind: 'user', id: user.id },
+          targetType: 'session',
+          targetId: familyId,
+          details: { persistent, ...details },
+        });
+      }
+      return created;
     });
     const expiresIn = organization.accessTokenMinutes * 60;
     const mfaEnrolmentRequired = organization.mfaRequired && !user.mfaEnabled;

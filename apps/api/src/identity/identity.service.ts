@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
 import { type Transaction, TransactionService } from '../database/transaction.service.js';
 import type { BranchEntity } from './entities/branch.entity.js';
 import type { OrganizationEntity } from './entities/organization.entity.js';
@@ -42,6 +43,7 @@ export class IdentityService {
     private readonly organizations: OrganizationsRepository,
     private readonly users: UsersRepository,
     private readonly cipher: UserProfileCipher,
+    private readonly audit: AuditService,
   ) {}
 
   /** A new tenant and its owner, together or not at all. */
@@ -57,6 +59,13 @@ export class IdentityService {
     return this.transactions.run(async (tx) => {
       const organization = await this.organizations.insert({ name, slug, ...settings }, tx);
       const user = await this.users.insert({ ...prepared, organizationId: organization.id }, tx);
+      this.audit.record(tx, {
+        organizationId: organization.id,
+        action: 'organization.created',
+        targetType: 'organization',
+        targetId: organization.id,
+        details: { owner: user.id },
+      });
       return { organization, owner: await this.toView(user) };
     });
   }
@@ -69,9 +78,21 @@ export class IdentityService {
     return this.organizations.listBranches(organizationId);
   }
 
-  async createUser(organizationId: string, input: NewUserInput, tx?: Transaction): Promise<UserView> {
+  /** A new person (an invitation, or a demo account), recorded in the organization's trail. */
+  async createUser(organizationId: string, input: NewUserInput): Promise<UserView> {
     const prepared = await this.prepareUser(input);
-    return this.toView(await this.users.insert({ ...prepared, organizationId }, tx));
+    const user = await this.transactions.run(async (tx) => {
+      const inserted = await this.users.insert({ ...prepared, organizationId }, tx);
+      this.audit.record(tx, {
+        organizationId,
+        action: inserted.state === 'invited' ? 'user.invited' : 'user.created',
+        targetType: 'user',
+        targetId: inserted.id,
+        details: { role: inserted.role, branchIds: inserted.branchIds },
+      });
+      return inserted;
+    });
+    return this.toView(user);
   }
 
   /** Everything a new user row needs but its organization: checked, hashed and sealed. */

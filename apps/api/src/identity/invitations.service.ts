@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
 import { TransactionService } from '../database/transaction.service.js';
 import type { AuthenticatedUser } from './access-tokens.js';
@@ -41,6 +42,7 @@ export class InvitationsService {
     private readonly cipher: UserProfileCipher,
     private readonly links: AccountLinks,
     private readonly mails: AccountMails,
+    private readonly audit: AuditService,
   ) {}
 
   async invite(caller: AuthenticatedUser, invitation: Invitation): Promise<UserView> {
@@ -78,7 +80,17 @@ export class InvitationsService {
     if (user.state !== 'invited') {
       throw new AppError('conflict', 'This person has already accepted; disable the account instead');
     }
-    if (await this.users.deleteInvited(caller.organizationId, id)) await this.cipher.shred(id);
+    const cancelled = await this.transactions.run(async (tx) => {
+      if (!(await this.users.deleteInvited(caller.organizationId, id, tx))) return false;
+      this.audit.record(tx, {
+        organizationId: caller.organizationId,
+        action: 'user.invitation_cancelled',
+        targetType: 'user',
+        targetId: id,
+      });
+      return true;
+    });
+    if (cancelled) await this.cipher.shred(id);
   }
 
   async preview(token: string) {
@@ -103,11 +115,21 @@ export class InvitationsService {
     const problems = passwordProblems(password, { email: user.email });
     if (problems.length) throw weakPassword(problems);
     const passwordHash = await hashPassword(password);
-    const accepted = await this.transactions.run(
-      async (tx) =>
+    const accepted = await this.transactions.run(async (tx) => {
+      const ok =
         (await this.links.redeem(token, 'invitation', tx)) !== null &&
-        (await this.users.activateInvited(user.organizationId, user.id, passwordHash, tx)),
-    );
+        (await this.users.activateInvited(user.organizationId, user.id, passwordHash, tx));
+      if (ok) {
+        this.audit.record(tx, {
+          organizationId: user.organizationId,
+          action: 'user.invitation_accepted',
+          actor: { kind: 'user', id: user.id },
+          targetType: 'user',
+          targetId: user.id,
+        });
+      }
+      return ok;
+    });
     if (!accepted) throw new AppError('not-found', linkExpired('invitation'));
   }
 

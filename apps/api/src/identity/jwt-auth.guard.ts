@@ -4,6 +4,7 @@ import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
 import { AppError } from '../common/app-error.js';
 import { IS_PUBLIC } from '../common/public.decorator.js';
+import { setRequestActor } from '../common/request-context.js';
 import type { ApiKeyPrincipal, AuthenticatedUser } from './access-tokens.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { ALLOWED_BEFORE_MFA_ENROLMENT, AUTHENTICATED_ONLY, REQUIRES, USERS_ONLY } from './identity.decorators.js';
@@ -31,11 +32,14 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     const request = context.switchToHttp().getRequest<Request>();
     const presentedKey = request.headers['x-api-key'];
     if (typeof presentedKey === 'string') {
-      request.user = await this.apiKeys.authenticate(presentedKey, request.ip ?? null);
-      return this.allowApiKey(request.user as ApiKeyPrincipal, context);
+      const key = await this.apiKeys.authenticate(presentedKey, request.ip ?? null);
+      request.user = key;
+      setRequestActor({ kind: 'api_key', id: key.apiKeyId, organizationId: key.organizationId });
+      return this.allowApiKey(key, context);
     }
     await super.canActivate(context);
     const user: AuthenticatedUser = context.switchToHttp().getRequest().user;
+    setRequestActor({ kind: 'user', id: user.userId, organizationId: user.organizationId });
     if (
       user.mfaEnrolmentRequired &&
       !this.reflector.getAllAndOverride<boolean>(ALLOWED_BEFORE_MFA_ENROLMENT, targets)

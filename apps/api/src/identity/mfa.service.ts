@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { generateSecret, generateURI, verify } from 'otplib';
 import QRCode from 'qrcode';
+import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
+import { TransactionService } from '../database/transaction.service.js';
 import { KeyringService } from '../keyring/keyring.service.js';
 import type { AuthenticatedUser } from './access-tokens.js';
 import type { UserEntity } from './entities/user.entity.js';
@@ -41,6 +43,8 @@ export class MfaService {
     private readonly organizations: OrganizationsRepository,
     private readonly cipher: UserProfileCipher,
     private readonly keyring: KeyringService,
+    private readonly transactions: TransactionService,
+    private readonly audit: AuditService,
   ) {}
 
   async startEnrolment(caller: AuthenticatedUser) {
@@ -62,7 +66,15 @@ export class MfaService {
     if (timeStep === null)
       throw new AppError('mfa-code-invalid', 'The code does not match; check the time on your device');
     const codes = Array.from({ length: RECOVERY_CODES }, newRecoveryCode);
-    await this.users.enableMfa(caller.organizationId, user.id, timeStep, codes.map(hashRecoveryCode));
+    await this.transactions.run(async (tx) => {
+      await this.users.enableMfa(caller.organizationId, user.id, timeStep, codes.map(hashRecoveryCode), tx);
+      this.audit.record(tx, {
+        organizationId: caller.organizationId,
+        action: 'auth.mfa.enrolled',
+        targetType: 'user',
+        targetId: user.id,
+      });
+    });
     return codes;
   }
 
@@ -75,7 +87,15 @@ export class MfaService {
       throw new AppError('invalid-credentials');
     }
     if (!(await this.verifySecondFactor(user, factor))) throw new AppError('mfa-code-invalid');
-    await this.users.disableMfa(caller.organizationId, user.id);
+    await this.transactions.run(async (tx) => {
+      await this.users.disableMfa(caller.organizationId, user.id, tx);
+      this.audit.record(tx, {
+        organizationId: caller.organizationId,
+        action: 'auth.mfa.disabled',
+        targetType: 'user',
+        targetId: user.id,
+      });
+    });
   }
 
   /** A TOTP code not used before, or an unused recovery code (which is then used up). */

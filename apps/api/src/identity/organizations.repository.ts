@@ -38,12 +38,11 @@ export class OrganizationsRepository {
         'name' | 'minUserAge' | 'mfaRequired' | 'dataRegion' | 'accessTokenMinutes' | 'persistentSessionDays'
       >
     >,
+    tx?: Transaction,
   ): Promise<OrganizationEntity | null> {
-    const result = await this.transactions
-      .managerOf()
-      .getRepository(OrganizationEntity)
-      .update({ id, version }, { ...patch, version: () => 'version + 1' });
-    return result.affected ? this.findById(id) : null;
+    const organizations = this.transactions.managerOf(tx).getRepository(OrganizationEntity);
+    const result = await organizations.update({ id, version }, { ...patch, version: () => 'version + 1' });
+    return result.affected ? organizations.findOneBy({ id }) : null;
   }
 
   findBranch(organizationId: string, id: string): Promise<BranchEntity | null> {
@@ -59,21 +58,20 @@ export class OrganizationsRepository {
     id: string,
     version: number,
     name: string,
+    tx?: Transaction,
   ): Promise<BranchEntity | null> {
-    const branches = this.transactions.managerOf().getRepository(BranchEntity);
+    const branches = this.transactions.managerOf(tx).getRepository(BranchEntity);
     const result = await branches.update({ organizationId, id, version }, { name, version: () => 'version + 1' });
     return result.affected ? branches.findOneBy({ organizationId, id }) : null;
   }
 
   /** Deletes the branch and takes it off every user's branch list, together. */
-  async deleteBranch(organizationId: string, id: string): Promise<boolean> {
-    return this.transactions.run(async (tx) => {
-      await tx.manager.query(
-        'UPDATE users SET branch_ids = array_remove(branch_ids, $2::uuid) WHERE organization_id = $1 AND $2::uuid = ANY(branch_ids)',
-        [organizationId, id],
-      );
-      return ((await tx.manager.getRepository(BranchEntity).delete({ organizationId, id })).affected ?? 0) > 0;
-    });
+  async deleteBranch(organizationId: string, id: string, tx: Transaction): Promise<boolean> {
+    await tx.manager.query(
+      'UPDATE users SET branch_ids = array_remove(branch_ids, $2::uuid) WHERE organization_id = $1 AND $2::uuid = ANY(branch_ids)',
+      [organizationId, id],
+    );
+    return ((await tx.manager.getRepository(BranchEntity).delete({ organizationId, id })).affected ?? 0) > 0;
   }
 
   listBranches(organizationId: string): Promise<BranchEntity[]> {

@@ -1,5 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
+import { TransactionService } from '../database/transaction.service.js';
 import { AccountLinks, linkExpired } from './account-links.js';
 import { AccountMails } from './account-mails.js';
 import { weakPassword } from './identity.errors.js';
@@ -23,6 +25,8 @@ export class PasswordResetService {
     private readonly sessions: SessionsRepository,
     private readonly cipher: UserProfileCipher,
     private readonly mails: AccountMails,
+    private readonly transactions: TransactionService,
+    private readonly audit: AuditService,
   ) {}
 
   request(email: string): void {
@@ -40,9 +44,19 @@ export class PasswordResetService {
     if (problems.length) throw weakPassword(problems);
     const passwordHash = await hashPassword(password);
     if (!(await this.links.redeem(token, 'password-reset'))) throw expired();
-    await this.users.setPassword(user.id, passwordHash);
-    // Whoever knew the old password is signed out everywhere.
-    await this.sessions.revokeForUser(user.organizationId, user.id);
+    await this.transactions.run(async (tx) => {
+      await this.users.setPassword(user.id, passwordHash, tx);
+      // Whoever knew the old password is signed out everywhere.
+      await this.sessions.revokeForUser(user.organizationId, user.id, tx);
+      this.audit.record(tx, {
+        organizationId: user.organizationId,
+        action: 'auth.password.reset',
+        actor: { kind: 'anonymous', id: null },
+        targetType: 'user',
+        targetId: user.id,
+        details: { through: 'emailed link', sessionsSignedOut: true },
+      });
+    });
   }
 
   private async sendLink(email: string): Promise<void> {

@@ -34,6 +34,8 @@ export const PERMISSIONS = {
   'invoices:write': ['owner', 'admin', 'manager'],
   'tax-policies:read': READERS,
   'tax-policies:write': ADMINS,
+  /** The audit trail: reading, exporting and verifying it. */
+  'audit:read': ['owner', 'admin', 'privacy_officer'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,6 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { normalizeEmail } from '#crypto';
+import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
+import { changedFields } from '../common/changed-fields.js';
+import { TransactionService } from '../database/transaction.service.js';
 import type { AuthenticatedUser } from './access-tokens.js';
 import { AccountLinks, linkExpired } from './account-links.js';
 import { AccountMails } from './account-mails.js';
@@ -27,6 +30,8 @@ export class ProfileService {
     private readonly lockout: SignInLockout,
     private readonly links: AccountLinks,
     private readonly mails: AccountMails,
+    private readonly transactions: TransactionService,
+    private readonly audit: AuditService,
   ) {}
 
   async get(caller: AuthenticatedUser): Promise<UserView> {
@@ -42,12 +47,26 @@ export class ProfileService {
       if (patch[field] !== undefined) next[field] = patch[field]?.trim() || null;
     }
     const sealed = await this.cipher.seal(user.id, next);
-    await this.users.updateProfile(caller.organizationId, user.id, {
-      fullNameEnc: sealed.fullNameEnc,
-      phoneEnc: sealed.phoneEnc,
-      jobTitleEnc: sealed.jobTitleEnc,
-      companyEnc: sealed.companyEnc,
-      preferences: { ...user.preferences, ...definedOnly(patch.preferences ?? {}) },
+    await this.transactions.run(async (tx) => {
+      await this.users.updateProfile(
+        caller.organizationId,
+        user.id,
+        {
+          fullNameEnc: sealed.fullNameEnc,
+          phoneEnc: sealed.phoneEnc,
+          jobTitleEnc: sealed.jobTitleEnc,
+          companyEnc: sealed.companyEnc,
+          preferences: { ...user.preferences, ...definedOnly(patch.preferences ?? {}) },
+        },
+        tx,
+      );
+      this.audit.record(tx, {
+        organizationId: caller.organizationId,
+        action: 'user.profile_updated',
+        targetType: 'user',
+        targetId: user.id,
+        details: { fields: changedFields(patch) },
+      });
     });
     return this.get(caller);
   }
@@ -59,9 +78,19 @@ export class ProfileService {
     const { email } = await this.cipher.open(user);
     const problems = passwordProblems(next, { email });
     if (problems.length) throw weakPassword(problems, 'newPassword');
-    await this.users.setPassword(user.id, await hashPassword(next));
+    const passwordHash = await hashPassword(next);
     const session = await this.sessions.findById(caller.sessionId);
-    if (session) await this.sessions.revokeForUserExceptFamily(caller.organizationId, user.id, session.familyId);
+    await this.transactions.run(async (tx) => {
+      await this.users.setPassword(user.id, passwordHash, tx);
+      if (session) await this.sessions.revokeForUserExceptFamily(caller.organizationId, user.id, session.familyId, tx);
+      this.audit.record(tx, {
+        organizationId: caller.organizationId,
+        action: 'auth.password.changed',
+        targetType: 'user',
+        targetId: user.id,
+        details: { otherSessionsSignedOut: true },
+      });
+    });
   }
 
   /**
@@ -88,6 +117,12 @@ export class ProfileService {
     }
     const payloadEnc = await this.cipher.sealPendingEmail(user.id, email);
     const token = await this.links.mint(user, 'email-change', { payloadEnc });
+    await this.audit.recordNow({
+      organizationId: caller.organizationId,
+      action: 'auth.email.change_requested',
+      targetType: 'user',
+      targetId: user.id,
+    });
     this.mails
       .confirmNewEmail(email, current.fullName, token)
       .then(() => this.mails.emailChangeRequested(current.email, current.fullName))
@@ -102,9 +137,20 @@ export class ProfileService {
     if (await this.users.findByEmailIndex(this.cipher.emailIndex(email))) throw emailTaken();
     const sealed = await this.cipher.seal(user.id, { ...(await this.cipher.open(user)), email });
     if (!(await this.links.redeem(token, 'email-change'))) throw new AppError('not-found', linkExpired());
-    await this.users.changeEmail(user.organizationId, user.id, {
-      emailIndex: sealed.emailIndex,
-      emailEnc: sealed.emailEnc,
+    await this.transactions.run(async (tx) => {
+      await this.users.changeEmail(
+        user.organizationId,
+        user.id,
+        { emailIndex: sealed.emailIndex, emailEnc: sealed.emailEnc },
+        tx,
+      );
+      this.audit.record(tx, {
+        organizationId: user.organizationId,
+        action: 'auth.email.changed',
+        actor: { kind: 'user', id: user.id },
+        targetType: 'user',
+        targetId: user.id,
+      });
     });
   }
 

@@ -47,8 +47,8 @@ export class SessionsRepository {
     await this.sessions(tx).update({ id }, { rotatedAt: new Date() });
   }
 
-  async revokeFamily(familyId: string): Promise<void> {
-    await this.sessions().update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  async revokeFamily(familyId: string, tx?: Transaction): Promise<void> {
+    await this.sessions(tx).update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
   async revoke(id: string): Promise<void> {
@@ -91,8 +91,8 @@ export class SessionsRepository {
   }
 
   /** Ends one device's session of this user; false when it is not theirs. */
-  async revokeFamilyOf(organizationId: string, userId: string, familyId: string): Promise<boolean> {
-    const result = await this.sessions().update(
+  async revokeFamilyOf(organizationId: string, userId: string, familyId: string, tx?: Transaction): Promise<boolean> {
+    const result = await this.sessions(tx).update(
       { organizationId, userId, familyId, revokedAt: IsNull() },
       { revokedAt: new Date() },
     );
@@ -103,13 +103,18 @@ export class SessionsRepository {
     return this.sessions().find({ where: { organizationId, userId }, order: { createdAt: 'DESC' } });
   }
 
-  async revokeForUser(organizationId: string, userId: string): Promise<void> {
-    await this.sessions().update({ organizationId, userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+  async revokeForUser(organizationId: string, userId: string, tx?: Transaction): Promise<void> {
+    await this.sessions(tx).update({ organizationId, userId, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
   /** Every session of the user but one device's: after a password change, the others end. */
-  async revokeForUserExceptFamily(organizationId: string, userId: string, familyId: string): Promise<void> {
-    await this.sessions().update(
+  async revokeForUserExceptFamily(
+    organizationId: string,
+    userId: string,
+    familyId: string,
+    tx?: Transaction,
+  ): Promise<void> {
+    await this.sessions(tx).update(
       { organizationId, userId, familyId: Not(familyId), revokedAt: IsNull() },
       { revokedAt: new Date() },
     );

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
 import { KeyringService } from '../keyring/keyring.service.js';
 import { verifyPassword } from './password-policy.js';
@@ -15,6 +16,12 @@ export const IP_FAILURE_LIMIT = 50;
 /** A quiet day forgets old failures. */
 export const FAILURE_MEMORY_MS = 24 * 3_600_000;
 
+/** The account a failure was against, when the address is known. */
+export interface LockoutAccount {
+  id: string;
+  organizationId: string;
+}
+
 /**
  * Brute-force protection for sign-in: a growing back-off per email after a few failures,
  * up to a 15-minute lockout, and a lockout per client IP. It keys on keyed hashes and
@@ -26,6 +33,7 @@ export class SignInLockout {
   constructor(
     private readonly attempts: SignInAttemptsRepository,
     private readonly keyring: KeyringService,
+    private readonly audit: AuditService,
   ) {}
 
   keysFor(emailIndex: string, ip: string | null): string[] {
@@ -49,8 +57,13 @@ export class SignInLockout {
     );
   }
 
-  async recordFailure(keys: string[], now = new Date()): Promise<void> {
+  /**
+   * Counts a failure. When it starts a lockout, the trail of the account's organization
+   * (or the platform's, for an unknown address) records it.
+   */
+  async recordFailure(keys: string[], account: LockoutAccount | null, now = new Date()): Promise<void> {
     const resetBefore = new Date(now.getTime() - FAILURE_MEMORY_MS);
+    let lockedUntil: Date | null = null;
     for (const key of keys) {
       const failures = await this.attempts.recordFailure(key, now, resetBefore);
       const backoff = key.startsWith('ip:')
@@ -60,7 +73,21 @@ export class SignInLockout {
         : failures > FREE_FAILURES
           ? Math.min(FIRST_BACKOFF_MS * 2 ** (failures - FREE_FAILURES - 1), MAX_LOCKOUT_MS)
           : 0;
-      if (backoff > 0) await this.attempts.lockUntil(key, new Date(now.getTime() + backoff));
+      if (backoff > 0) {
+        const until = new Date(now.getTime() + backoff);
+        await this.attempts.lockUntil(key, until);
+        if (!lockedUntil || until > lockedUntil) lockedUntil = until;
+      }
+    }
+    if (lockedUntil) {
+      await this.audit.recordNow({
+        organizationId: account?.organizationId ?? null,
+        action: 'auth.lockout',
+        outcome: 'denied',
+        actor: { kind: 'anonymous', id: null },
+        ...(account ? { targetType: 'user', targetId: account.id } : {}),
+        details: { until: lockedUntil.toISOString() },
+      });
     }
   }
 
@@ -76,7 +103,7 @@ export class SignInLockout {
    * be used to guess the password. A wrong one is a 400 on `field`.
    */
   async confirmPassword(
-    user: { emailIndex: string; passwordHash: string | null },
+    user: LockoutAccount & { emailIndex: string; passwordHash: string | null },
     password: string,
     ip: string | null,
     field = 'password',
@@ -84,7 +111,7 @@ export class SignInLockout {
     const keys = this.keysFor(user.emailIndex, ip);
     await this.assertAllowed(keys);
     if (!user.passwordHash || !(await verifyPassword(user.passwordHash, password))) {
-      await this.recordFailure(keys);
+      await this.recordFailure(keys, user);
       // A field error, not a 401: the session is fine, and clients sign people out on 401.
       throw new AppError('validation-failed', 'The current password is not correct', {
         errors: [{ field, message: 'The current password is not correct' }],

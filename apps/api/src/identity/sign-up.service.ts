@@ -1,5 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
+import { TransactionService } from '../database/transaction.service.js';
 import { AccountLinks, linkExpired } from './account-links.js';
 import { AccountMails } from './account-mails.js';
 import { assertMinimumAge } from './age-gate.js';
@@ -27,6 +29,8 @@ export class SignUpService {
     private readonly cipher: UserProfileCipher,
     private readonly links: AccountLinks,
     private readonly mails: AccountMails,
+    private readonly transactions: TransactionService,
+    private readonly audit: AuditService,
   ) {}
 
   async signUp(input: SignUpDto): Promise<void> {
@@ -57,9 +61,18 @@ export class SignUpService {
   }
 
   async verifyEmail(token: string): Promise<void> {
-    const link = await this.links.redeem(token, 'email-verification');
-    if (!link) throw new AppError('not-found', linkExpired());
-    await this.users.markEmailVerified(link.organizationId, link.userId);
+    await this.transactions.run(async (tx) => {
+      const link = await this.links.redeem(token, 'email-verification', tx);
+      if (!link) throw new AppError('not-found', linkExpired());
+      await this.users.markEmailVerified(link.organizationId, link.userId, tx);
+      this.audit.record(tx, {
+        organizationId: link.organizationId,
+        action: 'user.email_verified',
+        actor: { kind: 'user', id: link.userId },
+        targetType: 'user',
+        targetId: link.userId,
+      });
+    });
   }
 
   /** Another verification link, if the address has an unconfirmed account; the same answer either way. */

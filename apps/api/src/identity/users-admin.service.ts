@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
 import { decodeCursor, encodeCursor } from '../common/cursor.js';
 import { DEFAULT_PAGE_SIZE } from '../common/pagination.dto.js';
+import { TransactionService } from '../database/transaction.service.js';
 import type { AuthenticatedUser, Caller } from './access-tokens.js';
 import { assertMayChangeAccess } from './account-admin-rules.js';
 import type { UserEntity } from './entities/user.entity.js';
@@ -27,6 +29,8 @@ export class UsersAdminService {
     private readonly users: UsersRepository,
     private readonly organizations: OrganizationsRepository,
     private readonly sessions: SessionsRepository,
+    private readonly transactions: TransactionService,
+    private readonly audit: AuditService,
   ) {}
 
   async list(caller: Caller, query: UserListQueryDto): Promise<{ items: UserView[]; nextCursor: string | null }> {
@@ -65,9 +69,22 @@ export class UsersAdminService {
     const target = await this.visible(caller, id);
     const next = { role: patch.role ?? target.role, branchIds: patch.branchIds ?? target.branchIds };
     assertMayChangeAccess(caller, target, next, await this.branchIdsOf(caller.organizationId));
-    const updated = await this.users.updateAccessIfVersion(caller.organizationId, id, patch.version, {
+    const access = {
       ...(patch.role ? { role: patch.role } : {}),
       ...(patch.branchIds ? { branchIds: [...new Set(patch.branchIds)] } : {}),
+    };
+    const updated = await this.transactions.run(async (tx) => {
+      const row = await this.users.updateAccessIfVersion(caller.organizationId, id, patch.version, access, tx);
+      if (row) {
+        this.audit.record(tx, {
+          organizationId: caller.organizationId,
+          action: 'user.role_changed',
+          targetType: 'user',
+          targetId: id,
+          details: { from: { role: target.role, branchIds: target.branchIds }, to: next },
+        });
+      }
+      return row;
     });
     if (!updated) throw stale();
     return this.identity.toView(updated);
@@ -77,19 +94,36 @@ export class UsersAdminService {
   async disable(caller: AuthenticatedUser, id: string): Promise<UserView> {
     const target = await this.visible(caller, id);
     assertMayChangeAccess(caller, target, target, await this.branchIdsOf(caller.organizationId));
-    if (!(await this.users.changeState(caller.organizationId, id, ['active'], 'disabled'))) {
+    const disabled = await this.transactions.run(async (tx) => {
+      if (!(await this.users.changeState(caller.organizationId, id, ['active'], 'disabled', tx))) return false;
+      await this.sessions.revokeForUser(caller.organizationId, id, tx);
+      this.audit.record(tx, {
+        organizationId: caller.organizationId,
+        action: 'user.disabled',
+        targetType: 'user',
+        targetId: id,
+      });
+      return true;
+    });
+    if (!disabled)
       throw new AppError('conflict', `Only an active account can be disabled; this one is ${target.state}`);
-    }
-    await this.sessions.revokeForUser(caller.organizationId, id);
     return this.get(caller, id);
   }
 
   async enable(caller: AuthenticatedUser, id: string): Promise<UserView> {
     const target = await this.visible(caller, id);
     assertMayChangeAccess(caller, target, target, await this.branchIdsOf(caller.organizationId));
-    if (!(await this.users.changeState(caller.organizationId, id, ['disabled'], 'active'))) {
-      throw new AppError('conflict', `Only a disabled account can be enabled; this one is ${target.state}`);
-    }
+    const enabled = await this.transactions.run(async (tx) => {
+      if (!(await this.users.changeState(caller.organizationId, id, ['disabled'], 'active', tx))) return false;
+      this.audit.record(tx, {
+        organizationId: caller.organizationId,
+        action: 'user.enabled',
+        targetType: 'user',
+        targetId: id,
+      });
+      return true;
+    });
+    if (!enabled) throw new AppError('conflict', `Only a disabled account can be enabled; this one is ${target.state}`);
     return this.get(caller, id);
   }
 

@@ -74,8 +74,9 @@ export class UsersRepository {
     organizationId: string,
     id: string,
     values: Partial<Pick<UserEntity, 'fullNameEnc' | 'phoneEnc' | 'jobTitleEnc' | 'companyEnc' | 'preferences'>>,
+    tx?: Transaction,
   ): Promise<void> {
-    await this.users().update({ organizationId, id }, { ...values, version: () => 'version + 1' });
+    await this.users(tx).update({ organizationId, id }, { ...values, version: () => 'version + 1' });
   }
 
   /** A confirmed new address: the index and the sealed email change together. */
@@ -117,17 +118,24 @@ export class UsersRepository {
     id: string,
     version: number,
     patch: Partial<Pick<UserEntity, 'role' | 'branchIds'>>,
+    tx?: Transaction,
   ): Promise<UserEntity | null> {
-    const result = await this.users().update(
+    const result = await this.users(tx).update(
       { organizationId, id, version },
       { ...patch, version: () => 'version + 1' },
     );
-    return result.affected ? this.findInOrganization(organizationId, id) : null;
+    return result.affected ? this.users(tx).findOneBy({ organizationId, id }) : null;
   }
 
   /** Moves the user from one of `from` to `to`; false when the user is in another state. */
-  async changeState(organizationId: string, id: string, from: UserState[], to: UserState): Promise<boolean> {
-    const result = await this.users().update(
+  async changeState(
+    organizationId: string,
+    id: string,
+    from: UserState[],
+    to: UserState,
+    tx?: Transaction,
+  ): Promise<boolean> {
+    const result = await this.users(tx).update(
       { organizationId, id, state: In(from) },
       { state: to, version: () => 'version + 1' },
     );
@@ -139,8 +147,8 @@ export class UsersRepository {
     return ((await this.users(tx).delete({ organizationId, id, state: 'invited' })).affected ?? 0) === 1;
   }
 
-  async setPassword(id: string, passwordHash: string): Promise<void> {
-    await this.users().update({ id }, { passwordHash });
+  async setPassword(id: string, passwordHash: string, tx?: Transaction): Promise<void> {
+    await this.users(tx).update({ id }, { passwordHash });
   }
 
   async recordSignIn(id: string): Promise<void> {
@@ -154,15 +162,21 @@ export class UsersRepository {
     );
   }
 
-  async enableMfa(organizationId: string, id: string, timeStep: number, recoveryHashes: string[]): Promise<void> {
-    await this.users().update(
+  async enableMfa(
+    organizationId: string,
+    id: string,
+    timeStep: number,
+    recoveryHashes: string[],
+    tx?: Transaction,
+  ): Promise<void> {
+    await this.users(tx).update(
       { organizationId, id },
       { mfaEnabledAt: new Date(), mfaLastTimeStep: String(timeStep), mfaRecoveryHashes: recoveryHashes },
     );
   }
 
-  async disableMfa(organizationId: string, id: string): Promise<void> {
-    await this.users().update(
+  async disableMfa(organizationId: string, id: string, tx?: Transaction): Promise<void> {
+    await this.users(tx).update(
       { organizationId, id },
       { mfaSecretEnc: null, mfaEnabledAt: null, mfaLastTimeStep: null, mfaRecoveryHashes: [] },
     );

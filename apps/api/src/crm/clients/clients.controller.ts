@@ -53,7 +53,7 @@ export class ClientsController {
   @ApiOperation({ summary: 'One client' })
   @ApiOkResponse({ type: ClientResponseDto })
   getClient(@CurrentUser() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string): Promise<ClientResponseDto> {
-    return this.clients.get(caller, id);
+    return this.clients.view(caller, id);
   }
 
   @Patch(':id')

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '../../audit/audit.service.js';
 import { AppError } from '../../common/app-error.js';
 import { DEFAULT_PAGE_SIZE } from '../../common/pagination.dto.js';
 import { TransactionService } from '../../database/transaction.service.js';
@@ -51,6 +52,7 @@ export class ClientsService {
     private readonly cipher: RecordCipher,
     private readonly activity: ActivityService,
     private readonly staff: StaffDirectory,
+    private readonly audit: AuditService,
   ) {}
 
   async create(caller: Caller, input: ClientCreateDto): Promise<ClientView> {
@@ -85,6 +87,13 @@ export class ClientsService {
       return client;
     });
     return this.toView(saved);
+  }
+
+  /** `get` for a person reading the record: the view goes into the audit trail. */
+  async view(caller: Caller, id: string): Promise<ClientView> {
+    const record = await this.get(caller, id);
+    await this.audit.recordView(caller.organizationId, 'client', id);
+    return record;
   }
 
   async get(caller: Caller, id: string): Promise<ClientView> {

@@ -66,13 +66,3 @@ export function parseContactCsv(text: string): { rows: Record<string, string>[];
   });
   return { rows, unknownColumns: header.filter((_, index) => columns[index] === null) };
 }
-
-/**
- * A cell for export. Values starting with = + - @ (or tab/CR) would run as formulas in a
- * spreadsheet (CSV injection): they are prefixed with an apostrophe.
- */
-export const safeCell = (value: unknown): string => {
-  if (value == null) return '';
-  const text = value instanceof Date ? value.toISOString() : Array.isArray(value) ? value.join(';') : String(value);
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-};

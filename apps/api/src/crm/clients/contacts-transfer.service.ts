@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { stringify } from 'csv-stringify';
+import { AuditService } from '../../audit/audit.service.js';
 import { AppError } from '../../common/app-error.js';
+import { safeCell } from '../../common/csv.js';
 import { flatten } from '../../common/validation.js';
 import { TransactionService } from '../../database/transaction.service.js';
 import { IdentityService } from '../../identity/identity.service.js';
@@ -12,7 +14,7 @@ import { RecordCipher } from '../record-cipher.js';
 import { ContactCreateDto, type ContactListQueryDto } from './contacts.dto.js';
 import { ContactsRepository, type ContactValues } from './contacts.repository.js';
 import { ContactsService } from './contacts.service.js';
-import { CONTACT_CSV_COLUMNS, parseContactCsv, safeCell } from './contacts-csv.js';
+import { CONTACT_CSV_COLUMNS, parseContactCsv } from './contacts-csv.js';
 
 export interface ImportOutcome {
   received: number;
@@ -38,6 +40,7 @@ export class ContactsTransferService {
     private readonly repository: ContactsRepository,
     private readonly identity: IdentityService,
     private readonly cipher: RecordCipher,
+    private readonly audit: AuditService,
   ) {}
 
   async importCsv(caller: Caller, csv: string, firstRow: number, dryRun: boolean): Promise<ImportOutcome> {
@@ -130,6 +133,13 @@ export class ContactsTransferService {
   async exportCsv(caller: Caller, query: ContactListQueryDto): Promise<NodeJS.ReadableStream> {
     // Bad filters answer a problem before the first byte goes out.
     await this.contacts.filtersFor(crmActor(caller), query);
+    await this.audit.recordNow({
+      organizationId: caller.organizationId,
+      action: 'personal_data.exported',
+      targetType: 'contacts',
+      // The search text could be a name: only whether there was one is recorded.
+      details: { format: 'csv', filter: { ...query, q: query.q ? '(search)' : undefined } },
+    });
     const csv = stringify({
       header: true,
       columns: ['id', ...CONTACT_CSV_COLUMNS, 'ownerId', 'createdAt', 'updatedAt'],

@@ -131,7 +131,7 @@ export class ContactsController {
   @ApiOperation({ summary: 'One contact' })
   @ApiOkResponse({ type: ContactResponseDto })
   getContact(@CurrentUser() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string): Promise<ContactResponseDto> {
-    return this.contacts.get(caller, id);
+    return this.contacts.view(caller, id);
   }
 
   @Patch(':id')

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '../../audit/audit.service.js';
 import { AppError } from '../../common/app-error.js';
 import { DEFAULT_PAGE_SIZE } from '../../common/pagination.dto.js';
 import { type Transaction, TransactionService } from '../../database/transaction.service.js';
@@ -59,6 +60,7 @@ export class ContactsService {
     private readonly cipher: RecordCipher,
     private readonly activity: ActivityService,
     private readonly staff: StaffDirectory,
+    private readonly audit: AuditService,
   ) {}
 
   async create(caller: Caller, input: ContactCreateDto): Promise<ContactView> {
@@ -109,6 +111,13 @@ export class ContactsService {
     const contact = await this.contacts.insert(actor.organizationId, values, tx);
     await this.activity.record(tx, actor, 'contact', contact.id, 'created');
     return contact;
+  }
+
+  /** `get` for a person reading the record: the view goes into the audit trail. */
+  async view(caller: Caller, id: string): Promise<ContactView> {
+    const record = await this.get(caller, id);
+    await this.audit.recordView(caller.organizationId, 'contact', id);
+    return record;
   }
 
   async get(caller: Caller, id: string): Promise<ContactView> {

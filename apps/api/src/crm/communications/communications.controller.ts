@@ -60,7 +60,7 @@ export class CommunicationsController {
     @CurrentUser() caller: Caller,
     @Param('id', new ParseUUIDPipe()) id: string,
   ): Promise<CommunicationResponseDto> {
-    return this.communications.get(caller, id);
+    return this.communications.view(caller, id);
   }
 
   @Patch(':id')

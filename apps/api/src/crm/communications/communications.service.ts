@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { AuditService } from '../../audit/audit.service.js';
 import { AppError } from '../../common/app-error.js';
 import { DEFAULT_PAGE_SIZE } from '../../common/pagination.dto.js';
 import { TransactionService } from '../../database/transaction.service.js';
@@ -60,6 +61,7 @@ export class CommunicationsService {
     private readonly cipher: RecordCipher,
     private readonly activity: ActivityService,
     private readonly staff: StaffDirectory,
+    private readonly audit: AuditService,
   ) {}
 
   async create(caller: Caller, input: CommunicationCreateDto): Promise<CommunicationView> {
@@ -114,6 +116,9 @@ export class CommunicationsService {
     // Naming a client or contact the caller cannot see answers 404, not an empty list.
     if (query.clientId) await this.clients.visible(actor, query.clientId);
     if (query.contactId) await this.contacts.visible(actor, query.contactId);
+    // Reading someone's timeline is reading their personal data.
+    if (query.contactId) await this.audit.recordView(actor.organizationId, 'contact', query.contactId);
+    else if (query.clientId) await this.audit.recordView(actor.organizationId, 'client', query.clientId);
     const page = await this.communications.page(
       actor.organizationId,
       {
@@ -127,6 +132,13 @@ export class CommunicationsService {
       query.limit ?? DEFAULT_PAGE_SIZE,
     );
     return { items: await this.toViews(actor.organizationId, page.rows), nextCursor: page.nextCursor };
+  }
+
+  /** `get` for a person reading the record: the view goes into the audit trail. */
+  async view(caller: Caller, id: string): Promise<CommunicationView> {
+    const record = await this.get(caller, id);
+    await this.audit.recordView(caller.organizationId, 'communication', id);
+    return record;
   }
 
   async get(caller: Caller, id: string): Promise<CommunicationView> {

@@ -7,6 +7,7 @@ import { OneTimeTokens1795299992946 } from './1795299992946-one-time-tokens.js';
 import { ApiKeys1795300794224 } from './1795300794224-api-keys.js';
 import { InvitationsAndEmailChange1795302931329 } from './1795302931329-invitations-and-email-change.js';
 import { CrmRecords1795303752896 } from './1795303752896-crm-records.js';
+import { AuditTrail1795312012967 } from './1795312012967-audit-trail.js';
 
 /** In order. Generated with `npm run migration:generate`, read, committed, never edited. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   ApiKeys1795300794224,
   InvitationsAndEmailChange1795302931329,
   CrmRecords1795303752896,
+  AuditTrail1795312012967,
 ];
