@@ -55,6 +55,16 @@ export const router = createBrowserRouter([
                 children: [{ path: 'branches', element: <BranchesPage /> }],
               },
               { path: 'roles', element: <RolesPage /> },
+              {
+                element: <RequirePermission permission="audit:read" />,
+                children: [
+                  // Its own chunk: few people open it.
+                  {
+                    path: 'audit',
+                    lazy: async () => ({ Component: (await import('./pages/admin/audit/audit-page')).AuditPage }),
+                  },
+                ],
+              },
             ],
           },
         ],

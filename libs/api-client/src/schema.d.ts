@@ -73,6 +73,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/entries/{seq}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One entry, by its position in the chain */
+        get: operations["getAuditEntry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/entries/export": {
         parameters: {
             query?: never;
@@ -2490,6 +2507,8 @@ export interface components {
             ip: string | null;
             /** @enum {string} */
             outcome: "success" | "failure" | "denied";
+            /** @description Position in the organization's audit chain. */
+            seq: string;
             userAgent: string | null;
         };
         SessionListResponseDto: {
@@ -2850,6 +2869,36 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditListResponseDto"];
+                };
+            };
+        };
+    };
+    getAuditEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                seq: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEntryResponseDto"];
                 };
             };
         };

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify';
+import { AppError } from '../common/app-error.js';
 import { safeCell } from '../common/csv.js';
 import { decodeCursor, encodeCursor } from '../common/cursor.js';
 import { DEFAULT_PAGE_SIZE } from '../common/pagination.dto.js';
@@ -62,6 +63,13 @@ export class AuditTrailService {
     };
   }
 
+  async get(caller: Caller, seq: string): Promise<AuditEntryResponseDto> {
+    const row = await this.entries.findOne(caller.organizationId, seq);
+    if (!row)
+      throw new AppError('not-found', `No entry ${seq} in your organization's trail (purged, or never written)`);
+    return (await this.withNames(caller.organizationId, [row]))[0];
+  }
+
   /** Every matching entry, newest first, as CSV or one JSON array; the export is itself audited. */
   async export(caller: Caller, query: AuditFilterQueryDto, format: 'csv' | 'json'): Promise<Readable> {
     const filter = filterOf(caller, query);
@@ -93,6 +101,7 @@ export class AuditTrailService {
       SECURITY_EVENTS,
     );
     return rows.map((row) => ({
+      seq: row.seq,
       at: row.at,
       action: row.action,
       outcome: row.outcome,

@@ -1,10 +1,12 @@
-import { Controller, Get, HttpCode, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { AppError } from '../common/app-error.js';
 import { Authenticated, CurrentUser, Requires, UsersOnly } from '../identity/identity.decorators.js';
 import type { AuthenticatedUser, Caller } from '../identity/identity.types.js';
 import {
   AuditActionsResponseDto,
+  AuditEntryResponseDto,
   AuditExportQueryDto,
   AuditListQueryDto,
   AuditListResponseDto,
@@ -13,6 +15,11 @@ import {
 } from './audit.dto.js';
 import { AUDIT_ACTIONS } from './audit.types.js';
 import { AUDIT_EXPORT_COLUMNS, AuditTrailService } from './audit-trail.service.js';
+
+const badSeq = () =>
+  new AppError('validation-failed', 'seq must be the whole number of an entry', {
+    errors: [{ field: 'seq', message: 'seq must be the whole number of an entry' }],
+  });
 
 @ApiTags('audit')
 @ApiBearerAuth('bearer')
@@ -53,6 +60,18 @@ export class AuditController {
     res.setHeader('content-disposition', `attachment; filename="audit-${day}.${format}"`);
     res.setHeader('cache-control', 'no-store');
     body.pipe(res);
+  }
+
+  @Get('audit/entries/:seq')
+  @Requires('audit:read')
+  @ApiSecurity('api-key')
+  @ApiOperation({ summary: 'One entry, by its position in the chain' })
+  @ApiOkResponse({ type: AuditEntryResponseDto })
+  getAuditEntry(
+    @CurrentUser() caller: Caller,
+    @Param('seq', new ParseIntPipe({ exceptionFactory: () => badSeq() })) seq: number,
+  ): Promise<AuditEntryResponseDto> {
+    return this.trail.get(caller, String(seq));
   }
 
   @Get('audit/actions')

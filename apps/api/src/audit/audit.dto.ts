@@ -124,6 +124,8 @@ export class AuditVerificationResponseDto {
 }
 
 export class SecurityEventResponseDto {
+  /** Position in the organization's audit chain. */
+  seq: string;
   at: Date;
   @ApiProperty({ example: 'auth.sign_in' })
   action: string;

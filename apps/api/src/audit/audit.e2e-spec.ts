@@ -465,6 +465,18 @@ describe('audit trail', () => {
       );
     });
 
+    it('should answer one entry by its position, and 404 for a position the trail does not hold', async () => {
+      const [entry] = await entries(org.organizationId, 'organization.created');
+      const one = await http().get(`/api/v1/audit/entries/${entry.seq}`).set('authorization', admin).expect(200);
+      expect(one.body).toMatchObject({ seq: entry.seq, action: 'organization.created', targetId: org.organizationId });
+      expectProblem(await http().get('/api/v1/audit/entries/999999').set('authorization', admin), 404, 'not-found');
+      expectProblem(
+        await http().get('/api/v1/audit/entries/first').set('authorization', admin),
+        400,
+        'validation-failed',
+      );
+    });
+
     it('should export CSV and JSON, and record the export', async () => {
       const csv = await http()
         .get('/api/v1/audit/entries/export?action=auth.sign_in')
@@ -498,7 +510,12 @@ describe('audit trail', () => {
       await bearerFor(app, person.users.admin.email);
       const events = (await http().get('/api/v1/profile/security-events').set('authorization', token).expect(200)).body
         .items;
-      expect(events[0]).toMatchObject({ action: 'auth.sign_in', outcome: 'success', byYou: true });
+      expect(events[0]).toMatchObject({
+        seq: expect.stringMatching(/^\d+$/),
+        action: 'auth.sign_in',
+        outcome: 'success',
+        byYou: true,
+      });
       expect(events).toContainEqual(
         expect.objectContaining({ action: 'auth.sign_in', outcome: 'failure', byYou: false }),
       );

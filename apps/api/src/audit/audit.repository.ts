@@ -105,6 +105,13 @@ export class AuditRepository {
       .query(`${SELECT_ROW} WHERE ${where} ORDER BY audit_entries.seq DESC LIMIT $${params.length}`, params);
   }
 
+  async findOne(organizationId: string, seq: string): Promise<AuditRow | null> {
+    const rows: AuditRow[] = await this.transactions
+      .managerOf()
+      .query(`${SELECT_ROW} WHERE organization_id = $1 AND seq = $2`, [organizationId, seq]);
+    return rows[0] ?? null;
+  }
+
   /** A stretch of the chain in order, after `afterSeq`. */
   async links(organizationId: string, afterSeq: string, limit: number): Promise<StoredLink[]> {
     const rows: Array<Record<string, unknown>> = await this.transactions.managerOf().query(

@@ -141,6 +141,14 @@ describe('tenant isolation sweep', () => {
   for (const path of ['/api/v1/schedule/:id', '/api/v1/schedule/:id/activity']) recipes[path] = ourScheduleEntry;
   recipes['/api/v1/communications/:id'] = async () =>
     ours$('/api/v1/communications', { clientId: await ourClient(), kind: 'note', direction: 'internal', body: 'ours' });
+  // Positions are per organization: the newest of ours is beyond the end of theirs.
+  recipes['/api/v1/audit/entries/:seq'] = async () => {
+    const [{ seq }] = await app.db.query<{ seq: string }>(
+      'SELECT max(seq)::text AS seq FROM audit_entries WHERE organization_id = $1',
+      [ours.organizationId],
+    );
+    return { seq };
+  };
   /** A body that passes validation, so the answer is about the id; per route, else per method. */
   const bodies: Record<string, object> = {
     PATCH: { name: 'Taken over', version: 1 },
@@ -171,7 +179,7 @@ describe('tenant isolation sweep', () => {
     const withIds = [
       ...new Set(
         describeRoutes(app.app)
-          .filter((route) => route.path.includes(':id'))
+          .filter((route) => /\/:\w+/.test(route.path))
           .map((r) => r.path),
       ),
     ];
@@ -180,7 +188,7 @@ describe('tenant isolation sweep', () => {
 
   it('should answer 404 to another organization for every id route, and leave the row alone', async () => {
     const outcomes: string[] = [];
-    for (const route of describeRoutes(app.app).filter((r) => r.path.includes(':id'))) {
+    for (const route of describeRoutes(app.app).filter((r) => /\/:\w+/.test(r.path))) {
       const recipe = recipes[route.path];
       if (!recipe) continue;
       const made = await recipe();

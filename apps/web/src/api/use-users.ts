@@ -1,4 +1,4 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type components, unwrap } from '#api-client';
 import { api } from './client';
 
@@ -92,6 +92,16 @@ export function useUserActions() {
       onSuccess: refresh,
     }),
   };
+}
+
+/** One person, for a picker showing its choice (no one when `id` is null). */
+export function useUser(id: string | null) {
+  return useQuery({
+    queryKey: [...USERS, 'detail', id],
+    queryFn: () => fetchUser(id as string),
+    enabled: id !== null,
+    retry: false,
+  });
 }
 
 /** One person as the server has them now: to start over after a 409. */

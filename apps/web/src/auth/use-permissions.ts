@@ -22,7 +22,8 @@ export type Permission =
   | 'invoices:read'
   | 'invoices:write'
   | 'tax-policies:read'
-  | 'tax-policies:write';
+  | 'tax-policies:write'
+  | 'audit:read';
 
 /**
  * What the signed-in user may do, read from the API's own matrix (GET /roles) rather than

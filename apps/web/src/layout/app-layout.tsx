@@ -29,6 +29,7 @@ export function AppLayout() {
     can('users:read') && { to: '/admin/users', label: 'Users' },
     can('branches:write') && { to: '/admin/branches', label: 'Branches' },
     can('users:write') && { to: '/admin/roles', label: 'Roles' },
+    can('audit:read') && { to: '/admin/audit', label: 'Audit trail' },
   ].filter((entry) => entry !== false);
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 'sm' }} padding="lg">

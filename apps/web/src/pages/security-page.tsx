@@ -19,6 +19,7 @@ import { Link } from 'react-router';
 import { ApiProblem, type components, unwrap } from '#api-client';
 import { api } from '../api/client';
 import { useAuth } from '../auth/auth-context';
+import { SecurityEventsCard } from './security-events-card';
 import { SessionsCard } from './sessions-card';
 
 type Enrolment = components['schemas']['MfaEnrolmentResponseDto'];
@@ -120,6 +121,7 @@ export function SecurityPage() {
         )}
       </Card>
       {!user.mfaEnrolmentRequired && <SessionsCard />}
+      {!user.mfaEnrolmentRequired && <SecurityEventsCard />}
     </Stack>
   );
 }

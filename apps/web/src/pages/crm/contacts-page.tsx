@@ -24,11 +24,11 @@ import { problemOf } from '../../api/problems';
 import { useClient, useClientNames } from '../../api/use-clients';
 import { useContactLists, useRemoveContactListMember } from '../../api/use-contact-lists';
 import { type ContactFilters, fetchContactsCsv, useContactList } from '../../api/use-contacts';
+import { saveFile } from '../../components/save-file';
 import { AddToListModal } from './add-to-list-modal';
 import { formatRelative, normaliseTag, searchable, TAG_PATTERN } from './crm-labels';
 import { ImportContactsModal } from './import-contacts-modal';
 import { NewContactModal } from './new-contact-modal';
-import { saveFile } from './save-file';
 import { useCrmAccess } from './use-crm-access';
 
 /**

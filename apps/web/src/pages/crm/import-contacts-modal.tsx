@@ -15,6 +15,7 @@ import {
 import { type ReactNode, useRef, useState } from 'react';
 import { problemOf } from '../../api/problems';
 import { useRefreshContacts } from '../../api/use-contacts';
+import { saveFile } from '../../components/save-file';
 import {
   CHUNK_ROWS,
   columnOf,
@@ -25,7 +26,6 @@ import {
   parseCsvFile,
   rowsWithoutBranch,
 } from './contact-import';
-import { saveFile } from './save-file';
 import { useCrmAccess } from './use-crm-access';
 
 const PREVIEW_ROWS = 5;
