@@ -19,6 +19,7 @@ import { useBranches } from '../../api/use-branches';
 import { type Role, type User, type UserState, useUserList } from '../../api/use-users';
 import { useAuth } from '../../auth/auth-context';
 import { usePermissions } from '../../auth/use-permissions';
+import { LoadMoreButton } from '../../components/load-more-button.js';
 import { BRANCH_SCOPED_ROLES, ROLE_LABELS, ROLES, roleLabel, STATE_LABELS } from '../../labels';
 import { InviteUserModal } from './invite-user-modal';
 import { UserAccessModal } from './user-access-modal';
@@ -173,17 +174,7 @@ export function UsersPage() {
               : 'No one here yet.'}
         </Text>
       )}
-      {list.hasNextPage && (
-        <Button
-          variant="default"
-          w="fit-content"
-          mx="auto"
-          loading={list.isFetchingNextPage}
-          onClick={() => void list.fetchNextPage()}
-        >
-          Load more
-        </Button>
-      )}
+      <LoadMoreButton list={list} />
 
       {mayWrite && (
         <InviteUserModal opened={inviting} onClose={() => setInviting(false)} mayGrantOwner={callerIsOwner} />

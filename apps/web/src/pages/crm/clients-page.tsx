@@ -18,6 +18,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { type ClientKind, useClientList } from '../../api/use-clients';
+import { LoadMoreButton } from '../../components/load-more-button.js';
 import {
   CLIENT_KIND_LABELS,
   clientKindLabel,
@@ -197,17 +198,7 @@ export function ClientsPage() {
               : 'No clients yet.'}
         </Text>
       )}
-      {list.hasNextPage && (
-        <Button
-          variant="default"
-          w="fit-content"
-          mx="auto"
-          loading={list.isFetchingNextPage}
-          onClick={() => void list.fetchNextPage()}
-        >
-          Load more
-        </Button>
-      )}
+      <LoadMoreButton list={list} />
       {access.can('clients:write') && <NewClientDrawer opened={creating} onClose={() => setCreating(false)} />}
     </Stack>
   );

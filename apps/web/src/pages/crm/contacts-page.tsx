@@ -24,6 +24,7 @@ import { problemOf } from '../../api/problems';
 import { useClient, useClientNames } from '../../api/use-clients';
 import { useContactLists, useRemoveContactListMember } from '../../api/use-contact-lists';
 import { type ContactFilters, fetchContactsCsv, useContactList } from '../../api/use-contacts';
+import { LoadMoreButton } from '../../components/load-more-button.js';
 import { saveFile } from '../../components/save-file';
 import { AddToListModal } from './add-to-list-modal';
 import { formatRelative, normaliseTag, searchable, TAG_PATTERN } from './crm-labels';
@@ -345,17 +346,7 @@ export function ContactsPage() {
                 : 'No contacts yet.'}
         </Text>
       )}
-      {list.hasNextPage && (
-        <Button
-          variant="default"
-          w="fit-content"
-          mx="auto"
-          loading={list.isFetchingNextPage}
-          onClick={() => void list.fetchNextPage()}
-        >
-          Load more
-        </Button>
-      )}
+      <LoadMoreButton list={list} />
 
       {mayWrite && <NewContactModal opened={creating} onClose={() => setCreating(false)} />}
       {mayWrite && <ImportContactsModal opened={importing} onClose={() => setImporting(false)} />}

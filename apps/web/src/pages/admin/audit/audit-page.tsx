@@ -7,6 +7,7 @@ import {
   useExportAuditEntries,
   useVerifyAuditTrail,
 } from '../../../api/use-audit';
+import { LoadMoreButton } from '../../../components/load-more-button.js';
 import { saveFile } from '../../../components/save-file';
 import { AuditEntryDrawer } from './audit-entry-drawer';
 import { AuditFilterBar } from './audit-filter-bar';
@@ -103,17 +104,7 @@ export function AuditPage() {
           {filtered ? 'No entry matches these filters.' : 'Nothing recorded yet.'}
         </Text>
       )}
-      {list.hasNextPage && (
-        <Button
-          variant="default"
-          w="fit-content"
-          mx="auto"
-          loading={list.isFetchingNextPage}
-          onClick={() => void list.fetchNextPage()}
-        >
-          Older entries
-        </Button>
-      )}
+      <LoadMoreButton list={list} label="Older entries" />
 
       <AuditEntryDrawer
         seq={openSeq}

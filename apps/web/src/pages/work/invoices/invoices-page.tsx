@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { type InvoiceFilters, type InvoiceStatus, useInvoiceList } from '../../../api/use-invoices';
 import { usePermissions } from '../../../auth/use-permissions';
+import { LoadMoreButton } from '../../../components/load-more-button.js';
 import { formatIsoDate } from '../dates';
 import { formatMoney } from '../money';
 import { ClientPicker } from '../shared/client-picker';
@@ -141,17 +142,7 @@ export function InvoicesPage() {
           {tab === 'all' && !clientId ? 'No invoices yet.' : 'No invoice matches these filters.'}
         </Text>
       )}
-      {list.hasNextPage && (
-        <Button
-          variant="default"
-          w="fit-content"
-          mx="auto"
-          loading={list.isFetchingNextPage}
-          onClick={() => void list.fetchNextPage()}
-        >
-          Load more
-        </Button>
-      )}
+      <LoadMoreButton list={list} />
     </Stack>
   );
 }
