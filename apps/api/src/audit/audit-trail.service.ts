@@ -133,11 +133,10 @@ export class AuditTrailService {
   }
 
   private async withNames(organizationId: string, rows: AuditRow[]): Promise<AuditEntryResponseDto[]> {
-    const names = new Map<string, string>();
-    for (const id of new Set(rows.filter((row) => row.actorKind === 'user' && row.actorId).map((row) => row.actorId))) {
-      const user = id ? await this.identity.getUser(organizationId, id) : null;
-      if (user && id) names.set(id, user.fullName);
-    }
+    const names = await this.identity.namesOf(
+      organizationId,
+      rows.map((row) => (row.actorKind === 'user' ? row.actorId : null)),
+    );
     return rows.map(({ organizationId: _organization, ...row }) => ({
       ...row,
       actorName: (row.actorId && names.get(row.actorId)) ?? null,

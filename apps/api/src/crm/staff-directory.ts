@@ -24,12 +24,7 @@ export class StaffDirectory {
   }
 
   /** Names for display (activity logs, assignees); unknown ids are left out. */
-  async names(organizationId: string, userIds: Array<string | null>): Promise<Map<string, string>> {
-    const names = new Map<string, string>();
-    for (const id of new Set(userIds.filter((value): value is string => value !== null))) {
-      const user = await this.identity.getUser(organizationId, id);
-      if (user) names.set(id, user.fullName);
-    }
-    return names;
+  names(organizationId: string, userIds: Array<string | null>): Promise<Map<string, string>> {
+    return this.identity.namesOf(organizationId, userIds);
   }
 }

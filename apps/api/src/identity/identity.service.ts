@@ -129,6 +129,12 @@ export class IdentityService {
     return user ? this.toView(user) : null;
   }
 
+  /** Display names of some of the organization's people, in one query (activity logs, timelines, the audit viewer). */
+  async namesOf(organizationId: string, ids: Iterable<string | null>): Promise<Map<string, string>> {
+    const wanted = [...new Set([...ids].filter((id): id is string => id !== null))];
+    return this.cipher.names(await this.users.findNames(organizationId, wanted));
+  }
+
   findOrganizationBySlug(slug: string): Promise<OrganizationEntity | null> {
     return this.organizations.findBySlug(slug);
   }

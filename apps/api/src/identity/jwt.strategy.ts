@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
@@ -18,7 +19,10 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: keyring.deriveKey('access-token-signing'),
+      // A KeyObject, not the key's bytes: given bytes, jsonwebtoken tries to read them as a public
+      // key on every request and builds (then discards) the error: 0.63 ms of CPU per verify
+      // against 0.02 ms (npm run bench, docs/benchmarks.md). Its types only admit string | Buffer.
+      secretOrKey: createSecretKey(keyring.deriveKey('access-token-signing')) as unknown as Buffer,
       algorithms: ['HS256'],
       issuer: JWT_ISSUER,
       audience: JWT_AUDIENCE,

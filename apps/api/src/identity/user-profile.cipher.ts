@@ -57,6 +57,19 @@ export class UserProfileCipher {
     return profile;
   }
 
+  /** Only the names of many users: one batch of key lookups, one decryption each. */
+  async names(users: Array<Pick<UserEntity, 'id' | 'fullNameEnc'>>): Promise<Map<string, string>> {
+    await this.keyring.keyRing.preload(users.map((user) => ({ kind: 'user', id: user.id })));
+    const names = new Map<string, string>();
+    for (const user of users) {
+      names.set(
+        user.id,
+        await this.keyring.keyRing.decrypt({ kind: 'user', id: user.id }, 'users.fullName', user.fullNameEnc),
+      );
+    }
+    return names;
+  }
+
   /** The new address of a pending email change, sealed for the link's row. */
   sealPendingEmail(userId: string, email: string): Promise<Buffer> {
     return this.keyring.keyRing.encrypt({ kind: 'user', id: userId }, 'one_time_tokens.payload', normalizeEmail(email));

@@ -151,6 +151,12 @@ export class UsersRepository {
     await this.users(tx).update({ id }, { passwordHash });
   }
 
+  /** The sealed names of some of the organization's users (unknown ids are left out). */
+  findNames(organizationId: string, ids: string[]): Promise<Array<Pick<UserEntity, 'id' | 'fullNameEnc'>>> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.users().find({ select: { id: true, fullNameEnc: true }, where: { organizationId, id: In(ids) } });
+  }
+
   async recordSignIn(id: string): Promise<void> {
     await this.users().update({ id }, { lastSignInAt: new Date() });
   }
