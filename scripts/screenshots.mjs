@@ -39,4 +39,9 @@ await shot('/schedule', 'schedule', async () => {
   await page.getByText('Team briefing').first().waitFor();
 });
 await shot('/invoices', 'invoices', () => page.getByRole('table').waitFor());
+await shot('/admin/audit', 'audit', async () => {
+  await page.getByRole('table').waitFor();
+  await page.getByRole('button', { name: 'Verify integrity' }).click();
+  await page.getByText(/intact/i).first().waitFor();
+});
 await browser.close();
