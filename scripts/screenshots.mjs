@@ -42,6 +42,9 @@ await shot('/invoices', 'invoices', () => page.getByRole('table').waitFor());
 await shot('/admin/audit', 'audit', async () => {
   await page.getByRole('table').waitFor();
   await page.getByRole('button', { name: 'Verify integrity' }).click();
-  await page.getByText(/intact/i).first().waitFor();
+  await page
+    .getByText(/intact/i)
+    .first()
+    .waitFor();
 });
 await browser.close();
