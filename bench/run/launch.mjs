@@ -1,0 +1,13 @@
+// `npm run bench`: builds what changed (the API and the SPA as `npm start` would, then the bench's own
+// TypeScript), then runs the bench with the given arguments (`npm run bench -- --quick`).
+import { spawnSync } from 'node:child_process';
+import { ensureBuilt, ensureInstalled, root, run } from '../../scripts/lib/prepare.mjs';
+
+ensureInstalled();
+ensureBuilt('api', 'web');
+run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'bench/tsconfig.json']);
+const bench = spawnSync(process.execPath, ['dist/bench/run/bench.js', ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+});
+process.exit(bench.status ?? 1);

@@ -1,0 +1,148 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+
+export const ROOT = new URL('../../../', import.meta.url).pathname;
+
+const CLOCK_TICKS_PER_SECOND = 100;
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A port nobody listens on right now (the OS picks it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** Resident memory of a process in MB, from /proc (0 once it is gone). */
+export function rssMb(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    return kb / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc. */
+export function cpuSeconds(pid: number): number {
+  try {
+    // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+export async function waitForHttp(url: string, timeoutMs: number, alive: () => boolean): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!alive()) throw new Error(`the process exited before ${url} answered`);
+    try {
+      const response = await fetch(url);
+      await response.arrayBuffer();
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(25);
+  }
+  throw new Error(`${url} did not answer 200 within ${timeoutMs} ms`);
+}
+
+export interface ServerSpec {
+  name: string;
+  args: string[];
+  env: Record<string, string | undefined>;
+  port: number;
+  /** Path polled until it answers 200. */
+  readyPath: string;
+}
+
+/** A server the bench started: its pid, where it listens, and the tail of its output. */
+export class ServerProcess {
+  private output = '';
+  private exited = false;
+
+  private constructor(
+    readonly name: string,
+    readonly origin: string,
+    private readonly child: ChildProcess,
+  ) {
+    const keep = (chunk: Buffer) => {
+      this.output = (this.output + chunk.toString('utf8')).slice(-20_000);
+    };
+    child.stdout?.on('data', keep);
+    child.stderr?.on('data', keep);
+    child.once('exit', () => {
+      this.exited = true;
+    });
+  }
+
+  static async start(spec: ServerSpec): Promise<ServerProcess> {
+    const child = spawn(process.execPath, spec.args, {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...spec.env, PORT: String(spec.port), HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const server = new ServerProcess(spec.name, `http://127.0.0.1:${spec.port}`, child);
+    try {
+      await waitForHttp(`${server.origin}${spec.readyPath}`, 60_000, () => !server.exited);
+    } catch (error) {
+      await server.stop();
+      throw new Error(`${spec.name} did not start: ${(error as Error).message}\n${server.output.slice(-3000)}`);
+    }
+    return server;
+  }
+
+  get pid(): number {
+    return this.child.pid as number;
+  }
+
+  get log(): string {
+    return this.output;
+  }
+
+  rssMb(): number {
+    return rssMb(this.pid);
+  }
+
+  cpuSeconds(): number {
+    return cpuSeconds(this.pid);
+  }
+
+  /** SIGTERM, then SIGKILL if it is still there after 15 s. Only this child, by its pid. */
+  async stop(): Promise<void> {
+    if (this.exited) return;
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    this.child.kill('SIGTERM');
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 15_000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
+/** Samples a process's RSS while some work runs; returns the work's result and the peak. */
+export async function withRssPeak<Result>(
+  pid: number,
+  work: () => Promise<Result>,
+): Promise<{ result: Result; peakMb: number; samplesMb: number[] }> {
+  const samplesMb: number[] = [];
+  const timer = setInterval(() => samplesMb.push(rssMb(pid)), 200);
+  try {
+    const result = await work();
+    samplesMb.push(rssMb(pid));
+    return { result, peakMb: Math.max(...samplesMb), samplesMb };
+  } finally {
+    clearInterval(timer);
+  }
+}

@@ -1,0 +1,333 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import type { RunRecord, RunSettings, Summary } from './measure.js';
+import type { ParityOutcome } from './parity.js';
+import { ROOT } from './processes.js';
+import type { ProfileReport } from './profile.js';
+import { GOALS } from './scenarios.js';
+import type { StartupResult } from './startup.js';
+
+export type Verdict = 'meets goal' | 'below goal' | 'below floor' | 'invalid';
+
+export interface ScenarioReport {
+  id: string;
+  title: string;
+  kind: 'read' | 'write';
+  auth: 'jwt' | 'api-key';
+  product: Summary;
+  baseline: Summary;
+  /** Product requests per second over the baseline's (medians). */
+  ratio: number;
+  goal: number;
+  floor: number;
+  verdict: Verdict;
+  runs: RunRecord[];
+}
+
+export interface AuditReport {
+  scenario: string;
+  productOn: Summary;
+  productOff: Summary;
+  baselineOn: Summary;
+  baselineOff: Summary;
+  /** Throughput lost to the audit trail: 1 - on / off. */
+  productOverhead: number;
+  baselineOverhead: number;
+  verdict: Verdict;
+  runs: RunRecord[];
+}
+
+export interface BenchReport {
+  generatedAt: string;
+  mode: 'full' | 'quick';
+  machine: Record<string, string | number>;
+  settings: RunSettings;
+  seed: { seed: number; counts: Record<string, number>; seconds?: Record<string, number>; deepPage: number };
+  parity: ParityOutcome[];
+  scenarios: ScenarioReport[];
+  profiles: ProfileReport[];
+  audit: AuditReport | null;
+  memory: {
+    product: { atRestMb: number; underLoadPeakMb: number; afterLoadMb: number };
+    baseline: { atRestMb: number; underLoadPeakMb: number; afterLoadMb: number };
+    verdict: Verdict;
+  };
+  listP99: { scenario: string; productMs: number; baselineMs: number; verdict: Verdict } | null;
+  /** The first page at one connection: the latency of a request with no queue in front of it. */
+  oneAtATime: { scenario: string; product: Summary; baseline: Summary } | null;
+  startup: (StartupResult & { cleanMedian: number; againMedian: number; verdict: Verdict }) | null;
+  durationSeconds: number;
+}
+
+export const ratioVerdict = (ratio: number, goal: number, floor: number): Verdict =>
+  ratio >= goal ? 'meets goal' : ratio >= floor ? 'below goal' : 'below floor';
+
+const fixed = (value: number, digits = 0) => value.toFixed(digits);
+const percent = (value: number) => `${(value * 100).toFixed(0)}%`;
+const mark = (verdict: Verdict) =>
+  ({
+    'meets goal': '✅ meets goal',
+    'below goal': '⚠️ below goal',
+    'below floor': '❌ below floor',
+    invalid: '❌ invalid',
+  })[verdict];
+
+function scenarioRows(report: BenchReport): string[] {
+  return report.scenarios.map((row) => {
+    const flagged = row.product.non2xx + row.product.errors + row.baseline.non2xx + row.baseline.errors;
+    return `| ${row.title} | ${row.auth === 'jwt' ? 'JWT' : 'API key'} | ${fixed(row.product.rps)} | ${fixed(row.baseline.rps)} | ${percent(row.ratio)} | ≥ ${percent(row.goal)} | ${percent(row.floor)} | ${mark(row.verdict)}${flagged ? ` (${flagged} failed requests)` : ''} |`;
+  });
+}
+
+function latencyRows(report: BenchReport): string[] {
+  return report.scenarios.map(
+    (row) =>
+      `| ${row.title} | ${row.auth === 'jwt' ? 'JWT' : 'API key'} | ${fixed(row.product.p50, 1)} / ${fixed(row.product.p99, 1)} | ${fixed(row.baseline.p50, 1)} / ${fixed(row.baseline.p99, 1)} | ${fixed(row.product.cpuMsPerRequest, 2)} | ${fixed(row.baseline.cpuMsPerRequest, 2)} |`,
+  );
+}
+
+function goalRows(report: BenchReport): string[] {
+  const rows: string[] = [];
+  if (report.listP99) {
+    rows.push(
+      `| p99 of the contact list (first page, JWT) at ${report.settings.connections} connections | ${fixed(report.listP99.productMs, 1)} ms | ${fixed(report.listP99.baselineMs, 1)} ms | < ${GOALS.listP99Ms} ms | ${mark(report.listP99.verdict)} |`,
+    );
+  }
+  if (report.oneAtATime) {
+    const { product, baseline } = report.oneAtATime;
+    rows.push(
+      `| The same page one request at a time (1 connection): p50 / p99 | ${fixed(product.p50, 1)} / ${fixed(product.p99, 1)} ms (${fixed(product.rps)} req/s) | ${fixed(baseline.p50, 1)} / ${fixed(baseline.p99, 1)} ms (${fixed(baseline.rps)} req/s) | | |`,
+    );
+  }
+  if (report.audit) {
+    const { audit } = report;
+    rows.push(
+      `| Audit overhead on a write (create a contact, JWT): req/s lost with the audit trail on | ${percent(audit.productOverhead)} (${fixed(audit.productOn.rps)} vs ${fixed(audit.productOff.rps)} req/s) | ${percent(audit.baselineOverhead)} (${fixed(audit.baselineOn.rps)} vs ${fixed(audit.baselineOff.rps)} req/s) | < ${percent(GOALS.auditOverhead.goal)} (floor ${percent(GOALS.auditOverhead.floor)}) | ${mark(audit.verdict)} |`,
+    );
+  }
+  const { memory } = report;
+  rows.push(
+    `| API memory (RSS) at rest, after start | ${fixed(memory.product.atRestMb)} MB | ${fixed(memory.baseline.atRestMb)} MB | | |`,
+    `| API memory (RSS) under load, peak | ${fixed(memory.product.underLoadPeakMb)} MB | ${fixed(memory.baseline.underLoadPeakMb)} MB | < ${GOALS.rssUnderLoadMb} MB | ${mark(memory.verdict)} |`,
+    `| API memory (RSS) at rest, after the load | ${fixed(memory.product.afterLoadMb)} MB | ${fixed(memory.baseline.afterLoadMb)} MB | | |`,
+  );
+  if (report.startup) {
+    const { startup } = report;
+    rows.push(
+      `| \`npm start\` to ready, empty DATA_DIR (embedded PGlite created, migrated, demo seeded) | ${fixed(startup.cleanMedian, 2)} s | | < ${GOALS.startSeconds} s | ${mark(startup.verdict)} |`,
+      `| \`npm start\` to ready again on the same DATA_DIR | ${fixed(startup.againMedian, 2)} s | | < ${GOALS.startSeconds} s | ${mark(startup.verdict === 'invalid' ? 'invalid' : startup.againMedian < GOALS.startSeconds ? 'meets goal' : 'below floor')} |`,
+    );
+  }
+  return rows;
+}
+
+function profileLines(report: BenchReport): string[] {
+  if (report.profiles.length === 0) return [];
+  const lines = [
+    '## Where the time goes',
+    '',
+    'Both servers profiled with V8’s CPU profiler (`bench/run/profiler.ts`, started and stopped around the load, so ' +
+      'start-up is not in it) under the same load, self time sorted by where the code lives, per request answered. ' +
+      'Absolute values include this machine’s profiling overhead; the differences are what the product adds.',
+  ];
+  for (const profile of report.profiles) {
+    lines.push(
+      '',
+      `### ${profile.scenario}`,
+      '',
+      `${profile.requests.product} requests (product) and ${profile.requests.baseline} (baseline) in ${profile.seconds} s each.`,
+      '',
+      '| CPU per request | Product ms | Baseline ms | Product − baseline |',
+      '| --- | ---: | ---: | ---: |',
+      ...profile.categories
+        .filter((row) => row.productMs >= 0.005 || row.baselineMs >= 0.005)
+        .map(
+          (row) =>
+            `| ${row.category} | ${fixed(row.productMs, 2)} | ${fixed(row.baselineMs, 2)} | ${fixed(row.productMs - row.baselineMs, 2)} |`,
+        ),
+      `| **total** | **${fixed(profile.busyMsPerRequest.product, 2)}** | **${fixed(profile.busyMsPerRequest.baseline, 2)}** | **${fixed(profile.busyMsPerRequest.product - profile.busyMsPerRequest.baseline, 2)}** |`,
+      '',
+      'The product’s functions with the most self time:',
+      '',
+      '| Function | Where | ms per request |',
+      '| --- | --- | ---: |',
+      ...profile.productHotspots.map((spot) => `| \`${spot.function}\` | ${spot.location} | ${fixed(spot.ms, 3)} |`),
+    );
+  }
+  return [...lines, ''];
+}
+
+function parityLines(report: BenchReport): string[] {
+  const failing = report.parity.filter((outcome) => !outcome.sameSql || !outcome.sameJson);
+  const lines = [
+    `Before measuring, each scenario's requests went to both servers with every SQL statement captured (\`bench/run/capture-sql.ts\`): ` +
+      `${report.parity.length - failing.length} of ${report.parity.length} scenarios sent the same statements with the same parameters ` +
+      'and answered the same JSON (reads: byte for byte; writes: the same shape, for other records).',
+    '',
+    '| Scenario | SQL statements per iteration | Same SQL | Same JSON |',
+    '| --- | --- | --- | --- |',
+    ...report.parity.map(
+      (outcome) =>
+        `| ${outcome.scenario} | ${outcome.statements} | ${outcome.sameSql ? 'yes' : 'NO'} | ${outcome.sameJson ? 'yes' : 'NO'} |`,
+    ),
+  ];
+  for (const outcome of failing) {
+    if (outcome.difference) lines.push('', `\`${outcome.scenario}\`:`, '', '```', outcome.difference, '```');
+  }
+  return lines;
+}
+
+export function renderMarkdown(report: BenchReport, notes: string | null, chartPath: string | null): string {
+  const { machine, settings, seed } = report;
+  const counts = Object.entries(seed.counts)
+    .map(([name, count]) => `${count.toLocaleString('en-GB')} ${name}`)
+    .join(', ');
+  return [
+    '# Benchmarks',
+    '',
+    '<!-- Generated by `npm run bench` (bench/run/report.ts); the notes come from bench/run/notes.md. Do not edit by hand. -->',
+    '',
+    'Every speed figure of Steward CRM is a ratio: the API against a bare Node baseline (`bench/baseline/`: `node:http` and the `pg` driver) ' +
+      'doing the same work on the same database in the same run — the same SQL statements, the same JWT check with its per-request ' +
+      'session lookup (or API-key lookup), the same tenant and branch scoping, decryption through the product’s own `libs/crypto` ' +
+      'and the same JSON. Load comes from autocannon in a separate process on loopback; the two servers take turns, ' +
+      `a warm-up run each (${settings.warmupSeconds} s), then ${settings.rounds} rounds of ${settings.seconds} s at ${settings.connections} connections; the figures are medians.`,
+    '',
+    `Run: ${report.generatedAt} (${report.mode}${report.mode === 'quick' ? ', a smoke run: short and noisy' : ''}), on ${counts}.` +
+      ` The deep page is page ${seed.deepPage} of the contact list.`,
+    '',
+    '## Throughput',
+    '',
+    '| Scenario | Auth | Product req/s | Baseline req/s | Ratio | Goal | Floor | Verdict |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...scenarioRows(report),
+    '',
+    '“One contact with its timeline” is the pair of requests the contact page makes (`GET /contacts/:id`, then the first 50 ' +
+      'communications): each connection alternates them, and req/s counts both.',
+    '',
+    '## The other goals',
+    '',
+    '| What | Product | Baseline | Goal | Verdict |',
+    '| --- | ---: | ---: | --- | --- |',
+    ...goalRows(report),
+    '',
+    '## Latency',
+    '',
+    ...(chartPath ? [`![Latency percentiles, product and baseline](${chartPath})`, ''] : []),
+    '| Scenario | Auth | Product p50 / p99 ms | Baseline p50 / p99 ms | Product CPU ms/req | Baseline CPU ms/req |',
+    '| --- | --- | ---: | ---: | ---: | ---: |',
+    ...latencyRows(report),
+    '',
+    'CPU ms/req is the server process’s own CPU time (user + system, from `/proc/<pid>/stat`) over the requests it answered: ' +
+      'unlike req/s it does not depend on what else the machine was doing.',
+    '',
+    ...profileLines(report),
+    '## Same work on both sides',
+    '',
+    ...parityLines(report),
+    '',
+    ...(notes ? [notes.trim(), ''] : []),
+    '## How to run',
+    '',
+    '```bash',
+    'npm run bench             # full: the issue’s sizes, about 20 minutes after the seed exists',
+    'npm run bench -- --quick  # smoke run, under two minutes: bench/results/quick.{md,json}',
+    '```',
+    '',
+    'It builds what changed, seeds `steward_bench` on the PostgreSQL at `--database-url` (default ' +
+      '`postgres://postgres@127.0.0.1:5432/steward_bench`) unless `bench/.data/manifest.json` already describes that seed ' +
+      '(`--seed N` picks another, `--reseed` forces one), runs `ANALYZE`, checks SQL parity, measures, times `npm start` on a ' +
+      'fresh embedded database, and writes this page, `bench/results/latest.json` and `docs/images/bench-latency.svg`. ' +
+      'Options: `--rounds`, `--seconds`, `--warmup`, `--connections`, `--only <scenario id part>`, `--skip-startup`. ' +
+      'Benchmarks never run in `npm test`.',
+    '',
+    '## The machine',
+    '',
+    '| | |',
+    '| --- | --- |',
+    ...Object.entries(machine).map(([key, value]) => `| ${key} | ${value} |`),
+    `| run took | ${fixed(report.durationSeconds / 60, 1)} min |`,
+    '',
+    'Everything runs on this one machine: PostgreSQL, both servers and the load generator share its cores, as the load ' +
+      'generator and the server would not in production. The ratios are what carries over; absolute req/s are this machine’s.',
+    '',
+  ].join('\n');
+}
+
+/** Latency percentiles (p50, p90, p99) of every scenario, product above baseline, on a log scale. */
+export function renderChart(report: BenchReport): string {
+  const rows = report.scenarios;
+  const left = 330;
+  const width = 980;
+  const plot = width - left - 30;
+  const rowHeight = 34;
+  const top = 70;
+  const height = top + rows.length * rowHeight + 60;
+  const highest = Math.max(...rows.flatMap((row) => [row.product.p99, row.baseline.p99]), 10);
+  const lowest = Math.max(0.5, Math.min(...rows.flatMap((row) => [row.product.p50, row.baseline.p50])));
+  const min = 10 ** Math.floor(Math.log10(lowest));
+  const max = 10 ** Math.ceil(Math.log10(highest));
+  const round = (value: number) => Math.round(value * 10) / 10;
+  const x = (ms: number) =>
+    round(left + (Math.log10(Math.max(ms, min)) - Math.log10(min)) * (plot / (Math.log10(max) - Math.log10(min))));
+  const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const parts: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="system-ui, sans-serif" font-size="12" role="img" aria-labelledby="bench-latency-title">`,
+    `<title id="bench-latency-title">Latency percentiles (p50, p90, p99) of every benchmark scenario, Steward CRM API and bare baseline</title>`,
+    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
+    `<text x="${left}" y="24" font-size="15" font-weight="600">Latency at ${report.settings.connections} connections (ms, log scale): p50 ● p90 | p99 ▲</text>`,
+    `<rect x="${left}" y="36" width="14" height="8" fill="#2563eb"/><text x="${left + 20}" y="44">Steward CRM API</text>`,
+    `<rect x="${left + 150}" y="36" width="14" height="8" fill="#9ca3af"/><text x="${left + 170}" y="44">bare baseline (node:http + pg)</text>`,
+  ];
+  for (let tick = min; tick <= max; tick *= 10) {
+    for (const step of [1, 2, 5]) {
+      const value = tick * step;
+      if (value > max) break;
+      const at = x(value);
+      parts.push(
+        `<line x1="${at}" y1="${top - 8}" x2="${at}" y2="${top + rows.length * rowHeight}" stroke="${step === 1 ? '#d1d5db' : '#f3f4f6'}"/>`,
+        `<text x="${at}" y="${top + rows.length * rowHeight + 16}" text-anchor="middle" fill="#6b7280">${value >= 1 ? value : value.toFixed(1)}</text>`,
+      );
+    }
+  }
+  rows.forEach((row, index) => {
+    const y = top + index * rowHeight;
+    parts.push(
+      `<text x="${left - 10}" y="${y + 15}" text-anchor="end">${xml(row.title)} (${row.auth === 'jwt' ? 'JWT' : 'API key'})</text>`,
+    );
+    [
+      [row.product, '#2563eb', 6],
+      [row.baseline, '#9ca3af', 20],
+    ].forEach(([summary, colour, offset]) => {
+      const { p50, p90, p99 } = summary as Summary;
+      const cy = y + (offset as number);
+      parts.push(
+        `<line x1="${x(p50)}" y1="${cy}" x2="${x(p99)}" y2="${cy}" stroke="${colour}" stroke-width="4"/>`,
+        `<circle cx="${x(p50)}" cy="${cy}" r="4.5" fill="${colour}"/>`,
+        `<line x1="${x(p90)}" y1="${cy - 6}" x2="${x(p90)}" y2="${cy + 6}" stroke="${colour}" stroke-width="2"/>`,
+        `<path d="M ${x(p99) - 5} ${cy + 5} L ${x(p99)} ${cy - 5} L ${x(p99) + 5} ${cy + 5} Z" fill="${colour}"/>`,
+      );
+    });
+  });
+  parts.push(
+    `<text x="${left}" y="${height - 12}" fill="#6b7280">${xml(`npm run bench, ${report.generatedAt.slice(0, 10)}: medians of ${report.settings.rounds} rounds; see docs/benchmarks.md`)}</text>`,
+    '</svg>',
+    '',
+  );
+  return parts.join('\n');
+}
+
+export interface OutputPaths {
+  markdown: string;
+  json: string;
+  chart: string;
+}
+
+export function writeReport(report: BenchReport, paths: OutputPaths): void {
+  const notesFile = resolve(ROOT, 'bench/run/notes.md');
+  const notes = existsSync(notesFile) ? readFileSync(notesFile, 'utf8') : null;
+  for (const path of Object.values(paths)) mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(paths.json, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(paths.chart, renderChart(report));
+  writeFileSync(paths.markdown, renderMarkdown(report, notes, relative(dirname(paths.markdown), paths.chart)));
+}
