@@ -91,7 +91,11 @@ async function startBaseline(name: string, manifest: Manifest, extra: Record<str
   });
 }
 
-function machine(): Record<string, string | number> {
+const loadBefore = loadavg()
+  .map((value) => value.toFixed(2))
+  .join(' / ');
+
+function machine(runs: RunRecord[]): Record<string, string | number> {
   const command = (text: string) => {
     try {
       return execSync(text, { encoding: 'utf8' }).trim();
@@ -105,9 +109,12 @@ function machine(): Record<string, string | number> {
     OS: `${type()} ${command('uname -r')}`,
     Node: process.version,
     PostgreSQL: command('psql --version').replace('psql (PostgreSQL) ', ''),
-    'load average before the run (1/5/15 min)': loadavg()
-      .map((value) => value.toFixed(2))
-      .join(' / '),
+    'load average before the run (1 / 5 / 15 min)': loadBefore,
+    'load average (1 min) at the end of each measured run: min / median / max': (() => {
+      const loads = runs.map((run) => run.loadAverage).sort((a, b) => a - b);
+      if (loads.length === 0) return 'n/a';
+      return [loads[0], loads[Math.floor(loads.length / 2)], loads[loads.length - 1]].map((value) => value.toFixed(2)).join(' / ');
+    })(),
   };
 }
 
@@ -424,7 +431,7 @@ async function main(): Promise<number> {
     const report: BenchReport = {
       generatedAt: new Date(startedAt).toISOString(),
       mode: quick ? 'quick' : 'full',
-      machine: machine(),
+      machine: machine([...reports.flatMap((row) => row.runs), ...(audit?.runs ?? [])]),
       settings,
       seed: {
         seed: manifest.options.seed,

@@ -1,4 +1,5 @@
 import { type ChildProcess, fork } from 'node:child_process';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { authHeaders, type Credentials } from './api.js';
 import type { LoadJob, LoadResult } from './load.js';
@@ -32,6 +33,8 @@ export interface RunRecord {
   peakRssMb: number;
   /** CPU the server used per request, in ms (user + system). */
   cpuMsPerRequest: number;
+  /** The machine's 1-minute load average when the run ended: how busy the rest of it was. */
+  loadAverage: number;
 }
 
 /** Medians over the rounds. */
@@ -146,6 +149,7 @@ export class Measurer {
       statusCodes: result.statusCodes,
       peakRssMb: peakMb,
       cpuMsPerRequest: result.requests ? (cpuUsed * 1000) / result.requests : 0,
+      loadAverage: loadavg()[0],
     };
   }
 

@@ -249,7 +249,9 @@ export function renderMarkdown(report: BenchReport, notes: string | null, chartP
     `| run took | ${fixed(report.durationSeconds / 60, 1)} min |`,
     '',
     'Everything runs on this one machine: PostgreSQL, both servers and the load generator share its cores, as the load ' +
-      'generator and the server would not in production. The ratios are what carries over; absolute req/s are this machine’s.',
+      'generator and the server would not in production, and other work may run beside them (the load averages above say ' +
+      'how much). The servers take turns round by round, so both meet the same conditions: the ratios are what carries ' +
+      'over, and CPU ms per request is the steadiest figure; absolute req/s are this machine’s.',
     '',
   ].join('\n');
 }
