@@ -113,7 +113,9 @@ function machine(runs: RunRecord[]): Record<string, string | number> {
     'load average (1 min) at the end of each measured run: min / median / max': (() => {
       const loads = runs.map((run) => run.loadAverage).sort((a, b) => a - b);
       if (loads.length === 0) return 'n/a';
-      return [loads[0], loads[Math.floor(loads.length / 2)], loads[loads.length - 1]].map((value) => value.toFixed(2)).join(' / ');
+      return [loads[0], loads[Math.floor(loads.length / 2)], loads[loads.length - 1]]
+        .map((value) => value.toFixed(2))
+        .join(' / ');
     })(),
   };
 }
