@@ -57,6 +57,19 @@ export const median = (values: number[]): number => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
+/**
+ * The median over rounds of one target's req/s over another's in the same round. Each round
+ * runs them back to back, so whatever else the machine was doing weighs on both alike.
+ */
+export function pairedRatio(runs: RunRecord[], numerator: string, denominator: string): number {
+  const ratios = [...new Set(runs.map((run) => run.round))].flatMap((round) => {
+    const top = runs.find((run) => run.round === round && run.target === numerator);
+    const bottom = runs.find((run) => run.round === round && run.target === denominator);
+    return top && bottom && bottom.rps > 0 ? [top.rps / bottom.rps] : [];
+  });
+  return ratios.length ? median(ratios) : 0;
+}
+
 export function summarize(runs: RunRecord[]): Summary {
   const of = (pick: (run: RunRecord) => number) => median(runs.map(pick));
   return {
