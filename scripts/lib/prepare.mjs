@@ -52,6 +52,9 @@ const TARGETS = {
       'package-lock.json',
     ],
     script: 'build:api',
+    // A migrated embedded cluster for an empty DATA_DIR (dist/pglite-template): saves the
+    // first start PGlite's initdb.
+    after: ['dist/scripts/embedded-template.js'],
   },
   web: {
     inputs: [
@@ -75,6 +78,10 @@ export function ensureBuilt(...names) {
     if (Math.max(...target.inputs.map(newestMtime)) <= builtAt) continue;
     console.log(`Building ${name}…`);
     run('npm', ['run', '--silent', target.script]);
+    // Only a head start: the API works without it (and migrates on every start anyway).
+    if (target.after && spawnSync(process.execPath, target.after, { cwd: root, stdio: 'inherit' }).status !== 0) {
+      console.warn('Continuing without it: the first start on an empty DATA_DIR creates the database instead.');
+    }
     mkdirSync(join(root, 'dist'), { recursive: true });
     writeFileSync(stamp, new Date().toISOString());
   }

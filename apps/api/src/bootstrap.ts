@@ -6,7 +6,7 @@ import { configureApp } from './app.setup.js';
 import { routeNotFound } from './common/problem.filter.js';
 import { loadSettings, type RawEnvironment, type Settings } from './config/settings.js';
 import { runMigrations } from './database/data-source.js';
-import { type EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres.js';
+import { DEFAULT_TEMPLATE_DIR, type EmbeddedPostgres, startEmbeddedPostgres } from './database/embedded-postgres.js';
 
 export interface StartedApi {
   app: NestExpressApplication;
@@ -32,7 +32,11 @@ export async function createApi(raw: RawEnvironment, options: CreateApiOptions =
     // One connection: PGlite has a single session, and pglite-socket interleaves the
     // messages of concurrent connections into it (electric-sql/pglite#1046), which fails
     // writes under load. Requests queue for the connection instead.
-    embedded = await startEmbeddedPostgres({ dataDir: settings.dataDir, maxConnections: 4 });
+    embedded = await startEmbeddedPostgres({
+      dataDir: settings.dataDir,
+      templateDir: DEFAULT_TEMPLATE_DIR,
+      maxConnections: 4,
+    });
     env = { ...raw, DATABASE_URL: embedded.url, DATABASE_POOL_SIZE: '1' };
     settings = loadSettings(env);
   }
