@@ -6,6 +6,7 @@ import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import serveStatic from 'serve-static';
 import { openRequestContext } from './common/request-context.js';
 import { assignRequestId } from './common/request-id.js';
 import type { Settings } from './config/settings.js';
@@ -24,7 +25,11 @@ export async function configureApp(app: NestExpressApplication, settings: Settin
   app.use(assignRequestId);
   app.set('trust proxy', settings.http.trustProxyHops);
   app.disable('x-powered-by');
+  // API answers carry personal data: no browser or proxy may keep them, so an ETag (a
+  // SHA-1 of every body) would only cost time. Static files keep theirs (serve-static).
+  app.set('etag', false);
   app.use(helmet());
+  app.use(`/${API_PREFIX}`, noStore);
   app.enableCors({
     origin: settings.http.corsOrigins.length ? settings.http.corsOrigins : false,
     credentials: true,
@@ -53,18 +58,25 @@ export async function configureApp(app: NestExpressApplication, settings: Settin
 function serveSpa(app: NestExpressApplication, dir: string): void {
   const index = join(dir, 'index.html');
   if (!existsSync(index)) return;
-  app.useStaticAssets(dir, { index: false, maxAge: '1h', setHeaders: noCacheForHtml });
+  const assets = serveStatic(dir, { index: false, maxAge: '1h', setHeaders: noCacheForHtml });
+  const isApi = (req: Request) => req.path.startsWith(`/${API_PREFIX}`) || req.path.startsWith('/docs');
+  // API requests skip the file system: serve-static would look for each path on disk first.
+  app.use((req: Request, res: Response, next: NextFunction) => (isApi(req) ? next() : assets(req, res, next)));
   app.use((req: Request, res: Response, next: NextFunction) => {
     const isPage =
       (req.method === 'GET' || req.method === 'HEAD') &&
-      !req.path.startsWith(`/${API_PREFIX}`) &&
-      !req.path.startsWith('/docs') &&
+      !isApi(req) &&
       // Browsers and curl get the page; a client that prefers JSON gets a problem+json 404.
       req.accepts(['html', 'json']) === 'html';
     if (!isPage) return next();
     res.setHeader('cache-control', 'no-cache');
     res.sendFile(index);
   });
+}
+
+function noStore(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('cache-control', 'no-store');
+  next();
 }
 
 function noCacheForHtml(res: Response, path: string): void {

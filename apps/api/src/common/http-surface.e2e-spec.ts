@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestApp, expectProblem, type TestApp } from '#testing';
@@ -10,6 +10,10 @@ describe('HTTP surface', () => {
     // A stand-in SPA build: this file tests how the server serves it, not the SPA itself.
     const spa = mkdtempSync(join(tmpdir(), 'steward-spa-'));
     writeFileSync(join(spa, 'index.html'), '<!doctype html><div id="root"></div>');
+    writeFileSync(join(spa, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    // A file where an API route is: the API must answer, not the disk.
+    mkdirSync(join(spa, 'api', 'v1'), { recursive: true });
+    writeFileSync(join(spa, 'api', 'v1', 'health'), 'from the disk');
     sut = await createTestApp({
       env: { BODY_LIMIT: '10kb', CORS_ORIGINS: 'https://crm.example.test', STATIC_DIR: spa },
     });
@@ -53,6 +57,21 @@ describe('HTTP surface', () => {
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['content-security-policy']).toContain("default-src 'self'");
     expect(response.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('should tell browsers and proxies not to keep API answers', async () => {
+    const response = await sut.http().get('/api/v1/health').expect(200);
+    expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.headers.etag).toBeUndefined();
+  });
+
+  it("should serve the SPA's files with caching, but never an API path from the disk", async () => {
+    const asset = await sut.http().get('/favicon.svg').expect(200);
+    expect(asset.headers['cache-control']).toBe('public, max-age=3600');
+    expect(asset.headers.etag).toBeDefined();
+    const api = await sut.http().get('/api/v1/health').expect(200);
+    expect(api.text).not.toContain('from the disk');
+    expect(api.body.status).toBe('ok');
   });
 
   it('should allow only configured CORS origins', async () => {
