@@ -49,6 +49,22 @@ describe('database', () => {
     expect(pending.upQueries.map((query) => query.query)).toEqual([]);
   });
 
+  it('should index every foreign key, so a delete that cascades finds the rows by index', async () => {
+    // A foreign key whose columns do not lead any index makes every delete of the parent
+    // (erasing a client or contact) scan the child table.
+    const unindexed = await sut.db.query<{ constraint: string }>(`
+      SELECT c.conrelid::regclass || '.' || c.conname AS "constraint"
+        FROM pg_constraint c
+       WHERE c.contype = 'f'
+         AND NOT EXISTS (
+           SELECT 1 FROM pg_index i
+            WHERE i.indrelid = c.conrelid
+              AND (SELECT array_agg(k ORDER BY n) FROM unnest(i.indkey::int2[]) WITH ORDINALITY AS u(k, n)
+                    WHERE n <= cardinality(c.conkey)) = c.conkey)
+       ORDER BY 1`);
+    expect(unindexed).toEqual([]);
+  });
+
   it('should keep data across an application restart', async () => {
     await sut.db.query(`INSERT INTO subject_keys (subject_id, master_key_fingerprint) VALUES ('user:restart', 'x')`);
     const restarted = await createTestApp({ db: sut.db });

@@ -58,7 +58,7 @@ export class ClientEntity extends BranchScopedEntity {
 
   /** Keyed digests of the words of name, email, phone and company: search without plaintext. */
   @PersonalField(CRM_CLIENTS)
-  @Column({ name: 'search_tokens', type: 'varchar', length: 16, array: true, default: () => "'{}'" })
+  @Column({ name: 'search_tokens', type: 'varchar', length: 16, array: true, default: () => "'{}'", select: false })
   searchTokens: string[];
 
   @NotPersonal('technical timestamp: last communication, job or invoice')

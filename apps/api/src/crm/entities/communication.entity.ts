@@ -18,8 +18,10 @@ import { BranchScopedEntity } from './crm-record.entity.js';
  */
 @Entity('communications')
 @Check('CHK_communications_party', '"client_id" IS NOT NULL OR "contact_id" IS NOT NULL')
-@Index('IDX_communications_client_time', ['organizationId', 'clientId', 'occurredAt'])
-@Index('IDX_communications_contact_time', ['organizationId', 'contactId', 'occurredAt'])
+// The record's id first: the same index serves a timeline (with the organization) and the
+// foreign key's ON DELETE CASCADE when a client or contact is erased.
+@Index('IDX_communications_client_org_time', ['clientId', 'organizationId', 'occurredAt'])
+@Index('IDX_communications_contact_org_time', ['contactId', 'organizationId', 'occurredAt'])
 export class CommunicationEntity extends BranchScopedEntity {
   @NotPersonal('link to the client')
   @Column({ name: 'client_id', type: 'uuid', nullable: true })

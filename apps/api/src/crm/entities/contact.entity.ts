@@ -8,7 +8,8 @@ import { BranchScopedEntity } from './crm-record.entity.js';
 @Entity('contacts')
 @Index('IDX_contacts_org_created', ['organizationId', 'createdAt', 'id'])
 @Index('IDX_contacts_org_branch_created', ['organizationId', 'branchId', 'createdAt'])
-@Index('IDX_contacts_org_client', ['organizationId', 'clientId'])
+// client_id first: also serves the foreign key when a client is deleted (ON DELETE SET NULL).
+@Index('IDX_contacts_client_org', ['clientId', 'organizationId'])
 @Index('IDX_contacts_org_email', ['organizationId', 'emailIndex'])
 @Index('IDX_contacts_search', { synchronize: false })
 @Index('IDX_contacts_tags', { synchronize: false })
@@ -59,7 +60,7 @@ export class ContactEntity extends BranchScopedEntity {
   ownerId: string | null;
 
   @PersonalField(CRM_CONTACTS)
-  @Column({ name: 'search_tokens', type: 'varchar', length: 16, array: true, default: () => "'{}'" })
+  @Column({ name: 'search_tokens', type: 'varchar', length: 16, array: true, default: () => "'{}'", select: false })
   searchTokens: string[];
 
   @NotPersonal('technical timestamp: last communication')

@@ -33,7 +33,9 @@ export interface InvoiceLine {
 @Entity('invoices')
 @Index('UQ_invoices_org_number', ['organizationId', 'number'], { unique: true })
 @Index('IDX_invoices_org_status', ['organizationId', 'status', 'createdAt'])
-@Index('IDX_invoices_org_client', ['organizationId', 'clientId'])
+// Foreign keys first: deleting a client or a job finds its invoices by index.
+@Index('IDX_invoices_client_org', ['clientId', 'organizationId'])
+@Index('IDX_invoices_job', ['jobId'])
 export class InvoiceEntity extends BranchScopedEntity {
   @NotPersonal('invoice number, sequential within the organization')
   @Column({ type: 'integer' })

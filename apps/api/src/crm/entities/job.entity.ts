@@ -8,7 +8,8 @@ import { BranchScopedEntity } from './crm-record.entity.js';
 @Entity('jobs')
 @Index('UQ_jobs_org_number', ['organizationId', 'number'], { unique: true })
 @Index('IDX_jobs_org_status', ['organizationId', 'status', 'createdAt'])
-@Index('IDX_jobs_org_client', ['organizationId', 'clientId'])
+// client_id first: also serves the foreign key when a client is deleted (ON DELETE CASCADE).
+@Index('IDX_jobs_client_org', ['clientId', 'organizationId'])
 @Index('IDX_jobs_assignees', { synchronize: false })
 export class JobEntity extends BranchScopedEntity {
   @NotPersonal('sequential job number within the organization')

@@ -20,6 +20,7 @@ import { JobEntity } from './job.entity.js';
 @Index('IDX_schedule_entries_assignee_time', ['organizationId', 'assigneeId', 'startsAt'])
 @Index('IDX_schedule_entries_org_time', ['organizationId', 'startsAt'])
 @Index('IDX_schedule_entries_job', ['jobId'])
+@Index('IDX_schedule_entries_client', ['clientId'])
 export class ScheduleEntryEntity extends BranchScopedEntity {
   @NotPersonal('appointment or job visit')
   @Column({ type: 'enum', enum: SCHEDULE_KINDS, enumName: 'schedule_kind' })

@@ -8,6 +8,7 @@ import { ApiKeys1795300794224 } from './1795300794224-api-keys.js';
 import { InvitationsAndEmailChange1795302931329 } from './1795302931329-invitations-and-email-change.js';
 import { CrmRecords1795303752896 } from './1795303752896-crm-records.js';
 import { AuditTrail1795312012967 } from './1795312012967-audit-trail.js';
+import { ForeignKeyIndexes1795322468601 } from './1795322468601-foreign-key-indexes.js';
 
 /** In order. Generated with `npm run migration:generate`, read, committed, never edited. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   InvitationsAndEmailChange1795302931329,
   CrmRecords1795303752896,
   AuditTrail1795312012967,
+  ForeignKeyIndexes1795322468601,
 ];

@@ -1,4 +1,4 @@
-import { Column, Entity, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { NotPersonal } from '#personal-data';
 import { TenantOwnedEntity } from '../../database/tenant-owned.entity.js';
 import { OrganizationEntity } from './organization.entity.js';
@@ -8,6 +8,7 @@ import { OrganizationEntity } from './organization.entity.js';
  * random bits, so a fast hash is safe). Found by its visible prefix.
  */
 @Entity('api_keys')
+@Index('IDX_api_keys_org', ['organizationId'])
 export class ApiKeyEntity extends TenantOwnedEntity {
   @ManyToOne(() => OrganizationEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'organization_id' })
