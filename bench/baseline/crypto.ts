@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import {
   BlindIndex,
   KeyRing,
+  type LoadedKeys,
   MasterKey,
   normalizeEmail,
   type StoredSubjectKey,
@@ -43,12 +44,13 @@ export class PgSubjectKeyStore extends SubjectKeyStore {
   }
 
   async insertIfAbsent(key: StoredSubjectKey): Promise<StoredSubjectKey> {
-    await this.pool.query(SUBJECT_KEY_INSERT, [
+    const inserted = await this.pool.query(SUBJECT_KEY_INSERT, [
       key.subjectId,
       key.wrappedKey,
       key.masterKeyFingerprint,
       key.destroyedAt,
     ]);
+    if (inserted.rowCount === 1) return key;
     return (await this.find(key.subjectId)) as StoredSubjectKey;
   }
 
@@ -108,6 +110,11 @@ export class FieldCrypto {
     return sealed ? (JSON.parse(await this.keyRing.decrypt(subject, field, sealed)) as T) : null;
   }
 
+  /** The keys of a page of records, one lookup, then synchronous decryption (crm/record-cipher.ts `keysFor`). */
+  async keysFor(subjects: SubjectRef[]): Promise<Keys> {
+    return new Keys(await this.keyRing.keysFor(subjects));
+  }
+
   emailIndex(email: string | null | undefined): string | null {
     return email ? this.blindIndex.compute('crm.email', email, normalizeEmail) : null;
   }
@@ -153,5 +160,18 @@ export class FieldCrypto {
       .update(token)
       .digest('base64url')
       .slice(0, 16);
+  }
+}
+
+/** The product's FieldOpener: opens the fields of the subjects whose keys were loaded. */
+export class Keys {
+  constructor(private readonly keys: LoadedKeys) {}
+
+  open(subject: SubjectRef, field: string, sealed: Buffer | null): string | null {
+    return sealed ? this.keys.decrypt(subject, field, sealed) : null;
+  }
+
+  openJson<T>(subject: SubjectRef, field: string, sealed: Buffer | null): T | null {
+    return sealed ? (JSON.parse(this.keys.decrypt(subject, field, sealed)) as T) : null;
   }
 }

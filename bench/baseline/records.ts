@@ -5,7 +5,7 @@ import { JOB_STATUSES, type JobStatus } from '../../apps/api/src/crm/crm.types.j
 import { canMove } from '../../apps/api/src/crm/jobs/job-workflow.js';
 import type { AuditTrail, RequestContext } from './audit.js';
 import { type Actor, HttpError } from './auth.js';
-import type { FieldCrypto } from './crypto.js';
+import type { FieldCrypto, Keys } from './crypto.js';
 import {
   ACTIVITY_INSERT,
   BEGIN,
@@ -16,13 +16,12 @@ import {
   CONTACT_COLUMNS,
   CONTACT_FIND,
   CONTACT_INSERT,
-  CONTACT_SAVE_PROBE,
   JOB_FIND,
   JOB_UPDATE_STATUS,
   keysetSql,
   ROLLBACK,
   USER_FIND,
-  userNames,
+  USER_NAMES,
 } from './sql.js';
 
 /** Rows as pg returns them for the product's statements (`<alias>_<column>`). */
@@ -104,16 +103,14 @@ export class Records {
       limit,
       sort,
     );
-    await this.crypto.keyRing.preload(page.rows.map((row) => ({ kind: 'contact', id: row.c_id as string })));
-    return {
-      items: await Promise.all(page.rows.map((row) => this.contactView(row, 'c'))),
-      nextCursor: page.nextCursor,
-    };
+    const keys = await this.crypto.keysFor(page.rows.map((row) => ({ kind: 'contact', id: row.c_id as string })));
+    return { items: page.rows.map((row) => this.contactView(row, 'c', keys)), nextCursor: page.nextCursor };
   }
 
   /** A person reading a record: the view goes into the audit trail (once per five minutes). */
   async getContact(actor: Actor, id: string, context: RequestContext) {
-    const view = await this.contactView(await this.visibleContact(actor, uuidParam(id) as string), 'ContactEntity');
+    const row = await this.visibleContact(actor, uuidParam(id) as string);
+    const view = this.contactView(row, 'ContactEntity', await this.crypto.keysFor([{ kind: 'contact', id }]));
     await this.audit.recordView(context, actor, actor.organizationId, 'contact', id);
     return view;
   }
@@ -147,35 +144,33 @@ export class Records {
       row.m_contact_id
         ? { kind: 'contact', id: row.m_contact_id as string }
         : { kind: 'client', id: row.m_client_id as string };
-    await this.crypto.keyRing.preload(page.rows.map(subjectOf));
+    const keys = await this.crypto.keysFor(page.rows.map(subjectOf));
     const authors = await this.staffNames(
       actor.organizationId,
       page.rows.map((row) => row.m_author_id as string | null),
     );
-    const items = await Promise.all(
-      page.rows.map(async (row) => {
-        const subject = subjectOf(row);
-        const authorId = row.m_author_id as string | null;
-        return {
-          id: row.m_id,
-          clientId: row.m_client_id,
-          contactId: row.m_contact_id,
-          kind: row.m_kind,
-          direction: row.m_direction,
-          occurredAt: row.m_occurred_at,
-          durationMinutes: row.m_duration_minutes,
-          subject: await this.crypto.open(subject, 'communications.subject', row.m_subject_enc as Buffer | null),
-          body: await this.crypto.open(subject, 'communications.body', row.m_body_enc as Buffer | null),
-          authorId,
-          authorName: (authorId && authors.get(authorId)) ?? null,
-          apiKeyId: row.m_api_key_id,
-          branchId: row.m_branch_id,
-          createdAt: row.m_created_at,
-          updatedAt: row.m_updated_at,
-          version: row.m_version,
-        };
-      }),
-    );
+    const items = page.rows.map((row) => {
+      const subject = subjectOf(row);
+      const authorId = row.m_author_id as string | null;
+      return {
+        id: row.m_id,
+        clientId: row.m_client_id,
+        contactId: row.m_contact_id,
+        kind: row.m_kind,
+        direction: row.m_direction,
+        occurredAt: row.m_occurred_at,
+        durationMinutes: row.m_duration_minutes,
+        subject: keys.open(subject, 'communications.subject', row.m_subject_enc as Buffer | null),
+        body: keys.open(subject, 'communications.body', row.m_body_enc as Buffer | null),
+        authorId,
+        authorName: (authorId && authors.get(authorId)) ?? null,
+        apiKeyId: row.m_api_key_id,
+        branchId: row.m_branch_id,
+        createdAt: row.m_created_at,
+        updatedAt: row.m_updated_at,
+        version: row.m_version,
+      };
+    });
     return { items, nextCursor: page.nextCursor };
   }
 
@@ -211,7 +206,6 @@ export class Records {
     };
     const tags = [...new Set(input.tags ?? [])];
     const inserted = await this.transaction(async (client) => {
-      await client.query(CONTACT_SAVE_PROBE, [id]);
       const { rows } = await client.query(CONTACT_INSERT, [
         id,
         actor.organizationId,
@@ -258,6 +252,7 @@ export class Records {
         x_version: inserted.version,
       },
       'x',
+      await this.crypto.keysFor([subject]),
     );
   }
 
@@ -296,7 +291,11 @@ export class Records {
         details: { fields: ['status'] },
       });
     });
-    return this.jobView(await this.visibleJob(actor, id));
+    const moved = await this.visibleJob(actor, id);
+    return this.jobView(
+      moved,
+      await this.crypto.keysFor([{ kind: 'client', id: moved.JobEntity_client_id as string }]),
+    );
   }
 
   private async visibleContact(actor: Actor, id: string): Promise<Row> {
@@ -318,14 +317,11 @@ export class Records {
     const names = new Map<string, string>();
     const wanted = [...new Set(userIds.filter((value): value is string => value !== null))];
     if (wanted.length === 0) return names;
-    const { rows } = await this.pool.query(userNames(wanted.length), [organizationId, ...wanted]);
-    await this.crypto.keyRing.preload(rows.map((user) => ({ kind: 'user', id: user.UserEntity_id as string })));
+    const { rows } = await this.pool.query(USER_NAMES, [organizationId, wanted]);
+    const keys = await this.crypto.keysFor(rows.map((user) => ({ kind: 'user', id: user.id as string })));
     for (const user of rows) {
-      const id = user.UserEntity_id as string;
-      names.set(
-        id,
-        await this.crypto.keyRing.decrypt({ kind: 'user', id }, 'users.fullName', user.UserEntity_full_name_enc),
-      );
+      const id = user.id as string;
+      names.set(id, keys.open({ kind: 'user', id }, 'users.fullName', user.full_name_enc) as string);
     }
     return names;
   }
@@ -369,7 +365,7 @@ export class Records {
     }
   }
 
-  private async contactView(row: Row, alias: string) {
+  private contactView(row: Row, alias: string, keys: Keys) {
     const column = (name: string) => row[`${alias}_${name}`];
     const id = column('id') as string;
     const subject = { kind: 'contact', id };
@@ -377,12 +373,12 @@ export class Records {
     return {
       id,
       clientId: column('client_id'),
-      fullName: await this.crypto.open(subject, 'contacts.fullName', sealed('full_name_enc')),
-      email: await this.crypto.open(subject, 'contacts.email', sealed('email_enc')),
-      phone: await this.crypto.open(subject, 'contacts.phone', sealed('phone_enc')),
-      jobTitle: await this.crypto.open(subject, 'contacts.jobTitle', sealed('job_title_enc')),
-      address: await this.crypto.openJson(subject, 'contacts.address', sealed('address_enc')),
-      notes: await this.crypto.open(subject, 'contacts.notes', sealed('notes_enc')),
+      fullName: keys.open(subject, 'contacts.fullName', sealed('full_name_enc')),
+      email: keys.open(subject, 'contacts.email', sealed('email_enc')),
+      phone: keys.open(subject, 'contacts.phone', sealed('phone_enc')),
+      jobTitle: keys.open(subject, 'contacts.jobTitle', sealed('job_title_enc')),
+      address: keys.openJson(subject, 'contacts.address', sealed('address_enc')),
+      notes: keys.open(subject, 'contacts.notes', sealed('notes_enc')),
       tags: column('tags'),
       ownerId: column('owner_id'),
       branchId: column('branch_id'),
@@ -394,7 +390,7 @@ export class Records {
     };
   }
 
-  private async jobView(row: Row) {
+  private jobView(row: Row, keys: Keys) {
     const subject = { kind: 'client', id: row.JobEntity_client_id as string };
     return {
       id: row.JobEntity_id,
@@ -406,9 +402,9 @@ export class Records {
       dueOn: row.JobEntity_due_on,
       completedAt: row.JobEntity_completed_at,
       branchId: row.JobEntity_branch_id,
-      title: await this.crypto.open(subject, 'jobs.title', row.JobEntity_title_enc as Buffer),
-      siteAddress: await this.crypto.openJson(subject, 'jobs.site_address', row.JobEntity_site_address_enc as Buffer),
-      description: await this.crypto.open(subject, 'jobs.description', row.JobEntity_description_enc as Buffer),
+      title: keys.open(subject, 'jobs.title', row.JobEntity_title_enc as Buffer),
+      siteAddress: keys.openJson(subject, 'jobs.site_address', row.JobEntity_site_address_enc as Buffer),
+      description: keys.open(subject, 'jobs.description', row.JobEntity_description_enc as Buffer),
       createdAt: row.JobEntity_created_at,
       updatedAt: row.JobEntity_updated_at,
       version: row.JobEntity_version,

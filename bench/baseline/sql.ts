@@ -28,7 +28,6 @@ export const CONTACT_COLUMNS = [
   'notes_enc',
   'tags',
   'owner_id',
-  'search_tokens',
   'last_activity_at',
   'restricted_at',
 ] as const;
@@ -133,14 +132,11 @@ export const subjectKeyFindMany = (count: number) =>
 export const SUBJECT_KEY_INSERT = `INSERT INTO "subject_keys" AS "SubjectKeyEntity"("subject_id", "wrapped_key", "master_key_fingerprint", "created_at", "destroyed_at") VALUES ($1, $2, $3, DEFAULT, $4) ON CONFLICT DO NOTHING  RETURNING "created_at"`;
 
 export const CONTACT_FIND = findInOrganization('ContactEntity', 'contacts', CONTACT_COLUMNS);
-/** What TypeORM's `save()` asks before inserting an entity whose id is already set. */
-export const CONTACT_SAVE_PROBE = `SELECT ${aliased('ContactEntity', CONTACT_COLUMNS)} FROM "contacts" "ContactEntity" WHERE "ContactEntity"."id" = $1`;
 export const CONTACT_INSERT = `INSERT INTO "contacts"("created_at", "updated_at", "version", "id", "organization_id", "branch_id", "client_id", "full_name_enc", "email_enc", "email_index", "phone_enc", "job_title_enc", "address_enc", "notes_enc", "tags", "owner_id", "search_tokens", "last_activity_at", "restricted_at") VALUES (DEFAULT, DEFAULT, 1, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, DEFAULT, DEFAULT) RETURNING "created_at", "updated_at", "version", "id", "tags", "search_tokens"`;
 
 export const USER_FIND = findInOrganization('UserEntity', 'users', USER_COLUMNS);
 /** identity/users.repository.ts `findNames`: the sealed names of some users, in one query. */
-export const userNames = (count: number) =>
-  `SELECT "UserEntity"."id" AS "UserEntity_id", "UserEntity"."full_name_enc" AS "UserEntity_full_name_enc" FROM "users" "UserEntity" WHERE (("UserEntity"."organization_id" = $1) AND ("UserEntity"."id" IN (${Array.from({ length: count }, (_, index) => `$${index + 2}`).join(', ')})))`;
+export const USER_NAMES = 'SELECT id, full_name_enc FROM users WHERE organization_id = $1 AND id = ANY($2::uuid[])';
 export const JOB_FIND = findInOrganization('JobEntity', 'jobs', JOB_COLUMNS);
 export const CLIENT_REF_FIND = `SELECT "ClientEntity"."id" AS "ClientEntity_id", "ClientEntity"."branch_id" AS "ClientEntity_branch_id", "ClientEntity"."restricted_at" AS "ClientEntity_restricted_at" FROM "clients" "ClientEntity" WHERE (("ClientEntity"."organization_id" = $1) AND ("ClientEntity"."id" = $2)) LIMIT 1`;
 export const BRANCHES_OF_ORGANIZATION = `SELECT ${aliased('BranchEntity', BRANCH_COLUMNS)} FROM "branches" "BranchEntity" WHERE (("BranchEntity"."organization_id" = $1)) ORDER BY "BranchEntity"."name" ASC`;

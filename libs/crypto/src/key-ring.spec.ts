@@ -62,6 +62,19 @@ describe(KeyRing.name, () => {
     await expect(cold.decrypt(bob, 'name', sealedBob)).rejects.toThrow(KeyDestroyedError);
   });
 
+  it('should hold the keys of a page for synchronous decryption, even if the cache moves on', async () => {
+    const sealedAda = await sut.encrypt(ada, 'name', 'Ada');
+    const sealedBob = await sut.encrypt(bob, 'name', 'Bob');
+    await sut.destroy(bob);
+    const keys = await sut.keysFor([ada, bob]);
+    // Another request empties the cache (or fills it past its limit) meanwhile.
+    sut.evict();
+    expect(keys.decrypt(ada, 'name', sealedAda)).toBe('Ada');
+    expect(() => keys.decrypt(bob, 'name', sealedBob)).toThrow(KeyDestroyedError);
+    expect(() => keys.decrypt({ kind: 'contact', id: 'not-asked-for' }, 'name', sealedAda)).toThrow(KeyDestroyedError);
+    expect(() => keys.decrypt(ada, 'email', sealedAda)).toThrow(TamperedCiphertextError);
+  });
+
   it('should refuse to decrypt one subject with another subject key', async () => {
     const sealed = await sut.encrypt(ada, 'email', 'ada@example.test');
     await sut.encrypt(bob, 'email', 'x');

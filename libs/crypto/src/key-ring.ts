@@ -46,13 +46,35 @@ export class KeyRing {
    * decrypting their fields then fails as usual.
    */
   async preload(subjects: SubjectRef[]): Promise<void> {
-    const missing = [...new Set(subjects.map(subjectKeyId))].filter((id) => !this.cache.has(id));
-    if (missing.length === 0) return;
-    for (const stored of await this.store.findMany(missing)) {
-      if (stored.destroyedAt || !stored.wrappedKey || stored.masterKeyFingerprint !== this.masterKey.fingerprint)
-        continue;
-      this.remember(stored.subjectId, open(this.wrappingKey, stored.wrappedKey, `subject-key:${stored.subjectId}`));
+    await this.keysFor(subjects);
+  }
+
+  /**
+   * The data keys of some subjects, held for the caller: a page of records then decrypts
+   * synchronously, with no promise per field. Cached keys are taken first and the rest
+   * loaded in one query, so another request filling the cache meanwhile cannot evict a key
+   * this page needs. A subject whose key is destroyed or missing fails when its field is opened.
+   */
+  async keysFor(subjects: SubjectRef[]): Promise<LoadedKeys> {
+    const keys = new Map<string, Buffer>();
+    const missing: string[] = [];
+    for (const subject of subjects) {
+      const id = subjectKeyId(subject);
+      if (keys.has(id)) continue;
+      const cached = this.cache.get(id);
+      if (cached) keys.set(id, cached);
+      else if (!missing.includes(id)) missing.push(id);
     }
+    if (missing.length > 0) {
+      for (const stored of await this.store.findMany(missing)) {
+        if (stored.destroyedAt || !stored.wrappedKey || stored.masterKeyFingerprint !== this.masterKey.fingerprint)
+          continue;
+        const key = open(this.wrappingKey, stored.wrappedKey, `subject-key:${stored.subjectId}`);
+        this.remember(stored.subjectId, key);
+        keys.set(stored.subjectId, key);
+      }
+    }
+    return new LoadedKeys(keys);
   }
 
   /** Crypto-shredding: the subject's data key is gone for good. */
@@ -103,3 +125,16 @@ export class KeyRing {
 }
 
 const aad = (subject: SubjectRef, field: string) => `${subjectKeyId(subject)}|${field}`;
+
+/** Keys returned by `KeyRing.keysFor`: synchronous decryption for the subjects it loaded. */
+export class LoadedKeys {
+  constructor(private readonly keys: ReadonlyMap<string, Buffer>) {}
+
+  /** Throws KeyDestroyedError for a subject whose key was destroyed, never existed, or was not asked for. */
+  decrypt(subject: SubjectRef, field: string, sealed: Buffer): string {
+    const id = subjectKeyId(subject);
+    const key = this.keys.get(id);
+    if (!key) throw new KeyDestroyedError(id);
+    return open(key, sealed, aad(subject, field)).toString('utf8');
+  }
+}

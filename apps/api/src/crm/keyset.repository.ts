@@ -1,6 +1,7 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { AppError } from '../common/app-error.js';
 import { decodeCursor, encodeCursor } from '../common/cursor.js';
+import { leanPage } from '../database/lean-rows.js';
 
 /** The orders a CRM list offers; `-` is newest first. Names are sealed, so the server cannot sort by them. */
 export const LIST_SORTS = ['-createdAt', 'createdAt', '-updatedAt', 'updatedAt'] as const;
@@ -46,7 +47,7 @@ export async function keysetPage<T extends ObjectLiteral & { id: string }>(
   sort: ListSort,
   limit: number,
 ): Promise<{ rows: T[]; nextCursor: string | null }> {
-  const { entities, raw } = await query.getRawAndEntities();
+  const { entities, raw } = await leanPage(query);
   const more = entities.length > limit;
   const rows = entities.slice(0, limit);
   const last = raw[rows.length - 1] as { cursor_at: string } | undefined;

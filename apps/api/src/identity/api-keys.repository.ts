@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
+import { insertEntity } from '../database/insert-entity.js';
 import { type Transaction, TransactionService } from '../database/transaction.service.js';
 import { ApiKeyEntity } from './entities/api-key.entity.js';
 
@@ -18,7 +19,7 @@ export class ApiKeysRepository {
     >,
     tx?: Transaction,
   ): Promise<ApiKeyEntity> {
-    return this.keys(tx).save(this.keys(tx).create(values));
+    return insertEntity(this.keys(tx), values);
   }
 
   findByPrefix(prefix: string): Promise<ApiKeyEntity | null> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull, LessThan, MoreThan } from 'typeorm';
+import { insertEntity } from '../database/insert-entity.js';
 import { type Transaction, TransactionService } from '../database/transaction.service.js';
 import { OneTimeTokenEntity, type TokenPurpose } from './entities/one-time-token.entity.js';
 
@@ -18,7 +19,7 @@ export class OneTimeTokensRepository {
   }
 
   async insert(values: NewOneTimeToken, tx?: Transaction) {
-    return this.tokens(tx).save(this.tokens(tx).create(values));
+    return insertEntity(this.tokens(tx), values);
   }
 
   findUsable(tokenHash: string, purpose: TokenPurpose): Promise<OneTimeTokenEntity | null> {

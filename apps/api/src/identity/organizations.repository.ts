@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { insertEntity } from '../database/insert-entity.js';
 import type { Transaction } from '../database/transaction.service.js';
 import { TransactionService } from '../database/transaction.service.js';
 import { BranchEntity } from './entities/branch.entity.js';
@@ -12,7 +13,7 @@ export class OrganizationsRepository {
 
   async insert(values: NewOrganization, tx?: Transaction): Promise<OrganizationEntity> {
     const repository = this.transactions.managerOf(tx).getRepository(OrganizationEntity);
-    return repository.save(repository.create(values));
+    return insertEntity(repository, values);
   }
 
   findBySlug(slug: string): Promise<OrganizationEntity | null> {
@@ -25,7 +26,7 @@ export class OrganizationsRepository {
 
   async insertBranch(organizationId: string, name: string, tx?: Transaction): Promise<BranchEntity> {
     const repository = this.transactions.managerOf(tx).getRepository(BranchEntity);
-    return repository.save(repository.create({ organizationId, name }));
+    return insertEntity(repository, { organizationId, name });
   }
 
   /** Applies `patch` only if the row is still at `version`; null when it is not (or absent). */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull, LessThan, Not } from 'typeorm';
+import { insertEntity } from '../database/insert-entity.js';
 import { type Transaction, TransactionService } from '../database/transaction.service.js';
 import { SessionEntity } from './entities/session.entity.js';
 import type { Role } from './identity.types.js';
@@ -20,7 +21,7 @@ export class SessionsRepository {
 
   async insert(values: NewSession, tx?: Transaction): Promise<SessionEntity> {
     const now = new Date();
-    return this.sessions(tx).save(this.sessions(tx).create({ ...values, lastSeenAt: now }));
+    return insertEntity(this.sessions(tx), { ...values, lastSeenAt: now });
   }
 
   findByTokenHash(tokenHash: string, tx?: Transaction): Promise<SessionEntity | null> {

@@ -57,15 +57,12 @@ export class UserProfileCipher {
     return profile;
   }
 
-  /** Only the names of many users: one batch of key lookups, one decryption each. */
+  /** Only the names of many users: one batch of key lookups, then synchronous decryption. */
   async names(users: Array<Pick<UserEntity, 'id' | 'fullNameEnc'>>): Promise<Map<string, string>> {
-    await this.keyring.keyRing.preload(users.map((user) => ({ kind: 'user', id: user.id })));
+    const keys = await this.keyring.keyRing.keysFor(users.map((user) => ({ kind: 'user', id: user.id })));
     const names = new Map<string, string>();
     for (const user of users) {
-      names.set(
-        user.id,
-        await this.keyring.keyRing.decrypt({ kind: 'user', id: user.id }, 'users.fullName', user.fullNameEnc),
-      );
+      names.set(user.id, keys.decrypt({ kind: 'user', id: user.id }, 'users.fullName', user.fullNameEnc));
     }
     return names;
   }

@@ -1,9 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { In, IsNull } from 'typeorm';
+import { insertEntity } from '../database/insert-entity.js';
+import { findInOrganization } from '../database/lean-rows.js';
 import type { Transaction } from '../database/transaction.service.js';
 import { TransactionService } from '../database/transaction.service.js';
 import { UserEntity } from './entities/user.entity.js';
 import type { Role, UserState } from './identity.types.js';
+
+const USER_NAMES = 'SELECT id, full_name_enc FROM users WHERE organization_id = $1 AND id = ANY($2::uuid[])';
 
 /** What creating a user must say; the rest (sign-in facts, MFA, restriction) starts empty. */
 export type NewUser = Pick<
@@ -34,7 +38,7 @@ export class UsersRepository {
   }
 
   async insert(values: NewUser, tx?: Transaction): Promise<UserEntity> {
-    return this.users(tx).save(this.users(tx).create(values));
+    return insertEntity(this.users(tx), values);
   }
 
   /** Emails are unique across organizations: this finds the one account, whoever owns it. */
@@ -43,7 +47,7 @@ export class UsersRepository {
   }
 
   findInOrganization(organizationId: string, id: string): Promise<UserEntity | null> {
-    return this.users().findOneBy({ organizationId, id });
+    return findInOrganization(this.users(), organizationId, id);
   }
 
   listInOrganization(organizationId: string): Promise<UserEntity[]> {
@@ -152,9 +156,14 @@ export class UsersRepository {
   }
 
   /** The sealed names of some of the organization's users (unknown ids are left out). */
-  findNames(organizationId: string, ids: string[]): Promise<Array<Pick<UserEntity, 'id' | 'fullNameEnc'>>> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.users().find({ select: { id: true, fullNameEnc: true }, where: { organizationId, id: In(ids) } });
+  /** On every timeline and activity log: one fixed statement, no query building. */
+  async findNames(organizationId: string, ids: string[]): Promise<Array<Pick<UserEntity, 'id' | 'fullNameEnc'>>> {
+    if (ids.length === 0) return [];
+    const rows: Array<{ id: string; full_name_enc: Buffer }> = await this.users().query(USER_NAMES, [
+      organizationId,
+      ids,
+    ]);
+    return rows.map((row) => ({ id: row.id, fullNameEnc: row.full_name_enc }));
   }
 
   async recordSignIn(id: string): Promise<void> {

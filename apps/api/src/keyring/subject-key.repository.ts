@@ -20,7 +20,9 @@ export class SubjectKeyRepository extends SubjectKeyStore {
 
   async insertIfAbsent(key: StoredSubjectKey): Promise<StoredSubjectKey> {
     // Two requests may mint a key for the same new subject at once: the first one wins.
-    await this.keys.createQueryBuilder().insert().values(key).orIgnore().execute();
+    // RETURNING gives a row only to the insert that stored its key; the other reads the winner's.
+    const inserted = await this.keys.createQueryBuilder().insert().values(key).orIgnore().execute();
+    if (inserted.raw.length === 1) return key;
     return (await this.find(key.subjectId)) as StoredSubjectKey;
   }
 

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
+import { insertEntity } from '../../database/insert-entity.js';
+import { findInOrganization } from '../../database/lean-rows.js';
 import { type Transaction, TransactionService } from '../../database/transaction.service.js';
 import type { InvoiceStatus } from '../crm.types.js';
 import { InvoiceEntity, PaymentEntity } from '../entities/invoice.entity.js';
@@ -44,11 +46,11 @@ export class InvoicesRepository {
   }
 
   async insert(organizationId: string, values: InvoiceValues, tx: Transaction): Promise<InvoiceEntity> {
-    return this.invoices(tx).save(this.invoices(tx).create({ ...values, organizationId }));
+    return insertEntity(this.invoices(tx), { ...values, organizationId });
   }
 
   find(organizationId: string, id: string, tx?: Transaction): Promise<InvoiceEntity | null> {
-    return this.invoices(tx).findOneBy({ organizationId, id });
+    return findInOrganization(this.invoices(tx), organizationId, id);
   }
 
   /** Reads the row and holds it until the transaction ends (payments must not race each other). */
@@ -122,7 +124,7 @@ export class InvoicesRepository {
   }
 
   async insertPayment(organizationId: string, values: PaymentValues, tx: Transaction): Promise<PaymentEntity> {
-    return this.payments(tx).save(this.payments(tx).create({ ...values, organizationId }));
+    return insertEntity(this.payments(tx), { ...values, organizationId });
   }
 
   listPayments(organizationId: string, invoiceIds: string[]): Promise<PaymentEntity[]> {

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { insertEntity } from '../../database/insert-entity.js';
+import { findInOrganization } from '../../database/lean-rows.js';
 import { type Transaction, TransactionService } from '../../database/transaction.service.js';
 import { TaxPolicyEntity } from '../entities/tax-policy.entity.js';
 
@@ -35,11 +37,11 @@ export class TaxPoliciesRepository {
   }
 
   async insert(organizationId: string, values: TaxPolicyValues, tx: Transaction): Promise<TaxPolicyEntity> {
-    return this.policies(tx).save(this.policies(tx).create({ ...values, organizationId }));
+    return insertEntity(this.policies(tx), { ...values, organizationId });
   }
 
   find(organizationId: string, id: string, tx?: Transaction): Promise<TaxPolicyEntity | null> {
-    return this.policies(tx).findOneBy({ organizationId, id });
+    return findInOrganization(this.policies(tx), organizationId, id);
   }
 
   list(organizationId: string, filters: TaxPolicyFilters): Promise<TaxPolicyEntity[]> {

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { insertEntity } from '../../database/insert-entity.js';
+import { findInOrganization } from '../../database/lean-rows.js';
 import { type Transaction, TransactionService } from '../../database/transaction.service.js';
 import { ClientEntity } from '../entities/client.entity.js';
 import { applyKeyset, keysetPage, type ListSort } from '../keyset.repository.js';
@@ -27,11 +29,11 @@ export class ClientsRepository {
   }
 
   async insert(organizationId: string, values: ClientValues, tx: Transaction): Promise<ClientEntity> {
-    return this.clients(tx).save(this.clients(tx).create({ ...values, organizationId }));
+    return insertEntity(this.clients(tx), { ...values, organizationId });
   }
 
   find(organizationId: string, id: string, tx?: Transaction): Promise<ClientEntity | null> {
-    return this.clients(tx).findOneBy({ organizationId, id });
+    return findInOrganization(this.clients(tx), organizationId, id);
   }
 
   async page(

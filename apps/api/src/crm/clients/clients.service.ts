@@ -17,7 +17,7 @@ import {
   staleRecord,
 } from '../crm-access.js';
 import type { ClientEntity } from '../entities/client.entity.js';
-import { RecordCipher } from '../record-cipher.js';
+import { type FieldOpener, RecordCipher } from '../record-cipher.js';
 import { StaffDirectory } from '../staff-directory.js';
 import type { ClientCreateDto, ClientListQueryDto, ClientUpdateDto } from './clients.dto.js';
 import { ClientsRepository, type ClientValues } from './clients.repository.js';
@@ -123,8 +123,8 @@ export class ClientsService {
       query.cursor,
       limit,
     );
-    await this.cipher.preload(page.rows.map((row) => this.cipher.subject('client', row.id)));
-    return { items: await Promise.all(page.rows.map((row) => this.toView(row))), nextCursor: page.nextCursor };
+    const keys = await this.cipher.keysFor(page.rows.map((row) => this.cipher.subject('client', row.id)));
+    return { items: page.rows.map((row) => this.viewOf(row, keys)), nextCursor: page.nextCursor };
   }
 
   async update(caller: Caller, id: string, patch: ClientUpdateDto): Promise<ClientView> {
@@ -210,16 +210,20 @@ export class ClientsService {
   }
 
   async toView(client: ClientEntity): Promise<ClientView> {
+    return this.viewOf(client, await this.cipher.keysFor([this.cipher.subject('client', client.id)]));
+  }
+
+  private viewOf(client: ClientEntity, keys: FieldOpener): ClientView {
     const subject = this.cipher.subject('client', client.id);
     return {
       id: client.id,
       kind: client.kind,
-      name: (await this.cipher.open(subject, 'clients.name', client.nameEnc)) as string,
-      email: await this.cipher.open(subject, 'clients.email', client.emailEnc),
-      phone: await this.cipher.open(subject, 'clients.phone', client.phoneEnc),
-      address: await this.cipher.openJson<Address>(subject, 'clients.address', client.addressEnc),
-      company: await this.cipher.openJson<CompanyDetails>(subject, 'clients.company', client.companyEnc),
-      notes: await this.cipher.open(subject, 'clients.notes', client.notesEnc),
+      name: keys.open(subject, 'clients.name', client.nameEnc) as string,
+      email: keys.open(subject, 'clients.email', client.emailEnc),
+      phone: keys.open(subject, 'clients.phone', client.phoneEnc),
+      address: keys.openJson<Address>(subject, 'clients.address', client.addressEnc),
+      company: keys.openJson<CompanyDetails>(subject, 'clients.company', client.companyEnc),
+      notes: keys.open(subject, 'clients.notes', client.notesEnc),
       tags: client.tags,
       ownerId: client.ownerId,
       branchId: client.branchId,

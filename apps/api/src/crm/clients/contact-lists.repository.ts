@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { insertEntity } from '../../database/insert-entity.js';
+import { findInOrganization } from '../../database/lean-rows.js';
 import { type Transaction, TransactionService } from '../../database/transaction.service.js';
 import { ContactListEntity, ContactListMemberEntity } from '../entities/contact-list.entity.js';
 
@@ -17,11 +19,11 @@ export class ContactListsRepository {
   }
 
   async insert(organizationId: string, values: ContactListValues, tx: Transaction): Promise<ContactListEntity> {
-    return this.lists(tx).save(this.lists(tx).create({ ...values, organizationId }));
+    return insertEntity(this.lists(tx), { ...values, organizationId });
   }
 
   find(organizationId: string, id: string): Promise<ContactListEntity | null> {
-    return this.lists().findOneBy({ organizationId, id });
+    return findInOrganization(this.lists(), organizationId, id);
   }
 
   /** The organization's lists a caller may see: organization-wide ones and those of the given branches. */

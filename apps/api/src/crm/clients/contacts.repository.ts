@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { insertEntity } from '../../database/insert-entity.js';
+import { findInOrganization } from '../../database/lean-rows.js';
 import { type Transaction, TransactionService } from '../../database/transaction.service.js';
 import { ContactEntity } from '../entities/contact.entity.js';
 import { applyKeyset, keysetPage, type ListSort } from '../keyset.repository.js';
@@ -29,11 +31,11 @@ export class ContactsRepository {
   }
 
   async insert(organizationId: string, values: ContactValues, tx: Transaction): Promise<ContactEntity> {
-    return this.contacts(tx).save(this.contacts(tx).create({ ...values, organizationId }));
+    return insertEntity(this.contacts(tx), { ...values, organizationId });
   }
 
   find(organizationId: string, id: string, tx?: Transaction): Promise<ContactEntity | null> {
-    return this.contacts(tx).findOneBy({ organizationId, id });
+    return findInOrganization(this.contacts(tx), organizationId, id);
   }
 
   async page(

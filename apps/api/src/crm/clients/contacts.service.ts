@@ -18,7 +18,7 @@ import {
   staleRecord,
 } from '../crm-access.js';
 import type { ContactEntity } from '../entities/contact.entity.js';
-import { RecordCipher } from '../record-cipher.js';
+import { type FieldOpener, RecordCipher } from '../record-cipher.js';
 import { StaffDirectory } from '../staff-directory.js';
 import { ClientsService } from './clients.service.js';
 import { ContactListsRepository } from './contact-lists.repository.js';
@@ -135,8 +135,8 @@ export class ContactsService {
       query.cursor,
       limit,
     );
-    await this.cipher.preload(page.rows.map((row) => this.cipher.subject('contact', row.id)));
-    return { items: await Promise.all(page.rows.map((row) => this.toView(row))), nextCursor: page.nextCursor };
+    const keys = await this.cipher.keysFor(page.rows.map((row) => this.cipher.subject('contact', row.id)));
+    return { items: page.rows.map((row) => this.viewOf(row, keys)), nextCursor: page.nextCursor };
   }
 
   /** The query's filters, with a contact list turned into membership or its saved filter. */
@@ -251,16 +251,20 @@ export class ContactsService {
   }
 
   async toView(contact: ContactEntity): Promise<ContactView> {
+    return this.viewOf(contact, await this.cipher.keysFor([this.cipher.subject('contact', contact.id)]));
+  }
+
+  private viewOf(contact: ContactEntity, keys: FieldOpener): ContactView {
     const subject = this.cipher.subject('contact', contact.id);
     return {
       id: contact.id,
       clientId: contact.clientId,
-      fullName: (await this.cipher.open(subject, 'contacts.fullName', contact.fullNameEnc)) as string,
-      email: await this.cipher.open(subject, 'contacts.email', contact.emailEnc),
-      phone: await this.cipher.open(subject, 'contacts.phone', contact.phoneEnc),
-      jobTitle: await this.cipher.open(subject, 'contacts.jobTitle', contact.jobTitleEnc),
-      address: await this.cipher.openJson<Address>(subject, 'contacts.address', contact.addressEnc),
-      notes: await this.cipher.open(subject, 'contacts.notes', contact.notesEnc),
+      fullName: keys.open(subject, 'contacts.fullName', contact.fullNameEnc) as string,
+      email: keys.open(subject, 'contacts.email', contact.emailEnc),
+      phone: keys.open(subject, 'contacts.phone', contact.phoneEnc),
+      jobTitle: keys.open(subject, 'contacts.jobTitle', contact.jobTitleEnc),
+      address: keys.openJson<Address>(subject, 'contacts.address', contact.addressEnc),
+      notes: keys.open(subject, 'contacts.notes', contact.notesEnc),
       tags: contact.tags,
       ownerId: contact.ownerId,
       branchId: contact.branchId,

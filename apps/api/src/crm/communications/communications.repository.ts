@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { insertEntity } from '../../database/insert-entity.js';
+import { findInOrganization } from '../../database/lean-rows.js';
 import { type Transaction, TransactionService } from '../../database/transaction.service.js';
 import { CommunicationEntity } from '../entities/communication.entity.js';
 import { applyKeyset, keysetPage } from '../keyset.repository.js';
@@ -25,11 +27,11 @@ export class CommunicationsRepository {
   }
 
   async insert(organizationId: string, values: CommunicationValues, tx: Transaction): Promise<CommunicationEntity> {
-    return this.communications(tx).save(this.communications(tx).create({ ...values, organizationId }));
+    return insertEntity(this.communications(tx), { ...values, organizationId });
   }
 
   find(organizationId: string, id: string): Promise<CommunicationEntity | null> {
-    return this.communications().findOneBy({ organizationId, id });
+    return findInOrganization(this.communications(), organizationId, id);
   }
 
   /** Newest first (by when it happened), keyset-paginated. */

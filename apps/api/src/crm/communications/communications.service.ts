@@ -19,7 +19,7 @@ import {
   staleRecord,
 } from '../crm-access.js';
 import type { CommunicationEntity } from '../entities/communication.entity.js';
-import { RecordCipher } from '../record-cipher.js';
+import { type FieldOpener, RecordCipher } from '../record-cipher.js';
 import { StaffDirectory } from '../staff-directory.js';
 import type {
   CommunicationCreateDto,
@@ -193,33 +193,31 @@ export class CommunicationsService {
   }
 
   async toViews(organizationId: string, rows: CommunicationEntity[]): Promise<CommunicationView[]> {
-    await this.cipher.preload(rows.map((row) => this.keySubject(row.clientId, row.contactId)));
+    const keys = await this.cipher.keysFor(rows.map((row) => this.keySubject(row.clientId, row.contactId)));
     const authors = await this.staff.names(
       organizationId,
       rows.map((row) => row.authorId),
     );
-    return Promise.all(
-      rows.map(async (row) => {
-        const subject = this.keySubject(row.clientId, row.contactId);
-        return {
-          id: row.id,
-          clientId: row.clientId,
-          contactId: row.contactId,
-          kind: row.kind,
-          direction: row.direction,
-          occurredAt: row.occurredAt,
-          durationMinutes: row.durationMinutes,
-          subject: await this.cipher.open(subject, 'communications.subject', row.subjectEnc),
-          body: await this.cipher.open(subject, 'communications.body', row.bodyEnc),
-          authorId: row.authorId,
-          authorName: (row.authorId && authors.get(row.authorId)) ?? null,
-          apiKeyId: row.apiKeyId,
-          branchId: row.branchId,
-          createdAt: row.createdAt,
-          updatedAt: row.updatedAt,
-          version: row.version,
-        };
-      }),
-    );
+    return rows.map((row): CommunicationView => {
+      const subject = this.keySubject(row.clientId, row.contactId);
+      return {
+        id: row.id,
+        clientId: row.clientId,
+        contactId: row.contactId,
+        kind: row.kind,
+        direction: row.direction,
+        occurredAt: row.occurredAt,
+        durationMinutes: row.durationMinutes,
+        subject: keys.open(subject, 'communications.subject', row.subjectEnc),
+        body: keys.open(subject, 'communications.body', row.bodyEnc),
+        authorId: row.authorId,
+        authorName: (row.authorId && authors.get(row.authorId)) ?? null,
+        apiKeyId: row.apiKeyId,
+        branchId: row.branchId,
+        createdAt: row.createdAt,
+        updatedAt: row.updatedAt,
+        version: row.version,
+      };
+    });
   }
 }

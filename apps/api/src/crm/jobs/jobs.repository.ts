@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
+import { insertEntity } from '../../database/insert-entity.js';
+import { findInOrganization } from '../../database/lean-rows.js';
 import { type Transaction, TransactionService } from '../../database/transaction.service.js';
 import type { JobPriority, JobStatus } from '../crm.types.js';
 import { JobEntity } from '../entities/job.entity.js';
@@ -26,11 +28,11 @@ export class JobsRepository {
   }
 
   async insert(organizationId: string, values: JobValues, tx: Transaction): Promise<JobEntity> {
-    return this.jobs(tx).save(this.jobs(tx).create({ ...values, organizationId }));
+    return insertEntity(this.jobs(tx), { ...values, organizationId });
   }
 
   find(organizationId: string, id: string, tx?: Transaction): Promise<JobEntity | null> {
-    return this.jobs(tx).findOneBy({ organizationId, id });
+    return findInOrganization(this.jobs(tx), organizationId, id);
   }
 
   private filtered(organizationId: string, filters: JobFilters) {

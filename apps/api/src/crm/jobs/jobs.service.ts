@@ -16,7 +16,7 @@ import {
   staleRecord,
 } from '../crm-access.js';
 import type { JobEntity } from '../entities/job.entity.js';
-import { RecordCipher } from '../record-cipher.js';
+import { type FieldOpener, RecordCipher } from '../record-cipher.js';
 import { StaffDirectory } from '../staff-directory.js';
 import { type ClientRef, ClientRefsRepository } from './client-refs.repository.js';
 import { canMove, DELETABLE_JOB_STATUSES, OPEN_JOB_STATUSES } from './job-workflow.js';
@@ -281,13 +281,15 @@ export class JobsService {
   }
 
   async toViews(jobs: JobEntity[]): Promise<JobView[]> {
-    await this.cipher.preload(
-      [...new Set(jobs.map((job) => job.clientId))].map((id) => this.cipher.subject('client', id)),
-    );
-    return Promise.all(jobs.map((job) => this.toView(job)));
+    const keys = await this.cipher.keysFor(jobs.map((job) => this.cipher.subject('client', job.clientId)));
+    return jobs.map((job) => this.viewOf(job, keys));
   }
 
   async toView(job: JobEntity): Promise<JobView> {
+    return this.viewOf(job, await this.cipher.keysFor([this.cipher.subject('client', job.clientId)]));
+  }
+
+  private viewOf(job: JobEntity, keys: FieldOpener): JobView {
     const subject = this.cipher.subject('client', job.clientId);
     return {
       id: job.id,
@@ -299,9 +301,9 @@ export class JobsService {
       dueOn: job.dueOn,
       completedAt: job.completedAt,
       branchId: job.branchId,
-      title: (await this.cipher.open(subject, 'jobs.title', job.titleEnc)) as string,
-      siteAddress: await this.cipher.openJson<Address>(subject, 'jobs.site_address', job.siteAddressEnc),
-      description: await this.cipher.open(subject, 'jobs.description', job.descriptionEnc),
+      title: keys.open(subject, 'jobs.title', job.titleEnc) as string,
+      siteAddress: keys.openJson<Address>(subject, 'jobs.site_address', job.siteAddressEnc),
+      description: keys.open(subject, 'jobs.description', job.descriptionEnc),
       createdAt: job.createdAt,
       updatedAt: job.updatedAt,
       version: job.version,

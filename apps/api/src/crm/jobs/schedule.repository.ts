@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull, LessThan } from 'typeorm';
+import { insertEntity } from '../../database/insert-entity.js';
+import { findInOrganization } from '../../database/lean-rows.js';
 import { type Transaction, TransactionService } from '../../database/transaction.service.js';
 import { ScheduleEntryEntity } from '../entities/schedule-entry.entity.js';
 
@@ -62,11 +64,11 @@ export class ScheduleRepository {
   }
 
   async insert(organizationId: string, values: ScheduleEntryValues, tx: Transaction): Promise<ScheduleEntryEntity> {
-    return this.entries(tx).save(this.entries(tx).create({ ...values, organizationId }));
+    return insertEntity(this.entries(tx), { ...values, organizationId });
   }
 
   find(organizationId: string, id: string, tx?: Transaction): Promise<ScheduleEntryEntity | null> {
-    return this.entries(tx).findOneBy({ organizationId, id });
+    return findInOrganization(this.entries(tx), organizationId, id);
   }
 
   /** Entries overlapping [from, to), by start; one more than `limit` tells the caller it was cut. */
