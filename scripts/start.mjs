@@ -7,7 +7,9 @@ import { ensureBuilt, ensureInstalled, root } from './lib/prepare.mjs';
 ensureInstalled();
 ensureBuilt('api', 'web');
 
-const child = spawn(process.execPath, ['--enable-source-maps', 'dist/apps/api/src/main.js'], {
+// No --enable-source-maps: it keeps every loaded module's source map in memory (NODE_OPTIONS
+// can add it while debugging). The Dockerfile runs the same command.
+const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
   cwd: root,
   stdio: 'inherit',
   env: { LOG_LEVEL: 'warn', SEED_DEMO: 'true', ...process.env },
