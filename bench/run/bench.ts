@@ -45,8 +45,15 @@ const { values: options } = parseArgs({
     render: { type: 'boolean', default: false },
     /** Scenarios to profile on both servers (comma-separated ids); `none` for none. */
     profile: { type: 'string' },
+    /**
+     * Extra Node flags for the API, for experiments (`--api-node-flags=--max-old-space-size=160`);
+     * the report then measures that, not the API as npm start and the image run it.
+     */
+    'api-node-flags': { type: 'string', default: '' },
   },
 });
+
+const apiNodeFlags = (options['api-node-flags'] as string).split(/\s+/).filter(Boolean);
 
 const quick = options.quick as boolean;
 const settings: RunSettings = {
@@ -83,7 +90,7 @@ const baselineEnv = (manifest: Manifest, extra: Record<string, string> = {}) => 
 async function startProduct(name: string, manifest: Manifest, extra: Record<string, string> = {}, preload?: string) {
   return ServerProcess.start({
     name,
-    args: [...(preload ? ['--import', preload] : []), 'dist/apps/api/src/main.js'],
+    args: [...apiNodeFlags, ...(preload ? ['--import', preload] : []), 'dist/apps/api/src/main.js'],
     env: productEnv(manifest, extra),
     port: await freePort(),
     readyPath: '/api/v1/health/ready',
@@ -438,7 +445,7 @@ async function main(): Promise<number> {
         ...timings,
         cleanMedian,
         againMedian,
-        verdict: rebuilt ? 'invalid' : cleanMedian < GOALS.startSeconds ? 'meets goal' : 'below floor',
+        verdict: rebuilt ? 'invalid' : cleanMedian < GOALS.startSeconds ? 'meets goal' : 'below goal',
       };
     }
 
@@ -462,7 +469,7 @@ async function main(): Promise<number> {
       memory: {
         product: { atRestMb: atRest.product, underLoadPeakMb: productPeak, afterLoadMb: afterLoad.product },
         baseline: { atRestMb: atRest.baseline, underLoadPeakMb: peak('baseline'), afterLoadMb: afterLoad.baseline },
-        verdict: productPeak < GOALS.rssUnderLoadMb ? 'meets goal' : 'below floor',
+        verdict: productPeak < GOALS.rssUnderLoadMb ? 'meets goal' : 'below goal',
       },
       oneAtATime,
       listP99: listRow
@@ -470,7 +477,7 @@ async function main(): Promise<number> {
             scenario: listRow.id,
             productMs: listRow.product.p99,
             baselineMs: listRow.baseline.p99,
-            verdict: listRow.product.p99 < GOALS.listP99Ms ? 'meets goal' : 'below floor',
+            verdict: listRow.product.p99 < GOALS.listP99Ms ? 'meets goal' : 'below goal',
           }
         : null,
       startup,

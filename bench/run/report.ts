@@ -92,7 +92,7 @@ function goalRows(report: BenchReport): string[] {
   const rows: string[] = [];
   if (report.listP99) {
     rows.push(
-      `| p99 of the contact list (first page, JWT) at ${report.settings.connections} connections | ${fixed(report.listP99.productMs)} ms | ${fixed(report.listP99.baselineMs)} ms | < ${GOALS.listP99Ms} ms | ${mark(report.listP99.verdict)} |`,
+      `| p99 of the contact list (first page, JWT) at ${report.settings.connections} connections | ${fixed(report.listP99.productMs)} ms | ${fixed(report.listP99.baselineMs)} ms | < ${GOALS.listP99Ms} ms (no floor) | ${mark(report.listP99.verdict)} |`,
     );
   }
   if (report.oneAtATime) {
@@ -110,14 +110,14 @@ function goalRows(report: BenchReport): string[] {
   const { memory } = report;
   rows.push(
     `| API memory (RSS) at rest, after start | ${fixed(memory.product.atRestMb)} MB | ${fixed(memory.baseline.atRestMb)} MB | | |`,
-    `| API memory (RSS) under load, peak | ${fixed(memory.product.underLoadPeakMb)} MB | ${fixed(memory.baseline.underLoadPeakMb)} MB | < ${GOALS.rssUnderLoadMb} MB | ${mark(memory.verdict)} |`,
+    `| API memory (RSS) under load, peak | ${fixed(memory.product.underLoadPeakMb)} MB | ${fixed(memory.baseline.underLoadPeakMb)} MB | < ${GOALS.rssUnderLoadMb} MB (no floor) | ${mark(memory.verdict)} |`,
     `| API memory (RSS) at rest, after the load | ${fixed(memory.product.afterLoadMb)} MB | ${fixed(memory.baseline.afterLoadMb)} MB | | |`,
   );
   if (report.startup) {
     const { startup } = report;
     rows.push(
       `| \`npm start\` to ready, empty DATA_DIR (embedded PGlite created, migrated, demo seeded) | ${fixed(startup.cleanMedian, 2)} s | | < ${GOALS.startSeconds} s | ${mark(startup.verdict)} |`,
-      `| \`npm start\` to ready again on the same DATA_DIR | ${fixed(startup.againMedian, 2)} s | | < ${GOALS.startSeconds} s | ${mark(startup.verdict === 'invalid' ? 'invalid' : startup.againMedian < GOALS.startSeconds ? 'meets goal' : 'below floor')} |`,
+      `| \`npm start\` to ready again on the same DATA_DIR | ${fixed(startup.againMedian, 2)} s | | < ${GOALS.startSeconds} s | ${mark(startup.verdict === 'invalid' ? 'invalid' : startup.againMedian < GOALS.startSeconds ? 'meets goal' : 'below goal')} |`,
     );
   }
   return rows;
@@ -210,6 +210,8 @@ export function renderMarkdown(report: BenchReport, notes: string | null, chartP
       'communications): each connection alternates them, and req/s counts both.',
     '',
     '## The other goals',
+    '',
+    'The issue sets floors for throughput and the audit trail only; the rows below have a goal and no floor: one that misses it is marked ⚠️ and “What limits the figures” says why.',
     '',
     '| What | Product | Baseline | Goal | Verdict |',
     '| --- | ---: | ---: | --- | --- |',
