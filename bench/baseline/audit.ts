@@ -1,5 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
-import { AUDIT_INSERT } from './sql.js';
+import { AUDIT_INSERT, AUDIT_INSERT_IN_TRANSACTION } from './sql.js';
 
 /** The technical facts of a request that every audit entry carries (common/request-context.ts). */
 export interface RequestContext {
@@ -35,9 +35,10 @@ export class AuditTrail {
     readonly enabled: boolean,
   ) {}
 
+  /** `db` is the pool (one statement) or a transaction's client (chained at its COMMIT). */
   async insert(db: Pool | PoolClient, context: RequestContext, event: AuditEvent): Promise<void> {
     if (!this.enabled) return;
-    await db.query(AUDIT_INSERT, [
+    await db.query(db === this.pool ? AUDIT_INSERT : AUDIT_INSERT_IN_TRANSACTION, [
       event.organizationId,
       event.actor.kind,
       event.actor.id,

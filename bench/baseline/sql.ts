@@ -145,9 +145,14 @@ export const JOB_UPDATE_STATUS = `UPDATE "jobs" SET "status" = $1, "version" = "
 
 export const ACTIVITY_INSERT = `INSERT INTO "crm_activity"("id", "organization_id", "record_type", "record_id", "action", "fields", "actor_kind", "actor_id", "at") VALUES (DEFAULT, $1, $2, $3, $4, $5, $6, $7, DEFAULT) RETURNING "id", "fields", "at"`;
 
-/** audit/audit.repository.ts `insert` of one row; the trigger numbers, stamps and chains it. */
-export const AUDIT_INSERT =
-  'INSERT INTO audit_entries (organization_id, actor_kind, actor_id, action, target_type, target_id, outcome, request_id, ip, user_agent, details) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)';
+/**
+ * audit/audit.repository.ts `insert` of one row: straight onto the chain (the trigger numbers,
+ * stamps and chains it), or, inside a transaction, queued in audit_pending and chained at COMMIT.
+ */
+const auditInsert = (table: string) =>
+  `INSERT INTO ${table} (organization_id, actor_kind, actor_id, action, target_type, target_id, outcome, request_id, ip, user_agent, details) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`;
+export const AUDIT_INSERT = auditInsert('audit_entries');
+export const AUDIT_INSERT_IN_TRANSACTION = auditInsert('audit_pending');
 
 export const BEGIN = 'START TRANSACTION';
 export const COMMIT = 'COMMIT';

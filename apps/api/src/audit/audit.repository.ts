@@ -91,9 +91,12 @@ export class AuditRepository {
       });
       return `(${placeholders.join(', ')})`;
     });
+    // Inside a transaction the entries are queued and chained at its COMMIT (migration
+    // 1795330000000-audit-chain-at-commit): the chain's lock is never held across a round trip.
+    const table = tx ? 'audit_pending' : 'audit_entries';
     await this.transactions
       .managerOf(tx)
-      .query(`INSERT INTO audit_entries (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`, params);
+      .query(`INSERT INTO ${table} (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`, params);
   }
 
   /** Newest first, `limit` entries matching the filter. */

@@ -9,8 +9,8 @@ export interface Transaction {
   readonly manager: EntityManager;
   /**
    * Runs `hook` once the work is done, still inside the transaction, just before it
-   * commits (the audit trail writes its entries here: last, so the chain's lock is held
-   * briefly). A hook that fails rolls the whole transaction back.
+   * commits (the audit trail queues its entries here, in one statement, to be chained at
+   * COMMIT). A hook that fails rolls the whole transaction back.
    */
   beforeCommit(key: object, hook: () => Promise<void>): void;
 }

@@ -9,6 +9,7 @@ import { InvitationsAndEmailChange1795302931329 } from './1795302931329-invitati
 import { CrmRecords1795303752896 } from './1795303752896-crm-records.js';
 import { AuditTrail1795312012967 } from './1795312012967-audit-trail.js';
 import { ForeignKeyIndexes1795322468601 } from './1795322468601-foreign-key-indexes.js';
+import { AuditChainAtCommit1795330000000 } from './1795330000000-audit-chain-at-commit.js';
 
 /** In order. Generated with `npm run migration:generate`, read, committed, never edited. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   CrmRecords1795303752896,
   AuditTrail1795312012967,
   ForeignKeyIndexes1795322468601,
+  AuditChainAtCommit1795330000000,
 ];
