@@ -245,7 +245,9 @@ export function renderMarkdown(report: BenchReport, notes: string | null, chartP
       '`postgres://postgres@127.0.0.1:5432/steward_bench`) unless `bench/.data/manifest.json` already describes that seed ' +
       '(`--seed N` picks another, `--reseed` forces one), runs `ANALYZE`, checks SQL parity, measures, times `npm start` on a ' +
       'fresh embedded database, and writes this page, `bench/results/latest.json` and `docs/images/bench-latency.svg`. ' +
-      'Options: `--rounds`, `--seconds`, `--warmup`, `--connections`, `--only <scenario id part>`, `--skip-startup`. ' +
+      'Options: `--rounds`, `--seconds`, `--warmup`, `--connections`, `--only <scenario id part>`, `--skip-startup`, ' +
+      '`--profile <scenario ids>|none`, `--parity-only`, `--api-node-flags=<flags>` (experiments: the API with other Node flags), ' +
+      '`--render` (rewrite this page from the last results after editing `bench/run/notes.md`). ' +
       'Benchmarks never run in `npm test`.',
     '',
     '## The machine',
