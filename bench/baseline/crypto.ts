@@ -111,8 +111,8 @@ export class FieldCrypto {
   }
 
   /** The keys of a page of records, one lookup, then synchronous decryption (crm/record-cipher.ts `keysFor`). */
-  async keysFor(subjects: SubjectRef[]): Promise<Keys> {
-    return new Keys(await this.keyRing.keysFor(subjects));
+  keysFor(subjects: SubjectRef[]): Promise<LoadedKeys> {
+    return this.keyRing.keysFor(subjects);
   }
 
   emailIndex(email: string | null | undefined): string | null {
@@ -160,18 +160,5 @@ export class FieldCrypto {
       .update(token)
       .digest('base64url')
       .slice(0, 16);
-  }
-}
-
-/** The product's FieldOpener: opens the fields of the subjects whose keys were loaded. */
-export class Keys {
-  constructor(private readonly keys: LoadedKeys) {}
-
-  open(subject: SubjectRef, field: string, sealed: Buffer | null): string | null {
-    return sealed ? this.keys.decrypt(subject, field, sealed) : null;
-  }
-
-  openJson<T>(subject: SubjectRef, field: string, sealed: Buffer | null): T | null {
-    return sealed ? (JSON.parse(this.keys.decrypt(subject, field, sealed)) as T) : null;
   }
 }

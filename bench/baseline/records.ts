@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
+import type { LoadedKeys } from '#crypto';
 import { decodeCursor, encodeCursor } from '../../apps/api/src/common/cursor.js';
 import { JOB_STATUSES, type JobStatus } from '../../apps/api/src/crm/crm.types.js';
 import { canMove } from '../../apps/api/src/crm/jobs/job-workflow.js';
 import type { AuditTrail, RequestContext } from './audit.js';
 import { type Actor, HttpError } from './auth.js';
-import type { FieldCrypto, Keys } from './crypto.js';
+import type { FieldCrypto } from './crypto.js';
 import {
   ACTIVITY_INSERT,
   BEGIN,
@@ -365,7 +366,7 @@ export class Records {
     }
   }
 
-  private contactView(row: Row, alias: string, keys: Keys) {
+  private contactView(row: Row, alias: string, keys: LoadedKeys) {
     const column = (name: string) => row[`${alias}_${name}`];
     const id = column('id') as string;
     const subject = { kind: 'contact', id };
@@ -390,7 +391,7 @@ export class Records {
     };
   }
 
-  private jobView(row: Row, keys: Keys) {
+  private jobView(row: Row, keys: LoadedKeys) {
     const subject = { kind: 'client', id: row.JobEntity_client_id as string };
     return {
       id: row.JobEntity_id,

@@ -137,4 +137,14 @@ export class LoadedKeys {
     if (!key) throw new KeyDestroyedError(id);
     return open(key, sealed, aad(subject, field)).toString('utf8');
   }
+
+  /** A field that may be empty (null stays null). */
+  open(subject: SubjectRef, field: string, sealed: Buffer | null): string | null {
+    return sealed ? this.decrypt(subject, field, sealed) : null;
+  }
+
+  /** An object sealed as one JSON value (addresses, company details). */
+  openJson<T>(subject: SubjectRef, field: string, sealed: Buffer | null): T | null {
+    return sealed ? (JSON.parse(this.decrypt(subject, field, sealed)) as T) : null;
+  }
 }

@@ -65,8 +65,8 @@ export class RecordCipher {
    * The keys of some records' subjects, in one lookup, for opening their fields without
    * a promise per field: how lists and single records are turned into views.
    */
-  async keysFor(subjects: SubjectRef[]): Promise<FieldOpener> {
-    return new FieldOpener(await this.keyring.keyRing.keysFor(subjects));
+  keysFor(subjects: SubjectRef[]): Promise<LoadedKeys> {
+    return this.keyring.keyRing.keysFor(subjects);
   }
 
   /** Crypto-shredding: every field sealed for the subject becomes unreadable, backups included. */
@@ -128,18 +128,5 @@ export class RecordCipher {
       .update(token)
       .digest('base64url')
       .slice(0, 16);
-  }
-}
-
-/** Opens sealed fields of the subjects whose keys `RecordCipher.keysFor` loaded. */
-export class FieldOpener {
-  constructor(private readonly keys: LoadedKeys) {}
-
-  open(subject: SubjectRef, field: string, sealed: Buffer | null): string | null {
-    return sealed ? this.keys.decrypt(subject, field, sealed) : null;
-  }
-
-  openJson<T>(subject: SubjectRef, field: string, sealed: Buffer | null): T | null {
-    return sealed ? (JSON.parse(this.keys.decrypt(subject, field, sealed)) as T) : null;
   }
 }

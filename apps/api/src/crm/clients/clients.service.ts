@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import type { LoadedKeys } from '#crypto';
 import { AuditService } from '../../audit/audit.service.js';
 import { AppError } from '../../common/app-error.js';
 import { DEFAULT_PAGE_SIZE } from '../../common/pagination.dto.js';
@@ -17,7 +18,7 @@ import {
   staleRecord,
 } from '../crm-access.js';
 import type { ClientEntity } from '../entities/client.entity.js';
-import { type FieldOpener, RecordCipher } from '../record-cipher.js';
+import { RecordCipher } from '../record-cipher.js';
 import { StaffDirectory } from '../staff-directory.js';
 import type { ClientCreateDto, ClientListQueryDto, ClientUpdateDto } from './clients.dto.js';
 import { ClientsRepository, type ClientValues } from './clients.repository.js';
@@ -213,7 +214,7 @@ export class ClientsService {
     return this.viewOf(client, await this.cipher.keysFor([this.cipher.subject('client', client.id)]));
   }
 
-  private viewOf(client: ClientEntity, keys: FieldOpener): ClientView {
+  private viewOf(client: ClientEntity, keys: LoadedKeys): ClientView {
     const subject = this.cipher.subject('client', client.id);
     return {
       id: client.id,

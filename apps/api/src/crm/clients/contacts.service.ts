@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import type { LoadedKeys } from '#crypto';
 import { AuditService } from '../../audit/audit.service.js';
 import { AppError } from '../../common/app-error.js';
 import { DEFAULT_PAGE_SIZE } from '../../common/pagination.dto.js';
@@ -18,7 +19,7 @@ import {
   staleRecord,
 } from '../crm-access.js';
 import type { ContactEntity } from '../entities/contact.entity.js';
-import { type FieldOpener, RecordCipher } from '../record-cipher.js';
+import { RecordCipher } from '../record-cipher.js';
 import { StaffDirectory } from '../staff-directory.js';
 import { ClientsService } from './clients.service.js';
 import { ContactListsRepository } from './contact-lists.repository.js';
@@ -254,7 +255,7 @@ export class ContactsService {
     return this.viewOf(contact, await this.cipher.keysFor([this.cipher.subject('contact', contact.id)]));
   }
 
-  private viewOf(contact: ContactEntity, keys: FieldOpener): ContactView {
+  private viewOf(contact: ContactEntity, keys: LoadedKeys): ContactView {
     const subject = this.cipher.subject('contact', contact.id);
     return {
       id: contact.id,

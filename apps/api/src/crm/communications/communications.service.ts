@@ -19,7 +19,7 @@ import {
   staleRecord,
 } from '../crm-access.js';
 import type { CommunicationEntity } from '../entities/communication.entity.js';
-import { type FieldOpener, RecordCipher } from '../record-cipher.js';
+import { RecordCipher } from '../record-cipher.js';
 import { StaffDirectory } from '../staff-directory.js';
 import type {
   CommunicationCreateDto,

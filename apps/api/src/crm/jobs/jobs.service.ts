@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import type { LoadedKeys } from '#crypto';
 import { AppError } from '../../common/app-error.js';
 import { DEFAULT_PAGE_SIZE } from '../../common/pagination.dto.js';
 import { TransactionService } from '../../database/transaction.service.js';
@@ -16,7 +17,7 @@ import {
   staleRecord,
 } from '../crm-access.js';
 import type { JobEntity } from '../entities/job.entity.js';
-import { type FieldOpener, RecordCipher } from '../record-cipher.js';
+import { RecordCipher } from '../record-cipher.js';
 import { StaffDirectory } from '../staff-directory.js';
 import { type ClientRef, ClientRefsRepository } from './client-refs.repository.js';
 import { canMove, DELETABLE_JOB_STATUSES, OPEN_JOB_STATUSES } from './job-workflow.js';
@@ -289,7 +290,7 @@ export class JobsService {
     return this.viewOf(job, await this.cipher.keysFor([this.cipher.subject('client', job.clientId)]));
   }
 
-  private viewOf(job: JobEntity, keys: FieldOpener): JobView {
+  private viewOf(job: JobEntity, keys: LoadedKeys): JobView {
     const subject = this.cipher.subject('client', job.clientId);
     return {
       id: job.id,
