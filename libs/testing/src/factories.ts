@@ -55,3 +55,9 @@ export async function bearerFor(app: TestApp, email: string, password = TEST_PAS
   if (response.status !== 200) throw new Error(`Sign-in of ${email} failed: ${response.status} ${response.text}`);
   return `Bearer ${response.body.accessToken}`;
 }
+
+/** Puts a person in branches through the people admin API (with the version it reads first). */
+export async function placeInBranches(app: TestApp, auth: string, userId: string, branchIds: string[]): Promise<void> {
+  const { version } = (await app.http().get(`/api/v1/users/${userId}`).set('authorization', auth).expect(200)).body;
+  await app.http().patch(`/api/v1/users/${userId}`).set('authorization', auth).send({ version, branchIds }).expect(200);
+}

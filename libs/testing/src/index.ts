@@ -8,6 +8,14 @@ export {
   submitSignInForm,
 } from './browser.js';
 export { createTestDatabase, type TestDatabase } from './database.js';
-export { bearerFor, createOrganization, parseSetCookies, TEST_PASSWORD, type TestOrganization } from './factories.js';
+export { type DatabaseProxy, startDatabaseProxy } from './database-proxy.js';
+export {
+  bearerFor,
+  createOrganization,
+  parseSetCookies,
+  placeInBranches,
+  TEST_PASSWORD,
+  type TestOrganization,
+} from './factories.js';
 export { linkIn, type MailCatcher, startMailCatcher } from './mail.js';
 export { expectProblem } from './problem.js';

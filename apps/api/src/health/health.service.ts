@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { AppError } from '../common/app-error.js';
+import { OUTAGE_RETRY_AFTER_SECONDS } from '../common/database-unavailable.js';
 import type { ReadinessResponseDto } from './health.dto.js';
 
 @Injectable()
@@ -22,7 +23,9 @@ export class HealthService {
     try {
       await this.checks.check([() => this.database.pingCheck('database', { timeout: 3_000 })]);
     } catch {
-      throw new AppError('service-unavailable', 'The database does not answer');
+      throw new AppError('service-unavailable', 'The database does not answer', {
+        retryAfterSeconds: OUTAGE_RETRY_AFTER_SECONDS,
+      });
     }
     return { status: 'ok', checks: { database: 'up' } };
   }

@@ -70,9 +70,10 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   }
 
   override handleRequest<User>(error: unknown, user: User | false): User {
-    if (error instanceof AppError) throw error;
-    if (error || !user)
-      throw new AppError('unauthenticated', 'Send a valid access token: Authorization: Bearer <token>');
+    // An error from validate() (the session lookup) is ours to report, not a bad token: an
+    // unreachable database must answer 503, not tell the client it was signed out.
+    if (error) throw error;
+    if (!user) throw new AppError('unauthenticated', 'Send a valid access token: Authorization: Bearer <token>');
     return user;
   }
 }

@@ -16,8 +16,8 @@ export class PasswordResetController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Email a password-reset link (answers the same whether or not the account exists)' })
   @ApiAcceptedResponse({ description: 'If the email has an account, a link is on its way' })
-  requestPasswordReset(@Body() body: PasswordResetRequestDto): void {
-    this.passwordReset.request(body.email);
+  async requestPasswordReset(@Body() body: PasswordResetRequestDto): Promise<void> {
+    await this.passwordReset.request(body.email);
   }
 
   @Public()

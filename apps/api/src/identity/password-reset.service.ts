@@ -4,6 +4,7 @@ import { AppError } from '../common/app-error.js';
 import { TransactionService } from '../database/transaction.service.js';
 import { AccountLinks, linkExpired } from './account-links.js';
 import { AccountMails } from './account-mails.js';
+import type { UserEntity } from './entities/user.entity.js';
 import { weakPassword } from './identity.errors.js';
 import { hashPassword, passwordProblems } from './password-policy.js';
 import { SessionsRepository } from './sessions.repository.js';
@@ -29,8 +30,15 @@ export class PasswordResetService {
     private readonly audit: AuditService,
   ) {}
 
-  request(email: string): void {
-    this.sendLink(email).catch((error: Error) => this.logger.error(`Password reset mail failed: ${error.message}`));
+  /**
+   * The lookup is awaited (it costs the same whether or not the address is known), so an
+   * unreachable database answers 503 rather than a 202 that sends nothing; minting the link
+   * and the mail follow the answer.
+   */
+  async request(email: string): Promise<void> {
+    const user = await this.users.findAccountByEmailIndex(this.cipher.emailIndex(email));
+    if (user?.state !== 'active') return;
+    this.sendLink(user).catch((error: Error) => this.logger.error(`Password reset mail failed: ${error.message}`));
   }
 
   async confirm(token: string, password: string): Promise<void> {
@@ -59,9 +67,7 @@ export class PasswordResetService {
     });
   }
 
-  private async sendLink(email: string): Promise<void> {
-    const user = await this.users.findByEmailIndex(this.cipher.emailIndex(email));
-    if (user?.state !== 'active') return;
+  private async sendLink(user: UserEntity): Promise<void> {
     const token = await this.links.mint(user, 'password-reset');
     const { email: to, fullName } = await this.cipher.open(user);
     await this.mails.passwordReset(to, fullName, token);

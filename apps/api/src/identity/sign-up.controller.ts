@@ -42,7 +42,7 @@ export class SignUpController {
   @HttpCode(202)
   @ApiOperation({ summary: 'Send a new confirmation link (the same answer whether or not the account exists)' })
   @ApiAcceptedResponse()
-  resendVerification(@Body() body: EmailDto): void {
-    this.signUps.resendVerification(body.email);
+  async resendVerification(@Body() body: EmailDto): Promise<void> {
+    await this.signUps.resendVerification(body.email);
   }
 }

@@ -38,7 +38,7 @@ export class SignUpService {
     assertMinimumAge(DEFAULT_MIN_USER_AGE, input);
     const problems = passwordProblems(input.password, { email: input.email });
     if (problems.length) throw weakPassword(problems);
-    if (await this.users.findByEmailIndex(this.cipher.emailIndex(input.email))) {
+    if (await this.users.findAccountByEmailIndex(this.cipher.emailIndex(input.email))) {
       // Costs what creating the account would, so timing does not tell either.
       await hashPassword(input.password);
       this.later(this.mails.alreadyRegistered(input.email));
@@ -75,18 +75,20 @@ export class SignUpService {
     });
   }
 
-  /** Another verification link, if the address has an unconfirmed account; the same answer either way. */
-  resendVerification(email: string): void {
+  /**
+   * Another verification link, if the address has an unconfirmed account; the same answer
+   * either way. The lookup is awaited so an outage answers 503, not a success.
+   */
+  async resendVerification(email: string): Promise<void> {
+    const user = await this.users.findAccountByEmailIndex(this.cipher.emailIndex(email));
+    if (!user || user.emailVerifiedAt || user.state !== 'active') return;
     this.later(
-      (async () => {
-        const user = await this.users.findByEmailIndex(this.cipher.emailIndex(email));
-        if (!user || user.emailVerifiedAt || user.state !== 'active') return;
-        await this.sendVerification({
+      (async () =>
+        this.sendVerification({
           id: user.id,
           organizationId: user.organizationId,
           ...(await this.cipher.open(user)),
-        });
-      })(),
+        }))(),
     );
   }
 

@@ -1,0 +1,41 @@
+/**
+ * Tells a failure to reach PostgreSQL apart from every other error, so that an outage is
+ * answered 503 with Retry-After (try again later) instead of 401 (you were signed out) or
+ * 500 (we have a bug). The driver and the pool report an outage in several shapes: socket
+ * errors with a Node `code`, server codes of class 08 (connection exception) and 57P
+ * (operator intervention: shutting down, starting up), and pool timeouts with only a
+ * message. TypeORM wraps the driver's error in `driverError`; Node wraps dual-stack
+ * connection refusals in an AggregateError.
+ */
+const SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+const SERVER_CODES = new Set(['57P01', '57P02', '57P03', '53300']);
+const MESSAGES = [
+  /Connection terminated/i,
+  /timeout exceeded when trying to connect/i,
+  /Client has encountered a connection error/i,
+  /Connection is not established/i,
+  /Cannot use a pool after calling end/i,
+];
+
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (depth > 5 || typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (SOCKET_CODES.has(code) || SERVER_CODES.has(code) || code.startsWith('08')))
+    return true;
+  if (typeof message === 'string' && MESSAGES.some((pattern) => pattern.test(message))) return true;
+  const { driverError, cause, errors } = error as { driverError?: unknown; cause?: unknown; errors?: unknown };
+  const nested = [driverError, cause, ...(Array.isArray(errors) ? errors : [])];
+  return nested.some((inner) => inner !== undefined && inner !== error && isDatabaseUnavailable(inner, depth + 1));
+}
+
+/** How long a client should wait before trying again during an outage. */
+export const OUTAGE_RETRY_AFTER_SECONDS = 5;
