@@ -7,8 +7,10 @@ import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import serveStatic from 'serve-static';
+import { answerClientErrors, permissionsPolicy, ROUTE_TABLE, requireSupportedMediaType } from './common/http-edge.js';
 import { openRequestContext } from './common/request-context.js';
 import { assignRequestId } from './common/request-id.js';
+import { RouteTable } from './common/route-table.js';
 import type { Settings } from './config/settings.js';
 import { buildOpenApiDocument } from './openapi.js';
 
@@ -29,13 +31,16 @@ export async function configureApp(app: NestExpressApplication, settings: Settin
   // SHA-1 of every body) would only cost time. Static files keep theirs (serve-static).
   app.set('etag', false);
   app.use(helmet());
+  app.use(permissionsPolicy);
   app.use(`/${API_PREFIX}`, noStore);
+  answerClientErrors(app.getHttpServer());
   app.enableCors({
     origin: settings.http.corsOrigins.length ? settings.http.corsOrigins : false,
     credentials: true,
     exposedHeaders: ['x-request-id', 'etag', 'location'],
   });
   app.use(cookieParser());
+  app.use(requireSupportedMediaType(`/${API_PREFIX}/`));
   app.useBodyParser('json', { limit: settings.http.bodyLimit });
   app.useBodyParser('urlencoded', { limit: settings.http.bodyLimit, extended: false });
   // CSV imports: up to a few thousand rows per request, chunked by the SPA.
@@ -45,6 +50,7 @@ export async function configureApp(app: NestExpressApplication, settings: Settin
   app.setGlobalPrefix(API_PREFIX);
 
   const document = await buildOpenApiDocument(app);
+  app.getHttpAdapter().getInstance().locals[ROUTE_TABLE] = RouteTable.fromDocument(document);
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'docs-json',
     customSiteTitle: 'Steward CRM API',
@@ -59,7 +65,8 @@ function serveSpa(app: NestExpressApplication, dir: string): void {
   const index = join(dir, 'index.html');
   if (!existsSync(index)) return;
   const assets = serveStatic(dir, { index: false, maxAge: '1h', setHeaders: noCacheForHtml });
-  const isApi = (req: Request) => req.path.startsWith(`/${API_PREFIX}`) || req.path.startsWith('/docs');
+  // All of /api is the API's (any version): an unknown API path is a problem+json 404, never the page.
+  const isApi = (req: Request) => req.path.startsWith('/api/') || req.path === '/api' || req.path.startsWith('/docs');
   // API requests skip the file system: serve-static would look for each path on disk first.
   app.use((req: Request, res: Response, next: NextFunction) => (isApi(req) ? next() : assets(req, res, next)));
   app.use((req: Request, res: Response, next: NextFunction) => {

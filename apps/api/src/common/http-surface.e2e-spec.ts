@@ -26,8 +26,57 @@ describe('HTTP surface', () => {
     expect(response.body.instance).toBe('/api/v1/no-such-thing');
   });
 
-  it('should answer an unsupported method with a problem+json 404', async () => {
-    expectProblem(await sut.http().delete('/api/v1/health'), 404, 'route-not-found');
+  it('should answer a method the path does not allow with a problem+json 405 and Allow', async () => {
+    const response = await sut.http().delete('/api/v1/health');
+    expectProblem(response, 405, 'method-not-allowed');
+    expect(response.headers.allow).toBe('GET, HEAD');
+    expect(response.body.allow).toEqual(['GET', 'HEAD']);
+  });
+
+  it('should answer PUT on a PATCH route with 405, naming PATCH', async () => {
+    const response = await sut
+      .http()
+      .put(`/api/v1/clients/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`)
+      .send({});
+    expectProblem(response, 405, 'method-not-allowed');
+    expect(response.headers.allow).toContain('PATCH');
+  });
+
+  it('should answer a body the route cannot read with 415, before parsing it', async () => {
+    const response = await sut
+      .http()
+      .post('/api/v1/auth/sign-in')
+      .set('content-type', 'text/plain')
+      .send('email=a@b.test&password=x');
+    expectProblem(response, 415, 'unsupported-media-type');
+    expect(response.body.accepted).toEqual(['application/json']);
+    const form = await sut
+      .http()
+      .post('/api/v1/auth/sign-in')
+      .set('content-type', 'application/x-www-form-urlencoded')
+      .send('email=a@b.test');
+    expectProblem(form, 415, 'unsupported-media-type');
+  });
+
+  it('should answer oversized headers with a problem+json 431, not a bare status line', async () => {
+    const response = await sut.http().get('/api/v1/health').set('x-padding', 'x'.repeat(20_000));
+    expect(response.status).toBe(431);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.body).toMatchObject({ status: 431, code: 'headers-too-large' });
+  });
+
+  it('should answer unknown paths under /api with a problem, never the page, whatever the version', async () => {
+    for (const path of ['/api/v2/clients', '/api', '/api/anything']) {
+      expectProblem(await sut.http().get(path).set('accept', 'text/html'), 404, 'route-not-found');
+    }
+  });
+
+  it('should deny powerful browser features with Permissions-Policy, on pages and API answers', async () => {
+    for (const path of ['/api/v1/health', '/clients']) {
+      const response = await sut.http().get(path).set('accept', 'text/html');
+      expect(response.headers['permissions-policy']).toContain('camera=()');
+      expect(response.headers['permissions-policy']).toContain('geolocation=()');
+    }
   });
 
   it('should answer an oversized body with a problem+json 413', async () => {

@@ -1,6 +1,8 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger, Optional } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AppError, ERROR_CATALOG, type ErrorCode, problemType } from './app-error.js';
+import { isDatabaseUnavailable, OUTAGE_RETRY_AFTER_SECONDS } from './database-unavailable.js';
+import { routeTableOf } from './http-edge.js';
 import { ProblemDto } from './problem.dto.js';
 import { ProblemObserver } from './problem-observer.js';
 
@@ -39,8 +41,10 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<Request>();
     const response = http.getResponse<Response>();
-    const error = this.toAppError(exception);
-    if (error.code === 'internal') {
+    const error = refineNotFound(request, this.toAppError(exception));
+    if (error.code === 'service-unavailable' && !(exception instanceof AppError)) {
+      this.logger.warn({ requestId: request.id }, 'The database cannot be reached');
+    } else if (error.code === 'internal') {
       // The stack helps us; the client gets the request id to quote. No payloads logged.
       this.logger.error({ err: exception, requestId: request.id }, 'Unhandled error');
     }
@@ -86,6 +90,12 @@ export class ProblemFilter implements ExceptionFilter {
       if (exception.status >= 400 && exception.status < 500)
         return new AppError(CODE_BY_STATUS[exception.status] ?? 'bad-request');
     }
+    // An outage is not the caller's fault nor a bug: ask them to come back, never sign them out.
+    if (isDatabaseUnavailable(exception)) {
+      return new AppError('service-unavailable', 'The database cannot be reached; try again shortly', {
+        retryAfterSeconds: OUTAGE_RETRY_AFTER_SECONDS,
+      });
+    }
     // A unique constraint lost a race the service checked for (two sign-ups with one email at once).
     if (databaseErrorCode(exception) === UNIQUE_VIOLATION) {
       return new AppError('conflict', 'This conflicts with a record that was just created; reload and try again');
@@ -107,6 +117,7 @@ export function sendProblem(request: Request, response: Response, error: AppErro
   if (typeof error.extensions.retryAfterSeconds === 'number') {
     response.setHeader('retry-after', String(error.extensions.retryAfterSeconds));
   }
+  if (Array.isArray(error.extensions.allow)) response.setHeader('allow', error.extensions.allow.join(', '));
   const body: ProblemDto = {
     type: problemType(error.code),
     title,
@@ -125,5 +136,21 @@ export function sendProblem(request: Request, response: Response, error: AppErro
  * where Nest's own not-found handler does not reach) is a problem+json 404 too.
  */
 export function routeNotFound(request: Request, response: Response): void {
-  sendProblem(request, response, new AppError('route-not-found', 'No endpoint matches this method and path'));
+  sendProblem(
+    request,
+    response,
+    refineNotFound(request, new AppError('route-not-found', 'No endpoint matches this method and path')),
+  );
+}
+
+/** A path that exists with another method is 405 with Allow, not 404. */
+function refineNotFound(request: Request, error: AppError): AppError {
+  if (error.code !== 'route-not-found') return error;
+  // originalUrl: Nest's not-found handler sits in a router mounted at the prefix, where `path` is relative.
+  const path = (request.originalUrl ?? request.url).split('?')[0];
+  const allow = routeTableOf(request)?.allowedMethods(path) ?? [];
+  if (!allow.length) return error;
+  return new AppError('method-not-allowed', `This endpoint answers ${allow.join(', ')}, not ${request.method}`, {
+    allow,
+  });
 }

@@ -96,7 +96,8 @@ describe('organization and branches', () => {
 
     const list = await get('/branches', tokens.viewer).expect(200);
     expect(list.body.items.map((branch: { name: string }) => branch.name)).toEqual(['Leeds Central']);
-    expectProblem(await get('/branches/not-a-uuid', tokens.owner), 404, 'route-not-found');
+    // The path exists for PATCH and DELETE only.
+    expectProblem(await get('/branches/not-a-uuid', tokens.owner), 405, 'method-not-allowed');
     expectProblem(await send('delete', '/branches/not-a-uuid', tokens.owner), 400, 'bad-request');
   });
 
