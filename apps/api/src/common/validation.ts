@@ -1,5 +1,6 @@
-import { type ValidationError, ValidationPipe } from '@nestjs/common';
+import { type ArgumentMetadata, type ValidationError, ValidationPipe } from '@nestjs/common';
 import { AppError, type FieldError } from './app-error.js';
+import { assertSafeInput } from './input-guard.js';
 
 /** class-validator errors as field paths and messages (nested: `address.country`). */
 export function flatten(errors: ValidationError[], parent = ''): FieldError[] {
@@ -10,9 +11,17 @@ export function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   });
 }
 
+/** Every input passes the cheap structural guard before class-transformer walks it. */
+class GuardedValidationPipe extends ValidationPipe {
+  override transform(value: unknown, metadata: ArgumentMetadata) {
+    assertSafeInput(value);
+    return super.transform(value, metadata);
+  }
+}
+
 /** Unknown fields are refused, not silently dropped: a typo should not lose data. */
 export const createValidationPipe = () =>
-  new ValidationPipe({
+  new GuardedValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
