@@ -22,15 +22,7 @@ import {
   toCurrentUserResponse,
 } from './auth.dto.js';
 import { AuthService, type IssuedSession } from './auth.service.js';
-import {
-  assertCsrf,
-  CSRF_COOKIE,
-  CSRF_HEADER,
-  clearSessionCookies,
-  clientOf,
-  refreshTokenOf,
-  setSessionCookies,
-} from './auth-cookies.js';
+import { CSRF_COOKIE, CSRF_HEADER, clientOf, refreshTokenOf, SessionCookies } from './auth-cookies.js';
 import { AllowedBeforeMfaEnrolment, Authenticated, CurrentUser } from './identity.decorators.js';
 
 export const toSessionResponse = (session: IssuedSession): SessionResponseDto => ({
@@ -43,7 +35,10 @@ export const toSessionResponse = (session: IssuedSession): SessionResponseDto =>
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly cookies: SessionCookies,
+  ) {}
 
   @Public()
   @SignInThrottled()
@@ -68,7 +63,7 @@ export class AuthController {
       res.status(202);
       return { mfaToken: outcome.mfaToken, expiresIn: outcome.expiresIn };
     }
-    setSessionCookies(res, outcome);
+    this.cookies.set(res, outcome);
     return toSessionResponse(outcome);
   }
 
@@ -84,15 +79,16 @@ export class AuthController {
   })
   @ApiOkResponse({ type: SessionResponseDto })
   async refreshSession(@Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    assertCsrf(req);
+    this.cookies.assertCsrf(req);
     const token = refreshTokenOf(req);
     if (!token) throw new AppError('session-expired');
     try {
       const session = await this.auth.refresh(token, clientOf(req));
-      setSessionCookies(res, session);
+      this.cookies.set(res, session);
       return toSessionResponse(session);
     } catch (error) {
-      clearSessionCookies(res);
+      // Only a refused token ends the browser's session; an outage (503) must not sign it out.
+      if (error instanceof AppError && error.status === 401) this.cookies.clear(res);
       throw error;
     }
   }
@@ -106,9 +102,9 @@ export class AuthController {
   @ApiNoContentResponse()
   async signOut(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
     const token = refreshTokenOf(req);
-    if (token) assertCsrf(req);
+    if (token) this.cookies.assertCsrf(req);
     await this.auth.signOut(token);
-    clearSessionCookies(res);
+    this.cookies.clear(res);
   }
 
   @Get('me')

@@ -114,6 +114,36 @@ describe('auth', () => {
     );
   });
 
+  it('should refuse a matching CSRF cookie and header that belong to no session or another one', async () => {
+    const state = browserState(await signIn(org.users.owner.email).expect(200));
+    const refreshOnly = state.cookie.split('; ')[0];
+    // A planted pair (someone who can write cookies, e.g. on a sibling subdomain) matches itself.
+    const planted = 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+    expectProblem(
+      await app
+        .http()
+        .post('/api/v1/auth/refresh')
+        .set('cookie', `${refreshOnly}; steward_csrf=${planted}`)
+        .set('x-csrf-token', planted),
+      403,
+      'csrf-failed',
+    );
+    // Another session's valid token does not open this one either.
+    const other = browserState(await signIn(org.users.agent.email).expect(200));
+    expectProblem(
+      await app
+        .http()
+        .post('/api/v1/auth/refresh')
+        .set('cookie', `${refreshOnly}; steward_csrf=${other.csrf}`)
+        .set('x-csrf-token', other.csrf),
+      403,
+      'csrf-failed',
+    );
+    // The session's own token still works, and the rotated session gets a new one.
+    const rotated = await refresh(state).expect(200);
+    expect(browserState(rotated).csrf).not.toBe(state.csrf);
+  });
+
   it('should end the session on sign-out, for the cookie and the access token', async () => {
     const response = await signIn(org.users.owner.email).expect(200);
     const state = browserState(response);

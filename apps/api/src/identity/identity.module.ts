@@ -14,6 +14,7 @@ import { ApiKeysRepository } from './api-keys.repository.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
+import { SessionCookies } from './auth-cookies.js';
 import { IdentityService } from './identity.service.js';
 import { InvitationsController } from './invitations.controller.js';
 import { InvitationsService } from './invitations.service.js';
@@ -93,6 +94,7 @@ import { UsersAdminService } from './users-admin.service.js';
     ProfileService,
     UsersAdminService,
     InvitationsService,
+    SessionCookies,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
   ],
   exports: [IdentityService],

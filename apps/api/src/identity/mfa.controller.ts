@@ -22,7 +22,7 @@ import {
   SessionResponseDto,
 } from './auth.dto.js';
 import { AuthService } from './auth.service.js';
-import { clientOf, setSessionCookies } from './auth-cookies.js';
+import { clientOf, SessionCookies } from './auth-cookies.js';
 import { AllowedBeforeMfaEnrolment, Authenticated, CurrentUser } from './identity.decorators.js';
 import { MfaService } from './mfa.service.js';
 
@@ -41,6 +41,7 @@ export class MfaController {
   constructor(
     private readonly auth: AuthService,
     private readonly mfa: MfaService,
+    private readonly cookies: SessionCookies,
   ) {}
 
   @Public()
@@ -54,7 +55,7 @@ export class MfaController {
   @ApiOkResponse({ type: SessionResponseDto })
   async completeSignIn(@Body() body: MfaSignInDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
     const session = await this.auth.completeMfa(body.mfaToken, oneFactor(body), clientOf(req));
-    setSessionCookies(res, session);
+    this.cookies.set(res, session);
     return toSessionResponse(session);
   }
 
