@@ -79,6 +79,24 @@ export class AccountMails {
     });
   }
 
+  /** An invitation to an address that already has an account: no link, since it could not be accepted. */
+  invitationToExistingAccount(to: string, organizationName: string, inviterName: string) {
+    return this.mail.send({
+      to,
+      subject: `${inviterName} invited you to ${organizationName} on Steward CRM`,
+      text: [
+        'Hello,',
+        '',
+        `${inviterName} invited this address to join ${organizationName} on Steward CRM.`,
+        'This address already has a Steward CRM account, and one address can belong to one organization,',
+        `so the invitation cannot be accepted with it. To join ${organizationName}, ask ${inviterName} to invite`,
+        'another address of yours. They have not been told that this address has an account.',
+        '',
+        'If you did not expect this, ignore this email.',
+      ].join('\n'),
+    });
+  }
+
   confirmNewEmail(to: string, fullName: string, token: string): Promise<void> {
     return this.mail.send({
       to,

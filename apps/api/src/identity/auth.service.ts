@@ -82,7 +82,7 @@ export class AuthService implements OnModuleInit {
   ): Promise<IssuedSession | MfaChallenge> {
     const emailIndex = this.cipher.emailIndex(email);
     const keys = this.lockout.keysFor(emailIndex, client.ip);
-    const user = await this.users.findByEmailIndex(emailIndex);
+    const user = await this.users.findAccountByEmailIndex(emailIndex);
     await this.refuseWhileLocked(keys, user, 'auth.sign_in');
     const valid = await verifyPassword(user?.passwordHash ?? this.dummyHash, password);
     if (!user?.passwordHash || !valid || user.state !== 'active') {

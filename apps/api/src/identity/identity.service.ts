@@ -80,7 +80,7 @@ export class IdentityService {
 
   /** A new person (an invitation, or a demo account), recorded in the organization's trail. */
   async createUser(organizationId: string, input: NewUserInput): Promise<UserView> {
-    const prepared = await this.prepareUser(input);
+    const prepared = await this.prepareUser(input, organizationId);
     const user = await this.transactions.run(async (tx) => {
       const inserted = await this.users.insert({ ...prepared, organizationId }, tx);
       this.audit.record(tx, {
@@ -96,8 +96,14 @@ export class IdentityService {
   }
 
   /** Everything a new user row needs but its organization: checked, hashed and sealed. */
-  private async prepareUser(input: NewUserInput): Promise<Omit<NewUser, 'organizationId'>> {
-    if (await this.users.findByEmailIndex(this.cipher.emailIndex(input.profile.email))) throw emailTaken();
+  private async prepareUser(input: NewUserInput, organizationId?: string): Promise<Omit<NewUser, 'organizationId'>> {
+    const emailIndex = this.cipher.emailIndex(input.profile.email);
+    if (organizationId && (await this.users.findInOrganizationByEmailIndex(organizationId, emailIndex))) {
+      throw emailTaken('Someone in this organization already has this email, or has been invited with it');
+    }
+    // An invitation asks only about the inviting organization's own people: whether the
+    // address has an account elsewhere is not the inviter's to learn (see InvitationsService).
+    if (input.state !== 'invited' && (await this.users.findAccountByEmailIndex(emailIndex))) throw emailTaken();
     let passwordHash: string | null = null;
     if (input.password !== undefined) {
       const problems = passwordProblems(input.password, { email: input.profile.email });

@@ -7,7 +7,7 @@ import { assertMayChangeAccess } from './account-admin-rules.js';
 import { AccountLinks, linkExpired } from './account-links.js';
 import { AccountMails } from './account-mails.js';
 import { type AgeAnswer, assertMinimumAge } from './age-gate.js';
-import { weakPassword } from './identity.errors.js';
+import { addressHasAccount, weakPassword } from './identity.errors.js';
 import { IdentityService, type UserView } from './identity.service.js';
 import type { Role } from './identity.types.js';
 import { OrganizationsRepository } from './organizations.repository.js';
@@ -112,6 +112,9 @@ export class InvitationsService {
       if (error instanceof AppError && error.code === 'under-minimum-age') await this.forget(token, user);
       throw error;
     }
+    // The invitee holds the emailed link, so the address is theirs: they may learn that it
+    // already has an account (the inviter never does; the invitation stays pending for them).
+    if (await this.users.findAccountByEmailIndex(this.cipher.emailIndex(user.email))) throw addressHasAccount();
     const problems = passwordProblems(password, { email: user.email });
     if (problems.length) throw weakPassword(problems);
     const passwordHash = await hashPassword(password);
@@ -147,20 +150,26 @@ export class InvitationsService {
     if (await this.users.deleteInvited(user.organizationId, user.id)) await this.cipher.shred(user.id);
   }
 
+  /**
+   * The invitation mail. An address that already has an account (here or in another
+   * organization) cannot accept, since sign-in is by email alone: its owner is told so
+   * instead of getting a link, and the inviter sees the same pending invitation either way.
+   */
   private async send(caller: AuthenticatedUser, invitee: UserView): Promise<void> {
-    const token = await this.links.mint(invitee, 'invitation');
-    const [inviter, organization] = await Promise.all([
+    const [inviter, organization, account] = await Promise.all([
       this.identity.getUser(caller.organizationId, caller.userId),
       this.organizations.findById(caller.organizationId),
+      this.users.findAccountByEmailIndex(this.cipher.emailIndex(invitee.email)),
     ]);
-    this.mails
-      .invitation(
-        invitee.email,
-        invitee.fullName,
-        organization?.name ?? 'your team',
-        inviter?.fullName ?? 'A colleague',
-        token,
-      )
-      .catch((error: Error) => this.logger.error(`Invitation mail failed: ${error.message}`));
+    const organizationName = organization?.name ?? 'your team';
+    const inviterName = inviter?.fullName ?? 'A colleague';
+    const mail = account
+      ? this.mails.invitationToExistingAccount(invitee.email, organizationName, inviterName)
+      : this.links
+          .mint(invitee, 'invitation')
+          .then((token) =>
+            this.mails.invitation(invitee.email, invitee.fullName, organizationName, inviterName, token),
+          );
+    mail.catch((error: Error) => this.logger.error(`Invitation mail failed: ${error.message}`));
   }
 }

@@ -107,7 +107,7 @@ export class ProfileService {
         errors: [{ field: 'email', message: 'This is already your email address' }],
       });
     }
-    if (await this.users.findByEmailIndex(this.cipher.emailIndex(email))) {
+    if (await this.users.findAccountByEmailIndex(this.cipher.emailIndex(email))) {
       // The same answer as for a free address, so this cannot probe who has an account;
       // the address's owner is told instead.
       this.mails
@@ -134,7 +134,7 @@ export class ProfileService {
     const user = pending && (await this.users.findInOrganization(pending.organizationId, pending.userId));
     if (!pending?.payloadEnc || !user) throw new AppError('not-found', linkExpired());
     const email = await this.cipher.openPendingEmail(user.id, pending.payloadEnc);
-    if (await this.users.findByEmailIndex(this.cipher.emailIndex(email))) throw emailTaken();
+    if (await this.users.findAccountByEmailIndex(this.cipher.emailIndex(email))) throw emailTaken();
     const sealed = await this.cipher.seal(user.id, { ...(await this.cipher.open(user)), email });
     if (!(await this.links.redeem(token, 'email-change'))) throw new AppError('not-found', linkExpired());
     await this.transactions.run(async (tx) => {

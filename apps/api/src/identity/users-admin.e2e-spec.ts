@@ -10,6 +10,7 @@ import {
   type TestApp,
   type TestOrganization,
 } from '#testing';
+import { IdentityService } from './identity.service.js';
 
 describe('people admin: list, invite, change access, disable', () => {
   let mail: MailCatcher;
@@ -222,6 +223,56 @@ describe('people admin: list, invite, change access, disable', () => {
       'forbidden',
     );
   });
+
+  it('should answer an invitation the same whether or not the address has an account in another organization', async () => {
+    const elsewhere = await createOrganization(app, ['owner']);
+    const fresh = `fresh.${Date.now()}@example.test`;
+    const answers = [];
+    for (const email of [elsewhere.users.owner.email, fresh]) {
+      const response = await invite(admin, { email, fullName: 'Probe', role: 'viewer', branchIds: [] });
+      answers.push({ status: response.status, state: response.body.state, keys: Object.keys(response.body).sort() });
+    }
+    expect(answers[0]).toEqual(answers[1]);
+    expect(answers[0]).toMatchObject({ status: 201, state: 'invited' });
+
+    // The address's owner is told, without a link, and the inviter learns nothing.
+    const note = await mail.waitFor(elsewhere.users.owner.email);
+    expect(note.text).toContain('already has a Steward CRM account');
+    expect(note.text).not.toContain('accept-invitation');
+    // Their account is untouched and still signs in.
+    await http()
+      .post('/api/v1/auth/sign-in')
+      .send({ email: elsewhere.users.owner.email, password: TEST_PASSWORD })
+      .expect(200);
+
+    // Inviting the same address twice in one organization is still this organization's own business.
+    expectProblem(
+      await invite(admin, { email: fresh, fullName: 'Again', role: 'viewer', branchIds: [] }),
+      409,
+      'conflict',
+    );
+  });
+
+  it('should refuse to accept an invitation for an address that meanwhile got an account, and say why', async () => {
+    const email = `late.${Date.now()}@example.test`;
+    await invite(admin, { email, fullName: 'Late Joiner', role: 'viewer', branchIds: [] }).expect(201);
+    const token = await invitationToken(email);
+    await createOrganizationWithOwner(email);
+    const refused = await http()
+      .post('/api/v1/auth/invitations/accept')
+      .send({ token, password: TEST_PASSWORD, confirmAge: true });
+    expectProblem(refused, 409, 'conflict');
+    expect(refused.body.detail).toMatch(/already has a Steward CRM account/);
+  });
+
+  /** Someone signs up elsewhere with this address (through the service: the test needs no mail round trip). */
+  const createOrganizationWithOwner = (email: string) =>
+    app.app.get(IdentityService).createOrganization(`Elsewhere ${Date.now()}`, {
+      profile: { email, fullName: 'Elsewhere Owner', phone: null, jobTitle: null, company: null },
+      password: TEST_PASSWORD,
+      emailVerified: true,
+      ageConfirmed: true,
+    });
 
   it('should apply a role change on the next request, and keep least privilege', async () => {
     const manager = await bearerFor(app, org.users.manager.email);

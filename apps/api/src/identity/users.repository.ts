@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { In, IsNull } from 'typeorm';
+import { In, IsNull, Not } from 'typeorm';
 import { insertEntity } from '../database/insert-entity.js';
 import { findInOrganization } from '../database/lean-rows.js';
 import type { Transaction } from '../database/transaction.service.js';
@@ -41,9 +41,17 @@ export class UsersRepository {
     return insertEntity(this.users(tx), values);
   }
 
-  /** Emails are unique across organizations: this finds the one account, whoever owns it. */
-  findByEmailIndex(emailIndex: string): Promise<UserEntity | null> {
-    return this.users().findOneBy({ emailIndex });
+  /**
+   * The one account (active or disabled) with this address, whoever owns it: accounts are
+   * unique across organizations. Invitations are not accounts and are never found here.
+   */
+  findAccountByEmailIndex(emailIndex: string): Promise<UserEntity | null> {
+    return this.users().findOneBy({ emailIndex, state: Not('invited') });
+  }
+
+  /** Anyone of this organization with this address: a member or someone already invited. */
+  findInOrganizationByEmailIndex(organizationId: string, emailIndex: string): Promise<UserEntity | null> {
+    return this.users().findOneBy({ organizationId, emailIndex });
   }
 
   findInOrganization(organizationId: string, id: string): Promise<UserEntity | null> {

@@ -10,6 +10,7 @@ import { CrmRecords1795303752896 } from './1795303752896-crm-records.js';
 import { AuditTrail1795312012967 } from './1795312012967-audit-trail.js';
 import { ForeignKeyIndexes1795322468601 } from './1795322468601-foreign-key-indexes.js';
 import { AuditChainAtCommit1795330000000 } from './1795330000000-audit-chain-at-commit.js';
+import { InvitationsPerOrganization1796227038038 } from './1796227038038-invitations-per-organization.js';
 
 /** In order. Generated with `npm run migration:generate`, read, committed, never edited. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   AuditTrail1795312012967,
   ForeignKeyIndexes1795322468601,
   AuditChainAtCommit1795330000000,
+  InvitationsPerOrganization1796227038038,
 ];

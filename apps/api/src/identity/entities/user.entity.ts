@@ -14,6 +14,11 @@ export const USER_ACCOUNT = 'identity.account';
  */
 @Entity('users')
 @Index('IDX_users_organization', ['organizationId'])
+// One account per address across the platform (sign-in is by email alone), but an
+// invitation is only a row of the inviting organization: it must not collide with, and so
+// reveal, an account elsewhere. It cannot be accepted while that account exists.
+@Index('UQ_users_account_email', ['emailIndex'], { unique: true, where: `"state" <> 'invited'` })
+@Index('UQ_users_organization_email', ['organizationId', 'emailIndex'], { unique: true })
 export class UserEntity extends TenantOwnedEntity {
   /** Deleting an organization (retention purge) deletes its rows. */
   @ManyToOne(() => OrganizationEntity, { onDelete: 'CASCADE' })
@@ -33,7 +38,7 @@ export class UserEntity extends TenantOwnedEntity {
   state: UserState;
 
   @PersonalField(USER_ACCOUNT)
-  @Column({ name: 'email_index', type: 'varchar', length: 64, unique: true })
+  @Column({ name: 'email_index', type: 'varchar', length: 64 })
   emailIndex: string;
 
   @PersonalField(USER_ACCOUNT, { encrypted: true })
