@@ -87,7 +87,8 @@ export class DemoCrmSeedService {
       await this.schedule.create(owner, {
         kind: 'job_visit',
         jobId: job.id,
-        assigneeId: agentId,
+        // The agent works in Leeds; other visits go to the owner, who sees every branch.
+        assigneeId: demo.agent ? agentId : owner.userId,
         startsAt: slot(now, demo.visit.inDays, demo.visit.hour).toISOString(),
         endsAt: slot(now, demo.visit.inDays, demo.visit.hour + demo.visit.hours).toISOString(),
         title: demo.title,

@@ -1,5 +1,5 @@
 import type { Caller } from './access-tokens.js';
-import { BRANCH_SCOPED_ROLES } from './roles.js';
+import { BRANCH_SCOPED_ROLES, type Role } from './roles.js';
 
 export type { ApiKeyPrincipal, AuthenticatedUser, Caller } from './access-tokens.js';
 export { BRANCH_SCOPED_ROLES, ROLES, type Role, roleWithArticle } from './roles.js';
@@ -18,4 +18,8 @@ export type UserState = (typeof USER_STATES)[number];
  * organization (admins, viewers, API keys). A scoped person with no branch sees nothing.
  */
 export const branchScopeOf = (caller: Caller): string[] | undefined =>
-  caller.kind === 'user' && BRANCH_SCOPED_ROLES.includes(caller.role) ? caller.branchIds : undefined;
+  caller.kind === 'user' ? branchScopeOfRole(caller.role, caller.branchIds) : undefined;
+
+/** The same for a person by role and branches (someone work is assigned to). */
+export const branchScopeOfRole = (role: Role, branchIds: string[]): string[] | undefined =>
+  BRANCH_SCOPED_ROLES.includes(role) ? branchIds : undefined;

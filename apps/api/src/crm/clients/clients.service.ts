@@ -62,7 +62,8 @@ export class ClientsService {
     await this.staff.assertBranch(actor.organizationId, input.branchId);
     const ownerId = input.ownerId === undefined ? (actor.kind === 'user' ? actor.id : null) : input.ownerId;
     // The signed-in person owning what they create needs no lookup: they are active staff.
-    if (ownerId && ownerId !== actor.id) await this.staff.assertStaff(actor.organizationId, [ownerId], 'ownerId');
+    if (ownerId && ownerId !== actor.id)
+      await this.staff.assertStaff(actor.organizationId, [ownerId], 'ownerId', input.branchId);
     const id = randomUUID();
     const details: Details = {
       name: input.name.trim(),
@@ -136,7 +137,8 @@ export class ClientsService {
       assertBranchWritable(actor, patch.branchId);
       await this.staff.assertBranch(actor.organizationId, patch.branchId);
     }
-    if (patch.ownerId) await this.staff.assertStaff(actor.organizationId, [patch.ownerId], 'ownerId');
+    if (patch.ownerId)
+      await this.staff.assertStaff(actor.organizationId, [patch.ownerId], 'ownerId', patch.branchId ?? client.branchId);
     const current = await this.toView(client);
     const details: Details = {
       name: patch.name?.trim() ?? current.name,

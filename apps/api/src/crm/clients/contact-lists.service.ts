@@ -15,7 +15,12 @@ import {
 } from '../crm-access.js';
 import type { ContactListEntity } from '../entities/contact-list.entity.js';
 import { StaffDirectory } from '../staff-directory.js';
-import type { ContactListCreateDto, ContactListItemResponseDto, ContactListUpdateDto } from './contact-lists.dto.js';
+import type {
+  ContactFilterDto,
+  ContactListCreateDto,
+  ContactListItemResponseDto,
+  ContactListUpdateDto,
+} from './contact-lists.dto.js';
 import { ContactListsRepository } from './contact-lists.repository.js';
 import { ContactsService } from './contacts.service.js';
 
@@ -58,6 +63,7 @@ export class ContactListsService {
       assertBranchWritable(actor, input.branchId);
       await this.staff.assertBranch(actor.organizationId, input.branchId);
     }
+    if (input.filter) await this.assertFilterReferences(actor, input.filter);
     const list = await this.transactions.run(async (tx) => {
       const created = await this.lists.insert(
         actor.organizationId,
@@ -84,6 +90,7 @@ export class ContactListsService {
         errors: [{ field: 'filter', message: 'only a saved_filter list has a filter' }],
       });
     }
+    if (patch.filter) await this.assertFilterReferences(actor, patch.filter);
     await this.transactions.run(async (tx) => {
       const values = {
         ...(patch.name ? { name: patch.name.trim() } : {}),
@@ -93,6 +100,13 @@ export class ContactListsService {
       await this.activity.record(tx, actor, 'contact_list', id, 'updated', changedFields(patch));
     });
     return this.get(caller, id);
+  }
+
+  /** Ids a saved filter names are references like any other: of this organization, visible to the caller. */
+  private async assertFilterReferences(actor: CrmActor, filter: ContactFilterDto): Promise<void> {
+    if (filter.branchId) await this.staff.assertBranch(actor.organizationId, filter.branchId, 'filter.branchId');
+    if (filter.ownerId) await this.staff.assertMember(actor.organizationId, filter.ownerId, 'filter.ownerId');
+    if (filter.clientId) await this.contacts.visibleClient(actor, filter.clientId, 'filter.clientId');
   }
 
   async delete(caller: Caller, id: string): Promise<void> {

@@ -130,6 +130,50 @@ describe('contacts, contact lists, CSV import and export', () => {
     );
   });
 
+  it("should refuse a saved filter naming another organization's client, branch or person", async () => {
+    const other = await createOrganization(app, ['owner']);
+    const otherOwner = await bearerFor(app, other.users.owner.email);
+    const otherBranch = (
+      await http().post('/api/v1/branches').set('authorization', otherOwner).send({ name: 'Theirs' }).expect(201)
+    ).body.id;
+    const otherClient = (
+      await http()
+        .post('/api/v1/clients')
+        .set('authorization', otherOwner)
+        .send({ kind: 'company', name: 'Not yours', branchId: otherBranch })
+        .expect(201)
+    ).body.id;
+    const save = (filter: object) =>
+      http()
+        .post('/api/v1/contact-lists')
+        .set('authorization', owner)
+        .send({ name: 'Probe', kind: 'saved_filter', filter });
+    for (const [field, filter] of [
+      ['filter.clientId', { clientId: otherClient }],
+      ['filter.branchId', { branchId: otherBranch }],
+      ['filter.ownerId', { ownerId: other.users.owner.id }],
+    ] as const) {
+      const response = await save(filter);
+      expectProblem(response, 400, 'validation-failed');
+      expect(response.body.errors).toEqual([expect.objectContaining({ field })]);
+    }
+    const stored = await app.db.query<{ n: string }>(
+      "SELECT count(*) AS n FROM contact_lists WHERE filter->>'clientId' = $1",
+      [otherClient],
+    );
+    expect(stored[0].n).toBe('0');
+    // The organization's own references still save, and a change is checked like a create.
+    const own = (await save({ clientId, branchId: leeds, ownerId: org.users.owner.id }).expect(201)).body;
+    expectProblem(
+      await http()
+        .patch(`/api/v1/contact-lists/${own.id}`)
+        .set('authorization', owner)
+        .send({ version: own.version ?? 1, filter: { clientId: otherClient } }),
+      400,
+      'validation-failed',
+    );
+  });
+
   it('should import CSV row by row, reporting bad rows by number and field', async () => {
     const csv = [
       'Name,Email,Phone,Branch,Tags,City,Country',

@@ -88,7 +88,8 @@ export class ContactsService {
     if (input.branchId && !knownBranches?.has(branchId)) await this.staff.assertBranch(actor.organizationId, branchId);
     const ownerId = input.ownerId === undefined ? (actor.kind === 'user' ? actor.id : null) : input.ownerId;
     // The signed-in person owning what they create needs no lookup: they are active staff.
-    if (ownerId && ownerId !== actor.id) await this.staff.assertStaff(actor.organizationId, [ownerId], 'ownerId');
+    if (ownerId && ownerId !== actor.id)
+      await this.staff.assertStaff(actor.organizationId, [ownerId], 'ownerId', branchId);
     const id = randomUUID();
     const details: Details = {
       fullName: input.fullName.trim(),
@@ -172,7 +173,13 @@ export class ContactsService {
       assertBranchWritable(actor, patch.branchId);
       await this.staff.assertBranch(actor.organizationId, patch.branchId);
     }
-    if (patch.ownerId) await this.staff.assertStaff(actor.organizationId, [patch.ownerId], 'ownerId');
+    if (patch.ownerId)
+      await this.staff.assertStaff(
+        actor.organizationId,
+        [patch.ownerId],
+        'ownerId',
+        patch.branchId ?? contact.branchId,
+      );
     const current = await this.toView(contact);
     const pick = <K extends keyof Details>(key: K): Details[K] =>
       patch[key] === undefined ? current[key] : (patch[key] as Details[K]);
@@ -223,8 +230,9 @@ export class ContactsService {
     return contact;
   }
 
-  private visibleClient(actor: CrmActor, clientId: string) {
-    return referenced(() => this.clients.visible(actor, clientId), 'clientId', 'no such client');
+  /** A client named in a body (a contact's, a saved filter's) must be one the caller can see. */
+  visibleClient(actor: CrmActor, clientId: string, field = 'clientId') {
+    return referenced(() => this.clients.visible(actor, clientId), field, 'no such client');
   }
 
   private assertWritable(actor: CrmActor, contact: ContactEntity): void {

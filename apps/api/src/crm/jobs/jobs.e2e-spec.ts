@@ -4,6 +4,7 @@ import {
   createOrganization,
   createTestApp,
   expectProblem,
+  placeInBranches,
   type TestApp,
   type TestOrganization,
 } from '#testing';
@@ -281,6 +282,8 @@ describe('jobs', () => {
           .expect(201)
       ).body.id;
     const [hqClient, annexClient] = [await client(hq), await client(annex)];
+    // Work goes only to people who can see it: the agent works at HQ.
+    await placeInBranches(app, auth, filtered.users.agent.id, [hq]);
     const make = async (title: string, extra: object = {}) =>
       (await create(auth, { clientId: hqClient, title, ...extra }).expect(201)).body;
     const a = await make('A', { priority: 'urgent', assignedUserIds: [filtered.users.owner.id] });

@@ -83,7 +83,7 @@ export class JobsService {
     if (input.branchId) await this.staff.assertBranch(actor.organizationId, input.branchId);
     const assignedUserIds = [...new Set(input.assignedUserIds ?? (actor.role === 'agent' ? [actor.id] : []))];
     assertMayChange(actor, assignedUserIds.includes(actor.id), 'jobs');
-    await this.staff.assertStaff(actor.organizationId, assignedUserIds, 'assignedUserIds');
+    await this.staff.assertStaff(actor.organizationId, assignedUserIds, 'assignedUserIds', branchId);
     const id = randomUUID();
     // Sealed before the transaction opens: it must not wait on key lookups outside it.
     const sealed = await this.seal(client.id, {
@@ -169,7 +169,7 @@ export class JobsService {
     if (assignedUserIds) {
       // An agent hands a job over through a manager: they cannot take themselves off it.
       assertMayChange(actor, assignedUserIds.includes(actor.id), 'jobs');
-      await this.staff.assertStaff(actor.organizationId, assignedUserIds, 'assignedUserIds');
+      await this.staff.assertStaff(actor.organizationId, assignedUserIds, 'assignedUserIds', job.branchId);
     }
     const sealed = await this.seal(job.clientId, {
       title: patch.title === undefined ? undefined : nonBlankTitle(patch.title),

@@ -4,6 +4,7 @@ import {
   createOrganization,
   createTestApp,
   expectProblem,
+  placeInBranches,
   type TestApp,
   type TestOrganization,
 } from '#testing';
@@ -474,6 +475,46 @@ describe('schedule', () => {
     expectProblem(await book(viewer, appointment(day())), 403, 'forbidden');
   });
 
+  it('should refuse work for someone who could not see it: a visit or job in another branch than theirs', async () => {
+    const at = day();
+    // The agent works in Leeds: a Bristol visit would sit in their calendar unseen.
+    const refused = await book(owner, appointment(at, { clientId: bristolClient }));
+    expectProblem(refused, 400, 'validation-failed');
+    expect(refused.body.errors).toEqual([
+      { field: 'assigneeId', message: expect.stringContaining("does not work in this record's branch") },
+    ]);
+    const bristolJob = await http()
+      .post('/api/v1/jobs')
+      .set('authorization', owner)
+      .send({ clientId: bristolClient, title: 'Service boiler', assignedUserIds: [org.users.agent.id] });
+    expectProblem(bristolJob, 400, 'validation-failed');
+    expect(bristolJob.body.errors[0].field).toBe('assignedUserIds');
+
+    // Handing over an existing job or visit is checked the same way.
+    const unassigned = await job(bristolClient, []);
+    const { version } = unassigned;
+    const reassigned = await http()
+      .patch(`/api/v1/jobs/${unassigned.id}`)
+      .set('authorization', owner)
+      .send({ version, assignedUserIds: [org.users.agent.id] });
+    expectProblem(reassigned, 400, 'validation-failed');
+    const ownersVisit = (
+      await book(owner, appointment(at, { clientId: bristolClient, assigneeId: org.users.owner.id })).expect(201)
+    ).body;
+    expectProblem(
+      await patch(owner, ownersVisit.id, { version: 1, assigneeId: org.users.agent.id }),
+      400,
+      'validation-failed',
+    );
+    // Owners and viewers see every branch: work may go to them anywhere, and to the agent in Leeds.
+    await book(owner, appointment(at, { startsAt: at(13), endsAt: at(14) })).expect(201);
+    const rows = await app.db.query<{ n: string }>(
+      'SELECT count(*) AS n FROM schedule_entries WHERE assignee_id = $1 AND branch_id = $2',
+      [org.users.agent.id, bristol],
+    );
+    expect(rows[0].n).toBe('0');
+  });
+
   it('should let API keys with the scope read and write the schedule, and refuse those without', async () => {
     const key = async (scopes: string[]) =>
       (
@@ -564,6 +605,7 @@ describe('schedule', () => {
           .send({ kind: 'company', name: 'Visited Ltd', branchId: branch })
           .expect(201)
       ).body.id;
+      await placeInBranches(app, auth, staff.users.agent.id, [branch]);
       const at = day();
       const base = { kind: 'appointment', assigneeId: staff.users.agent.id, branchId: branch };
       const internal = (

@@ -92,7 +92,7 @@ export class ScheduleService {
     if (!branchId) throw invalidField('branchId', 'branchId is required for an appointment with no job or client');
     assertBranchWritable(actor, branchId);
     if (input.branchId) await this.staff.assertBranch(actor.organizationId, input.branchId);
-    await this.staff.assertStaff(actor.organizationId, [input.assigneeId], 'assigneeId');
+    await this.staff.assertStaff(actor.organizationId, [input.assigneeId], 'assigneeId', branchId);
     const id = randomUUID();
     // Sealed before the transaction opens: it must not wait on key lookups outside it.
     const subject = this.subjectOf(clientId, input.assigneeId);
@@ -177,7 +177,7 @@ export class ScheduleService {
     const reassigned = assigneeId !== entry.assigneeId;
     if (reassigned) {
       if (actor.role === 'agent') throw agentsOwnCalendar();
-      await this.staff.assertStaff(actor.organizationId, [assigneeId], 'assigneeId');
+      await this.staff.assertStaff(actor.organizationId, [assigneeId], 'assigneeId', entry.branchId);
     }
     const startsAt = patch.startsAt ? new Date(patch.startsAt) : entry.startsAt;
     const endsAt = patch.endsAt ? new Date(patch.endsAt) : entry.endsAt;
