@@ -19,6 +19,23 @@ export class ActivityRepository {
     await this.activity(tx).insert(entry);
   }
 
+  /**
+   * Moves a party's "last activity" forward, never back (a call logged for last week must not
+   * hide today's invoice). Plain SQL: it is not an edit of the record, so its version stays.
+   */
+  async touchParty(
+    organizationId: string,
+    table: 'clients' | 'contacts',
+    id: string,
+    at: Date,
+    tx: Transaction,
+  ): Promise<void> {
+    await tx.manager.query(
+      `UPDATE ${table} SET last_activity_at = GREATEST(COALESCE(last_activity_at, $3), $3) WHERE organization_id = $1 AND id = $2`,
+      [organizationId, id, at],
+    );
+  }
+
   /** Newest first. */
   listForRecord(organizationId: string, recordType: string, recordId: string, limit: number) {
     return this.activity().find({

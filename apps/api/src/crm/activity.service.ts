@@ -38,6 +38,20 @@ export class ActivityService {
     private readonly audit: AuditService,
   ) {}
 
+  /**
+   * The one place a client's or contact's last-activity time is written (a communication
+   * logged, an invoice raised or issued), in the transaction of what happened.
+   */
+  async touchParties(
+    tx: Transaction,
+    organizationId: string,
+    parties: { clientId?: string | null; contactId?: string | null },
+    at: Date,
+  ): Promise<void> {
+    if (parties.clientId) await this.activity.touchParty(organizationId, 'clients', parties.clientId, at, tx);
+    if (parties.contactId) await this.activity.touchParty(organizationId, 'contacts', parties.contactId, at, tx);
+  }
+
   /** The record's activity log and the organization's audit trail, both in the change's transaction. */
   record(
     tx: Transaction,

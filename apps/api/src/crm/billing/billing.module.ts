@@ -1,6 +1,7 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { PersonalDataRegistry } from '#personal-data';
 import { CrmCoreModule } from '../crm-core.module.js';
+import { JobsModule } from '../jobs/jobs.module.js';
 import { BillToCipher } from './bill-to-cipher.js';
 import { BilledRecordsRepository } from './billed-records.repository.js';
 import { InvoicePaymentsService } from './invoice-payments.service.js';
@@ -16,7 +17,7 @@ import { TaxPoliciesService } from './tax-policies.service.js';
 
 /** Tax policies, invoices and payments. */
 @Module({
-  imports: [CrmCoreModule],
+  imports: [CrmCoreModule, JobsModule],
   controllers: [TaxPoliciesController, InvoicesController],
   providers: [
     TaxPoliciesRepository,

@@ -14,6 +14,7 @@ import {
   staleRecord,
 } from '../crm-access.js';
 import type { InvoiceEntity } from '../entities/invoice.entity.js';
+import { JobsService } from '../jobs/jobs.service.js';
 import { StaffDirectory } from '../staff-directory.js';
 import { BillToCipher } from './bill-to-cipher.js';
 import { BilledRecordsRepository } from './billed-records.repository.js';
@@ -68,6 +69,7 @@ export class InvoicesService {
     private readonly billTo: BillToCipher,
     private readonly activity: ActivityService,
     private readonly staff: StaffDirectory,
+    private readonly jobs: JobsService,
   ) {}
 
   async create(caller: Caller, input: InvoiceCreateDto): Promise<InvoiceView> {
@@ -110,7 +112,7 @@ export class InvoicesService {
         tx,
       );
       await this.activity.record(tx, actor, 'invoice', id, 'created');
-      await this.records.touchClient(actor.organizationId, client.id, new Date(), tx);
+      await this.activity.touchParties(tx, actor.organizationId, { clientId: client.id }, new Date());
       return invoice;
     });
     return this.views.one(saved);
@@ -197,10 +199,8 @@ export class InvoicesService {
         throw staleRecord();
       }
       await this.activity.record(tx, actor, 'invoice', id, 'updated', ['dueDate', 'issueDate', 'status']);
-      if (invoice.jobId && (await this.records.markJobInvoiced(actor.organizationId, invoice.jobId, tx))) {
-        await this.activity.record(tx, actor, 'job', invoice.jobId, 'updated', ['status']);
-      }
-      if (client) await this.records.touchClient(actor.organizationId, client.id, new Date(), tx);
+      if (invoice.jobId) await this.jobs.advanceWithin(tx, actor, invoice.jobId, 'completed', 'invoiced');
+      if (client) await this.activity.touchParties(tx, actor.organizationId, { clientId: client.id }, new Date());
     });
     return this.get(caller, id);
   }

@@ -65,29 +65,6 @@ export class CommunicationsRepository {
     return ((await this.communications(tx).delete({ organizationId, id })).affected ?? 0) === 1;
   }
 
-  /** Marks the parties as recently in touch (shown and sortable on their lists). */
-  async touchParties(
-    organizationId: string,
-    clientId: string | null,
-    contactId: string | null,
-    at: Date,
-    tx: Transaction,
-  ) {
-    const manager = this.transactions.managerOf(tx);
-    if (clientId) {
-      await manager.query(
-        'UPDATE clients SET last_activity_at = GREATEST(COALESCE(last_activity_at, $3), $3) WHERE organization_id = $1 AND id = $2',
-        [organizationId, clientId, at],
-      );
-    }
-    if (contactId) {
-      await manager.query(
-        'UPDATE contacts SET last_activity_at = GREATEST(COALESCE(last_activity_at, $3), $3) WHERE organization_id = $1 AND id = $2',
-        [organizationId, contactId, at],
-      );
-    }
-  }
-
   /** A subject's communications: sealed under a contact's key, or a client's own (no contact). */
   listOfSubject(organizationId: string, kind: 'client' | 'contact', id: string): Promise<CommunicationEntity[]> {
     const query = this.communications()

@@ -98,13 +98,7 @@ export class CommunicationsService {
     };
     const saved = await this.transactions.run(async (tx) => {
       const communication = await this.communications.insert(actor.organizationId, values, tx);
-      await this.communications.touchParties(
-        actor.organizationId,
-        values.clientId,
-        values.contactId,
-        values.occurredAt,
-        tx,
-      );
+      await this.activity.touchParties(tx, actor.organizationId, values, values.occurredAt);
       await this.activity.record(tx, actor, 'communication', id, 'created');
       return communication;
     });

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { LoadedKeys } from '#crypto';
 import { AppError } from '../../common/app-error.js';
 import { DEFAULT_PAGE_SIZE } from '../../common/pagination.dto.js';
-import { TransactionService } from '../../database/transaction.service.js';
+import { type Transaction, TransactionService } from '../../database/transaction.service.js';
 import type { Caller } from '../../identity/identity.types.js';
 import { ActivityService, type ActivityView, changedFields } from '../activity.service.js';
 import { type Address, JOB_STATUSES, type JobPriority, type JobStatus } from '../crm.types.js';
@@ -211,6 +211,19 @@ export class JobsService {
       await this.activity.record(tx, actor, 'job', id, 'updated', completing ? ['completedAt', 'status'] : ['status']);
     });
     return this.get(caller, id);
+  }
+
+  /**
+   * The door for moves other work causes (a first visit booked: new → scheduled; the
+   * invoice issued: completed → invoiced), inside that work's transaction. Checked against
+   * the workflow like a person's move; guarded by the current status, so a job someone
+   * moved meanwhile is left alone (false).
+   */
+  async advanceWithin(tx: Transaction, actor: CrmActor, id: string, from: JobStatus, to: JobStatus): Promise<boolean> {
+    if (!canMove(from, to)) throw new Error(`The job workflow has no move from ${from} to ${to}`);
+    if (!(await this.jobs.moveStatusIf(actor.organizationId, id, from, to, tx))) return false;
+    await this.activity.record(tx, actor, 'job', id, 'updated', ['status']);
+    return true;
   }
 
   /** Only new or cancelled jobs: anything further along is part of the client's history. */

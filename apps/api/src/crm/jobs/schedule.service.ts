@@ -23,7 +23,7 @@ import { type ClientRef, ClientRefsRepository } from './client-refs.repository.j
 import { VISITABLE_JOB_STATUSES } from './job-workflow.js';
 import { clientRestricted, doubleBooked, invalidField } from './jobs.errors.js';
 import { JobsRepository } from './jobs.repository.js';
-import { assigneeFilter, nonBlankTitle } from './jobs.service.js';
+import { assigneeFilter, JobsService, nonBlankTitle } from './jobs.service.js';
 import type { ScheduleEntryCreateDto, ScheduleEntryUpdateDto, ScheduleWindowQueryDto } from './schedule.dto.js';
 import { type ScheduleEntryValues, ScheduleRepository } from './schedule.repository.js';
 
@@ -74,6 +74,7 @@ export class ScheduleService {
     private readonly cipher: RecordCipher,
     private readonly activity: ActivityService,
     private readonly staff: StaffDirectory,
+    private readonly jobService: JobsService,
   ) {}
 
   async create(caller: Caller, input: ScheduleEntryCreateDto): Promise<ScheduleEntryView> {
@@ -126,9 +127,7 @@ export class ScheduleService {
       await this.activity.record(tx, actor, 'schedule_entry', id, 'created');
       // The first visit booked schedules the job; the guarded update leaves a job someone moved meanwhile alone.
       if (job && input.kind === 'job_visit' && job.status === 'new') {
-        if (await this.jobs.moveStatusIf(actor.organizationId, job.id, 'new', 'scheduled', tx)) {
-          await this.activity.record(tx, actor, 'job', job.id, 'updated', ['status']);
-        }
+        await this.jobService.advanceWithin(tx, actor, job.id, 'new', 'scheduled');
       }
       return entry;
     });
