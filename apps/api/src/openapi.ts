@@ -29,7 +29,17 @@ export async function buildOpenApiDocument(app: INestApplication): Promise<OpenA
         'Errors are RFC 9457 `application/problem+json` documents with a stable `type` per error kind.',
     )
     .setVersion('1')
-    .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, 'bearer')
+    .addBearerAuth(
+      {
+        type: 'http',
+        scheme: 'bearer',
+        bearerFormat: 'JWT',
+        description:
+          'An access token from POST /api/v1/auth/sign-in (`accessToken`, valid 15 minutes; renew it with ' +
+          'POST /api/v1/auth/refresh). An API key (`stw_…`) is accepted here too, as `Authorization: Bearer stw_…`.',
+      },
+      'bearer',
+    )
     .addCookieAuth('steward_refresh', { type: 'apiKey', in: 'cookie', name: 'steward_refresh' }, 'refresh-cookie')
     .addApiKey(
       { type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'An API key created under API keys' },

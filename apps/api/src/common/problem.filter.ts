@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger, Optional } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { AUTHENTICATE_CHALLENGES } from './api-key-header.js';
 import { AppError, ERROR_CATALOG, type ErrorCode, problemType } from './app-error.js';
 import { isDatabaseUnavailable, OUTAGE_RETRY_AFTER_SECONDS } from './database-unavailable.js';
 import { routeTableOf } from './http-edge.js';
@@ -118,6 +119,7 @@ export function sendProblem(request: Request, response: Response, error: AppErro
     response.setHeader('retry-after', String(error.extensions.retryAfterSeconds));
   }
   if (Array.isArray(error.extensions.allow)) response.setHeader('allow', error.extensions.allow.join(', '));
+  if (status === 401) response.setHeader('www-authenticate', AUTHENTICATE_CHALLENGES);
   const body: ProblemDto = {
     type: problemType(error.code),
     title,

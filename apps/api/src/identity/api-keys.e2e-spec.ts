@@ -60,6 +60,42 @@ describe('API keys', () => {
     expect(used[0].last_used_ip).toMatch(/127\.0\.0\.1/);
   });
 
+  it('should take a key as Authorization: Bearer stw_… too, and name both schemes on 401', async () => {
+    const { secret } = (
+      await create(admin, { name: 'Bearer client', scopes: ['branches:read', 'branches:write'] }).expect(201)
+    ).body;
+    const bearer = (path: string) => app.http().get(`/api/v1${path}`).set('authorization', `Bearer ${secret}`);
+    expect((await bearer('/branches').expect(200)).body).toEqual({ items: expect.any(Array) });
+    expectProblem(await bearer('/api-keys'), 403, 'forbidden');
+
+    const refused = await app
+      .http()
+      .get('/api/v1/branches')
+      .set('authorization', `Bearer ${secret.slice(0, -1)}x`);
+    expectProblem(refused, 401, 'unauthenticated');
+    expect(refused.headers['www-authenticate']).toContain('Bearer realm="Steward CRM"');
+    expect(refused.headers['www-authenticate']).toContain('header="X-API-Key"');
+    const anonymous = await app.http().get('/api/v1/branches');
+    expect(anonymous.headers['www-authenticate']).toContain('ApiKey');
+
+    // A created resource says where it lives.
+    const created = await app
+      .http()
+      .post('/api/v1/branches')
+      .set('authorization', `Bearer ${secret}`)
+      .send({ name: `Located ${Date.now()}` })
+      .expect(201);
+    expect(created.headers.location).toBeUndefined(); // branches have no GET by id
+    const client = await app
+      .http()
+      .post('/api/v1/clients')
+      .set('authorization', admin)
+      .send({ kind: 'company', name: 'Located Ltd', branchId: created.body.id })
+      .expect(201);
+    expect(client.headers.location).toBe(`/api/v1/clients/${client.body.id}`);
+    await app.http().get(client.headers.location).set('authorization', admin).expect(200);
+  });
+
   it('should refuse unknown, malformed, revoked and expired keys alike', async () => {
     const { secret, apiKey } = (await create(admin, { name: 'Short-lived', scopes: ['branches:read'] }).expect(201))
       .body;

@@ -68,7 +68,6 @@ export class AuthController {
   }
 
   @Public()
-  @SignInThrottled()
   @Post('refresh')
   @HttpCode(200)
   @ApiCookieAuth('refresh-cookie')

@@ -2,6 +2,7 @@ import { type ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
+import { presentedApiKey } from '../common/api-key-header.js';
 import { AppError } from '../common/app-error.js';
 import { IS_PUBLIC } from '../common/public.decorator.js';
 import { setRequestActor } from '../common/request-context.js';
@@ -30,8 +31,8 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<Request>();
-    const presentedKey = request.headers['x-api-key'];
-    if (typeof presentedKey === 'string') {
+    const presentedKey = presentedApiKey(request);
+    if (presentedKey !== undefined) {
       const key = await this.apiKeys.authenticate(presentedKey, request.ip ?? null);
       request.user = key;
       setRequestActor({ kind: 'api_key', id: key.apiKeyId, organizationId: key.organizationId });

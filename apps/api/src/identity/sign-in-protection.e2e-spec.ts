@@ -3,6 +3,7 @@ import {
   createOrganization,
   createTestApp,
   expectProblem,
+  parseSetCookies,
   TEST_PASSWORD,
   type TestApp,
   type TestOrganization,
@@ -77,6 +78,41 @@ describe('request rate limits', () => {
       expectProblem(limited, 429, 'rate-limited');
       // Other routes keep their own, larger budget.
       await app.http().get('/api/v1/health').expect(200);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('should budget per session and per key, never limit health, and not count refreshes as sign-ins', async () => {
+    const app = await createTestApp({ env: { RATE_LIMIT_PER_MINUTE: '5', SIGN_IN_RATE_LIMIT_PER_MINUTE: '2' } });
+    try {
+      const org = await createOrganization(app, ['owner', 'viewer']);
+      const signIn = (email: string) =>
+        app.http().post('/api/v1/auth/sign-in').send({ email, password: TEST_PASSWORD }).expect(200);
+      const [heavy, light] = [await signIn(org.users.owner.email), await signIn(org.users.viewer.email)];
+      // One colleague behind the office's address spends their budget...
+      const me = (response: typeof heavy) =>
+        app.http().get('/api/v1/auth/me').set('authorization', `Bearer ${response.body.accessToken}`);
+      const heavyStatuses: number[] = [];
+      for (let i = 0; i < 6; i++) heavyStatuses.push((await me(heavy)).status);
+      expect(heavyStatuses).toEqual([200, 200, 200, 200, 200, 429]);
+      // ...and the other, from the same address, is not punished for it.
+      await me(light).expect(200);
+      // Health probes are never limited, however many.
+      for (let i = 0; i < 8; i++) await app.http().get('/api/v1/health/ready').expect(200);
+      // Refreshing is not signing in: past the sign-in budget (2), refreshes still work.
+      const cookies = parseSetCookies(light.headers['set-cookie']);
+      let state = { refresh: cookies.steward_refresh.value, csrf: cookies.steward_csrf.value };
+      for (let i = 0; i < 3; i++) {
+        const refreshed = await app
+          .http()
+          .post('/api/v1/auth/refresh')
+          .set('cookie', `steward_refresh=${state.refresh}; steward_csrf=${state.csrf}`)
+          .set('x-csrf-token', state.csrf)
+          .expect(200);
+        const next = parseSetCookies(refreshed.headers['set-cookie']);
+        state = { refresh: next.steward_refresh.value, csrf: next.steward_csrf.value };
+      }
     } finally {
       await app.close();
     }
