@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import { type components, unwrap } from '#api-client';
+import { ApiProblem, type components, unwrap } from '#api-client';
 import { api, csrfToken, setAccessToken } from '../api/client';
 
 export type CurrentUser = components['schemas']['CurrentUserResponseDto'];
@@ -21,6 +21,14 @@ interface AuthState {
 }
 
 const AuthContext = createContext<AuthState | null>(null);
+
+/** Seconds to wait before retrying when a failure is temporary; undefined when it is final. */
+function temporaryFailure(error: unknown): number | undefined {
+  if (!(error instanceof ApiProblem)) return undefined;
+  const { status, retryAfterSeconds } = error.problem as { status: number; retryAfterSeconds?: unknown };
+  if (status !== 0 && status !== 429 && status !== 503) return undefined;
+  return typeof retryAfterSeconds === 'number' ? Math.min(Math.max(retryAfterSeconds, 1), 60) : 5;
+}
 
 /** Runs `work` while holding the browser-wide session lock (Web Locks), where there is one. */
 const oneAtATime = (work: () => Promise<void>): Promise<void> =>
@@ -66,8 +74,13 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       if (!csrfToken()) return adopt(null);
       try {
         adopt(await unwrap(api.POST('/api/v1/auth/refresh', { params: { header: { 'x-csrf-token': csrfToken() } } })));
-      } catch {
-        adopt(null);
+      } catch (error) {
+        // Busy (429), down (503) or unreachable: the session is not over, so keep it and try
+        // again when the server says; only a refused session signs the person out.
+        const retryIn = temporaryFailure(error);
+        if (retryIn === undefined) return adopt(null);
+        clearTimeout(timer.current);
+        timer.current = setTimeout(() => void renew.current(), retryIn * 1000);
       }
     }).finally(() => {
       inflight.current = null;
