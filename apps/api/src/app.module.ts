@@ -4,6 +4,8 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AuditModule } from './audit/audit.module.js';
 import { AuditCoreModule } from './audit/audit-core.module.js';
+import type { Clock } from './common/clock.js';
+import { ClockModule } from './common/clock.module.js';
 import { loggerParams } from './common/logging.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { RateLimitModule } from './common/rate-limit/rate-limit.module.js';
@@ -23,6 +25,8 @@ export interface AppModuleOptions {
   env?: RawEnvironment;
   /** Where logs go (tests capture them); stdout by default. */
   logStream?: DestinationStream;
+  /** Replaces the wall clock (tests move time instead of sleeping). */
+  clock?: Clock;
 }
 
 @Module({})
@@ -32,6 +36,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         SettingsModule.forRoot(options.env),
+        ClockModule.forRoot(options.clock),
         LoggerModule.forRootAsync({
           inject: [AppSettings],
           useFactory: (settings: AppSettings) => loggerParams(settings, options.logStream),

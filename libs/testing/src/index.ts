@@ -7,6 +7,7 @@ export {
   startBrowserHarness,
   submitSignInForm,
 } from './browser.js';
+export { DAY_MS, TestClock } from './clock.js';
 export { createTestDatabase, type TestDatabase } from './database.js';
 export { bearerFor, createOrganization, parseSetCookies, TEST_PASSWORD, type TestOrganization } from './factories.js';
 export { linkIn, type MailCatcher, startMailCatcher } from './mail.js';
