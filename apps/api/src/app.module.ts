@@ -17,6 +17,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IdentityModule } from './identity/identity.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
 import { KeyringModule } from './keyring/keyring.module.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
 
@@ -43,6 +44,7 @@ export class AppModule {
         }),
         DatabaseModule,
         RateLimitModule,
+        JobsModule,
         PersonalDataModule,
         KeyringModule,
         AuditCoreModule,
