@@ -1,4 +1,4 @@
-import { createTestApp, type TestApp } from '#testing';
+import { bearerFor, createOrganization, createTestApp, expectProblem, type TestApp } from '#testing';
 import { TransactionService } from '../database/transaction.service.js';
 import { JobsService } from './jobs.service.js';
 
@@ -81,5 +81,26 @@ describe(JobsService.name, () => {
     const broken = (await jobs.failures()).find((summary) => summary.queue === 'test.broken');
     expect(broken).toMatchObject({ failed: 1, deadLettered: 1, lastError: 'record 42 is not ready' });
     expect(broken?.lastFailedAt).toBeInstanceOf(Date);
+  });
+
+  it('should show admins, and only them, the failures in the health details', async () => {
+    const org = await createOrganization(sut, ['owner', 'admin', 'agent']);
+    const admin = await bearerFor(sut, org.users.admin.email);
+    const agent = await bearerFor(sut, org.users.agent.email);
+
+    const details = await sut.http().get('/api/v1/health/details').set('authorization', admin).expect(200);
+    expect(details.body.jobs).toContainEqual({
+      queue: 'test.broken',
+      failed: 1,
+      deadLettered: 1,
+      lastFailedAt: expect.any(String),
+      lastError: 'record 42 is not ready',
+    });
+    expect(details.body.jobs).toContainEqual(expect.objectContaining({ queue: 'test.record', failed: 0 }));
+    // Counts and error lines only: no payload leaves the job table.
+    expect(JSON.stringify(details.body)).not.toContain('recordId');
+
+    expectProblem(await sut.http().get('/api/v1/health/details').set('authorization', agent), 403, 'forbidden');
+    expectProblem(await sut.http().get('/api/v1/health/details'), 401, 'unauthenticated');
   });
 });
