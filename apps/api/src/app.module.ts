@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AuditModule } from './audit/audit.module.js';
@@ -38,6 +39,8 @@ export class AppModule {
       imports: [
         SettingsModule.forRoot(options.env),
         ClockModule.forRoot(options.clock),
+        // Ticks only: each @Cron enqueues its job once per tick (JobsService.tick).
+        ScheduleModule.forRoot(),
         LoggerModule.forRootAsync({
           inject: [AppSettings],
           useFactory: (settings: AppSettings) => loggerParams(settings, options.logStream),
