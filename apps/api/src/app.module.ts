@@ -1,9 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AuditModule } from './audit/audit.module.js';
 import { AuditCoreModule } from './audit/audit-core.module.js';
+import type { Clock } from './common/clock.js';
+import { ClockModule } from './common/clock.module.js';
 import { LocationInterceptor } from './common/location.interceptor.js';
 import { loggerParams } from './common/logging.js';
 import { ProblemFilter } from './common/problem.filter.js';
@@ -16,6 +19,7 @@ import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './demo/demo.module.js';
 import { HealthModule } from './health/health.module.js';
 import { IdentityModule } from './identity/identity.module.js';
+import { JobsModule } from './jobs/jobs.module.js';
 import { KeyringModule } from './keyring/keyring.module.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
 
@@ -24,6 +28,8 @@ export interface AppModuleOptions {
   env?: RawEnvironment;
   /** Where logs go (tests capture them); stdout by default. */
   logStream?: DestinationStream;
+  /** Replaces the wall clock (tests move time instead of sleeping). */
+  clock?: Clock;
 }
 
 @Module({})
@@ -33,12 +39,16 @@ export class AppModule {
       module: AppModule,
       imports: [
         SettingsModule.forRoot(options.env),
+        ClockModule.forRoot(options.clock),
+        // Ticks only: each @Cron enqueues its job once per tick (JobsService.tick).
+        ScheduleModule.forRoot(),
         LoggerModule.forRootAsync({
           inject: [AppSettings],
           useFactory: (settings: AppSettings) => loggerParams(settings, options.logStream),
         }),
         DatabaseModule,
         RateLimitModule,
+        JobsModule,
         PersonalDataModule,
         KeyringModule,
         AuditCoreModule,

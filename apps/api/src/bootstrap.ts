@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { DestinationStream } from 'pino';
 import { AppModule } from './app.module.js';
 import { configureApp } from './app.setup.js';
+import type { Clock } from './common/clock.js';
 import { routeNotFound } from './common/problem.filter.js';
 import { loadSettings, type RawEnvironment, type Settings } from './config/settings.js';
 import { runMigrations } from './database/data-source.js';
@@ -22,6 +23,8 @@ export interface CreateApiOptions {
   logStream?: DestinationStream;
   /** Runs before init, e.g. for a test to mount its own Express route. */
   beforeInit?: (app: NestExpressApplication) => void;
+  /** Replaces the wall clock (tests). */
+  clock?: Clock;
 }
 
 export async function createApi(raw: RawEnvironment, options: CreateApiOptions = {}): Promise<StartedApi> {
@@ -43,7 +46,7 @@ export async function createApi(raw: RawEnvironment, options: CreateApiOptions =
   try {
     await runMigrations(settings.database.url as string);
     const app = await NestFactory.create<NestExpressApplication>(
-      AppModule.forRoot({ env, logStream: options.logStream }),
+      AppModule.forRoot({ env, logStream: options.logStream, clock: options.clock }),
       {
         bodyParser: false,
         bufferLogs: true,

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
       `  API:      ${url}/api/v1`,
       `  Docs:     ${url}/docs`,
       `  Database: ${embedded ? `embedded PGlite in ${settings.dataDir}/pglite` : 'DATABASE_URL'}`,
+      `  Jobs:     ${settings.jobs.worker ? 'worker in this process' : 'no worker here (JOBS_WORKER=false): run npm run worker'}`,
       ...(demo
         ? [
             '',

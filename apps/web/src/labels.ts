@@ -33,6 +33,7 @@ const PERMISSION_LABELS: Record<string, string> = {
   'users:read': 'See the people of the organization',
   'users:write': 'Invite people and change their access',
   'audit:read': 'See, export and verify the audit trail',
+  'operations:read': 'See failed background jobs',
 };
 
 const ACTION_LABELS: Record<string, string> = { read: 'See', write: 'Add and change', manage: 'Manage' };
@@ -85,6 +86,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'audit.exported': 'Audit trail exported',
   'audit.verified': 'Audit trail verified',
   'audit.purged': 'Old entries removed (retention)',
+  'retention.purged': 'Nightly retention purge ran',
 };
 
 /** Words for an action; one the SPA does not know yet shows its code. */

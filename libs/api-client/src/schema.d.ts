@@ -795,6 +795,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/health/details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Background jobs: failed and dead-lettered counts and the last error per job
+         * @description Counts and error lines only; job payloads (ids) are not shown.
+         */
+        get: operations["getHealthDetails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/health/ready": {
         parameters: {
             query?: never;
@@ -1524,7 +1544,7 @@ export interface components {
         };
         AuditEntryResponseDto: {
             /**
-             * @description One of: auth.sign_in, auth.sign_in.mfa, auth.sign_out, auth.lockout, auth.session.revoked, auth.sessions.revoked_all, auth.session.replayed, auth.password.changed, auth.password.reset, auth.email.change_requested, auth.email.changed, auth.mfa.enrolled, auth.mfa.disabled, api_key.created, api_key.used, api_key.revoked, access.denied, organization.created, user.created, user.email_verified, user.invited, user.invitation_accepted, user.invitation_cancelled, user.role_changed, user.disabled, user.enabled, user.profile_updated, organization.updated, branch.created, branch.updated, branch.deleted, personal_data.viewed, personal_data.exported, record.created, record.updated, record.deleted, audit.exported, audit.verified, audit.purged.
+             * @description One of: auth.sign_in, auth.sign_in.mfa, auth.sign_out, auth.lockout, auth.session.revoked, auth.sessions.revoked_all, auth.session.replayed, auth.password.changed, auth.password.reset, auth.email.change_requested, auth.email.changed, auth.mfa.enrolled, auth.mfa.disabled, api_key.created, api_key.used, api_key.revoked, access.denied, organization.created, user.created, user.email_verified, user.invited, user.invitation_accepted, user.invitation_cancelled, user.role_changed, user.disabled, user.enabled, user.profile_updated, organization.updated, branch.created, branch.updated, branch.deleted, personal_data.viewed, personal_data.exported, record.created, record.updated, record.deleted, audit.exported, audit.verified, audit.purged, retention.purged.
              * @example auth.sign_in
              */
             action: string;
@@ -1900,6 +1920,10 @@ export interface components {
             /** Format: email */
             email: string;
         };
+        HealthDetailsResponseDto: {
+            /** @description One entry per registered job. */
+            jobs: components["schemas"]["JobQueueHealthDto"][];
+        };
         ImportErrorDto: {
             /** @example email */
             field: string;
@@ -2136,6 +2160,18 @@ export interface components {
             items: components["schemas"]["JobResponseDto"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
+        };
+        JobQueueHealthDto: {
+            /** @description Of those, copies waiting in the queue's dead-letter queue. */
+            deadLettered: number;
+            /** @description Jobs that failed every attempt (kept for inspection until pg-boss deletes them). */
+            failed: number;
+            /** @description The first line of the last failure's error: ids and reason codes, never personal data. */
+            lastError: string | null;
+            /** Format: date-time */
+            lastFailedAt: string | null;
+            /** @description The job's name, e.g. `retention.purge`. */
+            queue: string;
         };
         JobResponseDto: {
             assignedUserIds: string[];
@@ -4547,6 +4583,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LivenessResponseDto"];
+                };
+            };
+        };
+    };
+    getHealthDetails: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthDetailsResponseDto"];
                 };
             };
         };

@@ -6,6 +6,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import supertest from 'supertest';
 import { generateKey } from '#crypto';
 import { createApi, type StartedApi } from '../../../apps/api/src/bootstrap.js';
+import type { Clock } from '../../../apps/api/src/common/clock.js';
 import type { RawEnvironment } from '../../../apps/api/src/config/settings.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
 
@@ -26,6 +27,8 @@ export interface TestAppOptions {
   configure?: (app: NestExpressApplication) => void;
   /** An existing database to reuse (e.g. to simulate a restart). */
   db?: TestDatabase;
+  /** The app's clock, e.g. a `TestClock` the test sets and advances. */
+  clock?: Clock;
 }
 
 /** The real application on this file's own database, with settings a test may override. */
@@ -51,7 +54,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     SIGN_IN_RATE_LIMIT_PER_MINUTE: '100000',
     ...options.env,
   };
-  const api = await createApi(env, { logStream, beforeInit: options.configure });
+  const api = await createApi(env, { logStream, beforeInit: options.configure, clock: options.clock });
   return {
     app: api.app,
     api,

@@ -7,6 +7,7 @@ export {
   startBrowserHarness,
   submitSignInForm,
 } from './browser.js';
+export { DAY_MS, TestClock } from './clock.js';
 export { createTestDatabase, type TestDatabase } from './database.js';
 export { type DatabaseProxy, startDatabaseProxy } from './database-proxy.js';
 export {

@@ -6,9 +6,15 @@ import { join, resolve } from 'node:path';
 
 const MIGRATIONS_DIR = resolve(import.meta.dirname, '../../../apps/api/src/database/migrations');
 
-/** Changes whenever a migration file changes, so a stale template is never reused. */
+const JOB_ENGINE_PACKAGE = resolve(import.meta.dirname, '../../../node_modules/pg-boss/package.json');
+
+/**
+ * Changes whenever a migration file changes, or pg-boss (whose own migrations the template
+ * includes) changes version, so a stale template is never reused.
+ */
 export function migrationsHash() {
   const hash = createHash('sha256');
+  hash.update(`pg-boss@${JSON.parse(readFileSync(JOB_ENGINE_PACKAGE, 'utf8')).version}`);
   for (const file of readdirSync(MIGRATIONS_DIR).sort())
     hash.update(file).update(readFileSync(join(MIGRATIONS_DIR, file)));
   return hash.digest('hex').slice(0, 12);

@@ -56,6 +56,8 @@ export const AUDIT_ACTIONS = [
   'audit.exported',
   'audit.verified',
   'audit.purged',
+  // retention: the nightly purge's receipt (counts per category)
+  'retention.purged',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -128,4 +128,23 @@ export class EnvironmentSchema {
   @Transform(toBool)
   @IsBoolean({ message: 'must be true or false' })
   AUDIT_DISABLED_FOR_BENCHMARK = false;
+
+  /** Run a job worker in this process. False for API-only replicas (then run `npm run worker` elsewhere). */
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  JOBS_WORKER = true;
+
+  /** Connections of the job engine's own pool on PostgreSQL (on the embedded database it shares the API's one). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number between 1 and 20' })
+  @Min(1, { message: 'must be a whole number between 1 and 20' })
+  @Max(20, { message: 'must be a whole number between 1 and 20' })
+  JOBS_POOL_SIZE = 2;
+
+  /** How often an idle worker looks for new jobs, in milliseconds. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of milliseconds between 500 and 60000' })
+  @Min(500, { message: 'must be a whole number of milliseconds between 500 and 60000' })
+  @Max(60_000, { message: 'must be a whole number of milliseconds between 500 and 60000' })
+  JOBS_POLL_INTERVAL_MS = 2_000;
 }

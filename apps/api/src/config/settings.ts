@@ -43,6 +43,12 @@ export interface Settings {
     /** Benchmarks only: measures what the audit trail costs. Refused in production. */
     disabledForBenchmark: boolean;
   };
+  jobs: {
+    /** Run a worker in this process (`npm run worker` always does). */
+    worker: boolean;
+    poolSize: number;
+    pollIntervalMs: number;
+  };
 }
 
 export class SettingsError extends Error {
@@ -103,5 +109,6 @@ export function loadSettings(raw: RawEnvironment): Settings {
     appUrl: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     seedDemo: env.SEED_DEMO,
     audit: { retentionDays: env.AUDIT_RETENTION_DAYS, disabledForBenchmark: env.AUDIT_DISABLED_FOR_BENCHMARK },
+    jobs: { worker: env.JOBS_WORKER, poolSize: env.JOBS_POOL_SIZE, pollIntervalMs: env.JOBS_POLL_INTERVAL_MS },
   };
 }

@@ -1,5 +1,6 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities.js';
+import { migrateJobSchema } from './job-database.js';
 import { MIGRATIONS } from './migrations/index.js';
 import { TransactionService } from './transaction.service.js';
 
@@ -21,7 +22,10 @@ export function dataSourceOptions(url: string, poolSize: number): DataSourceOpti
   };
 }
 
-/** Runs pending migrations; returns their names. Safe to call from many replicas at once. */
+/**
+ * Runs pending migrations, then pg-boss's own (its schema `pgboss`); returns the names of
+ * ours. Safe to call from many replicas at once.
+ */
 export async function runMigrations(url: string): Promise<string[]> {
   const dataSource = new DataSource(dataSourceOptions(url, 2));
   await dataSource.initialize();
@@ -29,6 +33,7 @@ export async function runMigrations(url: string): Promise<string[]> {
     // One replica migrates; the others wait on the lock and then find nothing to do.
     await dataSource.query('SELECT pg_advisory_lock(7324001)');
     const applied = await dataSource.runMigrations({ transaction: 'each' });
+    await migrateJobSchema(dataSource);
     await dataSource.query('SELECT pg_advisory_unlock(7324001)');
     return applied.map((migration) => migration.name);
   } finally {

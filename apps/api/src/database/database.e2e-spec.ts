@@ -56,6 +56,8 @@ describe('database', () => {
       SELECT c.conrelid::regclass || '.' || c.conname AS "constraint"
         FROM pg_constraint c
        WHERE c.contype = 'f'
+         -- Our schema; pg-boss's (pgboss) is its own design, migrated by pg-boss.
+         AND c.connamespace = 'public'::regnamespace
          AND NOT EXISTS (
            SELECT 1 FROM pg_index i
             WHERE i.indrelid = c.conrelid

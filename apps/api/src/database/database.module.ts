@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppSettings } from '../config/settings.module.js';
 import { dataSourceOptions } from './data-source.js';
+import { JobConnections } from './job-connections.service.js';
 import { TransactionService } from './transaction.service.js';
 
 /**
@@ -19,7 +20,7 @@ import { TransactionService } from './transaction.service.js';
       },
     }),
   ],
-  providers: [TransactionService],
-  exports: [TransactionService],
+  providers: [TransactionService, JobConnections],
+  exports: [TransactionService, JobConnections],
 })
 export class DatabaseModule {}

@@ -36,6 +36,8 @@ export const PERMISSIONS = {
   'tax-policies:write': ADMINS,
   /** The audit trail: reading, exporting and verifying it. */
   'audit:read': ['owner', 'admin', 'privacy_officer'],
+  /** Health details: background jobs that failed (counts and error lines, no personal data). */
+  'operations:read': ADMINS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
