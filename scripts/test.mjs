@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { ensureBuilt, ensureInstalled, root } from './lib/prepare.mjs';
 
 ensureInstalled();
-ensureBuilt('web'); // the browser tests load the built SPA
+ensureBuilt('api', 'web'); // the browser tests load the built SPA; the crash tests run the built worker
 
 const resultsDir = mkdtempSync(join(tmpdir(), 'steward-jest-'));
 const resultsFile = join(resultsDir, 'results.json');

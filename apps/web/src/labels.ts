@@ -87,6 +87,9 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'audit.verified': 'Audit trail verified',
   'audit.purged': 'Old entries removed (retention)',
   'retention.purged': 'Nightly retention purge ran',
+  'privacy.erasure.started': 'Erasure of a person started',
+  'privacy.erasure.category': 'Erasure: one kind of data done',
+  'privacy.erasure.completed': 'Erasure completed, key destroyed',
 };
 
 /** Words for an action; one the SPA does not know yet shows its code. */

@@ -8,8 +8,10 @@ export { DuplicateCategoryError, PersonalDataRegistry, type SubjectExport } from
 export type {
   DataCategory,
   DataSubject,
+  ErasureContext,
   ErasureMode,
   ErasureReceipt,
+  ErasureStep,
   ExportRecord,
   FieldDescription,
   LawfulBasis,

@@ -2,7 +2,6 @@ import type {
   DataCategory,
   DataSubject,
   ErasureMode,
-  ErasureReceipt,
   ExportRecord,
   PersonalDataProvider,
 } from './personal-data.types.js';
@@ -61,15 +60,15 @@ export class PersonalDataRegistry {
     }
   }
 
-  /** Erases everywhere; categories under legal hold are de-identified, never deleted. */
-  async eraseAll(subject: DataSubject): Promise<ErasureReceipt[]> {
-    const receipts: ErasureReceipt[] = [];
-    const ordered = this.forSubject(subject).sort((a, b) => (a.erasureOrder ?? 50) - (b.erasureOrder ?? 50));
-    for (const provider of ordered) {
-      const mode: ErasureMode = provider.describe().legalHold ? 'deidentify' : 'delete';
-      receipts.push(await provider.erase(subject, mode));
-    }
-    return receipts;
+  /**
+   * The order and mode in which a subject is erased: records that hang off the subject
+   * first (lower erasureOrder), its own record last; categories under legal hold are
+   * de-identified, never deleted. The erasure pipeline walks this, one category at a time.
+   */
+  erasurePlan(subject: DataSubject): Array<{ provider: PersonalDataProvider; mode: ErasureMode }> {
+    return this.forSubject(subject)
+      .sort((a, b) => (a.erasureOrder ?? 50) - (b.erasureOrder ?? 50) || a.category.localeCompare(b.category))
+      .map((provider) => ({ provider, mode: provider.describe().legalHold ? 'deidentify' : 'delete' }));
   }
 
   async restrictAll(subject: DataSubject, on: boolean): Promise<void> {

@@ -47,6 +47,27 @@ export interface DataCategory {
 
 export type ErasureMode = 'delete' | 'deidentify';
 
+/**
+ * One bounded step of erasing a subject from one category, inside a transaction the
+ * erasure pipeline opens (and in which it also writes the receipt and the audit entry).
+ */
+export interface ErasureContext<Tx = unknown> {
+  tx: Tx;
+  /** The clock's now: de-identification and receipts are stamped with it. */
+  now: Date;
+  /** Most records this step may touch; the pipeline calls again while `more` is true. */
+  limit: number;
+}
+
+export interface ErasureStep {
+  /** What this step did: the mode given, or `deidentify` where records must be kept. */
+  mode: ErasureMode;
+  affected: number;
+  /** True when records remain for another step. */
+  more: boolean;
+  retained?: { records: number; reason: string };
+}
+
 export interface ErasureReceipt {
   category: string;
   mode: ErasureMode;
@@ -66,7 +87,7 @@ export type ExportRecord = Record<string, unknown>;
  * the product derives exports, erasure, restriction, retention purges and the record of
  * processing, so no second list of "where personal data lives" can drift.
  */
-export interface PersonalDataProvider {
+export interface PersonalDataProvider<Tx = unknown> {
   readonly category: string;
   /**
    * When this category is erased relative to others (lower first, default 50): records
@@ -77,7 +98,12 @@ export interface PersonalDataProvider {
   describe(): DataCategory;
   locate(subject: DataSubject): Promise<number>;
   export(subject: DataSubject): AsyncIterable<ExportRecord>;
-  erase(subject: DataSubject, mode: ErasureMode): Promise<ErasureReceipt>;
+  /**
+   * Erases at most `context.limit` of the subject's records in `context.tx`, honouring
+   * `mode` (delete, or de-identify what the law makes us keep). Never destroys the
+   * subject's key: the pipeline does that last, once every category is done.
+   */
+  erase(subject: DataSubject, mode: ErasureMode, context: ErasureContext<Tx>): Promise<ErasureStep>;
   restrict(subject: DataSubject, on: boolean): Promise<void>;
   /** Deletes or de-identifies at most `batch` expired records; returns how many. */
   purgeExpired(now: Date, batch: number): Promise<number>;

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { DataSubject, ErasureMode, ErasureStep, PersonalDataProvider } from '#personal-data';
+import { TransactionService } from '../../../apps/api/src/database/transaction.service.js';
 import { IdentityService } from '../../../apps/api/src/identity/identity.service.js';
 import type { Role } from '../../../apps/api/src/identity/identity.types.js';
+import { ErasureService } from '../../../apps/api/src/personal-data/erasure.service.js';
 import type { TestApp } from './app.js';
 
 export const TEST_PASSWORD = 'a perfectly long test passphrase';
@@ -60,4 +63,21 @@ export async function bearerFor(app: TestApp, email: string, password = TEST_PAS
 export async function placeInBranches(app: TestApp, auth: string, userId: string, branchIds: string[]): Promise<void> {
   const { version } = (await app.http().get(`/api/v1/users/${userId}`).set('authorization', auth).expect(200)).body;
   await app.http().patch(`/api/v1/users/${userId}`).set('authorization', auth).send({ version, branchIds }).expect(200);
+}
+
+/** One provider's erasure of a subject as a single step in its own transaction (provider-level tests). */
+export async function eraseWithProvider(
+  app: TestApp,
+  provider: PersonalDataProvider,
+  subject: DataSubject,
+  mode: ErasureMode = 'delete',
+): Promise<ErasureStep> {
+  return app.app
+    .get(TransactionService)
+    .run((tx) => provider.erase(subject, mode, { tx, now: new Date(), limit: 100_000 }));
+}
+
+/** The whole erasure pipeline for a subject, run now in the test's process; answers the receipts. */
+export async function eraseSubject(app: TestApp, subject: DataSubject) {
+  return (await app.app.get(ErasureService).eraseNow(subject)).receipts;
 }

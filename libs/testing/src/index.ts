@@ -13,6 +13,8 @@ export { type DatabaseProxy, startDatabaseProxy } from './database-proxy.js';
 export {
   bearerFor,
   createOrganization,
+  eraseSubject,
+  eraseWithProvider,
   parseSetCookies,
   placeInBranches,
   TEST_PASSWORD,

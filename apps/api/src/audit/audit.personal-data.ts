@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import type { DataCategory, DataSubject, ErasureReceipt, ExportRecord, PersonalDataProvider } from '#personal-data';
+import type {
+  DataCategory,
+  DataSubject,
+  ErasureContext,
+  ErasureMode,
+  ErasureStep,
+  ExportRecord,
+  PersonalDataProvider,
+} from '#personal-data';
 import { AppSettings } from '../config/settings.module.js';
+import type { Transaction } from '../database/transaction.service.js';
 import { AuditRepository } from './audit.repository.js';
 import { AuditService } from './audit.service.js';
 import { AUDIT_TRAIL } from './audit.types.js';
@@ -14,7 +23,7 @@ const EXPORT_BATCH = 1000;
  * and legal-claims exception) and then removed by the purge, like everyone's.
  */
 @Injectable()
-export class AuditPersonalData implements PersonalDataProvider {
+export class AuditPersonalData implements PersonalDataProvider<Transaction> {
   readonly category = AUDIT_TRAIL;
 
   constructor(
@@ -65,14 +74,13 @@ export class AuditPersonalData implements PersonalDataProvider {
     }
   }
 
-  async erase(subject: DataSubject): Promise<ErasureReceipt> {
+  async erase(subject: DataSubject, _mode: ErasureMode, { tx }: ErasureContext<Transaction>): Promise<ErasureStep> {
     return {
-      category: this.category,
       mode: 'delete',
       affected: 0,
-      completedAt: new Date(),
+      more: false,
       retained: {
-        records: await this.locate(subject),
+        records: await this.entries.countAboutPerson(subject.organizationId, subject.id, tx),
         reason: `Security log, kept ${this.settings.audit.retentionDays} days for security and legal claims, then purged`,
       },
     };

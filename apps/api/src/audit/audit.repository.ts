@@ -205,9 +205,9 @@ export class AuditRepository {
     );
   }
 
-  async countAboutPerson(organizationId: string, personId: string): Promise<number> {
+  async countAboutPerson(organizationId: string, personId: string, tx?: Transaction): Promise<number> {
     const rows: Array<{ count: string }> = await this.transactions
-      .managerOf()
+      .managerOf(tx)
       .query(
         'SELECT count(*)::text AS count FROM audit_entries WHERE organization_id = $1 AND (actor_id = $2 OR target_id = $3)',
         [organizationId, personId, personId],

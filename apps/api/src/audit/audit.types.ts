@@ -58,6 +58,10 @@ export const AUDIT_ACTIONS = [
   'audit.purged',
   // retention: the nightly purge's receipt (counts per category)
   'retention.purged',
+  // erasure of a data subject: requested, each category done (mode, no values), key destroyed
+  'privacy.erasure.started',
+  'privacy.erasure.category',
+  'privacy.erasure.completed',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -147,4 +147,11 @@ export class EnvironmentSchema {
   @Min(500, { message: 'must be a whole number of milliseconds between 500 and 60000' })
   @Max(60_000, { message: 'must be a whole number of milliseconds between 500 and 60000' })
   JOBS_POLL_INTERVAL_MS = 2_000;
+
+  /** Records an erasure step touches in one transaction: short transactions keep the API serving. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number between 1 and 10000' })
+  @Min(1, { message: 'must be a whole number between 1 and 10000' })
+  @Max(10_000, { message: 'must be a whole number between 1 and 10000' })
+  ERASURE_BATCH_SIZE = 500;
 }

@@ -49,6 +49,8 @@ export interface Settings {
     poolSize: number;
     pollIntervalMs: number;
   };
+  /** Records per erasure step (one transaction each). */
+  erasureBatchSize: number;
 }
 
 export class SettingsError extends Error {
@@ -110,5 +112,6 @@ export function loadSettings(raw: RawEnvironment): Settings {
     seedDemo: env.SEED_DEMO,
     audit: { retentionDays: env.AUDIT_RETENTION_DAYS, disabledForBenchmark: env.AUDIT_DISABLED_FOR_BENCHMARK },
     jobs: { worker: env.JOBS_WORKER, poolSize: env.JOBS_POOL_SIZE, pollIntervalMs: env.JOBS_POLL_INTERVAL_MS },
+    erasureBatchSize: env.ERASURE_BATCH_SIZE,
   };
 }

@@ -2,18 +2,20 @@ import { Injectable } from '@nestjs/common';
 import type {
   DataCategory,
   DataSubject,
+  ErasureContext,
   ErasureMode,
-  ErasureReceipt,
+  ErasureStep,
   ExportRecord,
   PersonalDataProvider,
 } from '#personal-data';
+import type { Transaction } from '../database/transaction.service.js';
 import { ActivityRepository } from './activity.repository.js';
 import { CRM_ACTIVITY } from './crm.types.js';
 import { CRM_PROCESSORS, WHILE_SUBSCRIBED } from './crm-retention.js';
 
 /** A staff member's trail in the CRM activity log: which records they created, changed, deleted. */
 @Injectable()
-export class ActivityPersonalData implements PersonalDataProvider {
+export class ActivityPersonalData implements PersonalDataProvider<Transaction> {
   readonly category = CRM_ACTIVITY;
 
   constructor(private readonly activity: ActivityRepository) {}
@@ -53,10 +55,13 @@ export class ActivityPersonalData implements PersonalDataProvider {
   }
 
   /** The entries are the records' history, which the organization keeps: they lose their author instead. */
-  async erase(subject: DataSubject): Promise<ErasureReceipt> {
-    const affected = await this.activity.forgetActor(subject.organizationId, subject.id);
-    const mode: ErasureMode = 'deidentify';
-    return { category: this.category, mode, affected, completedAt: new Date() };
+  async erase(
+    subject: DataSubject,
+    _mode: ErasureMode,
+    { tx, limit }: ErasureContext<Transaction>,
+  ): Promise<ErasureStep> {
+    const affected = await this.activity.forgetActor(subject.organizationId, subject.id, limit, tx);
+    return { mode: 'deidentify', affected, more: affected === limit };
   }
 
   /** Entries are not processed further than being shown on records: nothing to switch off. */

@@ -50,8 +50,14 @@ export class ActivityRepository {
   }
 
   /** A staff member's erasure: their entries stay (the record's history), without them. */
-  async forgetActor(organizationId: string, actorId: string): Promise<number> {
-    return (await this.activity().update({ organizationId, actorId }, { actorId: null })).affected ?? 0;
+  /** Up to `limit` of the actor's entries lose their author (one erasure step). */
+  async forgetActor(organizationId: string, actorId: string, limit: number, tx: Transaction): Promise<number> {
+    const [, affected] = await tx.manager.query(
+      `UPDATE crm_activity SET actor_id = NULL WHERE id IN
+         (SELECT id FROM crm_activity WHERE organization_id = $1 AND actor_id = $2 LIMIT $3)`,
+      [organizationId, actorId, limit],
+    );
+    return Number(affected ?? 0);
   }
 
   /** The next job or invoice number of the organization (atomic; gap-free within committed work). */

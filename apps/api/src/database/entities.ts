@@ -16,10 +16,13 @@ import { SessionEntity } from '../identity/entities/session.entity.js';
 import { SignInAttemptEntity } from '../identity/entities/sign-in-attempt.entity.js';
 import { UserEntity } from '../identity/entities/user.entity.js';
 import { SubjectKeyEntity } from '../keyring/entities/subject-key.entity.js';
+import { ErasureEntity, ErasureReceiptEntity } from '../personal-data/entities/erasure.entity.js';
 
 /** Every TypeORM entity, in one list the data source, the migrations check and tests share. */
 export const ENTITIES = [
   SubjectKeyEntity,
+  ErasureEntity,
+  ErasureReceiptEntity,
   OrganizationEntity,
   BranchEntity,
   UserEntity,

@@ -1,5 +1,5 @@
 import { PersonalDataRegistry } from '#personal-data';
-import { createTestApp, type TestApp } from '#testing';
+import { createTestApp, eraseSubject, type TestApp } from '#testing';
 import { AppError } from '../common/app-error.js';
 import { IdentityService } from './identity.service.js';
 
@@ -108,7 +108,7 @@ describe(IdentityService.name, () => {
       const other = { kind: 'user' as const, id: owner.id, organizationId: '00000000-0000-4000-8000-000000000000' };
       expect(await registry.locateAll(other)).toMatchObject({ 'identity.account': 0, 'identity.sessions': 0 });
 
-      const receipts = await registry.eraseAll(subject);
+      const receipts = await eraseSubject(app, subject);
       expect(identityOnly(receipts)).toEqual([
         expect.objectContaining({ category: 'identity.account', mode: 'delete', affected: 1 }),
         expect.objectContaining({ category: 'identity.sessions', mode: 'delete' }),

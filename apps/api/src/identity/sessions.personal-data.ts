@@ -2,11 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type {
   DataCategory,
   DataSubject,
+  ErasureContext,
   ErasureMode,
-  ErasureReceipt,
+  ErasureStep,
   ExportRecord,
   PersonalDataProvider,
 } from '#personal-data';
+import type { Transaction } from '../database/transaction.service.js';
 import { USER_SESSIONS } from './entities/session.entity.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { FAILURE_MEMORY_MS, SignInLockout } from './sign-in-lockout.js';
@@ -16,7 +18,7 @@ export const ENDED_SESSION_RETENTION_DAYS = 30;
 
 /** Sign-in sessions: device, IP address and times (the policies' technical data). */
 @Injectable()
-export class SessionsPersonalData implements PersonalDataProvider {
+export class SessionsPersonalData implements PersonalDataProvider<Transaction> {
   readonly category = USER_SESSIONS;
 
   constructor(
@@ -69,9 +71,14 @@ export class SessionsPersonalData implements PersonalDataProvider {
     }
   }
 
-  async erase(subject: DataSubject, mode: ErasureMode): Promise<ErasureReceipt> {
-    const affected = await this.sessions.deleteForUser(subject.organizationId, subject.id);
-    return { category: this.category, mode, affected, completedAt: new Date() };
+  /** Sessions are technical data nothing obliges us to keep: deleted in either mode. */
+  async erase(
+    subject: DataSubject,
+    _mode: ErasureMode,
+    { tx, limit }: ErasureContext<Transaction>,
+  ): Promise<ErasureStep> {
+    const affected = await this.sessions.deleteForUser(subject.organizationId, subject.id, limit, tx);
+    return { mode: 'delete', affected, more: affected === limit };
   }
 
   /** Restricting processing of an account's sessions ends them: nothing processes them further. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull, LessThan, Not } from 'typeorm';
+import { deleteBatch } from '../database/batch-delete.js';
 import { insertEntity } from '../database/insert-entity.js';
 import { type Transaction, TransactionService } from '../database/transaction.service.js';
 import { SessionEntity } from './entities/session.entity.js';
@@ -121,8 +122,9 @@ export class SessionsRepository {
     );
   }
 
-  async deleteForUser(organizationId: string, userId: string): Promise<number> {
-    return (await this.sessions().delete({ organizationId, userId })).affected ?? 0;
+  /** Up to `limit` of the user's sessions (one erasure step). */
+  deleteForUser(organizationId: string, userId: string, limit: number, tx: Transaction): Promise<number> {
+    return deleteBatch(tx, 'sessions', 'organization_id = $1 AND user_id = $2', [organizationId, userId], limit);
   }
 
   /** Deletes at most `limit` sessions that expired before `date`; returns how many. */

@@ -2,23 +2,27 @@ import { Injectable } from '@nestjs/common';
 import type {
   DataCategory,
   DataSubject,
+  ErasureContext,
   ErasureMode,
-  ErasureReceipt,
+  ErasureStep,
   ExportRecord,
   PersonalDataProvider,
 } from '#personal-data';
+import { Clock } from '../common/clock.js';
+import type { Transaction } from '../database/transaction.service.js';
 import { USER_ACCOUNT } from './entities/user.entity.js';
 import { UserProfileCipher } from './user-profile.cipher.js';
 import { UsersRepository } from './users.repository.js';
 
 /** The user account: the profile the policies list, credentials and sign-in facts. */
 @Injectable()
-export class UsersPersonalData implements PersonalDataProvider {
+export class UsersPersonalData implements PersonalDataProvider<Transaction> {
   readonly category = USER_ACCOUNT;
 
   constructor(
     private readonly users: UsersRepository,
     private readonly cipher: UserProfileCipher,
+    private readonly clock: Clock,
   ) {}
 
   describe(): DataCategory {
@@ -68,15 +72,14 @@ export class UsersPersonalData implements PersonalDataProvider {
     };
   }
 
-  /** Accounts hold nothing the law makes us keep: both modes delete, and the key is shredded. */
-  async erase(subject: DataSubject, mode: ErasureMode): Promise<ErasureReceipt> {
-    const affected = await this.users.delete(subject.organizationId, subject.id);
-    await this.cipher.shred(subject.id);
-    return { category: this.category, mode, affected, completedAt: new Date() };
+  /** Accounts hold nothing the law makes us keep: deleted in either mode (the pipeline then destroys the key). */
+  async erase(subject: DataSubject, _mode: ErasureMode, { tx }: ErasureContext<Transaction>): Promise<ErasureStep> {
+    const affected = await this.users.delete(subject.organizationId, subject.id, tx);
+    return { mode: 'delete', affected, more: false };
   }
 
   async restrict(subject: DataSubject, on: boolean): Promise<void> {
-    await this.users.setRestricted(subject.organizationId, subject.id, on ? new Date() : null);
+    await this.users.setRestricted(subject.organizationId, subject.id, on ? this.clock.now() : null);
   }
 
   /**

@@ -1,5 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { PersonalDataRegistry } from '#personal-data';
+import { KeyringModule } from '../keyring/keyring.module.js';
+import { ErasureRepository } from './erasure.repository.js';
+import { ErasureService } from './erasure.service.js';
 import { RetentionJob } from './retention.job.js';
 
 /**
@@ -9,7 +12,13 @@ import { RetentionJob } from './retention.job.js';
  */
 @Global()
 @Module({
-  providers: [{ provide: PersonalDataRegistry, useFactory: () => new PersonalDataRegistry() }, RetentionJob],
-  exports: [PersonalDataRegistry],
+  imports: [KeyringModule],
+  providers: [
+    { provide: PersonalDataRegistry, useFactory: () => new PersonalDataRegistry() },
+    RetentionJob,
+    ErasureRepository,
+    ErasureService,
+  ],
+  exports: [PersonalDataRegistry, ErasureService],
 })
 export class PersonalDataModule {}

@@ -3,6 +3,8 @@ import {
   bearerFor,
   createOrganization,
   createTestApp,
+  eraseSubject,
+  eraseWithProvider,
   expectProblem,
   type TestApp,
   type TestOrganization,
@@ -150,8 +152,8 @@ describe(InvoicesPersonalData.name, () => {
     const second = await newInvoice(client.id);
     const untouched = await issued(other.id);
 
-    const receipt = await sut.erase(subjectOf(client.id), 'deidentify');
-    expect(receipt).toMatchObject({ category: CRM_INVOICES, mode: 'deidentify', affected: 2 });
+    const receipt = await eraseWithProvider(app, sut, subjectOf(client.id), 'deidentify');
+    expect(receipt).toMatchObject({ mode: 'deidentify', affected: 2, more: false });
 
     for (const id of [first.id, second.id]) {
       const after = (await http().get(`/api/v1/invoices/${id}`).set('authorization', owner).expect(200)).body;
@@ -186,7 +188,7 @@ describe(InvoicesPersonalData.name, () => {
   it('should keep invoices through a full erasure of the client, unlinked and without bill-to', async () => {
     const client = await newClient();
     const invoice = await issued(client.id);
-    const receipts = await app.app.get(PersonalDataRegistry).eraseAll(subjectOf(client.id));
+    const receipts = await eraseSubject(app, subjectOf(client.id));
     expect(receipts.find((receipt) => receipt.category === CRM_INVOICES)).toMatchObject({
       mode: 'deidentify',
       affected: 1,

@@ -2,11 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type {
   DataCategory,
   DataSubject,
+  ErasureContext,
   ErasureMode,
-  ErasureReceipt,
+  ErasureStep,
   ExportRecord,
   PersonalDataProvider,
 } from '#personal-data';
+import type { Transaction } from '../../database/transaction.service.js';
 import { CRM_INVOICES } from '../crm.types.js';
 import { CRM_PROCESSORS } from '../crm-retention.js';
 import { RecordCipher } from '../record-cipher.js';
@@ -23,7 +25,7 @@ export const INVOICE_RETENTION_YEARS = 7;
  * they were addressed to and keeps the amounts; they are deleted when the 7 years end.
  */
 @Injectable()
-export class InvoicesPersonalData implements PersonalDataProvider {
+export class InvoicesPersonalData implements PersonalDataProvider<Transaction> {
   readonly category = CRM_INVOICES;
   /** Before the client record (90), which clears the invoices' client link when deleted. */
   readonly erasureOrder = 10;
@@ -108,9 +110,13 @@ export class InvoicesPersonalData implements PersonalDataProvider {
    * The bill-to copy goes; the client link is cleared when the clients provider deletes the
    * client row right after.
    */
-  async erase(subject: DataSubject, _requested?: ErasureMode): Promise<ErasureReceipt> {
-    const affected = await this.invoices.deidentifyForClient(subject.organizationId, subject.id, new Date());
-    return { category: this.category, mode: 'deidentify', affected, completedAt: new Date() };
+  async erase(
+    subject: DataSubject,
+    _requested: ErasureMode,
+    { tx, now, limit }: ErasureContext<Transaction>,
+  ): Promise<ErasureStep> {
+    const affected = await this.invoices.deidentifyForClient(subject.organizationId, subject.id, now, limit, tx);
+    return { mode: 'deidentify', affected, more: affected === limit };
   }
 
   /** Restriction is enforced where invoices are made: a restricted client gets no new ones. */

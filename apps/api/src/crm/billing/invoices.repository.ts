@@ -146,9 +146,20 @@ export class InvoicesRepository {
   }
 
   /** Shreds who the invoices were for and keeps what was sold and paid (the legal record). */
-  async deidentifyForClient(organizationId: string, clientId: string, at: Date): Promise<number> {
-    const result = await this.invoices().update({ organizationId, clientId }, { billToEnc: null, deidentifiedAt: at });
-    return result.affected ?? 0;
+  /** Up to `limit` of the client's invoices lose their bill-to copy (one erasure step). */
+  async deidentifyForClient(
+    organizationId: string,
+    clientId: string,
+    at: Date,
+    limit: number,
+    tx: Transaction,
+  ): Promise<number> {
+    const [, affected] = await tx.manager.query(
+      `UPDATE invoices SET bill_to_enc = NULL, deidentified_at = $3 WHERE id IN
+         (SELECT id FROM invoices WHERE organization_id = $1 AND client_id = $2 AND deidentified_at IS NULL LIMIT $4)`,
+      [organizationId, clientId, at, limit],
+    );
+    return Number(affected ?? 0);
   }
 
   /**

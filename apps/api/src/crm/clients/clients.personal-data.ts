@@ -1,32 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import type {
-  DataCategory,
-  DataSubject,
-  ErasureMode,
-  ErasureReceipt,
-  ExportRecord,
-  PersonalDataProvider,
-} from '#personal-data';
-import { TransactionService } from '../../database/transaction.service.js';
+import type { DataCategory } from '#personal-data';
+import { Clock } from '../../common/clock.js';
 import { CRM_CLIENTS } from '../crm.types.js';
 import { CRM_PROCESSORS, WHILE_SUBSCRIBED } from '../crm-retention.js';
-import { RecordCipher } from '../record-cipher.js';
+import type { ClientEntity } from '../entities/client.entity.js';
 import { ClientsRepository } from './clients.repository.js';
 import { ClientsService } from './clients.service.js';
+import { SubjectRecordPersonalData } from './subject-record.personal-data.js';
 
 /** A client who is a person (or a sole trader): the client record itself. */
 @Injectable()
-export class ClientsPersonalData implements PersonalDataProvider {
+export class ClientsPersonalData extends SubjectRecordPersonalData<ClientEntity> {
   readonly category = CRM_CLIENTS;
-  /** The subject's own record goes last: its jobs and communications are erased first. */
-  readonly erasureOrder = 90;
 
-  constructor(
-    private readonly transactions: TransactionService,
-    private readonly clients: ClientsRepository,
-    private readonly service: ClientsService,
-    private readonly cipher: RecordCipher,
-  ) {}
+  constructor(clients: ClientsRepository, service: ClientsService, clock: Clock) {
+    super(clients, service, () => clock.now());
+  }
 
   describe(): DataCategory {
     return {
@@ -47,32 +36,5 @@ export class ClientsPersonalData implements PersonalDataProvider {
       retention: WHILE_SUBSCRIBED,
       processors: CRM_PROCESSORS,
     };
-  }
-
-  async locate(subject: DataSubject): Promise<number> {
-    return (await this.clients.find(subject.organizationId, subject.id)) ? 1 : 0;
-  }
-
-  async *export(subject: DataSubject): AsyncIterable<ExportRecord> {
-    const client = await this.clients.find(subject.organizationId, subject.id);
-    if (!client) return;
-    const { id, version, restricted, ...view } = await this.service.toView(client);
-    yield { ...view, restrictedProcessing: restricted };
-  }
-
-  /** Deletes the record and shreds its key: copies in backups become unreadable too. */
-  async erase(subject: DataSubject, mode: ErasureMode): Promise<ErasureReceipt> {
-    const deleted = await this.transactions.run((tx) => this.clients.delete(subject.organizationId, subject.id, tx));
-    await this.cipher.shred(this.cipher.subject('client', subject.id));
-    return { category: this.category, mode, affected: deleted ? 1 : 0, completedAt: new Date() };
-  }
-
-  async restrict(subject: DataSubject, on: boolean): Promise<void> {
-    await this.clients.setRestricted(subject.organizationId, subject.id, on ? new Date() : null);
-  }
-
-  /** Nothing expires on its own: clients go with the organization, or on request. */
-  async purgeExpired(): Promise<number> {
-    return 0;
   }
 }

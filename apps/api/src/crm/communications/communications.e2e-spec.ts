@@ -2,11 +2,12 @@ import {
   bearerFor,
   createOrganization,
   createTestApp,
+  eraseSubject,
+  eraseWithProvider,
   expectProblem,
   type TestApp,
   type TestOrganization,
 } from '#testing';
-import { ClientsPersonalData } from '../clients/clients.personal-data.js';
 import { CommunicationsPersonalData } from './communications.personal-data.js';
 
 describe('communications: the timeline of a client and its contacts', () => {
@@ -211,13 +212,13 @@ describe('communications: the timeline of a client and its contacts', () => {
     const exported = [];
     for await (const record of provider.export(subject)) exported.push(record);
     expect(exported).toEqual([expect.objectContaining({ kind: 'call', body: 'Private chat', author: 'Olive Owner' })]);
-    expect((await provider.erase(subject, 'delete')).affected).toBe(1);
+    expect((await eraseWithProvider(app, provider, subject)).affected).toBe(1);
     expect(await provider.locate(subject)).toBe(0);
 
-    // Erasing a client shreds its key: what is left anywhere (backups) cannot be read.
+    // Erasing a client destroys its key last: what is left anywhere (backups) cannot be read.
     const clientSubject = { kind: 'client' as const, id: clientId, organizationId: org.organizationId };
-    const receipt = await app.app.get(ClientsPersonalData).erase(clientSubject, 'delete');
-    expect(receipt.affected).toBe(1);
+    const receipts = await eraseSubject(app, clientSubject);
+    expect(receipts.find((receipt) => receipt.category === 'crm.clients')).toMatchObject({ affected: 1 });
     expectProblem(await http().get(`/api/v1/clients/${clientId}`).set('authorization', owner), 404, 'not-found');
     const [key] = await app.db.query<{ wrapped_key: Buffer | null }>(
       'SELECT wrapped_key FROM subject_keys WHERE subject_id = $1',

@@ -2,11 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type {
   DataCategory,
   DataSubject,
+  ErasureContext,
   ErasureMode,
-  ErasureReceipt,
+  ErasureStep,
   ExportRecord,
   PersonalDataProvider,
 } from '#personal-data';
+import type { Transaction } from '../../database/transaction.service.js';
 import { CRM_COMMUNICATIONS } from '../crm.types.js';
 import { CRM_PROCESSORS, WHILE_SUBSCRIBED } from '../crm-retention.js';
 import { CommunicationsRepository } from './communications.repository.js';
@@ -14,7 +16,7 @@ import { CommunicationsService } from './communications.service.js';
 
 /** What was said with a client or contact: calls, emails, meetings, notes. */
 @Injectable()
-export class CommunicationsPersonalData implements PersonalDataProvider {
+export class CommunicationsPersonalData implements PersonalDataProvider<Transaction> {
   readonly category = CRM_COMMUNICATIONS;
   readonly erasureOrder = 20;
 
@@ -59,11 +61,15 @@ export class CommunicationsPersonalData implements PersonalDataProvider {
     }
   }
 
-  /** Deletes them; the person's key is shredded with their own record (clients, contacts). */
-  async erase(subject: DataSubject, mode: ErasureMode): Promise<ErasureReceipt> {
+  /** Deletes them, a batch per step (nothing of what was said is kept by law, in either mode). */
+  async erase(
+    subject: DataSubject,
+    _mode: ErasureMode,
+    { tx, limit }: ErasureContext<Transaction>,
+  ): Promise<ErasureStep> {
     const kind = subject.kind === 'contact' ? 'contact' : 'client';
-    const affected = await this.communications.deleteOfSubject(subject.organizationId, kind, subject.id);
-    return { category: this.category, mode, affected, completedAt: new Date() };
+    const affected = await this.communications.deleteOfSubject(subject.organizationId, kind, subject.id, limit, tx);
+    return { mode: 'delete', affected, more: affected === limit };
   }
 
   /** Restriction is enforced on the parties: nothing new is logged for a restricted client or contact. */

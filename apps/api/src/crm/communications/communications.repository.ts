@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { deleteBatch } from '../../database/batch-delete.js';
 import { insertEntity } from '../../database/insert-entity.js';
 import { findInOrganization } from '../../database/lean-rows.js';
 import { type Transaction, TransactionService } from '../../database/transaction.service.js';
@@ -77,8 +78,15 @@ export class CommunicationsRepository {
   }
 
   /** Everything said with the subject: a contact's, or all of a client's (its contacts' included). */
-  async deleteOfSubject(organizationId: string, kind: 'client' | 'contact', id: string): Promise<number> {
-    const column = kind === 'contact' ? 'contactId' : 'clientId';
-    return (await this.communications().delete({ organizationId, [column]: id })).affected ?? 0;
+  /** Deletes up to `limit` of a subject's communications (one erasure step); how many went. */
+  async deleteOfSubject(
+    organizationId: string,
+    kind: 'client' | 'contact',
+    id: string,
+    limit: number,
+    tx: Transaction,
+  ): Promise<number> {
+    const column = kind === 'contact' ? 'contact_id' : 'client_id';
+    return deleteBatch(tx, 'communications', `organization_id = $1 AND ${column} = $2`, [organizationId, id], limit);
   }
 }

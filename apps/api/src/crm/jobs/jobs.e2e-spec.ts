@@ -3,6 +3,7 @@ import {
   bearerFor,
   createOrganization,
   createTestApp,
+  eraseSubject,
   expectProblem,
   placeInBranches,
   type TestApp,
@@ -452,7 +453,7 @@ describe('jobs', () => {
       ]);
       expect(records[0]).not.toHaveProperty('assignedUserIds');
 
-      const receipts = await registry.eraseAll(subject);
+      const receipts = await eraseSubject(app, subject);
       expect(receipts.find((receipt) => receipt.category === 'crm.jobs')).toMatchObject({
         mode: 'delete',
         affected: 1,

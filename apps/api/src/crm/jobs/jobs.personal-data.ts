@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type {
   DataCategory,
   DataSubject,
+  ErasureContext,
   ErasureMode,
-  ErasureReceipt,
+  ErasureStep,
   ExportRecord,
   PersonalDataProvider,
 } from '#personal-data';
-import { TransactionService } from '../../database/transaction.service.js';
+import type { Transaction } from '../../database/transaction.service.js';
 import { CRM_JOBS } from '../crm.types.js';
 import { CRM_PROCESSORS, WHILE_SUBSCRIBED } from '../crm-retention.js';
 import { JobsRepository } from './jobs.repository.js';
@@ -15,13 +16,12 @@ import { JobsService } from './jobs.service.js';
 
 /** The work orders of a client who is a person: what was done, where, and when. */
 @Injectable()
-export class JobsPersonalData implements PersonalDataProvider {
+export class JobsPersonalData implements PersonalDataProvider<Transaction> {
   readonly category = CRM_JOBS;
   /** Before the client record (90), whose deletion would cascade the jobs away uncounted; after their visits (15). */
   readonly erasureOrder = 20;
 
   constructor(
-    private readonly transactions: TransactionService,
     private readonly jobs: JobsRepository,
     private readonly service: JobsService,
   ) {}
@@ -59,16 +59,18 @@ export class JobsPersonalData implements PersonalDataProvider {
   }
 
   /**
-   * Deletes the jobs (their visits go with them by cascade). The fields were sealed under the
-   * client's key, which the clients provider shreds, so copies in backups are unreadable too.
+   * Deletes the jobs, a batch per step (their visits go with them by cascade). The fields
+   * were sealed under the client's key, which the pipeline destroys last, so copies in
+   * backups are unreadable too. Nothing of a job is kept by law, in either mode.
    */
-  async erase(subject: DataSubject): Promise<ErasureReceipt> {
-    const mode: ErasureMode = 'delete';
-    if (subject.kind !== 'client') return { category: this.category, mode, affected: 0, completedAt: new Date() };
-    const affected = await this.transactions.run((tx) =>
-      this.jobs.deleteForClient(subject.organizationId, subject.id, tx),
-    );
-    return { category: this.category, mode, affected, completedAt: new Date() };
+  async erase(
+    subject: DataSubject,
+    _mode: ErasureMode,
+    { tx, limit }: ErasureContext<Transaction>,
+  ): Promise<ErasureStep> {
+    if (subject.kind !== 'client') return { mode: 'delete', affected: 0, more: false };
+    const affected = await this.jobs.deleteForClient(subject.organizationId, subject.id, limit, tx);
+    return { mode: 'delete', affected, more: affected === limit };
   }
 
   /**

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
+import { deleteBatch } from '../../database/batch-delete.js';
 import { insertEntity } from '../../database/insert-entity.js';
 import { findInOrganization } from '../../database/lean-rows.js';
 import { type Transaction, TransactionService } from '../../database/transaction.service.js';
@@ -115,7 +116,8 @@ export class JobsRepository {
     return this.jobs().countBy({ organizationId, clientId });
   }
 
-  async deleteForClient(organizationId: string, clientId: string, tx: Transaction): Promise<number> {
-    return (await this.jobs(tx).delete({ organizationId, clientId })).affected ?? 0;
+  /** Up to `limit` of a client's jobs (one erasure step). */
+  deleteForClient(organizationId: string, clientId: string, limit: number, tx: Transaction): Promise<number> {
+    return deleteBatch(tx, 'jobs', 'organization_id = $1 AND client_id = $2', [organizationId, clientId], limit);
   }
 }

@@ -1,8 +1,10 @@
-import { PersonalDataRegistry } from '#personal-data';
+import { type PersonalDataProvider, PersonalDataRegistry } from '#personal-data';
 import {
   bearerFor,
   createOrganization,
   createTestApp,
+  eraseSubject,
+  eraseWithProvider,
   expectProblem,
   placeInBranches,
   type TestApp,
@@ -585,7 +587,7 @@ describe('schedule', () => {
           notes: 'Side door; ring twice',
         },
       ]);
-      const receipts = await registry.eraseAll(subject);
+      const receipts = await eraseSubject(app, subject);
       expect(receipts.find((receipt) => receipt.category === 'crm.schedules')).toMatchObject({
         mode: 'delete',
         affected: 1,
@@ -640,7 +642,10 @@ describe('schedule', () => {
       ]);
       expect(JSON.stringify(records)).not.toContain('Visited');
 
-      expect(await provider?.erase(subject, 'delete')).toMatchObject({ mode: 'deidentify', affected: 2 });
+      expect(await eraseWithProvider(app, provider as PersonalDataProvider, subject)).toMatchObject({
+        mode: 'deidentify',
+        affected: 2,
+      });
       const left = await app.db.query<{ id: string }>('SELECT id FROM schedule_entries WHERE assignee_id = $1', [
         staff.users.agent.id,
       ]);

@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type {
   DataCategory,
   DataSubject,
+  ErasureContext,
   ErasureMode,
-  ErasureReceipt,
+  ErasureStep,
   ExportRecord,
   PersonalDataProvider,
 } from '#personal-data';
-import { TransactionService } from '../../database/transaction.service.js';
+import type { Transaction } from '../../database/transaction.service.js';
 import { CRM_SCHEDULES } from '../crm.types.js';
 import { CRM_PROCESSORS } from '../crm-retention.js';
 import { ScheduleRepository } from './schedule.repository.js';
@@ -21,13 +22,12 @@ export const SCHEDULE_HISTORY_RETENTION_DAYS = 730;
  * calendar of a staff member (subject kind `user`).
  */
 @Injectable()
-export class SchedulesPersonalData implements PersonalDataProvider {
+export class SchedulesPersonalData implements PersonalDataProvider<Transaction> {
   readonly category = CRM_SCHEDULES;
   /** First of the CRM: before jobs (20), whose deletion would cascade visits away uncounted. */
   readonly erasureOrder = 15;
 
   constructor(
-    private readonly transactions: TransactionService,
     private readonly entries: ScheduleRepository,
     private readonly service: ScheduleService,
   ) {}
@@ -106,18 +106,21 @@ export class SchedulesPersonalData implements PersonalDataProvider {
    * a person who no longer exists. Hence the receipt says `deidentify` when such visits remain,
    * and `affected` counts both the deleted and the kept entries.
    */
-  async erase(subject: DataSubject): Promise<ErasureReceipt> {
+  async erase(
+    subject: DataSubject,
+    _mode: ErasureMode,
+    { tx, limit }: ErasureContext<Transaction>,
+  ): Promise<ErasureStep> {
     const { organizationId, id } = subject;
     if (subject.kind === 'client') {
-      const affected = await this.transactions.run((tx) => this.entries.deleteForClient(organizationId, id, tx));
-      return { category: this.category, mode: 'delete', affected, completedAt: new Date() };
+      const affected = await this.entries.deleteForClient(organizationId, id, limit, tx);
+      return { mode: 'delete', affected, more: affected === limit };
     }
-    if (subject.kind !== 'user')
-      return { category: this.category, mode: 'delete', affected: 0, completedAt: new Date() };
-    const deleted = await this.transactions.run((tx) => this.entries.deleteInternalForAssignee(organizationId, id, tx));
-    const kept = await this.entries.countClientVisitsForAssignee(organizationId, id);
-    const mode: ErasureMode = kept > 0 ? 'deidentify' : 'delete';
-    return { category: this.category, mode, affected: deleted + kept, completedAt: new Date() };
+    if (subject.kind !== 'user') return { mode: 'delete', affected: 0, more: false };
+    const deleted = await this.entries.deleteInternalForAssignee(organizationId, id, limit, tx);
+    if (deleted === limit) return { mode: 'delete', affected: deleted, more: true };
+    const kept = await this.entries.countClientVisitsForAssignee(organizationId, id, tx);
+    return { mode: kept > 0 ? 'deidentify' : 'delete', affected: deleted + kept, more: false };
   }
 
   /**

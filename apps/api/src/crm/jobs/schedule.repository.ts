@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull, LessThan } from 'typeorm';
+import { deleteBatch } from '../../database/batch-delete.js';
 import { insertEntity } from '../../database/insert-entity.js';
 import { findInOrganization } from '../../database/lean-rows.js';
 import { type Transaction, TransactionService } from '../../database/transaction.service.js';
@@ -124,17 +125,35 @@ export class ScheduleRepository {
     return this.entries().countBy({ organizationId, assigneeId });
   }
 
-  async deleteForClient(organizationId: string, clientId: string, tx: Transaction): Promise<number> {
-    return (await this.entries(tx).delete({ organizationId, clientId })).affected ?? 0;
+  /** Up to `limit` of a client's entries (one erasure step). */
+  deleteForClient(organizationId: string, clientId: string, limit: number, tx: Transaction): Promise<number> {
+    return deleteBatch(
+      tx,
+      'schedule_entries',
+      'organization_id = $1 AND client_id = $2',
+      [organizationId, clientId],
+      limit,
+    );
   }
 
-  /** The assignee's entries that concern no client: internal appointments, sealed under their own key. */
-  async deleteInternalForAssignee(organizationId: string, assigneeId: string, tx: Transaction): Promise<number> {
-    return (await this.entries(tx).delete({ organizationId, assigneeId, clientId: IsNull() })).affected ?? 0;
+  /** Up to `limit` of the assignee's entries that concern no client: internal appointments, sealed under their own key. */
+  deleteInternalForAssignee(
+    organizationId: string,
+    assigneeId: string,
+    limit: number,
+    tx: Transaction,
+  ): Promise<number> {
+    return deleteBatch(
+      tx,
+      'schedule_entries',
+      'organization_id = $1 AND assignee_id = $2 AND client_id IS NULL',
+      [organizationId, assigneeId],
+      limit,
+    );
   }
 
-  countClientVisitsForAssignee(organizationId: string, assigneeId: string): Promise<number> {
-    return this.entries()
+  countClientVisitsForAssignee(organizationId: string, assigneeId: string, tx?: Transaction): Promise<number> {
+    return this.entries(tx)
       .createQueryBuilder('s')
       .where('s.organization_id = :organizationId AND s.assignee_id = :assigneeId', { organizationId, assigneeId })
       .andWhere('s.client_id IS NOT NULL')

@@ -11,6 +11,7 @@ import { AuditTrail1795312012967 } from './1795312012967-audit-trail.js';
 import { ForeignKeyIndexes1795322468601 } from './1795322468601-foreign-key-indexes.js';
 import { AuditChainAtCommit1795330000000 } from './1795330000000-audit-chain-at-commit.js';
 import { InvitationsPerOrganization1796227038038 } from './1796227038038-invitations-per-organization.js';
+import { Erasures1796231152996 } from './1796231152996-erasures.js';
 
 /** In order. Generated with `npm run migration:generate`, read, committed, never edited. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   ForeignKeyIndexes1795322468601,
   AuditChainAtCommit1795330000000,
   InvitationsPerOrganization1796227038038,
+  Erasures1796231152996,
 ];
