@@ -1,7 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import {
   type BrowserHarness,
-  bearerFor,
   createOrganization,
   describeInBrowser,
   horizontalOverflow,
@@ -13,13 +12,7 @@ import {
   type TestApp,
   type TestOrganization,
 } from '#testing';
-
-/** Noon today, local time: a visit that is "today" whenever the test runs. */
-function todayAt(hours: number): Date {
-  const day = new Date();
-  day.setHours(hours, 0, 0, 0);
-  return day;
-}
+import { seedFieldDay } from './field-day.js';
 
 /**
  * Field staff work from phones: at 390 px an agent signs in and walks the day (today's
@@ -40,70 +33,7 @@ describeInBrowser('the SPA on a phone, in Chromium', () => {
     harness = await startBrowserHarness();
     ({ app, browser, base } = harness);
     org = await createOrganization(app, ['owner', 'manager', 'agent']);
-    const owner = await bearerFor(app, org.users.owner.email);
-    const http = () => app.http();
-    const branch = await http().post('/api/v1/branches').set('authorization', owner).send({ name: 'Leeds' });
-    expect(branch.status).toBe(201);
-    for (const role of ['manager', 'agent'] as const) {
-      const record = await http().get(`/api/v1/users/${org.users[role].id}`).set('authorization', owner);
-      const access = await http()
-        .patch(`/api/v1/users/${org.users[role].id}`)
-        .set('authorization', owner)
-        .send({ version: record.body.version, role, branchIds: [branch.body.id] });
-      expect(access.status).toBe(200);
-    }
-    const client = await http().post('/api/v1/clients').set('authorization', owner).send({
-      kind: 'company',
-      name: 'Riverside Plumbing',
-      email: 'accounts@riverside.example',
-      branchId: branch.body.id,
-    });
-    expect(client.status).toBe(201);
-    clientId = client.body.id;
-    const job = await http()
-      .post('/api/v1/jobs')
-      .set('authorization', owner)
-      .send({ clientId, title: 'Replace boiler valve', priority: 'high', assignedUserIds: [org.users.agent.id] });
-    expect(job.status).toBe(201);
-    jobId = job.body.id;
-    const visit = await http()
-      .post('/api/v1/schedule')
-      .set('authorization', owner)
-      .send({
-        kind: 'job_visit',
-        jobId,
-        title: 'Replace boiler valve',
-        assigneeId: org.users.agent.id,
-        startsAt: todayAt(12).toISOString(),
-        endsAt: todayAt(13).toISOString(),
-      });
-    expect(visit.status).toBe(201);
-
-    const policy = await http()
-      .post('/api/v1/tax-policies')
-      .set('authorization', owner)
-      .send({
-        name: 'UK VAT',
-        pricing: 'exclusive',
-        rates: [{ code: 'STD', name: 'Standard rate', basisPoints: 2000 }],
-        effectiveFrom: '2020-01-01',
-      });
-    expect(policy.status).toBe(201);
-    const invoice = await http()
-      .post('/api/v1/invoices')
-      .set('authorization', owner)
-      .send({
-        clientId,
-        currency: 'GBP',
-        lines: [{ description: 'Call-out', quantity: 1, unitPriceMinor: 6000, taxCode: 'STD' }],
-      });
-    expect(invoice.status).toBe(201);
-    invoiceId = invoice.body.id;
-    const issued = await http()
-      .post(`/api/v1/invoices/${invoiceId}/issue`)
-      .set('authorization', owner)
-      .send({ version: invoice.body.version });
-    expect(issued.status).toBe(200);
+    ({ clientId, jobId, invoiceId } = await seedFieldDay(app, org));
   });
   afterAll(async () => {
     await harness?.close();

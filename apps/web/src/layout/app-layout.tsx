@@ -9,7 +9,7 @@ import { crmNav } from '../pages/crm/routes';
 import { workNav } from '../pages/work/routes';
 import { ApiStatus } from './api-status';
 import classes from './app-layout.module.css';
-import { useRouteTitle } from './page-title';
+import { RouteTitle } from './page-title';
 
 /** The theme the signed-in person chose on their profile; the app's own (light) for everyone else. */
 function useThemePreference() {
@@ -33,7 +33,6 @@ export function AppLayout() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: closes on every change of page
   useEffect(() => nav.close(), [pathname]);
   useThemePreference();
-  useRouteTitle();
   const admin = [
     can('users:read') && { to: '/admin/users', label: 'Users' },
     can('branches:write') && { to: '/admin/branches', label: 'Branches' },
@@ -46,6 +45,7 @@ export function AppLayout() {
       navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
       padding={{ base: 'sm', sm: 'lg' }}
     >
+      {/* The content is focusable (tabIndex -1): following the link moves the focus there, past the menu. */}
       <a href="#main" className={classes.skipLink}>
         Skip to main content
       </a>
@@ -135,6 +135,7 @@ export function AppLayout() {
         </AppShell.Section>
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
+        <RouteTitle />
         <Outlet />
       </AppShell.Main>
     </AppShell>

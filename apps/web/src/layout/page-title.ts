@@ -13,8 +13,17 @@ export interface PageHandle {
 
 const titleOf = (page: string | null | undefined) => (page ? `${page} · ${APP}` : APP);
 
-/** Sets the document title from the deepest route that declares one. */
-export function useRouteTitle() {
+/**
+ * Sets the document title from the deepest route that declares one. Render it before the
+ * page's Outlet: React runs effects of earlier siblings first, so a page (or the error page)
+ * that names itself in the same commit has the last word.
+ */
+export function RouteTitle() {
+  useRouteTitle();
+  return null;
+}
+
+function useRouteTitle() {
   const matches = useMatches();
   const handle = matches
     .map((match) => match.handle as PageHandle | undefined)

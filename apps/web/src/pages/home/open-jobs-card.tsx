@@ -48,6 +48,7 @@ export function OpenJobsCard() {
             gridAxis="y"
             withTooltip={false}
             yAxisProps={{ allowDecimals: false }}
+            barChartProps={{ accessibilityLayer: false }}
             aria-hidden
           />
           <Text component="ul" size="sm" aria-label="Open jobs by status" className="home-counts">

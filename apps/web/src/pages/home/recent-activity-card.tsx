@@ -42,7 +42,7 @@ export function RecentActivityCard() {
                       {client && entry.clientId && (
                         <>
                           {' · '}
-                          <Anchor component={Link} to={`/clients/${entry.clientId}`} inherit>
+                          <Anchor component={Link} to={`/clients/${entry.clientId}`} inherit underline="always">
                             {client}
                           </Anchor>
                         </>
