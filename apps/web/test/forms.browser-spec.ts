@@ -93,6 +93,33 @@ describeInBrowser('forms, in Chromium', () => {
     await page.context().close();
   });
 
+  it('should check a new client before sending it and place the server’s objections on their fields', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${base}/sign-in`);
+    await submitSignInForm(page, org.users.manager.email, TEST_PASSWORD);
+    await page.getByRole('heading', { name: 'Welcome back, Test manager' }).waitFor();
+    await page.goto(`${base}/clients`);
+    await page.getByRole('button', { name: 'New client' }).click();
+    const form = page.getByRole('form', { name: 'New client' });
+    await form.getByRole('button', { name: 'Create client' }).click();
+    await form.getByText('Give the client a name.').waitFor();
+    expect(await focusedLabel(page)).toMatch(/^Name/);
+
+    await form.getByRole('textbox', { name: /^Name/ }).fill('Harbour Café');
+    await form.getByLabel('Email').fill('accounts at harbour');
+    await form.getByLabel('Notes').focus();
+    await form.getByRole('button', { name: 'Create client' }).click();
+    const objection = form.getByText('Email must be an email address.', { exact: true });
+    await objection.waitFor();
+    expect(await objection.count()).toBe(1);
+    expect(await focusedLabel(page)).toMatch(/^Email/);
+
+    await form.getByLabel('Email').fill('accounts@harbour.example');
+    await form.getByRole('button', { name: 'Create client' }).click();
+    await page.getByRole('heading', { name: 'Harbour Café', level: 1 }).waitFor();
+    await page.context().close();
+  });
+
   it('should refuse a payment of nothing, on the amount field', async () => {
     const page = await (await browser.newContext()).newPage();
     await page.goto(`${base}/sign-in`);
