@@ -122,6 +122,25 @@ describeInBrowser('the home dashboard, in Chromium', () => {
     await page.context().close();
   });
 
+  it('should chart where the money of the invoices is, with the amounts written out', async () => {
+    const { page, errors } = await home(org.users.manager.email, 'Test manager');
+    await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: 'Invoices' }).click();
+    const summary = page.getByRole('region', { name: 'Where the money is' });
+    const amounts = summary.getByRole('list', { name: 'Amounts in GBP' });
+    // £72.00 owed and not yet due, £120.00 overdue, nothing drafted or paid.
+    await amounts.getByText('£120.00').waitFor();
+    expect(await amounts.getByRole('listitem').allTextContents()).toEqual([
+      'Drafts: £0.00 (0 invoices)',
+      'Outstanding: £72.00 (1 invoice)',
+      'Overdue: £120.00 (1 invoice)',
+      'Paid: £0.00 (0 invoices)',
+    ]);
+    await summary.locator('.recharts-bar-rectangle path').first().waitFor();
+    expect(await summary.locator('.recharts-bar-rectangle path').count()).toBe(2);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it("should show an agent today's visits and no invoices, which the role may not read", async () => {
     const { page, errors } = await home(org.users.agent.email, 'Test agent');
     const visit = page.getByRole('list', { name: 'Today’s visits' }).getByRole('listitem');
