@@ -1,17 +1,8 @@
 import type { UseFormReturnType } from '@mantine/form';
 import { useEffect, useRef } from 'react';
-import { problemOf } from '../api/problems';
+import { asSentence, problemOf } from '../api/problems';
 
-/**
- * A message as a sentence people read: the API's field name replaced by the form's label
- * ("amountMinor must be above 0" → "Amount must be above 0."), a capital, a full stop.
- */
-export function asSentence(message: string, field?: string, label?: string): string {
-  let text = message.trim();
-  if (field && label && text.startsWith(`${field} `)) text = `${label}${text.slice(field.length)}`;
-  text = text.charAt(0).toUpperCase() + text.slice(1);
-  return /[.!?…]$/.test(text) ? text : `${text}.`;
-}
+export { asSentence };
 
 /** How an API field shows in a form: its label, and the form's path when it differs. */
 export type FieldMap = Record<string, { label: string; path?: string }>;
@@ -30,7 +21,7 @@ export function applyFieldErrors<Values>(
   const elsewhere = new Set<string>();
   for (const { field, message } of problemOf(error)?.problem.errors ?? []) {
     const known = fields[field];
-    const sentence = asSentence(message, field, known?.label ?? field);
+    const sentence = asSentence(message, field, known?.label);
     if (!known) {
       elsewhere.add(sentence);
       continue;
