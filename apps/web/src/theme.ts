@@ -1,10 +1,14 @@
 import {
+  ActionIcon,
+  Button,
+  CloseButton,
   type CSSVariablesResolver,
   createTheme,
   DEFAULT_THEME,
   Drawer,
   type MantineColorsTuple,
   Modal,
+  NavLink,
 } from '@mantine/core';
 import classes from './theme.module.css';
 
@@ -31,6 +35,10 @@ export const theme = createTheme({
   components: {
     Modal: Modal.extend({ classNames: { root: classes.modalRoot, content: classes.modalContent } }),
     Drawer: Drawer.extend({ classNames: { root: classes.drawerRoot } }),
+    Button: Button.extend({ classNames: { root: classes.touchTarget } }),
+    NavLink: NavLink.extend({ classNames: { root: classes.touchTarget } }),
+    ActionIcon: ActionIcon.extend({ classNames: { root: classes.touchIcon } }),
+    CloseButton: CloseButton.extend({ classNames: { root: classes.touchIcon } }),
     // A region that scrolls sideways (a wide table on a phone) must be reachable by keyboard.
     TableScrollContainer: { defaultProps: { scrollAreaProps: { viewportProps: { tabIndex: 0 } } } },
   },

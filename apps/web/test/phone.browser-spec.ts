@@ -54,9 +54,14 @@ describeInBrowser('the SPA on a phone, in Chromium', () => {
     await page.getByRole('heading', { name: `Welcome back, ${name}` }).waitFor();
   }
 
-  /** Opens the menu behind the burger and follows one of its links. */
+  /** Opens the menu behind the burger and follows one of its links (each a thumb's height). */
   async function navigate(page: Page, label: string) {
     await page.getByRole('button', { name: 'Open navigation' }).click();
+    const links = page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link');
+    await links.first().waitFor();
+    for (const box of await Promise.all((await links.all()).map((link) => link.boundingBox()))) {
+      expect(box?.height).toBeGreaterThanOrEqual(44);
+    }
     await page
       .getByRole('navigation', { name: 'Main navigation' })
       .getByRole('link', { name: label, exact: true })
@@ -88,7 +93,7 @@ describeInBrowser('the SPA on a phone, in Chromium', () => {
     // The status moves on with a tap of a button big enough for a thumb.
     const start = page.getByRole('button', { name: 'Start work' });
     const target = await start.boundingBox();
-    expect(target?.height).toBeGreaterThanOrEqual(36);
+    expect(target?.height).toBeGreaterThanOrEqual(44);
     await start.tap();
     await page.getByText('In progress', { exact: true }).waitFor();
 
