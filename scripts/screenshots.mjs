@@ -47,4 +47,18 @@ await shot('/admin/audit', 'audit', async () => {
     .first()
     .waitFor();
 });
+await shot('/', 'home', () => page.getByRole('heading', { name: 'Open jobs by status' }).waitFor());
+
+// On a phone: the home page and a job, as field staff see them.
+const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+await phone.goto(`${base}/sign-in`);
+await phone.screenshot({ path: 'docs/images/phone-sign-in.png' });
+console.log('docs/images/phone-sign-in.png');
+await phone.getByLabel('Email').fill('owner@harbor-pine.test');
+await phone.getByRole('textbox', { name: 'Password' }).fill('harbor-pine-demo-2026');
+await phone.getByRole('button', { name: 'Sign in' }).click();
+await phone.getByRole('heading', { name: 'Open jobs by status' }).waitFor();
+await phone.waitForLoadState('networkidle');
+await phone.screenshot({ path: 'docs/images/phone-home.png' });
+console.log('docs/images/phone-home.png');
 await browser.close();

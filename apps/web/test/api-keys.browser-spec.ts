@@ -26,8 +26,17 @@ describeInBrowser('API keys in Chromium', () => {
     await submitSignInForm(page, org.users.owner.email, TEST_PASSWORD);
     await page.getByRole('link', { name: 'API keys' }).click();
 
+    // Every scope the owner's role may grant, grouped; never administering keys or people.
+    const money = page.getByRole('group', { name: 'Money' });
+    expect(await money.getByRole('checkbox').count()).toBe(4);
+    await page.getByLabel('Read, export and verify the audit trail (audit:read)').waitFor();
+    expect(await page.getByRole('checkbox', { name: /api-keys:manage|users:write/ }).count()).toBe(0);
+
     await page.getByRole('textbox', { name: 'Name' }).fill('Warehouse sync');
     await page.getByLabel('Read organization settings (organization:read)').check();
+    const expiresOn = new Date(Date.now() + 30 * 86_400_000);
+    const day = `${expiresOn.getFullYear()}-${String(expiresOn.getMonth() + 1).padStart(2, '0')}-${String(expiresOn.getDate()).padStart(2, '0')}`;
+    await page.getByLabel('Expires on').fill(day);
     await page.getByRole('button', { name: 'Create key' }).click();
     const secret = (await page.getByLabel('New API key').textContent())?.trim() as string;
     expect(secret).toMatch(/^stw_[0-9a-f]{10}_/);
@@ -39,7 +48,19 @@ describeInBrowser('API keys in Chromium', () => {
     expect(((await response.json()) as { id: string }).id).toBe(org.organizationId);
 
     const row = page.getByRole('table', { name: 'API keys' }).getByRole('row', { name: /Warehouse sync/ });
+    // It stops working at the end of the chosen day, local time.
+    const end = new Date(`${day}T00:00:00`);
+    end.setDate(end.getDate() + 1);
+    await row.getByText(end.toLocaleString('en-US').split(',')[0]).waitFor();
+
+    // Revoking asks first.
     await row.getByRole('button', { name: 'Revoke' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Revoke Warehouse sync?' });
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await confirm.waitFor({ state: 'detached' });
+    expect((await call()).status).toBe(200);
+    await row.getByRole('button', { name: 'Revoke' }).click();
+    await confirm.getByRole('button', { name: 'Revoke key' }).click();
     await row.getByText('Revoked').waitFor();
     expect((await call()).status).toBe(401);
 

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import {
@@ -74,6 +75,45 @@ describeInBrowser('two-step verification in Chromium', () => {
     await page.getByLabel('Signed in user').getByText('Test admin').waitFor();
     await page.getByRole('link', { name: 'Home' }).click();
     await page.getByRole('heading', { name: 'Welcome back, Test admin' }).waitFor();
+  });
+
+  it('should let the codes be copied and downloaded, and turn two-step verification off with one of them', async () => {
+    const own = await (await browser.newContext({ acceptDownloads: true })).newPage();
+    await own.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    await own.goto(`${base}/sign-in`);
+    await submitSignInForm(own, org.users.owner.email, TEST_PASSWORD);
+    await own.getByRole('heading', { name: /Welcome back/ }).waitFor();
+    await own.goto(`${base}/security`);
+    await own.getByRole('button', { name: 'Set up two-step verification' }).click();
+    const secret = (await own.getByLabel('Set-up key').textContent())?.trim() as string;
+    await own.locator('input[inputmode="numeric"]').first().click();
+    await own.keyboard.type(await codeAt(secret, 0));
+    await own.getByRole('button', { name: 'Turn on' }).click();
+    const codes = await own.getByLabel('Recovery codes').locator('li').allTextContents();
+    expect(codes).toHaveLength(10);
+
+    await own.getByRole('button', { name: 'Copy codes' }).click();
+    await own.getByRole('button', { name: 'Copied' }).waitFor();
+    expect(await own.evaluate<string>('navigator.clipboard.readText()')).toBe(codes.join('\n'));
+    const [download] = await Promise.all([
+      own.waitForEvent('download'),
+      own.getByRole('button', { name: 'Download codes' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('steward-recovery-codes.txt');
+    const file = await readFile((await download.path()) as string, 'utf8');
+    for (const code of codes) expect(file).toContain(code);
+
+    // Off again: the password and a recovery code (the phone may be gone).
+    await own.getByRole('button', { name: 'Turn off two-step verification' }).click();
+    const off = own.getByRole('form', { name: 'Turn off two-step verification' });
+    await off.getByRole('button', { name: 'Turn off' }).click();
+    await off.getByText('Enter your password.').waitFor();
+    await off.getByRole('textbox', { name: 'Password' }).fill(TEST_PASSWORD);
+    await off.getByRole('textbox', { name: 'Code' }).fill(codes[3]);
+    await off.getByRole('button', { name: 'Turn off' }).click();
+    await own.getByRole('button', { name: 'Set up two-step verification' }).waitFor();
+    await own.getByText('Off', { exact: true }).waitFor();
+    await own.context().close();
   });
 
   it('should list this device among the sessions and log out everywhere', async () => {

@@ -43,6 +43,25 @@ describeInBrowser('SPA shell in Chromium', () => {
     await page.getByRole('heading', { name: 'Sign in to Steward CRM' }).waitFor();
   });
 
+  it('should reload once when a page of an older build is gone, then explain and offer a reload', async () => {
+    // The home page's chunk is missing, as after an upgrade replaced the build.
+    await page.route('**/assets/home-page-*.js', (route) => route.fulfill({ status: 404, body: 'Not found' }));
+    let loads = 0;
+    page.on('load', () => {
+      loads += 1;
+    });
+    await page.goto(`${base}/`);
+    await page.getByRole('heading', { name: 'Steward CRM was updated' }).waitFor();
+    // One automatic reload fetched the new build; the chunk is still missing, so the person decides.
+    expect(loads).toBe(2);
+    expect(await page.title()).toBe('New version · Steward CRM');
+
+    // Once the new build is there, Reload opens the page.
+    await page.unroute('**/assets/home-page-*.js');
+    await page.getByRole('button', { name: 'Reload' }).click();
+    await page.getByRole('heading', { name: 'Sign in to Steward CRM' }).waitFor();
+  });
+
   it('should serve Swagger UI beside the SPA', async () => {
     await page.goto(`${base}/docs`);
     await page.getByText('Steward CRM API').first().waitFor();

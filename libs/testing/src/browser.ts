@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { createTestApp, type TestApp, type TestAppOptions } from './app.js';
@@ -69,4 +70,51 @@ export async function submitSignInForm(
   await page.getByRole('textbox', { name: 'Password' }).fill(password);
   if (keepSignedIn) await page.getByLabel('Keep me signed in').check();
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** A phone in portrait (the size of a common 6.1" phone), touch and all. */
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const;
+/** The narrowest screen the SPA promises to work on. */
+export const NARROW_PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } as const;
+
+/**
+ * How far the page is wider than the screen (0 when nothing scrolls sideways). Wide parts
+ * such as tables must scroll inside themselves, never the page.
+ */
+export const horizontalOverflow = (page: Page): Promise<number> =>
+  page.evaluate<number>('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+const axeSource = () => readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core (WCAG 2.x A and AA rules) in the page as it is now and returns the
+ * violations of the given impacts, serious and critical unless told otherwise.
+ */
+export async function axeViolations(
+  page: Page,
+  impacts: readonly string[] = ['serious', 'critical'],
+): Promise<AxeViolation[]> {
+  // Evaluated rather than added as a <script>: the app's Content-Security-Policy forbids
+  // inline scripts, rightly. (The root tsconfig has no DOM types: page-side code is a string.)
+  if (!(await page.evaluate<boolean>("'axe' in window"))) await page.evaluate(axeSource());
+  const violations = await page.evaluate<AxeViolation[]>(`
+    axe
+      .run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+      .then((results) =>
+        results.violations.map((violation) => ({
+          id: violation.id,
+          impact: violation.impact,
+          help: violation.help,
+          targets: violation.nodes.map((node) => node.target.join(' ')),
+        })),
+      )
+  `);
+  return violations.filter((violation) => impacts.includes(violation.impact ?? ''));
 }

@@ -1,9 +1,14 @@
 export { createTestApp, type TestApp, type TestAppOptions } from './app.js';
 export {
+  type AxeViolation,
+  axeViolations,
   type BrowserHarness,
   chromiumPath,
   describeInBrowser,
+  horizontalOverflow,
   launchBrowser,
+  NARROW_PHONE,
+  PHONE,
   startBrowserHarness,
   submitSignInForm,
 } from './browser.js';

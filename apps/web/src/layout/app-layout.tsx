@@ -1,12 +1,15 @@
-import { AppShell, Button, Group, NavLink, Text, Title, useMantineColorScheme } from '@mantine/core';
+import { AppShell, Burger, Button, Group, NavLink, Text, Title, useMantineColorScheme } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import { useEffect } from 'react';
-import { Outlet, NavLink as RouterLink, useNavigate } from 'react-router';
+import { Outlet, NavLink as RouterLink, useLocation, useNavigate } from 'react-router';
 import { useProfile } from '../api/use-profile';
 import { useAuth } from '../auth/auth-context';
 import { usePermissions } from '../auth/use-permissions';
 import { crmNav } from '../pages/crm/routes';
 import { workNav } from '../pages/work/routes';
 import { ApiStatus } from './api-status';
+import classes from './app-layout.module.css';
+import { RouteTitle } from './page-title';
 
 /** The theme the signed-in person chose on their profile; the app's own (light) for everyone else. */
 function useThemePreference() {
@@ -24,6 +27,11 @@ export function AppLayout() {
   const { user, signOut } = useAuth();
   const { can } = usePermissions();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
+  // On a phone the navigation is a menu behind the burger; following a link closes it.
+  const [navOpened, nav] = useDisclosure(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: closes on every change of page
+  useEffect(() => nav.close(), [pathname]);
   useThemePreference();
   const admin = [
     can('users:read') && { to: '/admin/users', label: 'Users' },
@@ -32,25 +40,46 @@ export function AppLayout() {
     can('audit:read') && { to: '/admin/audit', label: 'Audit trail' },
   ].filter((entry) => entry !== false);
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 'sm' }} padding="lg">
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+      padding={{ base: 'sm', sm: 'lg' }}
+    >
+      {/* The content is focusable (tabIndex -1): following the link moves the focus there, past the menu. */}
+      <a href="#main" className={classes.skipLink}>
+        Skip to main content
+      </a>
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between">
-          <Group gap="xs">
+        <Group h="100%" px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
+            <Burger
+              opened={navOpened}
+              onClick={nav.toggle}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={navOpened ? 'Close navigation' : 'Open navigation'}
+              aria-expanded={navOpened}
+              aria-controls="main-navigation"
+              className={classes.touchTarget}
+            />
             <img src="/favicon.svg" alt="" width={28} height={28} />
-            <Title order={3} fw={700}>
+            <Title order={2} fz={{ base: 'h4', sm: 'h3' }} fw={700} className={classes.brand}>
               Steward CRM
             </Title>
           </Group>
-          <Group gap="sm">
-            <ApiStatus />
+          <Group gap="sm" wrap="nowrap">
+            <Group visibleFrom="sm">
+              <ApiStatus />
+            </Group>
             {user && (
               <>
-                <Text size="sm" aria-label="Signed in user">
+                <Text size="sm" aria-label="Signed in user" visibleFrom="sm">
                   {user.fullName}
                 </Text>
                 <Button
                   size="xs"
                   variant="default"
+                  className={classes.touchTarget}
                   onClick={async () => {
                     await signOut();
                     navigate('/sign-in');
@@ -63,33 +92,50 @@ export function AppLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label="Main navigation">
-        {user ? (
-          <>
-            <NavLink component={RouterLink} to="/" label="Home" end />
-            {[...crmNav, ...workNav]
-              .filter((entry) => can(entry.permission))
-              .map((entry) => (
+      <AppShell.Navbar
+        p="sm"
+        aria-label="Main navigation"
+        id="main-navigation"
+        component="nav"
+        className={navOpened ? undefined : classes.navClosed}
+      >
+        <AppShell.Section grow className={classes.navScroll}>
+          {user ? (
+            <>
+              <NavLink component={RouterLink} to="/" label="Home" end />
+              {[...crmNav, ...workNav]
+                .filter((entry) => can(entry.permission))
+                .map((entry) => (
+                  <NavLink key={entry.to} component={RouterLink} to={entry.to} label={entry.label} />
+                ))}
+              <NavLink component={RouterLink} to="/profile" label="Profile" />
+              <NavLink component={RouterLink} to="/security" label="Security" />
+              {can('api-keys:manage') && <NavLink component={RouterLink} to="/api-keys" label="API keys" />}
+              {admin.length > 0 && (
+                <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4}>
+                  Administration
+                </Text>
+              )}
+              {admin.map((entry) => (
                 <NavLink key={entry.to} component={RouterLink} to={entry.to} label={entry.label} />
               ))}
-            <NavLink component={RouterLink} to="/profile" label="Profile" />
-            <NavLink component={RouterLink} to="/security" label="Security" />
-            {can('api-keys:manage') && <NavLink component={RouterLink} to="/api-keys" label="API keys" />}
-            {admin.length > 0 && (
-              <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4}>
-                Administration
-              </Text>
-            )}
-            {admin.map((entry) => (
-              <NavLink key={entry.to} component={RouterLink} to={entry.to} label={entry.label} />
-            ))}
-          </>
-        ) : (
-          <NavLink component={RouterLink} to="/sign-in" label="Sign in" />
-        )}
-        <NavLink href="/docs" label="API documentation" description="Swagger UI" />
+            </>
+          ) : (
+            <NavLink component={RouterLink} to="/sign-in" label="Sign in" />
+          )}
+          <NavLink href="/docs" label="API documentation" description="Swagger UI" />
+        </AppShell.Section>
+        <AppShell.Section hiddenFrom="sm" pt="sm">
+          <ApiStatus />
+          {user && (
+            <Text size="sm" mt="xs">
+              Signed in as {user.fullName}
+            </Text>
+          )}
+        </AppShell.Section>
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
+        <RouteTitle />
         <Outlet />
       </AppShell.Main>
     </AppShell>

@@ -1,10 +1,25 @@
-import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import '@mantine/charts/styles.css';
+import { Badge, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useAuth } from '../auth/auth-context';
+import { usePermissions } from '../auth/use-permissions';
 import { roleLabel } from '../labels';
+import { OpenJobsCard } from './home/open-jobs-card';
+import { OverdueInvoicesCard } from './home/overdue-invoices-card';
+import { RecentActivityCard } from './home/recent-activity-card';
+import { TodaysVisitsCard } from './home/todays-visits-card';
+import './home/home.css';
 
+/** The day at a glance: each card shows only to those whose role may read what it shows. */
 export function HomePage() {
   const { user } = useAuth();
+  const { can } = usePermissions();
   if (!user) return null;
+  const cards = [
+    can('schedules:read') && <TodaysVisitsCard key="visits" />,
+    can('jobs:read') && <OpenJobsCard key="jobs" />,
+    can('invoices:read') && <OverdueInvoicesCard key="invoices" />,
+    can('communications:read') && <RecentActivityCard key="activity" />,
+  ].filter(Boolean);
   return (
     <Stack>
       <Group justify="space-between">
@@ -13,21 +28,15 @@ export function HomePage() {
           {roleLabel(user.role)}
         </Badge>
       </Group>
-      <SimpleGrid cols={{ base: 1, md: 2 }}>
-        <Card withBorder>
-          <Text fw={600}>Your account</Text>
-          <Text size="sm" c="dimmed">
-            Signed in as {user.email}
-            {user.jobTitle ? ` · ${user.jobTitle}` : ''}
-          </Text>
-        </Card>
-        <Card withBorder>
-          <Text fw={600}>Your data stays yours</Text>
-          <Text size="sm" c="dimmed">
-            Personal fields are encrypted at rest with a key of their own; erasing a person destroys that key.
-          </Text>
-        </Card>
-      </SimpleGrid>
+      {cards.length > 0 ? (
+        <SimpleGrid cols={{ base: 1, md: 2 }}>{cards}</SimpleGrid>
+      ) : (
+        <Text c="dimmed">
+          Signed in as {user.email}
+          {user.jobTitle ? ` · ${user.jobTitle}` : ''}. Your role reads no day-to-day records; the menu lists what you
+          can open.
+        </Text>
+      )}
     </Stack>
   );
 }

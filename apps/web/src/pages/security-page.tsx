@@ -5,6 +5,7 @@ import {
   Button,
   Card,
   Code,
+  CopyButton,
   Group,
   Image,
   List,
@@ -19,6 +20,8 @@ import { Link } from 'react-router';
 import { ApiProblem, type components, unwrap } from '#api-client';
 import { api } from '../api/client';
 import { useAuth } from '../auth/auth-context';
+import { saveFile } from '../components/save-file';
+import { MfaOffForm } from './mfa-off-form';
 import { SecurityEventsCard } from './security-events-card';
 import { SessionsCard } from './sessions-card';
 
@@ -32,6 +35,7 @@ export function SecurityPage() {
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [turningOff, setTurningOff] = useState(false);
   if (!user) return null;
 
   async function start() {
@@ -117,8 +121,47 @@ export function SecurityPage() {
                 <List.Item key={recovery}>{recovery}</List.Item>
               ))}
             </List>
+            <Group mt="sm" gap="xs">
+              <CopyButton value={recoveryCodes.join('\n')}>
+                {({ copied, copy }) => (
+                  <Button size="xs" variant="light" onClick={copy}>
+                    {copied ? 'Copied' : 'Copy codes'}
+                  </Button>
+                )}
+              </CopyButton>
+              <Button
+                size="xs"
+                variant="light"
+                onClick={() =>
+                  saveFile(
+                    new Blob([`Steward CRM recovery codes for ${user.email}\n\n${recoveryCodes.join('\n')}\n`], {
+                      type: 'text/plain',
+                    }),
+                    'steward-recovery-codes.txt',
+                  )
+                }
+              >
+                Download codes
+              </Button>
+            </Group>
           </Alert>
         )}
+        {user.mfaEnabled &&
+          !user.mfaEnrolmentRequired &&
+          (turningOff ? (
+            <MfaOffForm
+              onDone={async () => {
+                setTurningOff(false);
+                setRecoveryCodes(null);
+                await refresh();
+              }}
+              onCancel={() => setTurningOff(false)}
+            />
+          ) : (
+            <Button mt="md" variant="default" color="red" onClick={() => setTurningOff(true)} w="fit-content">
+              Turn off two-step verification
+            </Button>
+          ))}
       </Card>
       {!user.mfaEnrolmentRequired && <SessionsCard />}
       {!user.mfaEnrolmentRequired && <SecurityEventsCard />}

@@ -11,13 +11,17 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { isEmail, isNotEmpty, useForm } from '@mantine/form';
+import { useState } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiProblem } from '#api-client';
 import { useResendVerification } from '../api/use-account-links';
 import { useReadiness } from '../api/use-health';
 import { useAuth } from '../auth/auth-context';
+import { applyFieldErrors, type FieldMap, useFirstErrorFocus } from '../forms/form-errors';
 import { MfaStep } from './mfa-step';
+
+const FIELDS: FieldMap = { email: { label: 'Email' }, password: { label: 'Password' } };
 
 /** What another page may hand the sign-in page: where to return, a notice, the email to fill in. */
 interface SignInState {
@@ -32,9 +36,14 @@ export function SignInPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const state = (location.state as SignInState | null) ?? {};
-  const [email, setEmail] = useState(state.email ?? '');
-  const [password, setPassword] = useState('');
-  const [keepSignedIn, setKeepSignedIn] = useState(false);
+  const form = useForm({
+    initialValues: { email: state.email ?? '', password: '', keepSignedIn: false },
+    validate: {
+      email: isEmail('Enter your email address, such as name@example.com.'),
+      password: isNotEmpty('Enter your password.'),
+    },
+  });
+  const { ref, focusFirstError } = useFirstErrorFocus();
   const [problem, setProblem] = useState<ApiProblem | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [mfaToken, setMfaToken] = useState<string | null>(null);
@@ -42,9 +51,9 @@ export function SignInPage() {
 
   const from = state.from ?? '/';
   if (auth.user) return <Navigate to={from} replace />;
+  const email = form.values.email;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  const submit = form.onSubmit(async ({ email, password, keepSignedIn }) => {
     setSubmitting(true);
     setProblem(null);
     resend.reset();
@@ -54,12 +63,12 @@ export function SignInPage() {
       else navigate(from, { replace: true });
     } catch (error) {
       setProblem(error instanceof ApiProblem ? error : null);
+      applyFieldErrors(form, error, FIELDS);
+      focusFirstError();
     } finally {
       setSubmitting(false);
     }
-  }
-
-  const fieldErrors = problem?.fieldErrors() ?? {};
+  }, focusFirstError);
   return (
     <Container size={420} my={40}>
       <Title ta="center" order={1}>
@@ -77,12 +86,12 @@ export function SignInPage() {
             }}
             onCancel={() => {
               setMfaToken(null);
-              setPassword('');
+              form.setFieldValue('password', '');
             }}
           />
         </Paper>
       ) : (
-        <Paper withBorder shadow="sm" p="lg" mt="lg" component="form" onSubmit={submit} noValidate>
+        <Paper withBorder shadow="sm" p="lg" mt="lg" component="form" ref={ref} onSubmit={submit} noValidate>
           <Stack>
             {readiness.isError && (
               <Alert color="red" title="Service unavailable" role="alert">
@@ -125,28 +134,17 @@ export function SignInPage() {
                 </Alert>
               )
             )}
-            <TextInput
-              label="Email"
-              type="email"
-              autoComplete="username"
-              required
-              value={email}
-              onChange={(event) => setEmail(event.currentTarget.value)}
-              error={fieldErrors.email}
-            />
+            <TextInput label="Email" type="email" autoComplete="username" required {...form.getInputProps('email')} />
             <PasswordInput
               label="Password"
               autoComplete="current-password"
               required
-              value={password}
-              onChange={(event) => setPassword(event.currentTarget.value)}
-              error={fieldErrors.password}
+              {...form.getInputProps('password')}
             />
             <Checkbox
               label="Keep me signed in"
               description="Stay signed in on this device for 30 days. Leave unchecked on shared computers."
-              checked={keepSignedIn}
-              onChange={(event) => setKeepSignedIn(event.currentTarget.checked)}
+              {...form.getInputProps('keepSignedIn', { type: 'checkbox' })}
             />
             <Button type="submit" loading={submitting} fullWidth>
               Sign in

@@ -8,8 +8,29 @@ import {
   BranchOwnerFields,
   emptyAddress,
   orNull,
+  RECORD_FIELDS,
   TagsField,
 } from './record-fields';
+
+/** The API's fields of a client as the form labels them. */
+export const CLIENT_FIELDS = {
+  ...RECORD_FIELDS,
+  kind: { label: 'Kind' },
+  name: { label: 'Name' },
+  email: { label: 'Email' },
+  phone: { label: 'Phone' },
+  'company.legalName': { label: 'Legal name' },
+  'company.registrationNumber': { label: 'Registration number' },
+  'company.vatNumber': { label: 'VAT number' },
+  'company.website': { label: 'Website' },
+  'company.industry': { label: 'Industry' },
+};
+
+/** Client-side rules, checked before anything is sent. */
+export const CLIENT_RULES = {
+  name: (name: string) => (name.trim() ? null : 'Give the client a name.'),
+  branchId: (branchId: string | null) => (branchId ? null : 'Choose the branch that serves this client.'),
+};
 
 type CompanyDraft = Required<{ [Key in keyof CompanyDetails]: string }>;
 

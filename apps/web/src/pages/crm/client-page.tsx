@@ -5,6 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { type Client, useClient, useClientActivity, useDeleteClient } from '../../api/use-clients';
 import { useContactList } from '../../api/use-contacts';
 import { ConfirmModal } from '../../components/confirm-modal';
+import { usePageTitle } from '../../layout/page-title';
 import { ActivityLog } from './activity-log';
 import { CommunicationTimeline } from './communication-timeline';
 import { clientKindLabel, formatDateTime, formatRelative } from './crm-labels';
@@ -18,6 +19,7 @@ import { useCrmAccess } from './use-crm-access';
 export function ClientPage() {
   const { id = '' } = useParams();
   const client = useClient(id);
+  usePageTitle(client.data?.name ?? 'Client');
   return (
     <RecordLoader query={client} what="client" backTo="/clients" backLabel="Back to clients">
       {(record) => <ClientView client={record} />}
@@ -151,7 +153,12 @@ function ClientDetailsCard({ client, mayChange }: { client: Client; mayChange: b
           </Group>
         )}
       </Group>
-      <Table aria-label="Client details" withRowBorders={false} verticalSpacing={4}>
+      <Table
+        aria-label="Client details"
+        withRowBorders={false}
+        verticalSpacing={4}
+        style={{ overflowWrap: 'anywhere' }}
+      >
         <Table.Tbody>
           <Detail label="Email">
             {client.email && (

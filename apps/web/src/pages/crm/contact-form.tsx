@@ -9,8 +9,26 @@ import {
   BranchOwnerFields,
   emptyAddress,
   orNull,
+  RECORD_FIELDS,
   TagsField,
 } from './record-fields';
+
+/** The API's fields of a contact as the form labels them. */
+export const CONTACT_FIELDS = {
+  ...RECORD_FIELDS,
+  fullName: { label: 'Full name' },
+  jobTitle: { label: 'Job title' },
+  clientId: { label: 'Client' },
+  email: { label: 'Email' },
+  phone: { label: 'Phone' },
+};
+
+/** Client-side rules, checked before anything is sent. */
+export const CONTACT_RULES = {
+  fullName: (fullName: string) => (fullName.trim() ? null : 'Give their name.'),
+  branchId: (branchId: string | null, draft: { clientId: string | null }) =>
+    branchId || draft.clientId ? null : 'Choose a branch, or a client to take its branch.',
+};
 
 export interface ContactDraft {
   fullName: string;

@@ -5,6 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useClient } from '../../api/use-clients';
 import { type Contact, useContact, useContactActivity, useDeleteContact } from '../../api/use-contacts';
 import { ConfirmModal } from '../../components/confirm-modal';
+import { usePageTitle } from '../../layout/page-title';
 import { ActivityLog } from './activity-log';
 import { CommunicationTimeline } from './communication-timeline';
 import { formatDateTime, formatRelative } from './crm-labels';
@@ -17,6 +18,7 @@ import { useCrmAccess } from './use-crm-access';
 export function ContactPage() {
   const { id = '' } = useParams();
   const contact = useContact(id);
+  usePageTitle(contact.data?.fullName ?? 'Contact');
   return (
     <RecordLoader query={contact} what="contact" backTo="/contacts" backLabel="Back to contacts">
       {(record) => <ContactView contact={record} />}
@@ -144,7 +146,12 @@ function ContactDetailsCard({ contact }: { contact: Contact }) {
           </Group>
         )}
       </Group>
-      <Table aria-label="Contact details" withRowBorders={false} verticalSpacing={4}>
+      <Table
+        aria-label="Contact details"
+        withRowBorders={false}
+        verticalSpacing={4}
+        style={{ overflowWrap: 'anywhere' }}
+      >
         <Table.Tbody>
           <Detail label="Email">
             {contact.email && (

@@ -116,7 +116,7 @@ export function ContactsPage() {
           <Title order={1}>Contacts</Title>
           <Text c="dimmed" size="sm">
             The people you deal with, at a client or on their own.{' '}
-            <Anchor component={Link} to="/contact-lists" size="sm">
+            <Anchor component={Link} to="/contact-lists" size="sm" underline="always">
               Contact lists
             </Anchor>
           </Text>
@@ -188,7 +188,7 @@ export function ContactsPage() {
               {clientId && (
                 <>
                   {currentList ? ' ' : ''}At the client{' '}
-                  <Anchor component={Link} to={`/clients/${clientId}`} size="sm">
+                  <Anchor component={Link} to={`/clients/${clientId}`} size="sm" underline="always">
                     {client.data?.name ?? '…'}
                   </Anchor>
                   .

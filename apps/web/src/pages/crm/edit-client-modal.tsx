@@ -1,10 +1,11 @@
 import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type FormEvent, useState } from 'react';
-import { fieldErrorsOf, formProblemOf } from '../../api/problems';
+import { useState } from 'react';
+import { formProblemOf } from '../../api/problems';
 import { type Client, fetchClient, useUpdateClient } from '../../api/use-clients';
-import { type ClientDraft, ClientFields, clientDraftOf, patchOf } from './client-form';
+import { CLIENT_FIELDS, CLIENT_RULES, ClientFields, clientDraftOf, patchOf } from './client-form';
 import { StaleAlert } from './stale-alert';
+import { ElsewhereAlert, useRecordForm } from './use-record-form';
 
 /**
  * Edits a client. Sends the version it was opened with and only the fields that changed;
@@ -14,17 +15,10 @@ import { StaleAlert } from './stale-alert';
 export function EditClientModal({ client, onClose }: { client: Client; onClose: () => void }) {
   const update = useUpdateClient();
   const [original, setOriginal] = useState(client);
-  const [draft, setDraft] = useState<ClientDraft>(() => clientDraftOf(client));
-  const [missing, setMissing] = useState<Record<string, string>>({});
+  const record = useRecordForm(clientDraftOf(client), CLIENT_RULES, CLIENT_FIELDS);
   const [reloading, setReloading] = useState(false);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const required: Record<string, string> = {};
-    if (!draft.name.trim()) required.name = 'A client needs a name';
-    if (!draft.branchId) required.branchId = 'Choose the branch that serves this client';
-    setMissing(required);
-    if (Object.keys(required).length) return;
+  const submit = record.submit((draft) => {
     const patch = patchOf(original, draft, original.version);
     if (Object.keys(patch).length === 1) return onClose(); // nothing changed
     update.mutate(
@@ -34,28 +28,28 @@ export function EditClientModal({ client, onClose }: { client: Client; onClose: 
           notifications.show({ color: 'teal', title: 'Saved', message: saved.name });
           onClose();
         },
+        onError: record.refused,
       },
     );
-  }
+  });
 
   async function reload() {
     setReloading(true);
     try {
       const current = await fetchClient(client.id);
       setOriginal(current);
-      setDraft(clientDraftOf(current));
+      record.startOver(clientDraftOf(current));
       update.reset();
     } finally {
       setReloading(false);
     }
   }
 
-  const errors = { ...missing, ...fieldErrorsOf(update.error) };
   const problem = formProblemOf(update.error);
   const stale = problem?.problem.status === 409;
   return (
     <Modal opened onClose={onClose} title={`Edit ${client.name}`} size="lg" centered>
-      <form onSubmit={submit} noValidate aria-label="Edit client">
+      <form ref={record.ref} onSubmit={submit} noValidate aria-label="Edit client">
         <Stack>
           {stale ? (
             <StaleAlert what="client" reloading={reloading} onReload={reload} />
@@ -66,7 +60,8 @@ export function EditClientModal({ client, onClose }: { client: Client; onClose: 
               </Alert>
             )
           )}
-          <ClientFields draft={draft} onChange={(changes) => setDraft({ ...draft, ...changes })} errors={errors} />
+          <ElsewhereAlert messages={record.elsewhere} />
+          <ClientFields draft={record.draft} onChange={record.onChange} errors={record.errors} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel

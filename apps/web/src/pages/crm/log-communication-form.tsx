@@ -13,24 +13,25 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { type FormEvent, useId, useState } from 'react';
-import { fieldErrorsOf, formProblemOf } from '../../api/problems';
+import { useId, useState } from 'react';
+import { formProblemOf } from '../../api/problems';
 import {
   type CommunicationCreate,
   type CommunicationKind,
   type Direction,
   useLogCommunication,
 } from '../../api/use-communications';
+import { applyFieldErrors, type FieldMap, sentenceRule, useFirstErrorFocus } from '../../forms/form-errors';
 import { COMMUNICATION_KIND_LABELS, DIRECTION_LABELS, HAS_DURATION, toLocalInput } from './crm-labels';
 
 interface Draft {
   kind: CommunicationKind;
   direction: Direction;
   contactId: string | null;
+  /** Left as "now" until the person changes it (the form knows: it is not dirty), so a form opened an hour ago still logs the time it is sent. */
   when: string;
-  /** Left as "now" until the person changes it, so a form opened an hour ago still logs the time it is sent. */
-  whenChanged: boolean;
   duration: number | string;
   subject: string;
   body: string;
@@ -41,11 +42,20 @@ const freshDraft = (contactId: string | null): Draft => ({
   direction: 'outbound',
   contactId,
   when: toLocalInput(new Date()),
-  whenChanged: false,
   duration: '',
   subject: '',
   body: '',
 });
+
+const FIELDS: FieldMap = {
+  kind: { label: 'Kind' },
+  direction: { label: 'Direction' },
+  contactId: { label: 'Contact' },
+  occurredAt: { label: 'When', path: 'when' },
+  durationMinutes: { label: 'Duration', path: 'duration' },
+  subject: { label: 'Subject' },
+  body: { label: 'Details', path: 'body' },
+};
 
 /**
  * Logs a call, email, meeting or note on a client's or a contact's timeline. On a client
@@ -63,51 +73,66 @@ export function LogCommunicationForm({
   contacts?: Array<{ id: string; fullName: string }>;
 }) {
   const log = useLogCommunication();
-  const [draft, setDraft] = useState<Draft>(() => freshDraft(contactId ?? null));
-  const [whenError, setWhenError] = useState<string | undefined>();
+  const { ref, focusFirstError } = useFirstErrorFocus();
+  const [elsewhere, setElsewhere] = useState<string[]>([]);
+  const form = useForm<Draft>({
+    initialValues: freshDraft(contactId ?? null),
+    validate: {
+      when: sentenceRule((value: string) => {
+        if (!form.isDirty('when')) return null;
+        const when = new Date(value);
+        if (Number.isNaN(when.getTime())) return 'Give a date and time';
+        if (when.getTime() > Date.now() + 5 * 60_000) return 'The time is in the future: give when it happened';
+        return null;
+      }),
+    },
+  });
   const headingId = useId();
-  const set = (changes: Partial<Draft>) => setDraft((current) => ({ ...current, ...changes }));
+  const draft = form.values;
 
   function setKind(kind: CommunicationKind) {
     // A note is usually for colleagues; the rest usually go out. A direction the person chose stays.
     const usual = (k: CommunicationKind): Direction => (k === 'note' ? 'internal' : 'outbound');
-    set({ kind, ...(draft.direction === usual(draft.kind) ? { direction: usual(kind) } : {}) });
+    if (draft.direction === usual(draft.kind)) form.setFieldValue('direction', usual(kind));
+    form.setFieldValue('kind', kind);
   }
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const when = draft.whenChanged ? new Date(draft.when) : null;
-    if (when && Number.isNaN(when.getTime())) return setWhenError('Give a date and time');
-    if (when && when.getTime() > Date.now() + 5 * 60_000) return setWhenError('This is in the future');
-    setWhenError(undefined);
+  const submit = form.onSubmit((values) => {
+    const when = form.isDirty('when') ? new Date(values.when) : null;
+    setElsewhere([]);
     const body: CommunicationCreate = {
-      kind: draft.kind,
-      direction: draft.direction,
+      kind: values.kind,
+      direction: values.direction,
       ...(clientId ? { clientId } : {}),
-      ...(draft.contactId ? { contactId: draft.contactId } : {}),
+      ...(values.contactId ? { contactId: values.contactId } : {}),
       ...(when ? { occurredAt: when.toISOString() } : {}),
-      ...(HAS_DURATION.includes(draft.kind) && draft.duration !== ''
-        ? { durationMinutes: Number(draft.duration) }
+      ...(HAS_DURATION.includes(values.kind) && values.duration !== ''
+        ? { durationMinutes: Number(values.duration) }
         : {}),
-      ...(draft.subject.trim() ? { subject: draft.subject.trim() } : {}),
-      ...(draft.body.trim() ? { body: draft.body.trim() } : {}),
+      ...(values.subject.trim() ? { subject: values.subject.trim() } : {}),
+      ...(values.body.trim() ? { body: values.body.trim() } : {}),
     };
     log.mutate(body, {
       onSuccess: () => {
         notifications.show({
           color: 'teal',
-          message: `${COMMUNICATION_KIND_LABELS[draft.kind]} logged.`,
+          message: `${COMMUNICATION_KIND_LABELS[values.kind]} logged.`,
         });
-        setDraft({ ...freshDraft(contactId ?? null), kind: draft.kind, direction: draft.direction });
+        const next = { ...freshDraft(contactId ?? null), kind: values.kind, direction: values.direction };
+        form.setInitialValues(next);
+        form.reset();
+      },
+      onError: (error) => {
+        setElsewhere(applyFieldErrors(form, error, FIELDS));
+        focusFirstError();
       },
     });
-  }
+  }, focusFirstError);
 
-  const errors = fieldErrorsOf(log.error);
   const problem = formProblemOf(log.error);
   const kindLabel = COMMUNICATION_KIND_LABELS[draft.kind].toLowerCase();
   return (
-    <Card withBorder component="form" onSubmit={submit} noValidate aria-labelledby={headingId}>
+    <Card withBorder component="form" ref={ref} onSubmit={submit} noValidate aria-labelledby={headingId}>
       <Stack gap="sm">
         <Title order={3} size="h4" id={headingId}>
           Log a call, email, meeting or note
@@ -115,6 +140,11 @@ export function LogCommunicationForm({
         {problem && (
           <Alert color="red" title={problem.problem.title} role="alert">
             {problem.message}
+          </Alert>
+        )}
+        {elsewhere.length > 0 && (
+          <Alert color="red" title="Not logged" role="alert">
+            {elsewhere.join(' ')}
           </Alert>
         )}
         <Stack gap={4}>
@@ -132,31 +162,25 @@ export function LogCommunicationForm({
           <Select
             label="Direction"
             data={Object.entries(DIRECTION_LABELS).map(([value, label]) => ({ value, label }))}
-            value={draft.direction}
-            onChange={(value) => value && set({ direction: value as Direction })}
             allowDeselect={false}
-            error={errors.direction}
+            {...form.getInputProps('direction')}
           />
           {contacts && !contactId && (
             <Select
               label="Contact"
               placeholder={contacts.length ? 'The client as a whole' : 'No contacts at this client'}
               data={contacts.map((contact) => ({ value: contact.id, label: contact.fullName }))}
-              value={draft.contactId}
-              onChange={(value) => set({ contactId: value })}
               clearable
               searchable
               disabled={contacts.length === 0}
-              error={errors.contactId}
+              {...form.getInputProps('contactId')}
             />
           )}
           <TextInput
             label="When"
             type="datetime-local"
-            value={draft.when}
             max={toLocalInput(new Date(Date.now() + 60_000))}
-            onChange={(event) => set({ when: event.currentTarget.value, whenChanged: true })}
-            error={whenError ?? errors.occurredAt}
+            {...form.getInputProps('when')}
           />
           {HAS_DURATION.includes(draft.kind) && (
             <NumberInput
@@ -165,28 +189,12 @@ export function LogCommunicationForm({
               max={24 * 60}
               allowDecimal={false}
               allowNegative={false}
-              value={draft.duration}
-              onChange={(value) => set({ duration: value })}
-              error={errors.durationMinutes}
+              {...form.getInputProps('duration')}
             />
           )}
         </SimpleGrid>
-        <TextInput
-          label="Subject"
-          maxLength={300}
-          value={draft.subject}
-          onChange={(event) => set({ subject: event.currentTarget.value })}
-          error={errors.subject}
-        />
-        <Textarea
-          label="Details"
-          autosize
-          minRows={2}
-          maxRows={10}
-          value={draft.body}
-          onChange={(event) => set({ body: event.currentTarget.value })}
-          error={errors.body}
-        />
+        <TextInput label="Subject" maxLength={300} {...form.getInputProps('subject')} />
+        <Textarea label="Details" autosize minRows={2} maxRows={10} {...form.getInputProps('body')} />
         <Group justify="flex-end">
           <Button type="submit" loading={log.isPending}>
             Log {kindLabel}

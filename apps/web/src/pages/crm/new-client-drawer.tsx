@@ -1,57 +1,55 @@
 import { Alert, Button, Drawer, Group, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type FormEvent, useState } from 'react';
+import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
-import { fieldErrorsOf, formProblemOf } from '../../api/problems';
+import { formProblemOf } from '../../api/problems';
 import { useCreateClient } from '../../api/use-clients';
-import { type ClientDraft, ClientFields, createBodyOf, newClientDraft } from './client-form';
+import { CLIENT_FIELDS, CLIENT_RULES, ClientFields, createBodyOf, newClientDraft } from './client-form';
 import { useCrmAccess } from './use-crm-access';
+import { ElsewhereAlert, useRecordForm } from './use-record-form';
 
 /** Adds a client and opens its page. */
 export function NewClientDrawer({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { defaultBranchId } = useCrmAccess();
   const create = useCreateClient();
   const navigate = useNavigate();
-  const [draft, setDraft] = useState<ClientDraft | null>(null);
-  const [missing, setMissing] = useState<Record<string, string>>({});
+  const record = useRecordForm(newClientDraft(defaultBranchId), CLIENT_RULES, CLIENT_FIELDS);
   // The default branch arrives with the branches; until the person picks one, follow it.
-  const current = draft ?? newClientDraft(defaultBranchId);
+  const { isDirty, setFieldValue } = record.form;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: follows the default only as it changes
+  useEffect(() => {
+    if (!isDirty('branchId')) setFieldValue('branchId', defaultBranchId);
+  }, [defaultBranchId]);
 
   function close() {
     create.reset();
-    setDraft(null);
-    setMissing({});
+    record.startOver(newClientDraft(defaultBranchId));
     onClose();
   }
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const required: Record<string, string> = {};
-    if (!current.name.trim()) required.name = 'Give the client a name';
-    if (!current.branchId) required.branchId = 'Choose the branch that serves this client';
-    setMissing(required);
-    if (Object.keys(required).length) return;
-    create.mutate(createBodyOf(current), {
+  const submit = record.submit((draft) => {
+    create.mutate(createBodyOf(draft), {
       onSuccess: (client) => {
         notifications.show({ color: 'teal', title: 'Client added', message: client.name });
         close();
         navigate(`/clients/${client.id}`);
       },
+      onError: record.refused,
     });
-  }
+  });
 
-  const errors = { ...missing, ...fieldErrorsOf(create.error) };
   const problem = formProblemOf(create.error);
   return (
     <Drawer opened={opened} onClose={close} title="New client" position="right" size="lg">
-      <form onSubmit={submit} noValidate aria-label="New client">
+      <form ref={record.ref} onSubmit={submit} noValidate aria-label="New client">
         <Stack>
           {problem && (
             <Alert color="red" title={problem.problem.title} role="alert">
               {problem.message}
             </Alert>
           )}
-          <ClientFields draft={current} onChange={(changes) => setDraft({ ...current, ...changes })} errors={errors} />
+          <ElsewhereAlert messages={record.elsewhere} />
+          <ClientFields draft={record.draft} onChange={record.onChange} errors={record.errors} />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
               Cancel

@@ -1,12 +1,13 @@
 import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type FormEvent, useState } from 'react';
+import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
-import { fieldErrorsOf, formProblemOf } from '../../api/problems';
+import { formProblemOf } from '../../api/problems';
 import type { Client } from '../../api/use-clients';
 import { useCreateContact } from '../../api/use-contacts';
-import { type ContactDraft, ContactFields, createContactBodyOf, newContactDraft } from './contact-form';
+import { CONTACT_FIELDS, CONTACT_RULES, ContactFields, createContactBodyOf, newContactDraft } from './contact-form';
 import { useCrmAccess } from './use-crm-access';
+import { ElsewhereAlert, useRecordForm } from './use-record-form';
 
 /** Adds a contact; from a client's page, at that client (and stays there), otherwise opens the new contact. */
 export function NewContactModal({
@@ -21,34 +22,31 @@ export function NewContactModal({
   const { defaultBranchId } = useCrmAccess();
   const create = useCreateContact();
   const navigate = useNavigate();
-  const [draft, setDraft] = useState<ContactDraft | null>(null);
-  const [missing, setMissing] = useState<Record<string, string>>({});
-  const current = draft ?? newContactDraft(client?.id ?? null, defaultBranchId);
+  const record = useRecordForm(newContactDraft(client?.id ?? null, defaultBranchId), CONTACT_RULES, CONTACT_FIELDS);
+  // The default branch arrives with the branches; until the person picks one, follow it.
+  const { isDirty, setFieldValue } = record.form;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: follows the default only as it changes
+  useEffect(() => {
+    if (!isDirty('branchId')) setFieldValue('branchId', defaultBranchId);
+  }, [defaultBranchId]);
 
   function close() {
     create.reset();
-    setDraft(null);
-    setMissing({});
+    record.startOver(newContactDraft(client?.id ?? null, defaultBranchId));
     onClose();
   }
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const required: Record<string, string> = {};
-    if (!current.fullName.trim()) required.fullName = 'Give their name';
-    if (!current.clientId && !current.branchId) required.branchId = 'Choose a branch (or a client)';
-    setMissing(required);
-    if (Object.keys(required).length) return;
-    create.mutate(createContactBodyOf(current), {
+  const submit = record.submit((draft) => {
+    create.mutate(createContactBodyOf(draft), {
       onSuccess: (contact) => {
         notifications.show({ color: 'teal', title: 'Contact added', message: contact.fullName });
         close();
         if (!client) navigate(`/contacts/${contact.id}`);
       },
+      onError: record.refused,
     });
-  }
+  });
 
-  const errors = { ...missing, ...fieldErrorsOf(create.error) };
   const problem = formProblemOf(create.error);
   return (
     <Modal
@@ -58,17 +56,18 @@ export function NewContactModal({
       size="lg"
       centered
     >
-      <form onSubmit={submit} noValidate aria-label="New contact">
+      <form ref={record.ref} onSubmit={submit} noValidate aria-label="New contact">
         <Stack>
           {problem && (
             <Alert color="red" title={problem.problem.title} role="alert">
               {problem.message}
             </Alert>
           )}
+          <ElsewhereAlert messages={record.elsewhere} />
           <ContactFields
-            draft={current}
-            onChange={(changes) => setDraft({ ...current, ...changes })}
-            errors={errors}
+            draft={record.draft}
+            onChange={record.onChange}
+            errors={record.errors}
             clientFixed={Boolean(client)}
           />
           <Group justify="flex-end">

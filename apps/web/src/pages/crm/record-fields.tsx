@@ -142,3 +142,18 @@ export function BranchOwnerFields({
     </SimpleGrid>
   );
 }
+
+/** How the API's names of the shared record fields read in the forms. */
+export const RECORD_FIELDS = {
+  'address.line1': { label: 'Address line 1' },
+  'address.line2': { label: 'Address line 2' },
+  'address.city': { label: 'City' },
+  'address.region': { label: 'Region' },
+  'address.postcode': { label: 'Postcode' },
+  'address.country': { label: 'Country' },
+  address: { label: 'Address', path: 'address.line1' },
+  tags: { label: 'Tags' },
+  branchId: { label: 'Branch' },
+  ownerId: { label: 'Owner' },
+  notes: { label: 'Notes' },
+};

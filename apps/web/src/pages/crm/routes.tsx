@@ -10,12 +10,29 @@ export const crmRoutes: RouteObject[] = [
   {
     element: <RequirePermission permission="clients:read" />,
     children: [
-      { path: 'clients', lazy: async () => ({ Component: (await import('./clients-page')).ClientsPage }) },
-      { path: 'clients/:id', lazy: async () => ({ Component: (await import('./client-page')).ClientPage }) },
-      { path: 'contacts', lazy: async () => ({ Component: (await import('./contacts-page')).ContactsPage }) },
-      { path: 'contacts/:id', lazy: async () => ({ Component: (await import('./contact-page')).ContactPage }) },
+      {
+        path: 'clients',
+        handle: { title: 'Clients' },
+        lazy: async () => ({ Component: (await import('./clients-page')).ClientsPage }),
+      },
+      {
+        path: 'clients/:id',
+        handle: { title: null },
+        lazy: async () => ({ Component: (await import('./client-page')).ClientPage }),
+      },
+      {
+        path: 'contacts',
+        handle: { title: 'Contacts' },
+        lazy: async () => ({ Component: (await import('./contacts-page')).ContactsPage }),
+      },
+      {
+        path: 'contacts/:id',
+        handle: { title: null },
+        lazy: async () => ({ Component: (await import('./contact-page')).ContactPage }),
+      },
       {
         path: 'contact-lists',
+        handle: { title: 'Contact lists' },
         lazy: async () => ({ Component: (await import('./contact-lists-page')).ContactListsPage }),
       },
     ],

@@ -13,28 +13,28 @@ export const workRoutes: RouteObject[] = [
   {
     element: <RequirePermission permission="jobs:read" />,
     children: [
-      { path: 'jobs', element: <JobsBoardPage /> },
-      { path: 'jobs/:id', element: <JobPage /> },
+      { path: 'jobs', handle: { title: 'Jobs' }, element: <JobsBoardPage /> },
+      { path: 'jobs/:id', handle: { title: null }, element: <JobPage /> },
     ],
   },
   {
     element: <RequirePermission permission="schedules:read" />,
-    children: [{ path: 'schedule', element: <SchedulePage /> }],
+    children: [{ path: 'schedule', handle: { title: 'Schedule' }, element: <SchedulePage /> }],
   },
   {
     element: <RequirePermission permission="invoices:read" />,
     children: [
-      { path: 'invoices', element: <InvoicesPage /> },
-      { path: 'invoices/:id', element: <InvoicePage /> },
+      { path: 'invoices', handle: { title: 'Invoices' }, element: <InvoicesPage /> },
+      { path: 'invoices/:id', handle: { title: null }, element: <InvoicePage /> },
     ],
   },
   {
     element: <RequirePermission permission="invoices:write" />,
-    children: [{ path: 'invoices/new', element: <NewInvoicePage /> }],
+    children: [{ path: 'invoices/new', handle: { title: 'New invoice' }, element: <NewInvoicePage /> }],
   },
   {
     element: <RequirePermission permission="tax-policies:read" />,
-    children: [{ path: 'settings/tax', element: <TaxSettingsPage /> }],
+    children: [{ path: 'settings/tax', handle: { title: 'Tax settings' }, element: <TaxSettingsPage /> }],
   },
 ];
 

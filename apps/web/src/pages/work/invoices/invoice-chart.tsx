@@ -1,26 +1,22 @@
 import { Alert, Box, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { type Invoice, SUMMARY_LIMIT, useInvoiceSummarySource } from '../../../api/use-invoices';
 import { formatMoney } from '../money';
-import '../work.css';
+import type { MoneyBar } from './invoice-money-bars';
 
-interface Bar {
-  key: string;
-  label: string;
-  color: string;
-  minor: number;
-  count: number;
-}
+// The charts library loads with the chart, not with every page of the app.
+const InvoiceMoneyBars = lazy(() => import('./invoice-money-bars'));
 
 /** Where the money of the invoices is: drafted, owed, overdue, paid (void left out). */
-function barsOf(invoices: Invoice[]): Bar[] {
-  const bars: Bar[] = [
+function barsOf(invoices: Invoice[]): MoneyBar[] {
+  const bars: MoneyBar[] = [
     { key: 'draft', label: 'Drafts', color: 'gray', minor: 0, count: 0 },
     { key: 'outstanding', label: 'Outstanding', color: 'blue', minor: 0, count: 0 },
     { key: 'overdue', label: 'Overdue', color: 'red', minor: 0, count: 0 },
     { key: 'paid', label: 'Paid', color: 'teal', minor: 0, count: 0 },
   ];
   const add = (key: string, minor: number) => {
-    const bar = bars.find((candidate) => candidate.key === key) as Bar;
+    const bar = bars.find((candidate) => candidate.key === key) as MoneyBar;
     bar.minor += minor;
     bar.count += 1;
   };
@@ -34,8 +30,8 @@ function barsOf(invoices: Invoice[]): Bar[] {
 }
 
 /**
- * A bar chart of amounts by state, one per currency, in plain accessible markup: each bar
- * is a row of a list with its amount written out, so a screen reader reads the numbers.
+ * A bar chart of amounts by state, one per currency (@mantine/charts), with each amount
+ * also written out in a list, so a screen reader reads the numbers.
  */
 export function InvoiceChart({ clientId }: { clientId: string | null }) {
   const source = useInvoiceSummarySource(clientId);
@@ -70,7 +66,6 @@ export function InvoiceChart({ clientId }: { clientId: string | null }) {
       <Stack gap="md">
         {currencies.map((currency) => {
           const bars = barsOf(items.filter((invoice) => invoice.currency === currency));
-          const largest = Math.max(...bars.map((bar) => bar.minor), 1);
           return (
             <Box key={currency}>
               {currencies.length > 1 && (
@@ -78,37 +73,27 @@ export function InvoiceChart({ clientId }: { clientId: string | null }) {
                   {currency}
                 </Text>
               )}
-              <Stack
-                gap={6}
+              <Suspense fallback={<Box h={150} />}>
+                <InvoiceMoneyBars bars={bars} currency={currency} />
+              </Suspense>
+              <Group
                 component="ul"
+                gap="xs"
                 p={0}
                 m={0}
+                mt="xs"
                 style={{ listStyle: 'none' }}
                 aria-label={`Amounts in ${currency}`}
               >
                 {bars.map((bar) => (
-                  <Group key={bar.key} component="li" gap="sm" wrap="nowrap">
-                    <Text size="sm" w={100} style={{ flexShrink: 0 }}>
-                      {bar.label}
+                  <Text key={bar.key} component="li" size="sm" miw={150}>
+                    {bar.label}: <strong>{formatMoney(bar.minor, currency)}</strong>{' '}
+                    <Text span size="xs" c="dimmed">
+                      ({bar.count} {bar.count === 1 ? 'invoice' : 'invoices'})
                     </Text>
-                    <Box style={{ flex: 1 }} h={18} bg="var(--mantine-color-default-hover)" aria-hidden>
-                      <Box
-                        className="work-bar"
-                        h="100%"
-                        w={`${(bar.minor / largest) * 100}%`}
-                        bg={`var(--mantine-color-${bar.color}-filled)`}
-                        style={{ borderRadius: 3 }}
-                      />
-                    </Box>
-                    <Text size="sm" w={130} ta="right" fw={500} style={{ flexShrink: 0 }}>
-                      {formatMoney(bar.minor, currency)}
-                    </Text>
-                    <Text size="xs" c="dimmed" w={80} style={{ flexShrink: 0 }}>
-                      {bar.count} {bar.count === 1 ? 'invoice' : 'invoices'}
-                    </Text>
-                  </Group>
+                  </Text>
                 ))}
-              </Stack>
+              </Group>
             </Box>
           );
         })}

@@ -3,6 +3,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { problemOf } from '../../../api/problems';
 import { useInvoice } from '../../../api/use-invoices';
 import { usePermissions } from '../../../auth/use-permissions';
+import { usePageTitle } from '../../../layout/page-title';
 import { InvoiceEditor } from './invoice-editor';
 import { IssuedInvoice } from './issued-invoice';
 
@@ -17,6 +18,7 @@ export function InvoicePage() {
   const { id } = useParams();
   const { can } = usePermissions();
   const invoice = useInvoice(id);
+  usePageTitle(invoice.data ? `Invoice ${invoice.data.displayNumber}` : 'Invoice');
   if (invoice.isPending) {
     return (
       <Center h={200}>

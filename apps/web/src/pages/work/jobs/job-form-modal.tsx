@@ -12,14 +12,16 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import type { components } from '#api-client';
-import { fieldErrorsOf, formProblemOf } from '../../../api/problems';
+import { formProblemOf } from '../../../api/problems';
 import { useClientSummary } from '../../../api/use-client-lookup';
 import { fetchJob, type Job, type JobPriority, useCreateJob, useUpdateJob } from '../../../api/use-jobs';
 import { useStaff } from '../../../api/use-staff';
 import { useAuth } from '../../../auth/auth-context';
+import { applyFieldErrors, type FieldMap, useFirstErrorFocus } from '../../../forms/form-errors';
 import { ClientPicker } from '../shared/client-picker';
 import { JOB_PRIORITIES, JOB_PRIORITY_LABELS, jobNumber } from '../work-labels';
 
@@ -60,6 +62,18 @@ function addressOf(form: JobForm, previous: Address | null | undefined): Address
   return Object.keys(address).length ? address : null;
 }
 
+const FIELDS: FieldMap = {
+  clientId: { label: 'Client' },
+  title: { label: 'Title' },
+  'siteAddress.line1': { label: 'Street', path: 'line1' },
+  'siteAddress.city': { label: 'Town or city', path: 'city' },
+  'siteAddress.postcode': { label: 'Postcode', path: 'postcode' },
+  description: { label: 'Description' },
+  priority: { label: 'Priority' },
+  dueOn: { label: 'Due date' },
+  assignedUserIds: { label: 'Assignees' },
+};
+
 /**
  * Opens a job for a client, or changes one (sending the version it was opened with; a 409
  * offers to start over from the job as it is now).
@@ -80,26 +94,27 @@ export function JobFormModal({
   const create = useCreateJob();
   const update = useUpdateJob();
   const client = useClientSummary(job?.clientId);
-  const [form, setForm] = useState<JobForm>(() => formOf(job, initialClientId));
+  const form = useForm<JobForm>({
+    initialValues: formOf(job, initialClientId),
+    validate: {
+      clientId: (clientId) => (clientId ? null : 'Choose the client the work is for.'),
+      title: (title) => (title.trim() ? null : 'Say what the job is, such as “Replace boiler valve”.'),
+    },
+  });
+  const { ref, focusFirstError } = useFirstErrorFocus();
+  const [elsewhere, setElsewhere] = useState<string[]>([]);
   const [version, setVersion] = useState(job?.version);
-  const [missing, setMissing] = useState<Record<string, string>>({});
   const mutation = job ? update : create;
-  const set = <Key extends keyof JobForm>(key: Key, value: JobForm[Key]) =>
-    setForm((current) => ({ ...current, [key]: value }));
+  const values = form.values;
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const problems: Record<string, string> = {};
-    if (!form.clientId) problems.clientId = 'Choose the client the work is for';
-    if (!form.title.trim()) problems.title = 'Say what the job is';
-    setMissing(problems);
-    if (Object.keys(problems).length) return;
+  const submit = form.onSubmit((values) => {
+    setElsewhere([]);
     const common = {
-      title: form.title.trim(),
-      siteAddress: addressOf(form, job?.siteAddress),
-      description: form.description.trim() || null,
-      priority: form.priority,
-      dueOn: form.dueOn || null,
+      title: values.title.trim(),
+      siteAddress: addressOf(values, job?.siteAddress),
+      description: values.description.trim() || null,
+      priority: values.priority,
+      dueOn: values.dueOn || null,
     };
     const done = {
       onSuccess: (saved: Job) => {
@@ -109,6 +124,10 @@ export function JobFormModal({
         });
         onSaved(saved);
       },
+      onError: (error: unknown) => {
+        setElsewhere(applyFieldErrors(form, error, FIELDS));
+        focusFirstError();
+      },
     };
     if (job) {
       update.mutate(
@@ -116,24 +135,24 @@ export function JobFormModal({
           id: job.id,
           version: version ?? job.version,
           ...common,
-          assignedUserIds: staff.mayList ? form.assignedUserIds : undefined,
+          assignedUserIds: staff.mayList ? values.assignedUserIds : undefined,
         },
         done,
       );
     } else {
       create.mutate(
         {
-          clientId: form.clientId as string,
+          clientId: values.clientId as string,
           ...common,
-          dueOn: form.dueOn || undefined,
+          dueOn: values.dueOn || undefined,
           siteAddress: common.siteAddress ?? undefined,
           description: common.description ?? undefined,
-          assignedUserIds: staff.mayList ? form.assignedUserIds : undefined,
+          assignedUserIds: staff.mayList ? values.assignedUserIds : undefined,
         },
         done,
       );
     }
-  }
+  }, focusFirstError);
 
   const [reloading, setReloading] = useState(false);
   async function reload() {
@@ -141,7 +160,8 @@ export function JobFormModal({
     setReloading(true);
     try {
       const fresh = await fetchJob(job.id);
-      setForm(formOf(fresh, null));
+      form.setValues(formOf(fresh, null));
+      form.clearErrors();
       setVersion(fresh.version);
       update.reset();
     } finally {
@@ -149,21 +169,20 @@ export function JobFormModal({
     }
   }
 
-  const errors = { ...fieldErrorsOf(mutation.error), ...missing };
   const problem = formProblemOf(mutation.error);
   const stale = Boolean(job) && problem?.problem.status === 409;
   const assigneeOptions = staff.members.map((member) => ({
     value: member.id,
     label: member.id === user?.id ? `${member.name} (you)` : member.name,
   }));
-  for (const id of form.assignedUserIds) {
+  for (const id of values.assignedUserIds) {
     if (!assigneeOptions.some((option) => option.value === id))
       assigneeOptions.push({ value: id, label: staff.nameOf(id) });
   }
 
   return (
     <Modal opened onClose={onClose} title={job ? `Edit job ${jobNumber(job.number)}` : 'New job'} size="lg" centered>
-      <form onSubmit={submit} noValidate>
+      <form ref={ref} onSubmit={submit} noValidate>
         <Stack>
           {stale ? (
             <Alert color="yellow" title="Someone changed this job meanwhile" role="alert">
@@ -183,14 +202,19 @@ export function JobFormModal({
               </Alert>
             )
           )}
+          {elsewhere.length > 0 && (
+            <Alert color="red" title="The job was not saved" role="alert">
+              {elsewhere.join(' ')}
+            </Alert>
+          )}
           {job ? (
             <TextInput label="Client" value={client.data?.name ?? '…'} readOnly variant="filled" />
           ) : (
             <ClientPicker
-              value={form.clientId}
-              onChange={(clientId) => set('clientId', clientId)}
+              value={values.clientId}
+              onChange={(clientId) => form.setFieldValue('clientId', clientId)}
               required
-              error={errors.clientId}
+              error={form.errors.clientId as string | undefined}
             />
           )}
           <TextInput
@@ -198,72 +222,38 @@ export function JobFormModal({
             placeholder="Replace boiler pressure valve"
             required
             maxLength={200}
-            value={form.title}
-            onChange={(event) => set('title', event.currentTarget.value)}
-            error={errors.title}
+            {...form.getInputProps('title')}
           />
           <Fieldset legend="Site address" variant="unstyled" styles={{ legend: { fontWeight: 500, fontSize: 14 } }}>
             <Text size="xs" c="dimmed" mb={6}>
               Where the work happens, when not at the client’s own address.
             </Text>
             <Stack gap="xs">
-              <TextInput
-                label="Street"
-                value={form.line1}
-                onChange={(event) => set('line1', event.currentTarget.value)}
-                error={errors['siteAddress.line1']}
-              />
-              <SimpleGrid cols={2}>
-                <TextInput
-                  label="Town or city"
-                  value={form.city}
-                  onChange={(event) => set('city', event.currentTarget.value)}
-                  error={errors['siteAddress.city']}
-                />
-                <TextInput
-                  label="Postcode"
-                  value={form.postcode}
-                  onChange={(event) => set('postcode', event.currentTarget.value)}
-                  error={errors['siteAddress.postcode']}
-                />
+              <TextInput label="Street" {...form.getInputProps('line1')} />
+              <SimpleGrid cols={{ base: 1, xs: 2 }}>
+                <TextInput label="Town or city" {...form.getInputProps('city')} />
+                <TextInput label="Postcode" {...form.getInputProps('postcode')} />
               </SimpleGrid>
             </Stack>
           </Fieldset>
-          <Textarea
-            label="Description"
-            autosize
-            minRows={3}
-            value={form.description}
-            onChange={(event) => set('description', event.currentTarget.value)}
-            error={errors.description}
-          />
-          <SimpleGrid cols={2}>
+          <Textarea label="Description" autosize minRows={3} {...form.getInputProps('description')} />
+          <SimpleGrid cols={{ base: 1, xs: 2 }}>
             <Select
               label="Priority"
               data={JOB_PRIORITIES.map((value) => ({ value, label: JOB_PRIORITY_LABELS[value].label }))}
-              value={form.priority}
-              onChange={(value) => value && set('priority', value as JobPriority)}
               allowDeselect={false}
-              error={errors.priority}
+              {...form.getInputProps('priority')}
             />
-            <TextInput
-              label="Due date"
-              type="date"
-              value={form.dueOn}
-              onChange={(event) => set('dueOn', event.currentTarget.value)}
-              error={errors.dueOn}
-            />
+            <TextInput label="Due date" type="date" {...form.getInputProps('dueOn')} />
           </SimpleGrid>
           {staff.mayList ? (
             <MultiSelect
               label="Assignees"
-              placeholder={form.assignedUserIds.length ? undefined : 'Nobody yet'}
+              placeholder={values.assignedUserIds.length ? undefined : 'Nobody yet'}
               data={assigneeOptions}
-              value={form.assignedUserIds}
-              onChange={(value) => set('assignedUserIds', value)}
               searchable
               clearable
-              error={errors.assignedUserIds}
+              {...form.getInputProps('assignedUserIds')}
             />
           ) : (
             <Text size="sm" c="dimmed">

@@ -25,6 +25,7 @@ import { useStaff } from '../../../api/use-staff';
 import { useAuth } from '../../../auth/auth-context';
 import { usePermissions } from '../../../auth/use-permissions';
 import { ConfirmModal } from '../../../components/confirm-modal';
+import { usePageTitle } from '../../../layout/page-title';
 import { addDays, formatDateTime, formatIsoDate, isoDate, startOfDay } from '../dates';
 import { ScheduleEntryModal, timeRange } from '../schedule/schedule-entry-modal';
 import { ActivityLog } from '../shared/activity-log';
@@ -44,6 +45,7 @@ import { useMoveJob } from './use-move-job';
 export function JobPage() {
   const { id = '' } = useParams();
   const job = useJob(id);
+  usePageTitle(job.data ? `${job.data.title} (job #${job.data.number})` : 'Job');
   if (job.isPending) {
     return (
       <Center h={200}>

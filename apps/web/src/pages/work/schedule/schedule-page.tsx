@@ -49,7 +49,10 @@ export function SchedulePage() {
   const { can } = usePermissions();
   const staff = useStaff();
   const branches = useBranches();
-  const [view, setView] = useState<View>('week');
+  // A week of columns does not fit a phone: there the calendar opens on the day.
+  const [view, setView] = useState<View>(() =>
+    globalThis.matchMedia('(max-width: 47.99em)').matches ? 'day' : 'week',
+  );
   const [anchor, setAnchor] = useState(() => new Date());
   // People who do the work open their own calendar; viewers have none and see everyone's.
   const [assignee, setAssignee] = useState<string>(() =>
