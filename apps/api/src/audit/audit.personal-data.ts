@@ -53,7 +53,7 @@ export class AuditPersonalData implements PersonalDataProvider<Transaction> {
       purposes: ['Detect abuse and secure accounts', 'Accountability and compliance (who did what, when)'],
       lawfulBasis: 'legitimate-interests',
       retention: {
-        setting: 'AUDIT_RETENTION_DAYS',
+        setting: 'audit.retentionDays',
         description: `${this.settings.audit.retentionDays} days, then purged; kept that long even after an erasure request (security and legal claims)`,
       },
       processors: ['Cloud infrastructure (hosting and storage)'],

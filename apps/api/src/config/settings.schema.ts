@@ -154,4 +154,32 @@ export class EnvironmentSchema {
   @Min(1, { message: 'must be a whole number between 1 and 10000' })
   @Max(10_000, { message: 'must be a whole number between 1 and 10000' })
   ERASURE_BATCH_SIZE = 500;
+
+  /** Days an organization's data is kept after its subscription ends or the contract is terminated. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of days between 0 and 90' })
+  @Min(0, { message: 'must be a whole number of days between 0 and 90' })
+  @Max(90, { message: 'must be a whole number of days between 0 and 90' })
+  RETENTION_ACCOUNT_DAYS_AFTER_SUBSCRIPTION = 30;
+
+  /** Days an ended session's device facts (IP address, browser) are kept for security investigations. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of days between 1 and 365' })
+  @Min(1, { message: 'must be a whole number of days between 1 and 365' })
+  @Max(365, { message: 'must be a whole number of days between 1 and 365' })
+  RETENTION_ENDED_SESSION_DAYS = 30;
+
+  /** Days calendar entries that belong to no job are kept after they ended. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of days between 30 and 3650' })
+  @Min(30, { message: 'must be a whole number of days between 30 and 3650' })
+  @Max(3650, { message: 'must be a whole number of days between 30 and 3650' })
+  RETENTION_SCHEDULE_HISTORY_DAYS = 730;
+
+  /** Years invoices and payments are kept after their date (tax law: 7 where the policies apply). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of years between 5 and 12' })
+  @Min(5, { message: 'must be a whole number of years between 5 and 12' })
+  @Max(12, { message: 'must be a whole number of years between 5 and 12' })
+  RETENTION_INVOICE_YEARS = 7;
 }

@@ -51,6 +51,17 @@ export interface Settings {
   };
   /** Records per erasure step (one transaction each). */
   erasureBatchSize: number;
+  /**
+   * Retention periods: the privacy policy's wording (each provider's `describe()`) and the
+   * purge jobs read these same numbers. A provider names its period by path here
+   * (`retention.invoiceYears`, `audit.retentionDays`); a test fails on a path that is not.
+   */
+  retention: {
+    accountDaysAfterSubscription: number;
+    endedSessionDays: number;
+    scheduleHistoryDays: number;
+    invoiceYears: number;
+  };
 }
 
 export class SettingsError extends Error {
@@ -113,5 +124,11 @@ export function loadSettings(raw: RawEnvironment): Settings {
     audit: { retentionDays: env.AUDIT_RETENTION_DAYS, disabledForBenchmark: env.AUDIT_DISABLED_FOR_BENCHMARK },
     jobs: { worker: env.JOBS_WORKER, poolSize: env.JOBS_POOL_SIZE, pollIntervalMs: env.JOBS_POLL_INTERVAL_MS },
     erasureBatchSize: env.ERASURE_BATCH_SIZE,
+    retention: {
+      accountDaysAfterSubscription: env.RETENTION_ACCOUNT_DAYS_AFTER_SUBSCRIPTION,
+      endedSessionDays: env.RETENTION_ENDED_SESSION_DAYS,
+      scheduleHistoryDays: env.RETENTION_SCHEDULE_HISTORY_DAYS,
+      invoiceYears: env.RETENTION_INVOICE_YEARS,
+    },
   };
 }

@@ -8,17 +8,21 @@ import type {
   ExportRecord,
   PersonalDataProvider,
 } from '#personal-data';
+import { AppSettings } from '../config/settings.module.js';
 import type { Transaction } from '../database/transaction.service.js';
 import { ActivityRepository } from './activity.repository.js';
 import { CRM_ACTIVITY } from './crm.types.js';
-import { CRM_PROCESSORS, WHILE_SUBSCRIBED } from './crm-retention.js';
+import { CRM_PROCESSORS, whileSubscribed } from './crm-retention.js';
 
 /** A staff member's trail in the CRM activity log: which records they created, changed, deleted. */
 @Injectable()
 export class ActivityPersonalData implements PersonalDataProvider<Transaction> {
   readonly category = CRM_ACTIVITY;
 
-  constructor(private readonly activity: ActivityRepository) {}
+  constructor(
+    private readonly activity: ActivityRepository,
+    private readonly settings: AppSettings,
+  ) {}
 
   describe(): DataCategory {
     return {
@@ -33,7 +37,7 @@ export class ActivityPersonalData implements PersonalDataProvider<Transaction> {
       ],
       purposes: ["Keep the history of the organization's records", 'Accountability between colleagues'],
       lawfulBasis: 'legitimate-interests',
-      retention: WHILE_SUBSCRIBED,
+      retention: whileSubscribed(this.settings),
       processors: CRM_PROCESSORS,
     };
   }

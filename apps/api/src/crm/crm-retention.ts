@@ -1,9 +1,10 @@
 import type { RetentionRule } from '#personal-data';
+import type { Settings } from '../config/settings.js';
 
-/** Customer data lives as long as the organization's subscription, plus 30 days (then the organization is purged). */
-export const WHILE_SUBSCRIBED: RetentionRule = {
+/** Customer data lives as long as the organization's subscription, plus a grace period (then the organization is purged). */
+export const whileSubscribed = (settings: Settings): RetentionRule => ({
   setting: 'retention.accountDaysAfterSubscription',
-  description: 'While the organization subscribes, plus 30 days; or until erased on request',
-};
+  description: `While the organization subscribes, plus ${settings.retention.accountDaysAfterSubscription} days; or until erased on request`,
+});
 
 export const CRM_PROCESSORS = ['Cloud infrastructure (hosting and storage)'];

@@ -8,13 +8,11 @@ import type {
   ExportRecord,
   PersonalDataProvider,
 } from '#personal-data';
+import { AppSettings } from '../config/settings.module.js';
 import type { Transaction } from '../database/transaction.service.js';
 import { USER_SESSIONS } from './entities/session.entity.js';
 import { SessionsRepository } from './sessions.repository.js';
 import { FAILURE_MEMORY_MS, SignInLockout } from './sign-in-lockout.js';
-
-/** Days an ended session's device facts are kept for security investigations. */
-export const ENDED_SESSION_RETENTION_DAYS = 30;
 
 /** Sign-in sessions: device, IP address and times (the policies' technical data). */
 @Injectable()
@@ -24,6 +22,7 @@ export class SessionsPersonalData implements PersonalDataProvider<Transaction> {
   constructor(
     private readonly sessions: SessionsRepository,
     private readonly lockout: SignInLockout,
+    private readonly settings: AppSettings,
   ) {}
 
   describe(): DataCategory {
@@ -47,7 +46,7 @@ export class SessionsPersonalData implements PersonalDataProvider<Transaction> {
       lawfulBasis: 'legitimate-interests',
       retention: {
         setting: 'retention.endedSessionDays',
-        description: `While signed in, then ${ENDED_SESSION_RETENTION_DAYS} days after the session ends`,
+        description: `While signed in, then ${this.settings.retention.endedSessionDays} days after the session ends`,
       },
       processors: ['Cloud infrastructure (hosting and storage)'],
     };
@@ -89,7 +88,7 @@ export class SessionsPersonalData implements PersonalDataProvider<Transaction> {
   /** Ended sessions past their retention, and failed-sign-in counters older than a day. */
   async purgeExpired(now: Date, batch: number): Promise<number> {
     const sessions = await this.sessions.deleteExpiredBefore(
-      new Date(now.getTime() - ENDED_SESSION_RETENTION_DAYS * 86_400_000),
+      new Date(now.getTime() - this.settings.retention.endedSessionDays * 86_400_000),
       batch,
     );
     const attempts = await this.lockout.purgeOlderThan(new Date(now.getTime() - FAILURE_MEMORY_MS), batch);

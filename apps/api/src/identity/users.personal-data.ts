@@ -9,6 +9,7 @@ import type {
   PersonalDataProvider,
 } from '#personal-data';
 import { Clock } from '../common/clock.js';
+import { AppSettings } from '../config/settings.module.js';
 import type { Transaction } from '../database/transaction.service.js';
 import { USER_ACCOUNT } from './entities/user.entity.js';
 import { UserProfileCipher } from './user-profile.cipher.js';
@@ -23,6 +24,7 @@ export class UsersPersonalData implements PersonalDataProvider<Transaction> {
     private readonly users: UsersRepository,
     private readonly cipher: UserProfileCipher,
     private readonly clock: Clock,
+    private readonly settings: AppSettings,
   ) {}
 
   describe(): DataCategory {
@@ -45,7 +47,7 @@ export class UsersPersonalData implements PersonalDataProvider<Transaction> {
       lawfulBasis: 'contract',
       retention: {
         setting: 'retention.accountDaysAfterSubscription',
-        description: 'For the duration of the subscription plus 30 days',
+        description: `For the duration of the subscription plus ${this.settings.retention.accountDaysAfterSubscription} days`,
       },
       processors: ['Cloud infrastructure (hosting and storage)'],
     };

@@ -8,6 +8,7 @@ import type {
   ExportRecord,
   PersonalDataProvider,
 } from '#personal-data';
+import { AppSettings } from '../../config/settings.module.js';
 import type { Transaction } from '../../database/transaction.service.js';
 import { CRM_INVOICES } from '../crm.types.js';
 import { CRM_PROCESSORS } from '../crm-retention.js';
@@ -16,9 +17,6 @@ import { BillToCipher } from './bill-to-cipher.js';
 import { calendarDateOf, subtractYears } from './calendar-date.js';
 import { displayNumberOf, toPaymentView, withQuantities } from './invoice-views.js';
 import { InvoicesRepository } from './invoices.repository.js';
-
-/** Tax and accounting law: invoices and payment records are kept this long after their date. */
-export const INVOICE_RETENTION_YEARS = 7;
 
 /**
  * Invoices and payments of a client who is a person. Under legal hold: erasure shreds who
@@ -34,6 +32,7 @@ export class InvoicesPersonalData implements PersonalDataProvider<Transaction> {
     private readonly invoices: InvoicesRepository,
     private readonly cipher: RecordCipher,
     private readonly billTo: BillToCipher,
+    private readonly settings: AppSettings,
   ) {}
 
   describe(): DataCategory {
@@ -52,12 +51,12 @@ export class InvoicesPersonalData implements PersonalDataProvider<Transaction> {
       lawfulBasis: 'legal-obligation',
       retention: {
         setting: 'retention.invoiceYears',
-        description: `${INVOICE_RETENTION_YEARS} years after the invoice date, as tax and accounting law requires; then deleted`,
+        description: `${this.settings.retention.invoiceYears} years after the invoice date, as tax and accounting law requires; then deleted`,
       },
       processors: CRM_PROCESSORS,
       legalHold: {
         reason: 'Tax and accounting law requires keeping invoices and payment records',
-        years: INVOICE_RETENTION_YEARS,
+        years: this.settings.retention.invoiceYears,
       },
     };
   }
@@ -124,6 +123,9 @@ export class InvoicesPersonalData implements PersonalDataProvider<Transaction> {
 
   /** Invoices (with their payments) dated more than 7 years before `now`. */
   purgeExpired(now: Date, batch: number): Promise<number> {
-    return this.invoices.purgeDatedBefore(subtractYears(calendarDateOf(now), INVOICE_RETENTION_YEARS), batch);
+    return this.invoices.purgeDatedBefore(
+      subtractYears(calendarDateOf(now), this.settings.retention.invoiceYears),
+      batch,
+    );
   }
 }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { DataCategory } from '#personal-data';
 import { Clock } from '../../common/clock.js';
+import { AppSettings } from '../../config/settings.module.js';
 import { CRM_CLIENTS } from '../crm.types.js';
-import { CRM_PROCESSORS, WHILE_SUBSCRIBED } from '../crm-retention.js';
+import { CRM_PROCESSORS, whileSubscribed } from '../crm-retention.js';
 import type { ClientEntity } from '../entities/client.entity.js';
 import { ClientsRepository } from './clients.repository.js';
 import { ClientsService } from './clients.service.js';
@@ -13,7 +14,12 @@ import { SubjectRecordPersonalData } from './subject-record.personal-data.js';
 export class ClientsPersonalData extends SubjectRecordPersonalData<ClientEntity> {
   readonly category = CRM_CLIENTS;
 
-  constructor(clients: ClientsRepository, service: ClientsService, clock: Clock) {
+  constructor(
+    clients: ClientsRepository,
+    service: ClientsService,
+    clock: Clock,
+    private readonly settings: AppSettings,
+  ) {
     super(clients, service, () => clock.now());
   }
 
@@ -33,7 +39,7 @@ export class ClientsPersonalData extends SubjectRecordPersonalData<ClientEntity>
       ],
       purposes: ['Manage the customer relationship on behalf of the organization'],
       lawfulBasis: 'contract',
-      retention: WHILE_SUBSCRIBED,
+      retention: whileSubscribed(this.settings),
       processors: CRM_PROCESSORS,
     };
   }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { DataCategory } from '#personal-data';
 import { Clock } from '../../common/clock.js';
+import { AppSettings } from '../../config/settings.module.js';
 import { CRM_CONTACTS } from '../crm.types.js';
-import { CRM_PROCESSORS, WHILE_SUBSCRIBED } from '../crm-retention.js';
+import { CRM_PROCESSORS, whileSubscribed } from '../crm-retention.js';
 import type { ContactEntity } from '../entities/contact.entity.js';
 import { ContactsRepository } from './contacts.repository.js';
 import { ContactsService } from './contacts.service.js';
@@ -13,7 +14,12 @@ import { SubjectRecordPersonalData } from './subject-record.personal-data.js';
 export class ContactsPersonalData extends SubjectRecordPersonalData<ContactEntity> {
   readonly category = CRM_CONTACTS;
 
-  constructor(contacts: ContactsRepository, service: ContactsService, clock: Clock) {
+  constructor(
+    contacts: ContactsRepository,
+    service: ContactsService,
+    clock: Clock,
+    private readonly settings: AppSettings,
+  ) {
     super(contacts, service, () => clock.now());
   }
 
@@ -33,7 +39,7 @@ export class ContactsPersonalData extends SubjectRecordPersonalData<ContactEntit
       ],
       purposes: ['Manage the customer relationship on behalf of the organization'],
       lawfulBasis: 'contract',
-      retention: WHILE_SUBSCRIBED,
+      retention: whileSubscribed(this.settings),
       processors: CRM_PROCESSORS,
     };
   }

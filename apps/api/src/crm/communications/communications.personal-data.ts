@@ -8,9 +8,10 @@ import type {
   ExportRecord,
   PersonalDataProvider,
 } from '#personal-data';
+import { AppSettings } from '../../config/settings.module.js';
 import type { Transaction } from '../../database/transaction.service.js';
 import { CRM_COMMUNICATIONS } from '../crm.types.js';
-import { CRM_PROCESSORS, WHILE_SUBSCRIBED } from '../crm-retention.js';
+import { CRM_PROCESSORS, whileSubscribed } from '../crm-retention.js';
 import { CommunicationsRepository } from './communications.repository.js';
 import { CommunicationsService } from './communications.service.js';
 
@@ -23,6 +24,7 @@ export class CommunicationsPersonalData implements PersonalDataProvider<Transact
   constructor(
     private readonly communications: CommunicationsRepository,
     private readonly service: CommunicationsService,
+    private readonly settings: AppSettings,
   ) {}
 
   describe(): DataCategory {
@@ -38,7 +40,7 @@ export class CommunicationsPersonalData implements PersonalDataProvider<Transact
       ],
       purposes: ['Keep the history of the customer relationship on behalf of the organization'],
       lawfulBasis: 'legitimate-interests',
-      retention: WHILE_SUBSCRIBED,
+      retention: whileSubscribed(this.settings),
       processors: CRM_PROCESSORS,
     };
   }

@@ -8,9 +8,10 @@ import type {
   ExportRecord,
   PersonalDataProvider,
 } from '#personal-data';
+import { AppSettings } from '../../config/settings.module.js';
 import type { Transaction } from '../../database/transaction.service.js';
 import { CRM_JOBS } from '../crm.types.js';
-import { CRM_PROCESSORS, WHILE_SUBSCRIBED } from '../crm-retention.js';
+import { CRM_PROCESSORS, whileSubscribed } from '../crm-retention.js';
 import { JobsRepository } from './jobs.repository.js';
 import { JobsService } from './jobs.service.js';
 
@@ -24,6 +25,7 @@ export class JobsPersonalData implements PersonalDataProvider<Transaction> {
   constructor(
     private readonly jobs: JobsRepository,
     private readonly service: JobsService,
+    private readonly settings: AppSettings,
   ) {}
 
   describe(): DataCategory {
@@ -40,7 +42,7 @@ export class JobsPersonalData implements PersonalDataProvider<Transaction> {
       ],
       purposes: ['Carry out the work the client asked for on behalf of the organization'],
       lawfulBasis: 'contract',
-      retention: WHILE_SUBSCRIBED,
+      retention: whileSubscribed(this.settings),
       processors: CRM_PROCESSORS,
     };
   }

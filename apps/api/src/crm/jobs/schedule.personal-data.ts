@@ -8,14 +8,12 @@ import type {
   ExportRecord,
   PersonalDataProvider,
 } from '#personal-data';
+import { AppSettings } from '../../config/settings.module.js';
 import type { Transaction } from '../../database/transaction.service.js';
 import { CRM_SCHEDULES } from '../crm.types.js';
 import { CRM_PROCESSORS } from '../crm-retention.js';
 import { ScheduleRepository } from './schedule.repository.js';
 import { ScheduleService } from './schedule.service.js';
-
-/** Calendar history no job depends on is kept two years after the appointment ended. */
-export const SCHEDULE_HISTORY_RETENTION_DAYS = 730;
 
 /**
  * Calendar entries: appointments and visits with a client (subject kind `client`), and the
@@ -30,6 +28,7 @@ export class SchedulesPersonalData implements PersonalDataProvider<Transaction> 
   constructor(
     private readonly entries: ScheduleRepository,
     private readonly service: ScheduleService,
+    private readonly settings: AppSettings,
   ) {}
 
   describe(): DataCategory {
@@ -50,7 +49,7 @@ export class SchedulesPersonalData implements PersonalDataProvider<Transaction> 
       retention: {
         setting: 'retention.scheduleHistoryDays',
         description:
-          `Visits of a job as long as the job; other appointments ${SCHEDULE_HISTORY_RETENTION_DAYS / 365} years ` +
+          `Visits of a job as long as the job; other appointments ${this.settings.retention.scheduleHistoryDays} days ` +
           'after they ended; or until erased on request',
       },
       processors: CRM_PROCESSORS,
@@ -136,7 +135,7 @@ export class SchedulesPersonalData implements PersonalDataProvider<Transaction> 
    */
   purgeExpired(now: Date, batch: number): Promise<number> {
     return this.entries.deleteEndedBefore(
-      new Date(now.getTime() - SCHEDULE_HISTORY_RETENTION_DAYS * 86_400_000),
+      new Date(now.getTime() - this.settings.retention.scheduleHistoryDays * 86_400_000),
       batch,
     );
   }
