@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import type { Response } from 'supertest';
 import { bearerFor, TEST_PASSWORD } from '#testing';
+import { FUZZ_CASE_HEADER } from '../../../../libs/testing/src/canaries.js';
 import { writeResult } from '../../../../libs/testing/src/run-record.mjs';
 import { IdentityService } from '../../src/identity/identity.service.js';
 import { NASTY_STRINGS, nastyValue, validValue } from './support/arbitraries.js';
@@ -142,7 +143,7 @@ describe('fuzzing the HTTP surface', () => {
           try {
             const response = await send(world.app, {
               ...item,
-              headers: { ...principals[item.principal], ...item.headers },
+              headers: { ...principals[item.principal], ...item.headers, [FUZZ_CASE_HEADER]: String(index) },
             });
             statuses[response.status] = (statuses[response.status] ?? 0) + 1;
             problems = [...commonViolations(response, item), item.expect?.(response)];
