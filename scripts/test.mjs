@@ -5,7 +5,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SECRET_SHAPES, scanRun } from '../libs/testing/src/log-scan.mjs';
+import { RUN_DIR_VARIABLE, readCanaries, readResults, writeResult } from '../libs/testing/src/run-record.mjs';
 import { ensureBuilt, ensureInstalled, root } from './lib/prepare.mjs';
+import { renderReliability } from './lib/reliability.mjs';
 
 ensureInstalled();
 ensureBuilt('api', 'web'); // the browser tests load the built SPA; the crash tests run the built worker
@@ -22,13 +25,37 @@ const jest = spawnSync(
     `--outputFile=${resultsFile}`,
     ...process.argv.slice(2),
   ],
-  { cwd: root, stdio: 'inherit' },
+  // Every app's log lines, the canaries and the security suites' figures land in the run directory.
+  { cwd: root, stdio: 'inherit', env: { ...process.env, [RUN_DIR_VARIABLE]: join(resultsDir, 'run') } },
 );
+// The log scan: no secret or personal value the tests created may appear in any log line.
+const scan = scanRun(join(resultsDir, 'run'), readCanaries(join(resultsDir, 'run')));
+process.env[RUN_DIR_VARIABLE] = join(resultsDir, 'run');
+writeResult('log-scan', {
+  lines: scan.lines,
+  files: scan.files,
+  canaries: scan.canaries,
+  shapes: SECRET_SHAPES.length,
+  findings: scan.findings.length,
+});
+console.log(
+  `\nlog scan: ${scan.lines} lines of ${scan.files} workers against ${scan.canaries} canaries, ${scan.findings.length} findings`,
+);
+for (const finding of scan.findings.slice(0, 50)) {
+  console.log(`  ${finding.source}:${finding.line} "${finding.message}" holds ${finding.kinds.join(', ')}`);
+}
+// docs/reliability.md: rewritten by a run that had the figures (the whole suite, or the security files).
+const written = renderReliability(readResults(join(resultsDir, 'run')), { wholeRun: process.argv.length <= 2 });
+if (written.length) console.log(`docs/reliability.md: ${written.join(', ')} updated`);
 // One plain closing line that any CI reads the same way.
 if (existsSync(resultsFile)) {
   const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
   const skipped = results.numPendingTests + results.numTodoTests;
-  console.log(`\ntests: ${results.numPassedTests} passed, ${results.numFailedTests} failed, ${skipped} skipped`);
+  // The log scan counts as one more check.
+  const [passed, failed] = [results.numPassedTests, results.numFailedTests];
+  const scanFailed = scan.findings.length ? 1 : 0;
+  console.log(`\ntests: ${passed + 1 - scanFailed} passed, ${failed + scanFailed} failed, ${skipped} skipped`);
 }
 rmSync(resultsDir, { recursive: true, force: true });
-process.exit(jest.status ?? 1);
+if (scan.findings.length) console.log('log scan failed: see the findings above');
+process.exit(jest.status || (scan.findings.length ? 1 : 0));

@@ -8,7 +8,9 @@ import { generateKey } from '#crypto';
 import { createApi, type StartedApi } from '../../../apps/api/src/bootstrap.js';
 import type { Clock } from '../../../apps/api/src/common/clock.js';
 import type { RawEnvironment } from '../../../apps/api/src/config/settings.js';
+import { recordCanariesOf } from './canaries.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
+import { recordCanary, recordLogLine } from './run-record.mjs';
 
 export interface TestApp {
   app: NestExpressApplication;
@@ -37,7 +39,11 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   const logs: Record<string, unknown>[] = [];
   const logStream = new Writable({
     write(chunk, _encoding, done) {
-      for (const line of String(chunk).split('\n')) if (line.trim()) logs.push(JSON.parse(line));
+      for (const line of String(chunk).split('\n')) {
+        if (!line.trim()) continue;
+        logs.push(JSON.parse(line));
+        recordLogLine(line); // for the log scan after the run (scripts/test.mjs)
+      }
       done();
     },
   });
@@ -54,7 +60,15 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     SIGN_IN_RATE_LIMIT_PER_MINUTE: '100000',
     ...options.env,
   };
-  const api = await createApi(env, { logStream, beforeInit: options.configure, clock: options.clock });
+  recordCanary('master-key', env.MASTER_KEY);
+  const api = await createApi(env, {
+    logStream,
+    beforeInit: (app) => {
+      app.use(recordCanariesOf);
+      options.configure?.(app);
+    },
+    clock: options.clock,
+  });
   return {
     app: api.app,
     api,

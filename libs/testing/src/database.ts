@@ -20,6 +20,12 @@ export interface TestDatabase {
   embedded: boolean;
   /** Runs SQL directly, as an auditor or attacker with database access would. */
   query<Row extends Record<string, unknown> = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+  /**
+   * Makes this database unreachable to the app, as a stopped server would be (its
+   * connections are cut, new ones refused), without touching other files' databases.
+   * Answers the function that makes it reachable again.
+   */
+  interrupt(): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -58,6 +64,17 @@ async function cloneOnServer(server: string): Promise<TestDatabase> {
     url,
     embedded: false,
     query: async (sql, params) => (await client.query(sql, params)).rows,
+    async interrupt() {
+      await admin.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS false`);
+      const [{ pid }] = (await client.query('SELECT pg_backend_pid() AS pid')).rows;
+      await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> $2', [
+        name,
+        pid,
+      ]);
+      return async () => {
+        await admin.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS true`);
+      };
+    },
     async close() {
       await client.end();
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
@@ -68,10 +85,11 @@ async function cloneOnServer(server: string): Promise<TestDatabase> {
 
 async function cloneOnPglite(): Promise<TestDatabase> {
   const db = await PGlite.create({ loadDataDir: new Blob([await pgliteTemplate()]) });
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 8 });
+  let server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 8 });
   await server.start();
+  const address = server.getServerConn();
   return {
-    url: `postgres://postgres@${server.getServerConn()}/postgres`,
+    url: `postgres://postgres@${address}/postgres`,
     embedded: true,
     // bytea comes back from PGlite as Uint8Array; Buffer, as from a server, keeps the
     // "no plaintext in the raw row" checks honest (JSON of a Uint8Array is a list of numbers).
@@ -84,6 +102,14 @@ async function cloneOnPglite(): Promise<TestDatabase> {
           ]),
         ),
       ) as never,
+    async interrupt() {
+      await server.stop();
+      return async () => {
+        const port = Number(address.split(':').pop());
+        server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections: 8 });
+        await server.start();
+      };
+    },
     async close() {
       await server.stop();
       await db.close();

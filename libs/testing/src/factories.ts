@@ -5,6 +5,7 @@ import { IdentityService } from '../../../apps/api/src/identity/identity.service
 import type { Role } from '../../../apps/api/src/identity/identity.types.js';
 import { ErasureService } from '../../../apps/api/src/personal-data/erasure.service.js';
 import type { TestApp } from './app.js';
+import { recordCanary } from './run-record.mjs';
 
 export const TEST_PASSWORD = 'a perfectly long test passphrase';
 
@@ -18,7 +19,12 @@ export interface TestOrganization {
 export async function createOrganization(app: TestApp, roles: Role[] = ['owner']): Promise<TestOrganization> {
   const identity = app.app.get(IdentityService);
   const tag = randomUUID().slice(0, 8);
-  const email = (role: string) => `${role}.${tag}@example.test`;
+  const email = (role: string) => {
+    recordCanary('email', `${role}.${tag}@example.test`); // for the log scan after the run
+    return `${role}.${tag}@example.test`;
+  };
+  recordCanary('password', TEST_PASSWORD);
+  recordCanary('full name', 'Olive Owner');
   const { organization, owner } = await identity.createOrganization(`Test Org ${tag}`, {
     profile: { email: email('owner'), fullName: 'Olive Owner', phone: null, jobTitle: 'Owner', company: null },
     password: TEST_PASSWORD,
