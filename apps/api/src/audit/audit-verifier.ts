@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock.js';
 import { AuditRepository, type StoredLink } from './audit.repository.js';
 import { chainHash, GENESIS_HASH } from './audit-chain.js';
 
@@ -44,7 +45,10 @@ const MAX_REPORTED = 100;
  */
 @Injectable()
 export class AuditVerifier {
-  constructor(private readonly entries: AuditRepository) {}
+  constructor(
+    private readonly entries: AuditRepository,
+    private readonly clock: Clock,
+  ) {}
 
   async verify(organizationId: string): Promise<ChainReport> {
     const checkpoint = await this.entries.latestCheckpoint(organizationId);
@@ -84,7 +88,7 @@ export class AuditVerifier {
       firstBroken: broken[0] ?? null,
       broken,
       headHash: head ? head.hash.toString('hex') : null,
-      verifiedAt: new Date(),
+      verifiedAt: this.clock.now(),
     };
   }
 

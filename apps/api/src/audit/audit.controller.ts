@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Res } from
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AppError } from '../common/app-error.js';
+import { Clock } from '../common/clock.js';
 import { Authenticated, CurrentUser, Requires, UsersOnly } from '../identity/identity.decorators.js';
 import type { AuthenticatedUser, Caller } from '../identity/identity.types.js';
 import {
@@ -25,7 +26,10 @@ const badSeq = () =>
 @ApiBearerAuth('bearer')
 @Controller()
 export class AuditController {
-  constructor(private readonly trail: AuditTrailService) {}
+  constructor(
+    private readonly trail: AuditTrailService,
+    private readonly clock: Clock,
+  ) {}
 
   @Get('audit/entries')
   @Requires('audit:read')
@@ -55,7 +59,7 @@ export class AuditController {
   ): Promise<void> {
     const { format = 'csv', ...filter } = query;
     const body = await this.trail.export(caller, filter, format);
-    const day = new Date().toISOString().slice(0, 10);
+    const day = this.clock.now().toISOString().slice(0, 10);
     res.setHeader('content-type', format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8');
     res.setHeader('content-disposition', `attachment; filename="audit-${day}.${format}"`);
     res.setHeader('cache-control', 'no-store');

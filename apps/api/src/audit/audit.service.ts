@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { Clock } from '../common/clock.js';
 import { currentRequest } from '../common/request-context.js';
 import { AppSettings } from '../config/settings.module.js';
 import type { Transaction } from '../database/transaction.service.js';
@@ -26,6 +27,7 @@ export class AuditService {
   constructor(
     private readonly entries: AuditRepository,
     settings: AppSettings,
+    private readonly clock: Clock,
   ) {
     this.disabled = settings.audit.disabledForBenchmark;
     if (this.disabled) this.logger.warn('AUDIT_DISABLED_FOR_BENCHMARK is set: changes are NOT being audited');
@@ -56,7 +58,7 @@ export class AuditService {
   async recordView(organizationId: string, targetType: string, targetId: string): Promise<void> {
     const actor = this.currentActor();
     const key = `${actor.kind}:${actor.id}:${targetType}:${targetId}`;
-    const now = Date.now();
+    const now = this.clock.nowMs();
     const last = this.recentViews.get(key);
     if (last !== undefined && now - last < VIEW_WINDOW_MS) return;
     await this.recordNow({ organizationId, action: 'personal_data.viewed', targetType, targetId });

@@ -1,3 +1,4 @@
+import { SystemClock } from '../common/clock.js';
 import type { TransactionService } from '../database/transaction.service.js';
 import { AuditRepository } from './audit.repository.js';
 import { AuditVerifier, type ChainReport } from './audit-verifier.js';
@@ -12,7 +13,7 @@ export async function verifyChains(
   print: (line: string) => void,
 ): Promise<{ intact: boolean; reports: ChainReport[] }> {
   const entries = new AuditRepository(transactions);
-  const verifier = new AuditVerifier(entries);
+  const verifier = new AuditVerifier(entries, new SystemClock());
   const chains = organizationId ? [organizationId] : await entries.chains();
   const reports: ChainReport[] = [];
   for (const chain of chains) {

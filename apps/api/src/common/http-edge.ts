@@ -70,6 +70,7 @@ export function answerClientErrors(server: Server): void {
     const body = JSON.stringify({ type: problemType(code), title, status, detail: title, code });
     socket.end(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/problem+json\r\n` +
+        `Permissions-Policy: ${PERMISSIONS_POLICY}\r\nX-Content-Type-Options: nosniff\r\n` +
         `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     );
   });

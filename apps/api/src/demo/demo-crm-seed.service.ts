@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock.js';
 import { InvoicePaymentsService } from '../crm/billing/invoice-payments.service.js';
 import { InvoicesService } from '../crm/billing/invoices.service.js';
 import { TaxPoliciesService } from '../crm/billing/tax-policies.service.js';
@@ -27,6 +28,7 @@ export class DemoCrmSeedService {
     private readonly schedule: ScheduleService,
     private readonly invoices: InvoicesService,
     private readonly payments: InvoicePaymentsService,
+    private readonly clock: Clock,
   ) {}
 
   /** Seeds once: an organization that has any client is left alone. */
@@ -34,7 +36,7 @@ export class DemoCrmSeedService {
     owner: AuthenticatedUser,
     agentId: string,
     branches: Map<string, string>,
-    now = new Date(),
+    now = this.clock.now(),
   ): Promise<boolean> {
     if ((await this.clients.list(owner, { limit: 1 })).items.length > 0) return false;
     const clientIds = new Map<string, string>();

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '../common/clock.js';
 import type { Transaction } from '../database/transaction.service.js';
 import type { OneTimeTokenEntity, TokenPurpose } from './entities/one-time-token.entity.js';
 import { OneTimeTokensRepository } from './one-time-tokens.repository.js';
@@ -18,7 +19,10 @@ export const LINK_LIFETIME_MINUTES: Record<TokenPurpose, number> = {
  */
 @Injectable()
 export class AccountLinks {
-  constructor(private readonly tokens: OneTimeTokensRepository) {}
+  constructor(
+    private readonly tokens: OneTimeTokensRepository,
+    private readonly clock: Clock,
+  ) {}
 
   /** Mints a link token for the user, retiring earlier unused links of the same purpose. */
   async mint(
@@ -34,7 +38,7 @@ export class AccountLinks {
         userId: user.id,
         purpose,
         tokenHash: sha256Hex(token),
-        expiresAt: new Date(Date.now() + LINK_LIFETIME_MINUTES[purpose] * 60_000),
+        expiresAt: new Date(this.clock.nowMs() + LINK_LIFETIME_MINUTES[purpose] * 60_000),
         payloadEnc: options.payloadEnc ?? null,
       },
       options.tx,

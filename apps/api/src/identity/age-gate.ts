@@ -31,7 +31,7 @@ export function ageOn(dateOfBirth: string, today: Date): number {
  * The age gate of sign-up and of accepting an invitation. Throws `under-minimum-age`
  * before anything is written, so a refused person leaves no data behind.
  */
-export function assertMinimumAge(minAge: number, answer: AgeAnswer, today = new Date()): void {
+export function assertMinimumAge(minAge: number, answer: AgeAnswer, today: Date): void {
   if (answer.dateOfBirth === undefined && answer.confirmAge === undefined) {
     throw new AppError('validation-failed', `Give your date of birth or confirm you are at least ${minAge}`, {
       errors: [{ field: 'dateOfBirth', message: `Give your date of birth or confirm you are at least ${minAge}` }],

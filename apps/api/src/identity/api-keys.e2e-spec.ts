@@ -4,6 +4,7 @@ import {
   createTestApp,
   expectProblem,
   type TestApp,
+  TestClock,
   type TestOrganization,
 } from '#testing';
 
@@ -12,9 +13,11 @@ describe('API keys', () => {
   let org: TestOrganization;
   let other: TestOrganization;
   let admin: string;
+  // Starts at the real "now": the database stamps some columns itself.
+  const clock = new TestClock(new Date());
 
   beforeAll(async () => {
-    app = await createTestApp();
+    app = await createTestApp({ clock });
     org = await createOrganization(app, ['owner', 'admin', 'manager']);
     other = await createOrganization(app, ['owner']);
     admin = await bearerFor(app, org.users.admin.email);
@@ -109,12 +112,12 @@ describe('API keys', () => {
       await create(admin, {
         name: 'Expiring',
         scopes: ['branches:read'],
-        expiresAt: new Date(Date.now() + 60_000).toISOString(),
+        expiresAt: new Date(clock.nowMs() + 3_600_000).toISOString(),
       }).expect(201)
     ).body;
-    await app.db.query(`UPDATE api_keys SET expires_at = now() - interval '1 second' WHERE id = $1`, [
-      expiring.apiKey.id,
-    ]);
+    clock.advance(3_600_000 - 1_000);
+    await withKey(expiring.secret).get('/branches').expect(200);
+    clock.advance(1_000);
     expectProblem(await withKey(expiring.secret).get('/branches'), 401, 'unauthenticated');
   });
 

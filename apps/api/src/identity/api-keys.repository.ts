@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull } from 'typeorm';
+import { Clock } from '../common/clock.js';
 import { insertEntity } from '../database/insert-entity.js';
 import { type Transaction, TransactionService } from '../database/transaction.service.js';
 import { ApiKeyEntity } from './entities/api-key.entity.js';
 
 @Injectable()
 export class ApiKeysRepository {
-  constructor(private readonly transactions: TransactionService) {}
+  constructor(
+    private readonly transactions: TransactionService,
+    private readonly clock: Clock,
+  ) {}
 
   private keys(tx?: Transaction) {
     return this.transactions.managerOf(tx).getRepository(ApiKeyEntity);
@@ -31,7 +35,10 @@ export class ApiKeysRepository {
   }
 
   async revoke(organizationId: string, id: string, tx?: Transaction): Promise<boolean> {
-    const result = await this.keys(tx).update({ organizationId, id, revokedAt: IsNull() }, { revokedAt: new Date() });
+    const result = await this.keys(tx).update(
+      { organizationId, id, revokedAt: IsNull() },
+      { revokedAt: this.clock.now() },
+    );
     return (result.affected ?? 0) > 0;
   }
 
@@ -40,11 +47,13 @@ export class ApiKeysRepository {
    * every call; true when this call was the first of its minute.
    */
   async recordUse(id: string, ip: string | null, tx?: Transaction): Promise<boolean> {
+    const now = this.clock.now();
+    const minuteAgo = new Date(now.getTime() - 60_000);
     const result = await this.keys(tx)
       .createQueryBuilder()
       .update()
-      .set({ lastUsedAt: () => 'now()', lastUsedIp: ip })
-      .where("id = :id AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')", { id })
+      .set({ lastUsedAt: now, lastUsedIp: ip })
+      .where('id = :id AND (last_used_at IS NULL OR last_used_at < :minuteAgo)', { id, minuteAgo })
       .execute();
     return (result.affected ?? 0) > 0;
   }

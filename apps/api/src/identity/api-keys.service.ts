@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
+import { Clock } from '../common/clock.js';
 import { TransactionService } from '../database/transaction.service.js';
 import type { ApiKeyPrincipal, AuthenticatedUser } from './access-tokens.js';
 import type { ApiKeyCreateDto } from './api-keys.dto.js';
@@ -19,6 +20,7 @@ export class ApiKeysService {
     private readonly keys: ApiKeysRepository,
     private readonly transactions: TransactionService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async create(caller: AuthenticatedUser, input: ApiKeyCreateDto): Promise<{ key: ApiKeyEntity; secret: string }> {
@@ -27,7 +29,7 @@ export class ApiKeysService {
       throw new AppError('forbidden', `You cannot grant what your role does not hold: ${beyond.join(', ')}`);
     }
     const expiresAt = input.expiresAt ? new Date(input.expiresAt) : null;
-    if (expiresAt && expiresAt <= new Date()) {
+    if (expiresAt && expiresAt <= this.clock.now()) {
       throw new AppError('validation-failed', 'expiresAt must be in the future', {
         errors: [{ field: 'expiresAt', message: 'expiresAt must be in the future' }],
       });
@@ -85,9 +87,9 @@ export class ApiKeysService {
     const key = await this.keys.findByPrefix(match[1]);
     // Compared even for an unknown prefix, so both take the same time.
     const matches = matchesHash(key?.secretHash ?? '0'.repeat(64), match[2]);
-    if (!key || !matches || key.revokedAt || (key.expiresAt && key.expiresAt <= new Date())) throw invalid();
+    if (!key || !matches || key.revokedAt || (key.expiresAt && key.expiresAt <= this.clock.now())) throw invalid();
     // The first use of each minute is recorded (with the last-used time), not every call.
-    if (!key.lastUsedAt || key.lastUsedAt.getTime() < Date.now() - 60_000) await this.recordUse(key, ip);
+    if (!key.lastUsedAt || key.lastUsedAt.getTime() < this.clock.nowMs() - 60_000) await this.recordUse(key, ip);
     return { kind: 'api-key', apiKeyId: key.id, organizationId: key.organizationId, scopes: key.scopes };
   }
 

@@ -2,6 +2,7 @@ import { createHmac, createSecretKey, type KeyObject, timingSafeEqual } from 'no
 import { Injectable } from '@nestjs/common';
 import type { CookieOptions, Request, Response } from 'express';
 import { AppError } from '../common/app-error.js';
+import { Clock } from '../common/clock.js';
 import { KeyringService } from '../keyring/keyring.service.js';
 import type { IssuedSession } from './auth.service.js';
 
@@ -24,12 +25,15 @@ export const CSRF_HEADER = 'x-csrf-token';
 export class SessionCookies {
   private readonly csrfKey: KeyObject;
 
-  constructor(keyring: KeyringService) {
+  constructor(
+    keyring: KeyringService,
+    private readonly clock: Clock,
+  ) {
     this.csrfKey = createSecretKey(keyring.deriveKey('csrf-token'));
   }
 
   set(res: Response, session: IssuedSession): void {
-    const lifetime = session.persistent ? { maxAge: session.expiresAt.getTime() - Date.now() } : {};
+    const lifetime = session.persistent ? { maxAge: session.expiresAt.getTime() - this.clock.nowMs() } : {};
     const base: CookieOptions = { secure: true, sameSite: 'strict', ...lifetime };
     res.cookie(REFRESH_COOKIE, session.refreshToken, { ...base, httpOnly: true, path: '/api/v1/auth' });
     res.cookie(CSRF_COOKIE, this.csrfTokenFor(session.refreshToken), { ...base, httpOnly: false, path: '/' });

@@ -4,6 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import { AuditService } from '../audit/audit.service.js';
 import type { AuditAction } from '../audit/audit.types.js';
 import { AppError } from '../common/app-error.js';
+import { Clock } from '../common/clock.js';
 import { TransactionService } from '../database/transaction.service.js';
 import {
   type AccessTokenClaims,
@@ -67,6 +68,7 @@ export class AuthService implements OnModuleInit {
     private readonly lockout: SignInLockout,
     private readonly mfa: MfaService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -172,7 +174,7 @@ export class AuthService implements OnModuleInit {
   async refresh(refreshToken: string, client: ClientInfo): Promise<IssuedSession> {
     const outcome = await this.transactions.run(async (tx) => {
       const session = await this.sessions.findByTokenHash(sha256Hex(refreshToken), tx);
-      if (!session || session.revokedAt || session.expiresAt <= new Date()) return { kind: 'expired' as const };
+      if (!session || session.revokedAt || session.expiresAt <= this.clock.now()) return { kind: 'expired' as const };
       if (session.rotatedAt) return { kind: 'replayed' as const, session };
       await this.sessions.markRotated(session.id, tx);
       return { kind: 'rotated' as const, session };
@@ -277,8 +279,8 @@ export class AuthService implements OnModuleInit {
     if (!organization) throw new AppError('session-expired');
     const refreshToken = newSecret();
     const expiresAt = persistent
-      ? new Date(Date.now() + organization.persistentSessionDays * 86_400_000)
-      : (previous?.expiresAt ?? new Date(Date.now() + BROWSER_SESSION_HOURS * 3_600_000));
+      ? new Date(this.clock.nowMs() + organization.persistentSessionDays * 86_400_000)
+      : (previous?.expiresAt ?? new Date(this.clock.nowMs() + BROWSER_SESSION_HOURS * 3_600_000));
     const session = await this.transactions.run(async (tx) => {
       const created = await this.sessions.insert(
         {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
+import { Clock } from '../common/clock.js';
 import { type Transaction, TransactionService } from '../database/transaction.service.js';
 import type { BranchEntity } from './entities/branch.entity.js';
 import type { OrganizationEntity } from './entities/organization.entity.js';
@@ -44,6 +45,7 @@ export class IdentityService {
     private readonly users: UsersRepository,
     private readonly cipher: UserProfileCipher,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   /** A new tenant and its owner, together or not at all. */
@@ -111,7 +113,7 @@ export class IdentityService {
       passwordHash = await hashPassword(input.password);
     }
     const id = randomUUID();
-    const now = new Date();
+    const now = this.clock.now();
     return {
       id,
       role: input.role,

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
+import { Clock } from '../common/clock.js';
 import { TransactionService } from '../database/transaction.service.js';
 import type { AuthenticatedUser } from './access-tokens.js';
 import { assertMayChangeAccess } from './account-admin-rules.js';
@@ -43,6 +44,7 @@ export class InvitationsService {
     private readonly links: AccountLinks,
     private readonly mails: AccountMails,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async invite(caller: AuthenticatedUser, invitation: Invitation): Promise<UserView> {
@@ -107,7 +109,7 @@ export class InvitationsService {
   async accept(token: string, password: string, age: AgeAnswer): Promise<void> {
     const { user, organization } = await this.open(token);
     try {
-      assertMinimumAge(organization.minUserAge, age);
+      assertMinimumAge(organization.minUserAge, age, this.clock.now());
     } catch (error) {
       if (error instanceof AppError && error.code === 'under-minimum-age') await this.forget(token, user);
       throw error;

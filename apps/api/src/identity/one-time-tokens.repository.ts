@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull, LessThan, MoreThan } from 'typeorm';
+import { Clock } from '../common/clock.js';
 import { insertEntity } from '../database/insert-entity.js';
 import { type Transaction, TransactionService } from '../database/transaction.service.js';
 import { OneTimeTokenEntity, type TokenPurpose } from './entities/one-time-token.entity.js';
@@ -12,7 +13,10 @@ export type NewOneTimeToken = Pick<
 
 @Injectable()
 export class OneTimeTokensRepository {
-  constructor(private readonly transactions: TransactionService) {}
+  constructor(
+    private readonly transactions: TransactionService,
+    private readonly clock: Clock,
+  ) {}
 
   private tokens(tx?: Transaction) {
     return this.transactions.managerOf(tx).getRepository(OneTimeTokenEntity);
@@ -23,7 +27,7 @@ export class OneTimeTokensRepository {
   }
 
   findUsable(tokenHash: string, purpose: TokenPurpose): Promise<OneTimeTokenEntity | null> {
-    return this.tokens().findOneBy({ tokenHash, purpose, usedAt: IsNull(), expiresAt: MoreThan(new Date()) });
+    return this.tokens().findOneBy({ tokenHash, purpose, usedAt: IsNull(), expiresAt: MoreThan(this.clock.now()) });
   }
 
   /**
@@ -31,7 +35,7 @@ export class OneTimeTokensRepository {
    * with the same link cannot both succeed). Answers the row, or null.
    */
   async consume(tokenHash: string, purpose: TokenPurpose, tx?: Transaction): Promise<OneTimeTokenEntity | null> {
-    const now = new Date();
+    const now = this.clock.now();
     const result = await this.tokens(tx).update(
       { tokenHash, purpose, usedAt: IsNull(), expiresAt: MoreThan(now) },
       { usedAt: now },
@@ -41,7 +45,7 @@ export class OneTimeTokensRepository {
 
   /** Earlier links of the same kind stop working when a new one is sent. */
   async retireUnused(userId: string, purpose: TokenPurpose, tx?: Transaction): Promise<void> {
-    await this.tokens(tx).update({ userId, purpose, usedAt: IsNull() }, { usedAt: new Date() });
+    await this.tokens(tx).update({ userId, purpose, usedAt: IsNull() }, { usedAt: this.clock.now() });
   }
 
   async deleteExpiredBefore(date: Date): Promise<number> {

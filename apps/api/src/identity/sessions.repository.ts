@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { IsNull, LessThan, Not } from 'typeorm';
+import { Clock } from '../common/clock.js';
 import { deleteBatch } from '../database/batch-delete.js';
 import { insertEntity } from '../database/insert-entity.js';
 import { type Transaction, TransactionService } from '../database/transaction.service.js';
@@ -14,14 +15,17 @@ export type NewSession = Pick<
 
 @Injectable()
 export class SessionsRepository {
-  constructor(private readonly transactions: TransactionService) {}
+  constructor(
+    private readonly transactions: TransactionService,
+    private readonly clock: Clock,
+  ) {}
 
   private sessions(tx?: Transaction) {
     return this.transactions.managerOf(tx).getRepository(SessionEntity);
   }
 
   async insert(values: NewSession, tx?: Transaction): Promise<SessionEntity> {
-    const now = new Date();
+    const now = this.clock.now();
     return insertEntity(this.sessions(tx), { ...values, lastSeenAt: now });
   }
 
@@ -39,22 +43,22 @@ export class SessionsRepository {
       `SELECT u.role, u.branch_ids
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.rotated_at IS NULL
-          AND s.expires_at > now() AND u.state = 'active'`,
-      [id, userId],
+          AND s.expires_at > $3 AND u.state = 'active'`,
+      [id, userId, this.clock.now()],
     );
     return rows[0] ? { role: rows[0].role, branchIds: rows[0].branch_ids } : null;
   }
 
   async markRotated(id: string, tx: Transaction): Promise<void> {
-    await this.sessions(tx).update({ id }, { rotatedAt: new Date() });
+    await this.sessions(tx).update({ id }, { rotatedAt: this.clock.now() });
   }
 
   async revokeFamily(familyId: string, tx?: Transaction): Promise<void> {
-    await this.sessions(tx).update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.sessions(tx).update({ familyId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
   }
 
   async revoke(id: string): Promise<void> {
-    await this.sessions().update({ id, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.sessions().update({ id, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
   }
 
   /**
@@ -70,9 +74,9 @@ export class SessionsRepository {
               (SELECT min(f.created_at) FROM sessions f WHERE f.family_id = s.family_id) AS signed_in_at
          FROM sessions s
         WHERE s.organization_id = $1 AND s.user_id = $2
-          AND s.revoked_at IS NULL AND s.rotated_at IS NULL AND s.expires_at > now()
+          AND s.revoked_at IS NULL AND s.rotated_at IS NULL AND s.expires_at > $3
         ORDER BY s.created_at DESC`,
-      [organizationId, userId],
+      [organizationId, userId, this.clock.now()],
     );
     return rows.map((row) =>
       Object.assign(new SessionEntity(), {
@@ -96,7 +100,7 @@ export class SessionsRepository {
   async revokeFamilyOf(organizationId: string, userId: string, familyId: string, tx?: Transaction): Promise<boolean> {
     const result = await this.sessions(tx).update(
       { organizationId, userId, familyId, revokedAt: IsNull() },
-      { revokedAt: new Date() },
+      { revokedAt: this.clock.now() },
     );
     return (result.affected ?? 0) > 0;
   }
@@ -106,7 +110,7 @@ export class SessionsRepository {
   }
 
   async revokeForUser(organizationId: string, userId: string, tx?: Transaction): Promise<void> {
-    await this.sessions(tx).update({ organizationId, userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.sessions(tx).update({ organizationId, userId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
   }
 
   /** Every session of the user but one device's: after a password change, the others end. */
@@ -118,7 +122,7 @@ export class SessionsRepository {
   ): Promise<void> {
     await this.sessions(tx).update(
       { organizationId, userId, familyId: Not(familyId), revokedAt: IsNull() },
-      { revokedAt: new Date() },
+      { revokedAt: this.clock.now() },
     );
   }
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
+import { Clock } from '../common/clock.js';
 import { KeyringService } from '../keyring/keyring.service.js';
 import { verifyPassword } from './password-policy.js';
 import { SignInAttemptsRepository } from './sign-in-attempts.repository.js';
@@ -34,6 +35,7 @@ export class SignInLockout {
     private readonly attempts: SignInAttemptsRepository,
     private readonly keyring: KeyringService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   keysFor(emailIndex: string, ip: string | null): string[] {
@@ -41,7 +43,7 @@ export class SignInLockout {
   }
 
   /** Refuses the attempt outright while any of its keys is locked. */
-  async assertAllowed(keys: string[], now = new Date()): Promise<void> {
+  async assertAllowed(keys: string[], now = this.clock.now()): Promise<void> {
     const locked = (await this.attempts.findMany(keys))
       .map((row) => row.lockedUntil)
       .filter((until): until is Date => until !== null && until > now);
@@ -61,7 +63,7 @@ export class SignInLockout {
    * Counts a failure. When it starts a lockout, the trail of the account's organization
    * (or the platform's, for an unknown address) records it.
    */
-  async recordFailure(keys: string[], account: LockoutAccount | null, now = new Date()): Promise<void> {
+  async recordFailure(keys: string[], account: LockoutAccount | null, now = this.clock.now()): Promise<void> {
     const resetBefore = new Date(now.getTime() - FAILURE_MEMORY_MS);
     let lockedUntil: Date | null = null;
     for (const key of keys) {

@@ -6,15 +6,18 @@ import {
   parseSetCookies,
   TEST_PASSWORD,
   type TestApp,
+  TestClock,
   type TestOrganization,
 } from '#testing';
 
 describe('sign-in protection', () => {
   let app: TestApp;
   let org: TestOrganization;
+  // Starts at the real "now" and stands still: a lockout lifts only when the test moves it.
+  const clock = new TestClock(new Date());
 
   beforeAll(async () => {
-    app = await createTestApp();
+    app = await createTestApp({ clock });
     org = await createOrganization(app, ['owner', 'agent']);
   });
   afterAll(() => app.close());
@@ -47,7 +50,12 @@ describe('sign-in protection', () => {
       .post('/api/v1/auth/sign-in')
       .send({ email: org.users.owner.email, password: TEST_PASSWORD })
       .expect(200);
-    await app.db.query(`UPDATE sign_in_attempts SET locked_until = now() - interval '1 second'`);
+    const locked = await signIn(org.users.agent.email, TEST_PASSWORD);
+    expectProblem(locked, 429, 'sign-in-locked');
+    const retryAfterMs = Number(locked.headers['retry-after']) * 1000;
+    clock.advance(retryAfterMs - 1_000);
+    expectProblem(await signIn(org.users.agent.email, TEST_PASSWORD), 429, 'sign-in-locked');
+    clock.advance(1_000);
     await signIn(org.users.agent.email, TEST_PASSWORD).expect(200);
     // Success forgets the email's failures: one more mistake does not lock again.
     expect((await signIn(org.users.agent.email, 'one more wrong guess')).status).toBe(401);

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
+import { Clock } from '../common/clock.js';
 import { TransactionService } from '../database/transaction.service.js';
 import { AccountLinks, linkExpired } from './account-links.js';
 import { AccountMails } from './account-mails.js';
@@ -31,11 +32,12 @@ export class SignUpService {
     private readonly mails: AccountMails,
     private readonly transactions: TransactionService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async signUp(input: SignUpDto): Promise<void> {
     // A new organization starts at the default minimum age; the owner may lower it later.
-    assertMinimumAge(DEFAULT_MIN_USER_AGE, input);
+    assertMinimumAge(DEFAULT_MIN_USER_AGE, input, this.clock.now());
     const problems = passwordProblems(input.password, { email: input.email });
     if (problems.length) throw weakPassword(problems);
     if (await this.users.findAccountByEmailIndex(this.cipher.emailIndex(input.email))) {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In, IsNull, Not } from 'typeorm';
+import { Clock } from '../common/clock.js';
 import { insertEntity } from '../database/insert-entity.js';
 import { findInOrganization } from '../database/lean-rows.js';
 import type { Transaction } from '../database/transaction.service.js';
@@ -31,7 +32,10 @@ export type NewUser = Pick<
 /** Every query is scoped to one organization, except the sign-in lookup by blind index. */
 @Injectable()
 export class UsersRepository {
-  constructor(private readonly transactions: TransactionService) {}
+  constructor(
+    private readonly transactions: TransactionService,
+    private readonly clock: Clock,
+  ) {}
 
   private users(tx?: Transaction) {
     return this.transactions.managerOf(tx).getRepository(UserEntity);
@@ -100,17 +104,20 @@ export class UsersRepository {
   ): Promise<void> {
     await this.users(tx).update(
       { organizationId, id },
-      { ...sealed, emailVerifiedAt: new Date(), version: () => 'version + 1' },
+      { ...sealed, emailVerifiedAt: this.clock.now(), version: () => 'version + 1' },
     );
   }
 
   async markEmailVerified(organizationId: string, id: string, tx?: Transaction): Promise<void> {
-    await this.users(tx).update({ organizationId, id, emailVerifiedAt: IsNull() }, { emailVerifiedAt: new Date() });
+    await this.users(tx).update(
+      { organizationId, id, emailVerifiedAt: IsNull() },
+      { emailVerifiedAt: this.clock.now() },
+    );
   }
 
   /** An invited user accepts: password set, age confirmed, email proven by the link. */
   async activateInvited(organizationId: string, id: string, passwordHash: string, tx?: Transaction): Promise<boolean> {
-    const now = new Date();
+    const now = this.clock.now();
     const result = await this.users(tx).update(
       { organizationId, id, state: 'invited' },
       {
@@ -175,7 +182,7 @@ export class UsersRepository {
   }
 
   async recordSignIn(id: string): Promise<void> {
-    await this.users().update({ id }, { lastSignInAt: new Date() });
+    await this.users().update({ id }, { lastSignInAt: this.clock.now() });
   }
 
   async setPendingMfa(organizationId: string, id: string, sealedSecret: Buffer): Promise<void> {
@@ -194,7 +201,7 @@ export class UsersRepository {
   ): Promise<void> {
     await this.users(tx).update(
       { organizationId, id },
-      { mfaEnabledAt: new Date(), mfaLastTimeStep: String(timeStep), mfaRecoveryHashes: recoveryHashes },
+      { mfaEnabledAt: this.clock.now(), mfaLastTimeStep: String(timeStep), mfaRecoveryHashes: recoveryHashes },
     );
   }
 

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
+import { Clock } from '../common/clock.js';
 import { AppSettings } from '../config/settings.module.js';
 
 export interface OutgoingMail {
@@ -21,7 +22,10 @@ export class MailService implements OnApplicationShutdown {
   private readonly transport: Transporter;
   private readonly outbox?: string;
 
-  constructor(private readonly settings: AppSettings) {
+  constructor(
+    private readonly settings: AppSettings,
+    private readonly clock: Clock,
+  ) {
     if (settings.mail.smtpUrl) {
       this.transport = nodemailer.createTransport(settings.mail.smtpUrl);
     } else {
@@ -36,7 +40,7 @@ export class MailService implements OnApplicationShutdown {
       mkdirSync(this.outbox, { recursive: true });
       const file = join(
         this.outbox,
-        `${new Date().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[<>@]/g, '')}.eml`,
+        `${this.clock.now().toISOString().replace(/[:.]/g, '-')}-${info.messageId.replace(/[<>@]/g, '')}.eml`,
       );
       writeFileSync(file, info.message as Buffer);
       this.logger.log(`Email written to the outbox: ${file}`);

@@ -1,6 +1,7 @@
 import { Module, type OnApplicationShutdown } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AppSettings } from '../../config/settings.module.js';
+import { Clock } from '../clock.js';
 import { RateLimitGuard } from './rate-limit.guard.js';
 import { MemoryRateLimitStore, RateLimitStore, RedisRateLimitStore } from './rate-limit.store.js';
 
@@ -12,9 +13,11 @@ import { MemoryRateLimitStore, RateLimitStore, RedisRateLimitStore } from './rat
   providers: [
     {
       provide: RateLimitStore,
-      inject: [AppSettings],
-      useFactory: (settings: AppSettings) =>
-        settings.rateLimit.redisUrl ? new RedisRateLimitStore(settings.rateLimit.redisUrl) : new MemoryRateLimitStore(),
+      inject: [AppSettings, Clock],
+      useFactory: (settings: AppSettings, clock: Clock) =>
+        settings.rateLimit.redisUrl
+          ? new RedisRateLimitStore(settings.rateLimit.redisUrl)
+          : new MemoryRateLimitStore(clock),
     },
     { provide: APP_GUARD, useClass: RateLimitGuard },
   ],

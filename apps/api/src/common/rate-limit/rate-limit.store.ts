@@ -1,4 +1,5 @@
 import { Redis } from 'ioredis';
+import type { Clock } from '../clock.js';
 
 export interface WindowHit {
   /** Requests counted in the current window, this one included. */
@@ -17,8 +18,12 @@ export abstract class RateLimitStore {
 export class MemoryRateLimitStore extends RateLimitStore {
   private readonly windows = new Map<string, { count: number; resetAt: number }>();
 
+  constructor(private readonly clock: Clock) {
+    super();
+  }
+
   async hit(key: string, windowMs: number): Promise<WindowHit> {
-    const now = Date.now();
+    const now = this.clock.nowMs();
     let window = this.windows.get(key);
     if (!window || window.resetAt <= now) {
       if (this.windows.size > 100_000) this.sweep(now);

@@ -16,7 +16,8 @@ export function isCalendarDate(value: unknown): value is string {
 
 export const calendarDateOf = (at: Date): string => at.toISOString().slice(0, 10);
 
-export const today = (): string => calendarDateOf(new Date());
+/** The calendar day (UTC) of `now`, which comes from the injected Clock. */
+export const today = (now: Date): string => calendarDateOf(now);
 
 export function addDays(date: string, days: number): string {
   const at = new Date(`${date}T00:00:00Z`);

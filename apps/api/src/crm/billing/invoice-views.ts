@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { Clock } from '../../common/clock.js';
 import type { InvoiceStatus, PaymentMethod, PricingMode } from '../crm.types.js';
 import type { InvoiceEntity, InvoiceLine, PaymentEntity } from '../entities/invoice.entity.js';
 import { RecordCipher } from '../record-cipher.js';
@@ -60,16 +61,17 @@ export class InvoiceViews {
   constructor(
     private readonly cipher: RecordCipher,
     private readonly billTo: BillToCipher,
+    private readonly clock: Clock,
   ) {}
 
   async one(invoice: InvoiceEntity): Promise<InvoiceView> {
-    return this.toView(invoice, today());
+    return this.toView(invoice, today(this.clock.now()));
   }
 
   /** One key lookup for the page, then each row. */
   async many(invoices: InvoiceEntity[]): Promise<InvoiceView[]> {
     await this.cipher.preload(this.billTo.subjectsOf(invoices.map((invoice) => invoice.billToEnc)));
-    const day = today();
+    const day = today(this.clock.now());
     return Promise.all(invoices.map((invoice) => this.toView(invoice, day)));
   }
 

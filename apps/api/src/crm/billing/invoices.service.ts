@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../../common/app-error.js';
+import { Clock } from '../../common/clock.js';
 import { DEFAULT_PAGE_SIZE } from '../../common/pagination.dto.js';
 import { TransactionService } from '../../database/transaction.service.js';
 import type { Caller } from '../../identity/identity.types.js';
@@ -70,6 +71,7 @@ export class InvoicesService {
     private readonly activity: ActivityService,
     private readonly staff: StaffDirectory,
     private readonly jobs: JobsService,
+    private readonly clock: Clock,
   ) {}
 
   async create(caller: Caller, input: InvoiceCreateDto): Promise<InvoiceView> {
@@ -87,7 +89,12 @@ export class InvoicesService {
     if (input.branchId) await this.staff.assertBranch(actor.organizationId, input.branchId);
     if (input.jobId) await this.assertJob(actor, input.jobId, client.id);
     assertDateOrder(input.issueDate, input.dueDate);
-    const priced = await this.pricing.price(actor.organizationId, branchId, input.issueDate ?? today(), input.lines);
+    const priced = await this.pricing.price(
+      actor.organizationId,
+      branchId,
+      input.issueDate ?? today(this.clock.now()),
+      input.lines,
+    );
     // Sealed before the transaction opens: it must not wait on key lookups outside it.
     const billToEnc = await this.billTo.seal(client.id, await this.billTo.fromClient(client));
     const id = randomUUID();
@@ -112,7 +119,7 @@ export class InvoicesService {
         tx,
       );
       await this.activity.record(tx, actor, 'invoice', id, 'created');
-      await this.activity.touchParties(tx, actor.organizationId, { clientId: client.id }, new Date());
+      await this.activity.touchParties(tx, actor.organizationId, { clientId: client.id }, this.clock.now());
       return invoice;
     });
     return this.views.one(saved);
@@ -132,7 +139,7 @@ export class InvoicesService {
         status: query.status,
         clientId: query.clientId,
         branchId: query.branchId,
-        overdueOn: query.overdue ? today() : undefined,
+        overdueOn: query.overdue ? today(this.clock.now()) : undefined,
       },
       query.sort ?? '-createdAt',
       query.cursor,
@@ -152,7 +159,7 @@ export class InvoicesService {
     const priced = await this.pricing.price(
       actor.organizationId,
       invoice.branchId,
-      issueDate ?? today(),
+      issueDate ?? today(this.clock.now()),
       patch.lines ?? invoice.lines,
     );
     const values: Partial<InvoiceValues> = {
@@ -179,7 +186,7 @@ export class InvoicesService {
     const invoice = await this.visible(actor, id);
     assertDraft(invoice, 'issued');
     if (invoice.version !== input.version) throw staleRecord();
-    const issueDate = input.issueDate ?? invoice.issueDate ?? today();
+    const issueDate = input.issueDate ?? invoice.issueDate ?? today(this.clock.now());
     const dueDate = input.dueDate ?? invoice.dueDate ?? addDays(issueDate, DEFAULT_PAYMENT_TERMS_DAYS);
     assertDateOrder(issueDate, dueDate);
     const priced = await this.pricing.price(actor.organizationId, invoice.branchId, issueDate, invoice.lines);
@@ -200,7 +207,7 @@ export class InvoicesService {
       }
       await this.activity.record(tx, actor, 'invoice', id, 'updated', ['dueDate', 'issueDate', 'status']);
       if (invoice.jobId) await this.jobs.advanceWithin(tx, actor, invoice.jobId, 'completed', 'invoiced');
-      if (client) await this.activity.touchParties(tx, actor.organizationId, { clientId: client.id }, new Date());
+      if (client) await this.activity.touchParties(tx, actor.organizationId, { clientId: client.id }, this.clock.now());
     });
     return this.get(caller, id);
   }
@@ -256,7 +263,7 @@ export class InvoicesService {
     const { policy, totals } = await this.pricing.price(
       actor.organizationId,
       input.branchId,
-      input.date ?? today(),
+      input.date ?? today(this.clock.now()),
       input.lines,
       'not-found',
     );

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../../common/app-error.js';
+import { Clock } from '../../common/clock.js';
 import { type Transaction, TransactionService } from '../../database/transaction.service.js';
 import type { Caller } from '../../identity/identity.types.js';
 import { ActivityService, type ActivityView, changedFields } from '../activity.service.js';
@@ -53,6 +54,7 @@ export class TaxPoliciesService {
     private readonly invoices: InvoicesRepository,
     private readonly activity: ActivityService,
     private readonly staff: StaffDirectory,
+    private readonly clock: Clock,
   ) {}
 
   async list(caller: Caller, query: TaxPolicyListQueryDto): Promise<TaxPolicyView[]> {
@@ -72,7 +74,7 @@ export class TaxPoliciesService {
   /** The policy an invoice of the branch dated `date` uses; 404 when there is none. */
   async effective(caller: Caller, query: TaxPolicyEffectiveQueryDto): Promise<TaxPolicyView> {
     const actor = crmActor(caller);
-    const date = query.date ?? today();
+    const date = query.date ?? today(this.clock.now());
     if (query.branchId) {
       if (!canSeeBranch(actor, query.branchId)) throw recordNotFound('branch');
       await this.staff.assertBranch(actor.organizationId, query.branchId);

@@ -26,6 +26,7 @@ import {
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AppError } from '../../common/app-error.js';
+import { Clock } from '../../common/clock.js';
 import { CurrentUser, Requires } from '../../identity/identity.decorators.js';
 import type { Caller } from '../../identity/identity.types.js';
 import { ActivityListResponseDto } from '../crm.dto.js';
@@ -51,6 +52,7 @@ export class ContactsController {
   constructor(
     private readonly contacts: ContactsService,
     private readonly transfer: ContactsTransferService,
+    private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -82,7 +84,7 @@ export class ContactsController {
     res.setHeader('content-type', 'text/csv; charset=utf-8');
     res.setHeader(
       'content-disposition',
-      `attachment; filename="contacts-${new Date().toISOString().slice(0, 10)}.csv"`,
+      `attachment; filename="contacts-${this.clock.now().toISOString().slice(0, 10)}.csv"`,
     );
     res.setHeader('cache-control', 'no-store');
     csv.pipe(res);

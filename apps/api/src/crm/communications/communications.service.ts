@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../../audit/audit.service.js';
 import { AppError } from '../../common/app-error.js';
+import { Clock } from '../../common/clock.js';
 import { DEFAULT_PAGE_SIZE } from '../../common/pagination.dto.js';
 import { TransactionService } from '../../database/transaction.service.js';
 import type { Caller } from '../../identity/identity.types.js';
@@ -62,6 +63,7 @@ export class CommunicationsService {
     private readonly activity: ActivityService,
     private readonly staff: StaffDirectory,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async create(caller: Caller, input: CommunicationCreateDto): Promise<CommunicationView> {
@@ -89,7 +91,7 @@ export class CommunicationsService {
       branchId: (contact ?? client)?.branchId as string,
       kind: input.kind,
       direction: input.direction,
-      occurredAt: input.occurredAt ?? new Date(),
+      occurredAt: input.occurredAt ?? this.clock.now(),
       durationMinutes: input.durationMinutes ?? null,
       authorId: actor.kind === 'user' ? actor.id : null,
       apiKeyId: actor.kind === 'api_key' ? actor.id : null,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { LoadedKeys } from '#crypto';
 import { AppError } from '../../common/app-error.js';
+import { Clock } from '../../common/clock.js';
 import { DEFAULT_PAGE_SIZE } from '../../common/pagination.dto.js';
 import { type Transaction, TransactionService } from '../../database/transaction.service.js';
 import type { Caller } from '../../identity/identity.types.js';
@@ -73,6 +74,7 @@ export class JobsService {
     private readonly cipher: RecordCipher,
     private readonly activity: ActivityService,
     private readonly staff: StaffDirectory,
+    private readonly clock: Clock,
   ) {}
 
   async create(caller: Caller, input: JobCreateDto): Promise<JobView> {
@@ -204,7 +206,7 @@ export class JobsService {
         actor.organizationId,
         id,
         change.version,
-        { status: change.status, ...(completing ? { completedAt: new Date() } : {}) },
+        { status: change.status, ...(completing ? { completedAt: this.clock.now() } : {}) },
         tx,
       );
       if (!moved) throw staleRecord();
