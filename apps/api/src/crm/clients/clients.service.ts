@@ -8,20 +8,13 @@ import { TransactionService } from '../../database/transaction.service.js';
 import type { Caller } from '../../identity/identity.types.js';
 import { ActivityService, type ActivityView, changedFields } from '../activity.service.js';
 import type { Address, ClientKind, CompanyDetails } from '../crm.types.js';
-import {
-  assertBranchWritable,
-  assertMayChange,
-  type CrmActor,
-  canSeeBranch,
-  crmActor,
-  recordNotFound,
-  staleRecord,
-} from '../crm-access.js';
+import { assertBranchWritable, type CrmActor, crmActor, staleRecord } from '../crm-access.js';
 import type { ClientEntity } from '../entities/client.entity.js';
 import { RecordCipher } from '../record-cipher.js';
 import { StaffDirectory } from '../staff-directory.js';
 import type { ClientCreateDto, ClientListQueryDto, ClientUpdateDto } from './clients.dto.js';
 import { ClientsRepository, type ClientValues } from './clients.repository.js';
+import { PartyAccess } from './party-access.js';
 
 export interface ClientView {
   id: string;
@@ -54,7 +47,11 @@ export class ClientsService {
     private readonly activity: ActivityService,
     private readonly staff: StaffDirectory,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.access = new PartyAccess('client', clients, transactions, activity);
+  }
+
+  private readonly access: PartyAccess<ClientEntity>;
 
   async create(caller: Caller, input: ClientCreateDto): Promise<ClientView> {
     const actor = crmActor(caller);
@@ -166,32 +163,21 @@ export class ClientsService {
   }
 
   /** Deletes the client with its jobs, schedule and communications; invoices stay (legal record). */
-  async delete(caller: Caller, id: string): Promise<void> {
-    const actor = crmActor(caller);
-    const client = await this.visible(actor, id);
-    this.assertWritable(actor, client);
-    await this.transactions.run(async (tx) => {
-      if (!(await this.clients.delete(actor.organizationId, id, tx))) throw recordNotFound('client');
-      await this.activity.record(tx, actor, 'client', id, 'deleted');
-    });
+  delete(caller: Caller, id: string): Promise<void> {
+    return this.access.delete(caller, id);
   }
 
-  async activityOf(caller: Caller, id: string): Promise<ActivityView[]> {
-    const actor = crmActor(caller);
-    await this.visible(actor, id);
-    return this.activity.forRecord(actor.organizationId, 'client', id);
+  activityOf(caller: Caller, id: string): Promise<ActivityView[]> {
+    return this.access.activityOf(caller, id);
   }
 
   /** The client if the caller may see it; 404 otherwise, also for other organizations' ids. */
-  async visible(actor: CrmActor, id: string): Promise<ClientEntity> {
-    const client = await this.clients.find(actor.organizationId, id);
-    if (!client || !canSeeBranch(actor, client.branchId)) throw recordNotFound('client');
-    return client;
+  visible(actor: CrmActor, id: string): Promise<ClientEntity> {
+    return this.access.visible(actor, id);
   }
 
   private assertWritable(actor: CrmActor, client: ClientEntity): void {
-    if (client.restrictedAt) throw new AppError('conflict', 'Processing of this client is restricted; it is read-only');
-    assertMayChange(actor, client.ownerId === actor.id, 'clients');
+    this.access.assertWritable(actor, client);
   }
 
   private async seal(organizationId: string, id: string, details: Details) {

@@ -10,7 +10,6 @@ import { ActivityService, type ActivityView, changedFields } from '../activity.s
 import type { Address } from '../crm.types.js';
 import {
   assertBranchWritable,
-  assertMayChange,
   type CrmActor,
   canSeeBranch,
   crmActor,
@@ -25,6 +24,7 @@ import { ClientsService } from './clients.service.js';
 import { ContactListsRepository } from './contact-lists.repository.js';
 import type { ContactCreateDto, ContactListQueryDto, ContactUpdateDto } from './contacts.dto.js';
 import { type ContactFilters, ContactsRepository, type ContactValues } from './contacts.repository.js';
+import { PartyAccess } from './party-access.js';
 
 export interface ContactView {
   id: string;
@@ -62,7 +62,11 @@ export class ContactsService {
     private readonly activity: ActivityService,
     private readonly staff: StaffDirectory,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.access = new PartyAccess('contact', contacts, transactions, activity);
+  }
+
+  private readonly access: PartyAccess<ContactEntity>;
 
   async create(caller: Caller, input: ContactCreateDto): Promise<ContactView> {
     const actor = crmActor(caller);
@@ -208,26 +212,16 @@ export class ContactsService {
     return this.get(caller, id);
   }
 
-  async delete(caller: Caller, id: string): Promise<void> {
-    const actor = crmActor(caller);
-    const contact = await this.visible(actor, id);
-    this.assertWritable(actor, contact);
-    await this.transactions.run(async (tx) => {
-      if (!(await this.contacts.delete(actor.organizationId, id, tx))) throw recordNotFound('contact');
-      await this.activity.record(tx, actor, 'contact', id, 'deleted');
-    });
+  delete(caller: Caller, id: string): Promise<void> {
+    return this.access.delete(caller, id);
   }
 
-  async activityOf(caller: Caller, id: string): Promise<ActivityView[]> {
-    const actor = crmActor(caller);
-    await this.visible(actor, id);
-    return this.activity.forRecord(actor.organizationId, 'contact', id);
+  activityOf(caller: Caller, id: string): Promise<ActivityView[]> {
+    return this.access.activityOf(caller, id);
   }
 
-  async visible(actor: CrmActor, id: string): Promise<ContactEntity> {
-    const contact = await this.contacts.find(actor.organizationId, id);
-    if (!contact || !canSeeBranch(actor, contact.branchId)) throw recordNotFound('contact');
-    return contact;
+  visible(actor: CrmActor, id: string): Promise<ContactEntity> {
+    return this.access.visible(actor, id);
   }
 
   /** A client named in a body (a contact's, a saved filter's) must be one the caller can see. */
@@ -236,9 +230,7 @@ export class ContactsService {
   }
 
   private assertWritable(actor: CrmActor, contact: ContactEntity): void {
-    if (contact.restrictedAt)
-      throw new AppError('conflict', 'Processing of this contact is restricted; it is read-only');
-    assertMayChange(actor, contact.ownerId === actor.id, 'contacts');
+    this.access.assertWritable(actor, contact);
   }
 
   private async seal(organizationId: string, id: string, details: Details) {
