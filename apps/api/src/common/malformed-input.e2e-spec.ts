@@ -107,6 +107,17 @@ describe('malformed input', () => {
     expect(response.body.errors).toEqual([expect.objectContaining({ field: 'search' })]);
   });
 
+  it('should answer a number the database cannot hold with 400, not 500', async () => {
+    const response = await sut
+      .http()
+      .patch('/api/v1/organization')
+      .set('authorization', owner)
+      .send({ version: 1e20, name: 'Too far' });
+    expect(response.status).toBeLessThan(500);
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+  });
+
   it('should still be serving after all of it', async () => {
     await sut.http().get('/api/v1/health/ready').expect(200);
   });

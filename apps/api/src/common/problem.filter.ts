@@ -97,8 +97,16 @@ export class ProblemFilter implements ExceptionFilter {
         retryAfterSeconds: OUTAGE_RETRY_AFTER_SECONDS,
       });
     }
+    // PostgreSQL's data exceptions (class 22: a number out of range, a malformed date) mean a
+    // value the request carried cannot be stored: the caller's to fix, not a crash. Logged, so
+    // a validation rule that should have caught it gets written.
+    const code = databaseErrorCode(exception);
+    if (typeof code === 'string' && code.startsWith('22')) {
+      this.logger.warn({ sqlState: code }, 'A value reached the database that validation let through');
+      return new AppError('bad-request', 'A value in the request is out of range or malformed');
+    }
     // A unique constraint lost a race the service checked for (two sign-ups with one email at once).
-    if (databaseErrorCode(exception) === UNIQUE_VIOLATION) {
+    if (code === UNIQUE_VIOLATION) {
       return new AppError('conflict', 'This conflicts with a record that was just created; reload and try again');
     }
     return new AppError('internal');
