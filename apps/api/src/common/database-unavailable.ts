@@ -17,13 +17,16 @@ const SOCKET_CODES = new Set([
   'ENOTFOUND',
   'EAI_AGAIN',
 ]);
-const SERVER_CODES = new Set(['57P01', '57P02', '57P03', '53300']);
+// 57P0x: shutting down / starting up; 53300: too many connections; 3D000: the database is gone.
+const SERVER_CODES = new Set(['57P01', '57P02', '57P03', '53300', '3D000']);
 const MESSAGES = [
   /Connection terminated/i,
   /timeout exceeded when trying to connect/i,
   /Client has encountered a connection error/i,
   /Connection is not established/i,
   /Cannot use a pool after calling end/i,
+  // An operator closed the database to connections (ALTER DATABASE … ALLOW_CONNECTIONS false).
+  /is not currently accepting connections/i,
 ];
 
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
