@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { createApi } from './bootstrap.js';
 import { SettingsError } from './config/settings.js';
 import { DemoSeedService } from './demo/demo-seed.service.js';
-import { shutdownGracefully } from './shutdown.js';
+import { stopOnSignals } from './shutdown.js';
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -33,22 +33,7 @@ async function main(): Promise<void> {
     ].join('\n'),
   );
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    // A stuck request cannot hold the process forever.
-    const timer = setTimeout(() => {
-      process.stderr.write(`Shutdown took longer than ${settings.http.shutdownTimeoutMs} ms; exiting\n`);
-      process.exit(1);
-    }, settings.http.shutdownTimeoutMs);
-    timer.unref();
-    await shutdownGracefully(api);
-    process.stdout.write(`Stopped on ${signal}\n`);
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  stopOnSignals(api, 'Stopped');
 }
 
 main().catch((error) => {

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createApi } from './bootstrap.js';
 import { SettingsError } from './config/settings.js';
-import { shutdownGracefully } from './shutdown.js';
+import { stopOnSignals } from './shutdown.js';
 
 /**
  * `npm run worker`: the application without an HTTP listener, running background jobs (and
@@ -15,22 +15,8 @@ async function main(): Promise<void> {
     `Steward CRM worker running (no HTTP listener), database: ${embedded ? `embedded PGlite in ${settings.dataDir}/pglite` : 'DATABASE_URL'}\n`,
   );
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    const timer = setTimeout(() => {
-      process.stderr.write(`Shutdown took longer than ${settings.http.shutdownTimeoutMs} ms; exiting\n`);
-      process.exit(1);
-    }, settings.http.shutdownTimeoutMs);
-    timer.unref();
-    // Stops taking jobs, lets the running one finish, then closes the pool and the database.
-    await shutdownGracefully(api);
-    process.stdout.write(`Worker stopped on ${signal}\n`);
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-  process.once('SIGINT', () => void shutdown('SIGINT'));
+  // Stops taking jobs, lets the running one finish, then closes the pool and the database.
+  stopOnSignals(api, 'Worker stopped');
 }
 
 main().catch((error) => {
