@@ -158,7 +158,7 @@ describe('contacts, contact lists, CSV import and export', () => {
       expect(response.body.errors).toEqual([expect.objectContaining({ field })]);
     }
     const stored = await app.db.query<{ n: string }>(
-      "SELECT count(*) AS n FROM contact_lists WHERE filter->>'clientId' = $1",
+      "SELECT count(*)::text AS n FROM contact_lists WHERE filter->>'clientId' = $1",
       [otherClient],
     );
     expect(stored[0].n).toBe('0');

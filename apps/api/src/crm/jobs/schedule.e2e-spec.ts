@@ -511,7 +511,7 @@ describe('schedule', () => {
     // Owners and viewers see every branch: work may go to them anywhere, and to the agent in Leeds.
     await book(owner, appointment(at, { startsAt: at(13), endsAt: at(14) })).expect(201);
     const rows = await app.db.query<{ n: string }>(
-      'SELECT count(*) AS n FROM schedule_entries WHERE assignee_id = $1 AND branch_id = $2',
+      'SELECT count(*)::text AS n FROM schedule_entries WHERE assignee_id = $1 AND branch_id = $2',
       [org.users.agent.id, bristol],
     );
     expect(rows[0].n).toBe('0');
