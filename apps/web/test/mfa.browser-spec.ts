@@ -89,6 +89,8 @@ describeInBrowser('two-step verification in Chromium', () => {
     await own.locator('input[inputmode="numeric"]').first().click();
     await own.keyboard.type(await codeAt(secret, 0));
     await own.getByRole('button', { name: 'Turn on' }).click();
+    // allTextContents does not wait: wait for the list the answer renders.
+    await own.getByLabel('Recovery codes').locator('li').first().waitFor();
     const codes = await own.getByLabel('Recovery codes').locator('li').allTextContents();
     expect(codes).toHaveLength(10);
 
