@@ -27,9 +27,10 @@ describeInBrowser('API keys in Chromium', () => {
     await page.getByRole('link', { name: 'API keys' }).click();
 
     // Every scope the owner's role may grant, grouped; never administering keys or people.
+    // count() does not wait: the page must have rendered its scopes first.
+    await page.getByLabel('Read, export and verify the audit trail (audit:read)').waitFor();
     const money = page.getByRole('group', { name: 'Money' });
     expect(await money.getByRole('checkbox').count()).toBe(4);
-    await page.getByLabel('Read, export and verify the audit trail (audit:read)').waitFor();
     expect(await page.getByRole('checkbox', { name: /api-keys:manage|users:write/ }).count()).toBe(0);
 
     await page.getByRole('textbox', { name: 'Name' }).fill('Warehouse sync');
