@@ -74,6 +74,10 @@ try {
     { url: '/api/v1/schedule?from=2030-01-01T00:00:00Z&to=2030-01-08T00:00:00Z', parameters: [] },
     { url: '/api/v1/audit/entries?action=client.created&targetType=client&outcome=success', parameters: [] },
     { url: '/api/v1/users?role=agent&state=active', parameters: [] },
+    {
+      url: '/api/v1/privacy-requests?q=someone%40example.test&status=received&type=access&overdue=true',
+      parameters: [],
+    },
   ];
   let injections = 0;
   for (const target of targets) {
@@ -179,7 +183,20 @@ async function signIn() {
     body: JSON.stringify(DEMO_OWNER),
   });
   if (!response.ok) throw new Error(`Demo sign-in failed: ${response.status}`);
-  return (await response.json()).accessToken;
+  const token = (await response.json()).accessToken;
+  // The demo publishes a new platform policy version: until the owner accepts it, every
+  // other request answers 403 policy-acceptance-required and sqlmap would test nothing.
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const status = await (await fetch(`${base}/api/v1/me/privacy-policy`, { headers })).json();
+  if (status.required) {
+    const accepted = await fetch(`${base}/api/v1/me/privacy-policy/acceptance`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ number: status.current.number }),
+    });
+    if (!accepted.ok) throw new Error(`Accepting the privacy policy failed: ${accepted.status}`);
+  }
+  return token;
 }
 
 /** Real ids for the id filters, so the filters reach the database. */

@@ -12,7 +12,13 @@ ensureBuilt('api', 'web');
 const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
   cwd: root,
   stdio: 'inherit',
-  env: { LOG_LEVEL: 'warn', SEED_DEMO: 'true', ...process.env },
+  // The demo organization operates this installation: its privacy staff edit the platform policy.
+  env: {
+    LOG_LEVEL: 'warn',
+    SEED_DEMO: 'true',
+    OPERATOR_ORGANIZATION: 'harbor-pine-field-services-demo',
+    ...process.env,
+  },
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -54,6 +54,16 @@ if (existsSync(resultsFile)) {
   // The log scan counts as one more check.
   const [passed, failed] = [results.numPassedTests, results.numFailedTests];
   const scanFailed = scan.findings.length ? 1 : 0;
+  // Browser tests run once more in CI after a failure (libs/testing/src/browser.ts): name each one that needed it.
+  for (const file of results.testResults ?? []) {
+    for (const test of file.assertionResults ?? []) {
+      if ((test.invocations ?? 1) > 1) {
+        console.log(
+          `flaky: "${test.fullName}" ${test.status} on attempt ${test.invocations} (${file.name.replace(root, '')})`,
+        );
+      }
+    }
+  }
   console.log(`\ntests: ${passed + 1 - scanFailed} passed, ${failed + scanFailed} failed, ${skipped} skipped`);
 }
 rmSync(resultsDir, { recursive: true, force: true });

@@ -27,7 +27,24 @@ export async function signIn(origin: string, owner: { email: string; password: s
     body: JSON.stringify({ email: owner.email, password: owner.password }),
   });
   if (!session.accessToken) throw new Error('The bench owner has two-step verification on; the bench cannot sign in');
+  await acceptPrivacyPolicy(origin, session.accessToken);
   return session.accessToken;
+}
+
+/** A newly published platform policy blocks every other request until accepted (403 policy-acceptance-required). */
+async function acceptPrivacyPolicy(origin: string, token: string): Promise<void> {
+  const headers = { authorization: `Bearer ${token}` };
+  const status = await call<{ required: boolean; current: { number: number } }>(
+    origin,
+    'GET',
+    '/api/v1/me/privacy-policy',
+    { headers },
+  );
+  if (!status.required) return;
+  await call(origin, 'POST', '/api/v1/me/privacy-policy/acceptance', {
+    headers,
+    body: JSON.stringify({ number: status.current.number }),
+  });
 }
 
 export async function createApiKey(

@@ -4,6 +4,7 @@ import type { RunRecord, RunSettings, Summary } from './measure.js';
 import type { ParityOutcome } from './parity.js';
 import { ROOT } from './processes.js';
 import type { ProfileReport } from './profile.js';
+import { PURGE_P99_LIMIT, type PurgeReport } from './purge.js';
 import { GOALS } from './scenarios.js';
 import type { StartupResult } from './startup.js';
 
@@ -56,6 +57,8 @@ export interface BenchReport {
   /** The first page at one connection: the latency of a request with no queue in front of it. */
   oneAtATime: { scenario: string; product: Summary; baseline: Summary } | null;
   startup: (StartupResult & { cleanMedian: number; againMedian: number; verdict: Verdict }) | null;
+  /** The retention purge under load (absent from runs before it existed). */
+  purge?: PurgeReport | null;
   durationSeconds: number;
 }
 
@@ -121,6 +124,46 @@ function goalRows(report: BenchReport): string[] {
     );
   }
   return rows;
+}
+
+function purgeLines(report: BenchReport): string[] {
+  const { purge } = report;
+  if (!purge) return [];
+  const verdict = (row: PurgeReport['scenarios'][number]) =>
+    row.verdict === 'meets goal'
+      ? mark('meets goal')
+      : row.verdict === 'invalid'
+        ? mark('invalid')
+        : '❌ over the limit';
+  const runs = rounds(purge.runs.filter((run) => run.round > 0));
+  const cell = (summary: Summary | undefined) =>
+    summary ? `${fixed(summary.p50)} / ${fixed(summary.p99)} (${fixed(summary.rps)})` : '–';
+  return [
+    '## The retention purge under load',
+    '',
+    `${purge.rows.toLocaleString('en-GB')} expired cookie choices of the tenant’s organization (inserted with one ` +
+      `\`INSERT … SELECT generate_series\` in ${fixed(purge.insertSeconds, 1)} s, removed again if any are left), purged by ` +
+      `the owner’s run of the \`${purge.rule}\` rule (\`POST /retention/rules/${purge.rule}/runs\`) through the API’s own ` +
+      `job worker while the scenarios below run at ${report.settings.connections} connections (\`bench/run/purge.ts\`): ` +
+      `${runs} round${runs === 1 ? '' : 's'} of ${report.settings.seconds} s each before the run, then rounds alternating between ` +
+      'the run purging and the run paused (its next batch waits for the run’s row lock, which the bench holds), then after it. ' +
+      `Goal: p99 while purging at most ${PURGE_P99_LIMIT}× p99 without the purge; the verdict takes the median over rounds of ` +
+      'purging over paused in the same round, as this machine is shared with other work and “before” and “after” may meet ' +
+      'another machine.',
+    '',
+    '| Scenario (JWT) | before: p50 / p99 ms (req/s) | paused | purging | after | p99 purging / paused | p99 purging / before | Verdict |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...purge.scenarios.map(
+      (row) =>
+        `| ${row.title} | ${cell(row.before)} | ${cell(row.paused)} | ${cell(row.during)} | ${cell(row.after)} | ${fixed(row.p99Ratio, 2)}× | ${row.p99VersusBefore === undefined ? '–' : `${fixed(row.p99VersusBefore, 2)}×`} | ${verdict(row)} |`,
+    ),
+    '',
+    `The run purged ${purge.purged.toLocaleString('en-GB')} rows in ${purge.batches.toLocaleString('en-GB')} batches of ` +
+      `${purge.batchSize} (one transaction each) in ${fixed(purge.purgeSeconds, 1)} s from start to finish, pauses included: ` +
+      `${fixed(purge.rowsPerSecond).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} rows/s` +
+      `${purge.coveredWholeMeasurement ? '; it was still running at the end of every measured run.' : '. It ended before the measurement did: the “purging” figures are partly after it (invalid).'}`,
+    '',
+  ];
 }
 
 function profileLines(report: BenchReport): string[] {
@@ -228,6 +271,7 @@ export function renderMarkdown(report: BenchReport, notes: string | null, chartP
       'it depends much less than req/s on what else the machine was doing. Its ratio is often below the req/s ratio: ' +
       'PostgreSQL’s and the load generator’s share of the cores, the same for both servers, dilutes the difference in throughput.',
     '',
+    ...purgeLines(report),
     ...profileLines(report),
     '## Same work on both sides',
     '',
@@ -246,7 +290,9 @@ export function renderMarkdown(report: BenchReport, notes: string | null, chartP
       '(`--seed N` picks another, `--reseed` forces one), runs `ANALYZE`, checks SQL parity, measures, times `npm start` on a ' +
       'fresh embedded database, and writes this page, `bench/results/latest.json` and `docs/images/bench-latency.svg`. ' +
       'Options: `--rounds`, `--seconds`, `--warmup`, `--connections`, `--only <scenario id part>`, `--skip-startup`, ' +
-      '`--profile <scenario ids>|none`, `--parity-only`, `--api-node-flags=<flags>` (experiments: the API with other Node flags), ' +
+      '`--profile <scenario ids>|none`, `--parity-only`, `--purge-rows N` (the purge measurement, selected by `--only purge-under-load`; ' +
+      'a run with `--only` writes `bench/results/partial.*` and, when it measured the purge, puts that section on this page), ' +
+      '`--api-node-flags=<flags>` (experiments: the API with other Node flags), ' +
       '`--render` (rewrite this page from the last results after editing `bench/run/notes.md`). ' +
       'Benchmarks never run in `npm test`.',
     '',

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
+import { AnalyticsModule } from './analytics/analytics.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuditCoreModule } from './audit/audit-core.module.js';
 import type { Clock } from './common/clock.js';
@@ -14,6 +15,7 @@ import { RateLimitModule } from './common/rate-limit/rate-limit.module.js';
 import { createValidationPipe } from './common/validation.js';
 import type { RawEnvironment } from './config/settings.js';
 import { AppSettings, SettingsModule } from './config/settings.module.js';
+import { ConsentModule } from './consent/consent.module.js';
 import { CrmModule } from './crm/crm.module.js';
 import { DatabaseModule } from './database/database.module.js';
 import { DemoModule } from './demo/demo.module.js';
@@ -22,6 +24,10 @@ import { IdentityModule } from './identity/identity.module.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { KeyringModule } from './keyring/keyring.module.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
+import { PrivacyRequestsModule } from './requests/privacy-requests.module.js';
+import { RetentionModule } from './retention/retention.module.js';
+import { SubscriptionsModule } from './subscriptions/subscriptions.module.js';
+import { WebhooksModule } from './webhooks/webhooks.module.js';
 
 export interface AppModuleOptions {
   /** Replaces process.env and .env (tests, the embedded launcher). */
@@ -50,13 +56,19 @@ export class AppModule {
         RateLimitModule,
         JobsModule,
         PersonalDataModule,
+        RetentionModule,
         KeyringModule,
         AuditCoreModule,
         HealthModule,
         IdentityModule,
         CrmModule,
         AuditModule,
+        ConsentModule,
+        AnalyticsModule,
+        PrivacyRequestsModule,
         DemoModule,
+        WebhooksModule,
+        SubscriptionsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },

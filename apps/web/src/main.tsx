@@ -8,6 +8,7 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { queryClient } from './api/query-client';
 import { AuthProvider } from './auth/auth-context';
+import { consentAwareColorSchemeManager } from './consent/color-scheme-manager';
 import { reloadForNewVersion } from './layout/route-error-page';
 import { router } from './router';
 import { cssVariablesResolver, theme } from './theme';
@@ -18,9 +19,17 @@ window.addEventListener('vite:preloadError', (event) => {
   if (reloadForNewVersion()) event.preventDefault();
 });
 
+// Written to localStorage only with the "preference" consent (docs/cookies.md).
+const colorSchemeManager = consentAwareColorSchemeManager();
+
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
+    <MantineProvider
+      theme={theme}
+      cssVariablesResolver={cssVariablesResolver}
+      defaultColorScheme="light"
+      colorSchemeManager={colorSchemeManager}
+    >
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <AuthProvider>

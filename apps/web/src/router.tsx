@@ -8,10 +8,14 @@ import { BranchesPage } from './pages/admin/branches-page';
 import { RolesPage } from './pages/admin/roles-page';
 import { UsersPage } from './pages/admin/users-page';
 import { ApiKeysPage } from './pages/api-keys-page';
+import { ConfirmConsentPage } from './pages/confirm-consent-page';
 import { ConfirmEmailChangePage } from './pages/confirm-email-change-page';
 import { crmRoutes } from './pages/crm/routes';
 import { NotFoundPage } from './pages/not-found-page';
 import { ForgotPasswordPage, ResetPasswordPage } from './pages/password-reset-pages';
+import { AcceptPolicyPage } from './pages/privacy/accept-policy-page';
+import { PrivacyCenterPage } from './pages/privacy/privacy-center-page';
+import { PolicyVersionPage, PublicPolicyPage } from './pages/privacy/public-policy-page';
 import { ProfilePage } from './pages/profile-page';
 import { SecurityPage } from './pages/security-page';
 import { SignInPage } from './pages/sign-in-page';
@@ -36,6 +40,27 @@ export const router = createBrowserRouter([
           { path: 'verify-email', handle: { title: 'Confirm your email' }, element: <VerifyEmailPage /> },
           { path: 'accept-invitation', handle: { title: 'Accept invitation' }, element: <AcceptInvitationPage /> },
           { path: 'confirm-email-change', handle: { title: 'Confirm new email' }, element: <ConfirmEmailChangePage /> },
+          // The privacy policy and organizations' notices: open to anyone; the pages name themselves.
+          { path: 'privacy', handle: { title: null }, element: <PublicPolicyPage /> },
+          { path: 'privacy/versions/:number', handle: { title: null }, element: <PolicyVersionPage /> },
+          { path: 'privacy/:slug', handle: { title: null }, element: <PublicPolicyPage /> },
+          { path: 'privacy/:slug/versions/:number', handle: { title: null }, element: <PolicyVersionPage /> },
+          { path: 'confirm-consent', handle: { title: 'Confirm your choices' }, element: <ConfirmConsentPage /> },
+          // Data-subject requests: the public form (named by the page) and its emailed link.
+          {
+            path: 'privacy/:slug/request',
+            handle: { title: null },
+            lazy: async () => ({
+              Component: (await import('./pages/privacy-requests/public-request-page')).PublicRequestPage,
+            }),
+          },
+          {
+            path: 'privacy-requests/verify',
+            handle: { title: 'Confirm your privacy request' },
+            lazy: async () => ({
+              Component: (await import('./pages/privacy-requests/verify-request-page')).VerifyRequestPage,
+            }),
+          },
           {
             element: <RequireAuth />,
             children: [
@@ -47,6 +72,15 @@ export const router = createBrowserRouter([
               },
               { path: 'profile', handle: { title: 'Profile' }, element: <ProfilePage /> },
               { path: 'security', handle: { title: 'Security' }, element: <SecurityPage /> },
+              { path: 'privacy/accept', handle: { title: 'Review the privacy policy' }, element: <AcceptPolicyPage /> },
+              { path: 'privacy-center', handle: { title: 'Privacy center' }, element: <PrivacyCenterPage /> },
+              {
+                path: 'privacy-center/requests',
+                handle: { title: 'My privacy requests' },
+                lazy: async () => ({
+                  Component: (await import('./pages/privacy-requests/my-requests-page')).MyRequestsPage,
+                }),
+              },
               ...crmRoutes,
               ...workRoutes,
               {
@@ -65,6 +99,116 @@ export const router = createBrowserRouter([
                     children: [{ path: 'branches', handle: { title: 'Branches' }, element: <BranchesPage /> }],
                   },
                   { path: 'roles', handle: { title: 'Roles' }, element: <RolesPage /> },
+                  {
+                    element: <RequirePermission permission="privacy-policy:write" />,
+                    children: [
+                      // Its own chunk: few people open it.
+                      {
+                        path: 'privacy',
+                        handle: { title: 'Privacy policy' },
+                        lazy: async () => ({
+                          Component: (await import('./pages/admin/privacy/privacy-admin-page')).PrivacyAdminPage,
+                        }),
+                      },
+                    ],
+                  },
+                  {
+                    element: <RequirePermission permission="consents:read" />,
+                    children: [
+                      // Its own chunk, with the charts library.
+                      {
+                        path: 'consents',
+                        handle: { title: 'Consents' },
+                        lazy: async () => ({
+                          Component: (await import('./pages/admin/consents/consent-purposes-page')).ConsentPurposesPage,
+                        }),
+                      },
+                    ],
+                  },
+                  {
+                    element: <RequirePermission permission="requests:read" />,
+                    children: [
+                      // Its own chunk; the chart loads lazily inside it.
+                      {
+                        path: 'privacy-requests',
+                        handle: { title: 'Privacy requests' },
+                        lazy: async () => ({
+                          Component: (await import('./pages/admin/privacy-requests/privacy-requests-page'))
+                            .PrivacyRequestsPage,
+                        }),
+                      },
+                      {
+                        path: 'privacy-requests/:id',
+                        handle: { title: null },
+                        lazy: async () => ({
+                          Component: (await import('./pages/admin/privacy-requests/privacy-request-page'))
+                            .PrivacyRequestPage,
+                        }),
+                      },
+                    ],
+                  },
+                  {
+                    element: <RequirePermission permission="webhooks:manage" />,
+                    children: [
+                      // Its own chunk: few people open it.
+                      {
+                        path: 'webhooks',
+                        handle: { title: 'Webhooks' },
+                        lazy: async () => ({
+                          Component: (await import('./pages/admin/webhooks/webhooks-page')).WebhooksPage,
+                        }),
+                      },
+                    ],
+                  },
+                  {
+                    element: <RequirePermission permission="analytics:read" />,
+                    children: [
+                      // Its own chunk, with the charts library.
+                      {
+                        path: 'usage',
+                        handle: { title: 'Usage' },
+                        lazy: async () => ({ Component: (await import('./pages/admin/usage/usage-page')).UsagePage }),
+                      },
+                    ],
+                  },
+                  {
+                    element: <RequirePermission permission="subscription:read" />,
+                    children: [
+                      {
+                        path: 'subscription',
+                        handle: { title: 'Subscription' },
+                        lazy: async () => ({
+                          Component: (await import('./pages/admin/subscription/subscription-page')).SubscriptionPage,
+                        }),
+                      },
+                    ],
+                  },
+                  {
+                    element: <RequirePermission permission="retention:read" />,
+                    children: [
+                      // Its own chunk: few people open it.
+                      {
+                        path: 'retention',
+                        handle: { title: 'Retention' },
+                        lazy: async () => ({
+                          Component: (await import('./pages/admin/retention/retention-page')).RetentionPage,
+                        }),
+                      },
+                    ],
+                  },
+                  {
+                    element: <RequirePermission permission="legal-holds:read" />,
+                    children: [
+                      // Its own chunk: few people open it.
+                      {
+                        path: 'legal-holds',
+                        handle: { title: 'Legal holds' },
+                        lazy: async () => ({
+                          Component: (await import('./pages/admin/legal-holds/legal-holds-page')).LegalHoldsPage,
+                        }),
+                      },
+                    ],
+                  },
                   {
                     element: <RequirePermission permission="audit:read" />,
                     children: [

@@ -46,6 +46,7 @@ describeInBrowser('accessibility of the main pages, in Chromium', () => {
       { path: '/settings/tax', heading: 'Tax settings', title: 'Tax settings' },
       { path: '/profile', heading: 'Profile', title: 'Profile' },
       { path: '/security', heading: 'Security', title: 'Security' },
+      { path: '/privacy', heading: 'Privacy Policy', title: 'Privacy Policy' },
     ];
   });
   afterAll(async () => {

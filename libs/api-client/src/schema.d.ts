@@ -1,6 +1,46 @@
 // Generated from openapi.json by `npm run openapi`. Do not edit.
 
 export interface paths {
+    "/api/v1/analytics/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send anonymized usage events (page views, features used)
+         * @description Only with analytics consent: `consentId` must be one whose latest logged cookie choice accepts `analytics` for the current cookie policy revision, otherwise 403 `analytics-consent-required`. Names are route patterns (/contacts/:id) or feature names, never ids or query strings. Stored with the organization, the day, the browser family and a daily session hash only: no user, no address, no user agent, no consent id. The hash is keyed with a random salt of the day that is deleted after 48 hours.
+         */
+        post: operations["recordUsageEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Usage of the product over time: pages visited and features used per day
+         * @description From the anonymized daily counts of your organization (rolled up nightly, so today and events not yet rolled up are not in them). `from` and `to` are UTC days, inclusive, at most 400 days apart. Sessions are one browser on one day; nothing here identifies a person.
+         */
+        get: operations["getUsageReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/api-keys": {
         parameters: {
             query?: never;
@@ -570,6 +610,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/clients/{id}/restriction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Restrict processing of the client (GDPR Art. 18)
+         * @description The client becomes read-only (changes answer 409) and is left out of marketing lists and exports until the restriction is lifted. Audited with the reason code; announced as the `subject.restricted` webhook. Idempotent: restricting a restricted client changes nothing.
+         */
+        put: operations["restrictClient"];
+        post?: never;
+        /**
+         * Lift the restriction of processing of the client
+         * @description Audited; announced as the `subject.restricted` webhook with `restricted: false`. Idempotent.
+         */
+        delete: operations["liftClientRestriction"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/communications": {
         parameters: {
             query?: never;
@@ -608,6 +672,125 @@ export interface paths {
         head?: never;
         /** Correct a communication (agents: only their own) */
         patch: operations["updateCommunication"];
+        trace?: never;
+    };
+    "/api/v1/consent-purposes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The consent purposes of the organization
+         * @description Every new organization starts with marketing-email, marketing-sms, marketing-phone and profiling.
+         */
+        get: operations["listConsentPurposes"];
+        put?: never;
+        /** Add a consent purpose, with its first wording */
+        post: operations["createConsentPurpose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consent-purposes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One consent purpose with every wording version */
+        get: operations["getConsentPurpose"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a purpose
+         * @description A new `wording` becomes the next wording version; earlier versions stay, since ledger entries point at the exact words shown. The key cannot change. Send the `version` you read; a stale one answers 409.
+         */
+        patch: operations["updateConsentPurpose"];
+        trace?: never;
+    };
+    "/api/v1/consent-purposes/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Archive a purpose: nothing new is granted for it; its ledger entries stay */
+        post: operations["archiveConsentPurpose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consent-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Consent rates by purpose over time
+         * @description Per day or week and purpose: contacts whose latest entry at the end of the period is a valid basis, out of the contacts with any entry for the purpose by then.
+         */
+        get: operations["getConsentRates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consent/cookies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log a visitor’s cookie choice as proof of consent
+         * @description For visitors who are not signed in (signed-in users post to /me/cookie-consent). The server records its own time and the network of the caller (IPv4 /24, IPv6 /48), never the full address. `essential` must be accepted; an unknown category is refused with 400 naming it.
+         */
+        post: operations["recordCookieChoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/consent/cookies/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The cookie categories and the cookie policy revision in force
+         * @description A choice made for an earlier revision is asked again.
+         */
+        get: operations["getCookiePolicy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/contact-lists": {
@@ -702,6 +885,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contacts/{contactId}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A contact's consents: the state per purpose and the ledger
+         * @description The state of a purpose is its latest entry; `validBasis` is true when that is `granted` or `confirmed` (a `pending` double opt-in is not a basis until confirmed).
+         */
+        get: operations["getContactConsents"];
+        put?: never;
+        /**
+         * Record a grant, withdrawal or objection
+         * @description Appends an entry to the ledger; nothing is overwritten. A withdrawal or objection takes effect at once: lists used for the purpose and exports with `purpose` no longer include the contact.
+         */
+        post: operations["recordContactConsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{contactId}/consents/receipt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the consent receipt (JSON)
+         * @description Every entry with the exact wording shown; `format` names the document version.
+         */
+        get: operations["getContactConsentReceipt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contacts/{id}": {
         parameters: {
             query?: never;
@@ -741,6 +968,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contacts/{id}/restriction": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Restrict processing of the contact (GDPR Art. 18)
+         * @description The contact becomes read-only (changes answer 409) and is left out of marketing lists and exports until the restriction is lifted. Audited with the reason code; announced as the `subject.restricted` webhook. Idempotent: restricting a restricted contact changes nothing.
+         */
+        put: operations["restrictContact"];
+        post?: never;
+        /**
+         * Lift the restriction of processing of the contact
+         * @description Audited; announced as the `subject.restricted` webhook with `restricted: false`. Idempotent.
+         */
+        delete: operations["liftContactRestriction"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contacts/export": {
         parameters: {
             query?: never;
@@ -772,6 +1023,63 @@ export interface paths {
          * @description Each row is validated on its own; valid rows are created together, invalid ones are reported with their row number and field. Large files: send chunks with `firstRow` so row numbers stay right. `dryRun` only validates.
          */
         post: operations["importContacts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/data-exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start an access export of a data subject
+         * @description Every category the personal-data registry lists for the subject, as a ZIP built in the background (manifest.json, JSON per category, CSV for tabular ones). The answer carries the download link once; hand it to the person only after verifying them. 404 when the organization holds no data about the subject.
+         */
+        post: operations["startDataExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/data-exports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An access export’s status and progress */
+        get: operations["getDataExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/data-exports/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an access export with its link
+         * @description The decrypted ZIP. 404 for an unknown export or a wrong token, 409 while it is being built, 410 once the link has expired and the file was deleted.
+         */
+        get: operations["downloadDataExport"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1085,6 +1393,248 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/legal-holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Legal holds of your organization, newest first (active and released) */
+        get: operations["listLegalHolds"];
+        put?: never;
+        /**
+         * Set a legal hold on your organization, a data subject or a record
+         * @description While the hold is active no retention rule purges what it covers and no erasure of a covered subject proceeds (it waits and resumes on release). Subjects: client, contact, user. Records: the kinds `targetKind` lists in a 400 answer (invoice, job, communication…).
+         */
+        post: operations["createLegalHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/legal-holds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One legal hold */
+        get: operations["getLegalHold"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/legal-holds/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release a legal hold (it stays on record); what it kept is purged by the next run if expired */
+        post: operations["releaseLegalHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/cookie-consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your latest cookie choice, from any device
+         * @description The app applies it on a new device without asking again when it is for the current revision.
+         */
+        get: operations["getMyCookieConsent"];
+        put?: never;
+        /**
+         * Log your cookie choice as proof of consent
+         * @description As the public endpoint, and the entry also names you and your organization, so your other devices can apply it.
+         */
+        post: operations["recordMyCookieChoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/data-export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Export all your data
+         * @description Builds a ZIP of every category of personal data held about you, in the background; follow its progress with GET /me/data-exports/{id}. 409 while an earlier one is still being built.
+         */
+        post: operations["startMyDataExport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/data-exports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your data exports, newest first */
+        get: operations["listMyDataExports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/data-exports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of your data exports: status and progress */
+        get: operations["getMyDataExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/data-exports/{id}/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download one of your data exports
+         * @description 409 while it is being built, 410 once it has expired and its file was deleted.
+         */
+        get: operations["downloadMyDataExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/privacy-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current policy version, the one you accepted, and whether you must accept it */
+        get: operations["status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/privacy-policy/acceptance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept the current version (send the number you read; another number is refused with 409) */
+        post: operations["accept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/privacy-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your privacy requests and where each stands */
+        get: operations["listMyPrivacyRequests"];
+        put?: never;
+        /**
+         * File a privacy request as yourself
+         * @description You are signed in, so no email verification is needed: the request is received at once.
+         */
+        post: operations["createMyPrivacyRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/privacy-requests/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw one of your own requests while it is still open */
+        post: operations["cancelMyPrivacyRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/operator/organizations/{organizationId}/subscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set an organization's subscription state and end date (operator billing integration) */
+        put: operations["setOrganizationSubscription"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/organization": {
         parameters: {
             query?: never;
@@ -1101,6 +1651,473 @@ export interface paths {
         head?: never;
         /** Change organization settings (minimum user age, MFA, session lifetimes) */
         patch: operations["updateOrganization"];
+        trace?: never;
+    };
+    "/api/v1/organization/subscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Subscription state, end date, and the purge date once it has ended or been terminated */
+        get: operations["getSubscription"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organization/subscription/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take a termination back before the purge: the subscription returns to its earlier state */
+        post: operations["restoreSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organization/subscription/terminate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Terminate the contract: the organization's data is deleted after the retention period unless restored */
+        post: operations["terminateSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The request desk: requests newest first, with deadlines
+         * @description `daysLeft` and `overdue` follow the server clock. Filters: status, type, assignee (`me`), `overdue=true`; `q` is an email address (matched by blind index) or a request id.
+         */
+        get: operations["listPrivacyRequests"];
+        put?: never;
+        /**
+         * Log a request received by email, phone, post or in person
+         * @description Say how the requester’s identity was checked; the request is received at once and acknowledged by email.
+         */
+        post: operations["logPrivacyRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One request: details, candidate matches and its history */
+        get: operations["getPrivacyRequest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy-requests/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign the request to a privacy officer (or unassign with null) */
+        post: operations["assignPrivacyRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy-requests/{id}/await-requester": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Wait for the requester (more information needed) */
+        post: operations["awaitPrivacyRequester"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy-requests/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel the request (the requester withdrew it, or it was filed twice) */
+        post: operations["cancelPrivacyRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy-requests/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Complete the request
+         * @description Emails the requester. An erasure or a minor’s report starts the durable erasure of each confirmed person; access and portability record that the export is pending.
+         */
+        post: operations["completePrivacyRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy-requests/{id}/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply or keep one correction a rectification proposes
+         * @description apply: the proposed value goes into each confirmed person’s record through the contacts or users service (their validation and audit apply), then the history records the field name (never the value) and `subject.rectified` is written to the webhook outbox. keep: the record stays as it is.
+         */
+        post: operations["decidePrivacyRequestCorrection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy-requests/{id}/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Extend the deadline once, by up to two months
+         * @description The reason is emailed to the requester. A second extension answers 409.
+         */
+        post: operations["extendPrivacyRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy-requests/{id}/matches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm which users and contacts the requester is
+         * @description Only candidates (same email by blind index) can be confirmed. An objection or a withdrawal of consent is applied to the confirmed contacts’ consent ledger at once (marketing purposes).
+         */
+        post: operations["confirmPrivacyRequestMatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy-requests/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject the request with a reason (emailed to the requester) */
+        post: operations["rejectPrivacyRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy-requests/{id}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start work on the request (or resume after waiting for the requester) */
+        post: operations["startPrivacyRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy-requests/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requests by type and month received, and mean days to close */
+        get: operations["getPrivacyRequestStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/documents/{document}/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The controller's privacy contact, DPO and supervisory authority */
+        get: operations["contact"];
+        /** Publish or change the privacy contact details */
+        put: operations["saveContact"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/documents/{document}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The draft waiting to be published, with what it changes (facts changed by settings included) */
+        get: operations["draft"];
+        /** Save the draft's sections (titles and prose; each block of facts exactly once) */
+        put: operations["save"];
+        /** Open a draft from the published text (or get the open one) */
+        post: operations["start"];
+        /** Discard the draft (a draft of changed facts comes back until they are published) */
+        delete: operations["discard"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/documents/{document}/draft/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the draft; for the platform policy, every user must accept it at their next request */
+        post: operations["publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/documents/{document}/processors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Processors (sub-processors) this document lists */
+        get: operations["list"];
+        put?: never;
+        /** Add a processor; the draft then lists it */
+        post: operations["add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/documents/{document}/processors/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a processor */
+        put: operations["update"];
+        post?: never;
+        /** Remove a processor */
+        delete: operations["remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/organizations/{slug}/notice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An organization's privacy notice toward its contacts */
+        get: operations["notice"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/organizations/{slug}/notice/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Version history of an organization's privacy notice */
+        get: operations["noticeHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/organizations/{slug}/notice/versions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published version of an organization's privacy notice */
+        get: operations["noticeVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The platform's privacy policy: the published version, its facts rendered from live settings */
+        get: operations["platform"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/policy/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Version history of the platform's privacy policy */
+        get: operations["platformHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/privacy/policy/versions/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published version of the platform policy, with the facts it stated then */
+        get: operations["platformVersion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/profile": {
@@ -1173,6 +2190,214 @@ export interface paths {
          * @description Sign-ins (and failed attempts with your address), MFA, password and email changes, API keys.
          */
         get: operations["listSecurityEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/consent-confirmations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm a double opt-in with the emailed token: records `confirmed` entries */
+        post: operations["confirmConsents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/organizations/{slug}/consent-purposes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What an organization's public consent form shows: purposes with their current wording */
+        get: operations["getPublicConsentPurposes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/organizations/{slug}/consent-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for consents from the public form (double opt-in)
+         * @description Finds the contact by email or creates one, records `pending` entries with the wording versions shown and emails a one-time confirmation link. Answers 202 whether or not the email was known.
+         */
+        post: operations["requestConsents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/organizations/{slug}/privacy-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * File a data-subject request from the public form
+         * @description Stores the request as unverified and emails a one-time link; nothing happens until it is followed, and unverified requests expire. Answers 202 with no body whether or not the email is known to the organization.
+         */
+        post: operations["submitPublicPrivacyRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/privacy-requests/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Verify a public request with the emailed token
+         * @description The request is received from now: its deadline runs and the requester gets a confirmation email.
+         */
+        post: operations["verifyPrivacyRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retention rules: each period, its setting and the sentence the privacy policy states
+         * @description The purge jobs read the same settings: the period shown is the one enforced.
+         */
+        get: operations["listRetentionRules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention/rules/{key}/period": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set your organization’s own period for a rule that allows one (null: the platform’s)
+         * @description Within the rule’s `adjustable` bounds (invoices never below the legal period). The purge and your privacy notice use it from then on; the notice’s next draft shows the changed sentence.
+         */
+        put: operations["setRetentionPeriod"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention/rules/{key}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Dry run: what the rule would purge in your organization now
+         * @description Counts (eligible and kept under a legal hold), a few ids, and when the next rows expire. Purges nothing.
+         */
+        get: operations["previewRetentionRule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention/rules/{key}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run the rule now over your organization
+         * @description Fixes the cut-off now and purges in the background in bounded batches; follow `GET /retention/runs/{id}`. 409 `rule-running` while a run of the rule is going on.
+         */
+        post: operations["runRetentionRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Purge history: every scheduled run and your on-demand ones, with your organization’s counts */
+        get: operations["listRetentionRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/retention/runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One run: its receipt for your organization (setting value, cut-off, counts, held, outcome) */
+        get: operations["getRetentionRun"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1460,6 +2685,120 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks/deliveries/{deliveryId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deliver a succeeded or failed delivery once more, now
+         * @description A delivery still pending has its next attempt scheduled already: 409.
+         */
+        post: operations["retryWebhookDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Webhook endpoints of your organization (never their secrets) */
+        get: operations["listWebhookEndpoints"];
+        put?: never;
+        /**
+         * Add a webhook endpoint; its signing secret is in this answer only
+         * @description Deliveries are signed per Standard Webhooks with the `whsec_` secret. A url whose host resolves to a private, loopback, link-local or reserved address is refused (400 on `url`).
+         */
+        post: operations["createWebhookEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/endpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook endpoint */
+        get: operations["getWebhookEndpoint"];
+        put?: never;
+        post?: never;
+        /** Delete an endpoint with its delivery log */
+        delete: operations["deleteWebhookEndpoint"];
+        options?: never;
+        head?: never;
+        /** Change an endpoint (send the `version` you read; a stale one answers 409) */
+        patch: operations["updateWebhookEndpoint"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/endpoints/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The delivery log of an endpoint, newest first, with every attempt */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/endpoints/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replace the signing secret; the new one is in this answer only
+         * @description For 24 hours the previous secret signs too: deliveries carry two signatures in `webhook-signature`, so a receiver still holding the old secret keeps verifying until it switches.
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/endpoints/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a `webhook.test` event to this endpoint now (see its delivery log) */
+        post: operations["sendWebhookTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1504,7 +2843,10 @@ export interface components {
             /** @description Optional expiry (ISO 8601, in the future). */
             expiresAt?: string;
             name: string;
-            /** @description Permissions of the matrix, e.g. `branches:read`. You can only grant what your role holds. */
+            /**
+             * @description Permissions of the matrix, e.g. `branches:read`. You can only grant what your role holds;
+             *     `subscriptions:manage` only owners and admins of the operator organization can grant.
+             */
             scopes: string[];
         };
         ApiKeyListResponseDto: {
@@ -1544,7 +2886,7 @@ export interface components {
         };
         AuditEntryResponseDto: {
             /**
-             * @description One of: auth.sign_in, auth.sign_in.mfa, auth.sign_out, auth.lockout, auth.session.revoked, auth.sessions.revoked_all, auth.session.replayed, auth.password.changed, auth.password.reset, auth.email.change_requested, auth.email.changed, auth.mfa.enrolled, auth.mfa.disabled, api_key.created, api_key.used, api_key.revoked, access.denied, organization.created, user.created, user.email_verified, user.invited, user.invitation_accepted, user.invitation_cancelled, user.role_changed, user.disabled, user.enabled, user.profile_updated, organization.updated, branch.created, branch.updated, branch.deleted, personal_data.viewed, personal_data.exported, record.created, record.updated, record.deleted, audit.exported, audit.verified, audit.purged, retention.purged, privacy.erasure.started, privacy.erasure.category, privacy.erasure.completed.
+             * @description One of: auth.sign_in, auth.sign_in.mfa, auth.sign_out, auth.lockout, auth.session.revoked, auth.sessions.revoked_all, auth.session.replayed, auth.password.changed, auth.password.reset, auth.email.change_requested, auth.email.changed, auth.mfa.enrolled, auth.mfa.disabled, api_key.created, api_key.used, api_key.revoked, access.denied, organization.created, user.created, user.email_verified, user.invited, user.invitation_accepted, user.invitation_cancelled, user.role_changed, user.disabled, user.enabled, user.deactivated_for_erasure, user.profile_updated, organization.updated, branch.created, branch.updated, branch.deleted, personal_data.viewed, personal_data.exported, record.created, record.updated, record.deleted, audit.exported, audit.verified, audit.purged, retention.purged, retention.run_requested, retention.period_changed, legal_hold.set, legal_hold.released, privacy.erasure.held, analytics.rolled-up, subscription.changed, subscription.terminated, subscription.restored, subscription.reminder_sent, subscriptions.reminders_sent, subscriptions.purge_ran, organization.purged, privacy.erasure.started, privacy.erasure.category, privacy.erasure.completed, privacy.restriction.applied, privacy.restriction.lifted, privacy.export.requested, privacy.export.ready, privacy.export.downloaded, privacy.export.failed, privacy.export.purged, privacy.policy.draft_saved, privacy.policy.published, privacy.policy.accepted, privacy.processor.changed, privacy.contact.changed, consent.purpose_created, consent.purpose_updated, consent.purpose_archived, consent.recorded, consent.opt_in_requested, consent.opt_in_confirmed, webhook.endpoint_created, webhook.endpoint_updated, webhook.endpoint_deleted, webhook.secret_rotated, webhook.delivery_retried, privacy.request.created, privacy.request.verified, privacy.request.assigned, privacy.request.match_confirmed, privacy.request.extended, privacy.request.status_changed, privacy.request.completed, privacy.request.rejected, privacy.request.cancelled, privacy.request.expired, privacy.request.correction_applied, privacy.request.correction_kept.
              * @example auth.sign_in
              */
             action: string;
@@ -1616,6 +2958,15 @@ export interface components {
         BranchUpdateDto: {
             name: string;
             version: number;
+        };
+        CandidateMatchDto: {
+            /** @description The officer confirmed this match. */
+            confirmed: boolean;
+            id: string;
+            /** @enum {string} */
+            kind: "user" | "contact";
+            /** @description The person's name in the record. */
+            name: string | null;
         };
         ClientCreateDto: {
             address?: components["schemas"]["AddressDto"] | null;
@@ -1767,6 +3118,264 @@ export interface components {
             /** @example https://riverside.example */
             website?: string;
         };
+        ConsentChoiceDto: {
+            /** @example marketing-email */
+            purposeKey: string;
+            /**
+             * @description The wording version the form showed (from GET …/consent-purposes).
+             * @example 1
+             */
+            wordingVersion: number;
+        };
+        ConsentConfirmDto: {
+            /** @description The token from the emailed link. */
+            token: string;
+        };
+        ConsentConfirmResponseDto: {
+            /**
+             * @description Names of the purposes now confirmed.
+             * @example [
+             *       "Marketing email"
+             *     ]
+             */
+            confirmed: string[];
+        };
+        ConsentOptInRequestDto: {
+            /**
+             * Format: email
+             * @example rita@example.com
+             */
+            email: string;
+            fullName: string;
+            /** @description What the person ticked, each with the wording version shown. */
+            purposes: components["schemas"]["ConsentChoiceDto"][];
+        };
+        ConsentPurposeArchiveDto: {
+            version: number;
+        };
+        ConsentPurposeCreateDto: {
+            /**
+             * @example email
+             * @enum {string}
+             */
+            channel: "any" | "email" | "phone" | "post" | "sms";
+            /**
+             * @description Stable machine name, used by lists, exports and integrations; cannot change later.
+             * @example newsletter
+             */
+            key: string;
+            /** @description Direct marketing: an objection always stops it, and marketing lists and exports check it. */
+            marketing: boolean;
+            name: string;
+            /** @description The words shown to the person when asking. Version 1; changing it later adds version 2. */
+            wording: string;
+        };
+        ConsentPurposeDetailResponseDto: {
+            /** Format: date-time */
+            archivedAt: string | null;
+            /** @example email */
+            channel: string;
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            /** @example marketing-email */
+            key: string;
+            marketing: boolean;
+            name: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            /** @description The wording asked with now. */
+            wording: components["schemas"]["ConsentWordingResponseDto"];
+            /** @description Every wording version, oldest first. */
+            wordings: components["schemas"]["ConsentWordingResponseDto"][];
+        };
+        ConsentPurposeListResponseDto: {
+            items: components["schemas"]["ConsentPurposeResponseDto"][];
+        };
+        ConsentPurposeResponseDto: {
+            /** Format: date-time */
+            archivedAt: string | null;
+            /** @example email */
+            channel: string;
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            /** @example marketing-email */
+            key: string;
+            marketing: boolean;
+            name: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            /** @description The wording asked with now. */
+            wording: components["schemas"]["ConsentWordingResponseDto"];
+        };
+        ConsentPurposeUpdateDto: {
+            /** @enum {string} */
+            channel?: "any" | "email" | "phone" | "post" | "sms";
+            marketing?: boolean;
+            name?: string;
+            /** @description The `version` you read; a stale one answers 409. */
+            version: number;
+            /** @description New wording: becomes the next version; earlier versions stay, as entries point at them. */
+            wording?: string;
+        };
+        ConsentRatePointDto: {
+            /**
+             * @description First day of the period.
+             * @example 2026-11-01
+             */
+            periodStart: string;
+            /** @example marketing-email */
+            purposeKey: string;
+            /**
+             * @description validContacts / recordedContacts, or null when nobody was asked yet.
+             * @example 0.7
+             */
+            rate: number | null;
+            /**
+             * @description Contacts with any entry for the purpose by the end of the period.
+             * @example 60
+             */
+            recordedContacts: number;
+            /**
+             * @description Contacts whose latest entry at the end of the period was a grant or a confirmed opt-in.
+             * @example 42
+             */
+            validContacts: number;
+        };
+        ConsentRatePurposeDto: {
+            key: string;
+            marketing: boolean;
+            name: string;
+        };
+        ConsentRatesResponseDto: {
+            from: string;
+            /** @example day */
+            interval: string;
+            points: components["schemas"]["ConsentRatePointDto"][];
+            purposes: components["schemas"]["ConsentRatePurposeDto"][];
+            to: string;
+        };
+        ConsentReceiptDto: {
+            contactId: string;
+            entries: components["schemas"]["ConsentReceiptEntryDto"][];
+            /** @example steward.consent-receipt/1 */
+            format: string;
+            /** Format: date-time */
+            generatedAt: string;
+            organizationId: string;
+            purposes: components["schemas"]["ContactConsentStateDto"][];
+        };
+        ConsentReceiptEntryDto: {
+            /** @example granted */
+            action: string;
+            id: string;
+            /** @example consent */
+            lawfulBasis: string | null;
+            /** @example marketing-email */
+            purposeKey: string;
+            purposeName: string;
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBy: components["schemas"]["ConsentRecorderDto"];
+            /** @example phone */
+            source: string;
+            /** @description The exact words shown with this entry. */
+            wordingText: string | null;
+            /**
+             * @description The wording version shown; null for a withdrawal or objection.
+             * @example 1
+             */
+            wordingVersion: number | null;
+        };
+        ConsentRecorderDto: {
+            id: string | null;
+            /**
+             * @description user, api_key or subject (the person, through the double opt-in)
+             * @example user
+             */
+            kind: string;
+        };
+        ConsentWordingResponseDto: {
+            /** Format: date-time */
+            createdAt: string;
+            text: string;
+            /** @example 2 */
+            version: number;
+        };
+        ContactConsentEntryResponseDto: {
+            /** @example granted */
+            action: string;
+            id: string;
+            /** @example consent */
+            lawfulBasis: string | null;
+            /** @example marketing-email */
+            purposeKey: string;
+            purposeName: string;
+            /** Format: date-time */
+            recordedAt: string;
+            recordedBy: components["schemas"]["ConsentRecorderDto"];
+            /** @example phone */
+            source: string;
+            /**
+             * @description The wording version shown; null for a withdrawal or objection.
+             * @example 1
+             */
+            wordingVersion: number | null;
+        };
+        ContactConsentRecordDto: {
+            /**
+             * @description granted, or withdrawn / objected (each adds an entry; nothing is overwritten).
+             * @example granted
+             * @enum {string}
+             */
+            action: "granted" | "withdrawn" | "objected";
+            /**
+             * @description Required with `granted`: consent, or another basis (legitimate-interests for a customer's soft opt-in).
+             * @example consent
+             * @enum {string}
+             */
+            lawfulBasis?: "contract" | "legal-obligation" | "legitimate-interests" | "consent";
+            /** @example marketing-email */
+            purposeKey: string;
+            /**
+             * @description Where the person said so.
+             * @example phone
+             * @enum {string}
+             */
+            source: "email" | "phone" | "api" | "form" | "import" | "in-person" | "double-opt-in";
+            /**
+             * @description The wording version the person was shown (granting only); defaults to the current one.
+             * @example 1
+             */
+            wordingVersion?: number;
+        };
+        ContactConsentsResponseDto: {
+            contactId: string;
+            /** @description Every entry, oldest first. */
+            history: components["schemas"]["ContactConsentEntryResponseDto"][];
+            purposes: components["schemas"]["ContactConsentStateDto"][];
+        };
+        ContactConsentStateDto: {
+            archived: boolean;
+            channel: string;
+            lawfulBasis: string | null;
+            marketing: boolean;
+            /** @example marketing-email */
+            purposeKey: string;
+            purposeName: string;
+            /** Format: date-time */
+            since: string | null;
+            /**
+             * @description The latest entry's action, or `none`.
+             * @example withdrawn
+             */
+            status: string;
+            /** @description Whether the organization may process for this purpose now (latest entry granted or confirmed). */
+            validBasis: boolean;
+        };
         ContactCreateDto: {
             address?: components["schemas"]["AddressDto"] | null;
             /**
@@ -1819,6 +3428,12 @@ export interface components {
              */
             kind: "static" | "saved_filter";
             name: string;
+            /**
+             * @description Use the list for this consent purpose (e.g. `marketing-email`): reading it then yields
+             *     only contacts with a valid basis for it. null (on update) stops using it for a purpose.
+             * @example marketing-email
+             */
+            purposeKey?: string | null;
         };
         ContactListItemResponseDto: {
             branchId: string | null;
@@ -1832,6 +3447,8 @@ export interface components {
             memberCount: number | null;
             name: string;
             ownerId: string | null;
+            /** @description The consent purpose the list is used for: reading it yields only contacts with a valid basis. */
+            purposeKey: string | null;
             version: number;
         };
         ContactListMembersAddedResponseDto: {
@@ -1851,6 +3468,12 @@ export interface components {
         ContactListUpdateDto: {
             filter?: components["schemas"]["ContactFilterDto"];
             name?: string;
+            /**
+             * @description Use the list for this consent purpose (e.g. `marketing-email`): reading it then yields
+             *     only contacts with a valid basis for it. null (on update) stops using it for a purpose.
+             * @example marketing-email
+             */
+            purposeKey?: string | null;
             version: number;
         };
         ContactResponseDto: {
@@ -1892,6 +3515,74 @@ export interface components {
             tags?: string[];
             version: number;
         };
+        CookieCategoryDto: {
+            description: string;
+            /**
+             * @example analytics
+             * @enum {string}
+             */
+            key: "essential" | "preference" | "analytics" | "security";
+            /** @example Analytics */
+            name: string;
+            /** @description Always on: cannot be refused. */
+            required: boolean;
+        };
+        CookieChoiceDto: {
+            /**
+             * @description Every category accepted; `essential` must be among them (it cannot be refused).
+             * @example [
+             *       "essential",
+             *       "analytics"
+             *     ]
+             */
+            categories: ("essential" | "preference" | "analytics" | "security")[];
+            /**
+             * Format: uuid
+             * @description The random id the consent manager keeps in the browser's consent cookie (its `consentId`).
+             */
+            consentId: string;
+            /**
+             * @description The revision of the cookie policy the person was shown.
+             * @example 1
+             */
+            revision: number;
+        };
+        CookieChoiceResponseDto: {
+            /**
+             * @example [
+             *       "essential"
+             *     ]
+             */
+            categories: ("essential" | "preference" | "analytics" | "security")[];
+            consentId: string;
+            /** @description The choice is for the cookie policy in force: no need to ask again. */
+            current: boolean;
+            /**
+             * Format: date-time
+             * @description When the server logged the choice.
+             */
+            recordedAt: string;
+            /** @example 1 */
+            revision: number;
+        };
+        CookiePolicyResponseDto: {
+            categories: components["schemas"]["CookieCategoryDto"][];
+            /**
+             * @description The cookie policy's current revision: a choice made for an earlier one is asked again.
+             * @example 1
+             */
+            revision: number;
+        };
+        CorrectionReviewDto: {
+            /** @description The value in the confirmed person's record now; null when no match is confirmed or the field is empty. */
+            current: string | null;
+            /** @enum {string} */
+            decision: "proposed" | "applied" | "kept";
+            /** @enum {string} */
+            field: "email" | "fullName" | "phone" | "jobTitle" | "company";
+            /** @description What the requester proposes; null once the requester was erased. */
+            proposed: string | null;
+        };
         CurrentUserResponseDto: {
             branchIds: string[];
             email: string;
@@ -1907,6 +3598,92 @@ export interface components {
             /** @example owner */
             role: string;
         };
+        DataExportListResponseDto: {
+            items: components["schemas"]["DataExportResponseDto"][];
+        };
+        DataExportProgressDto: {
+            /** @description Categories written so far. */
+            done: number;
+            /** @description Categories the personal-data registry lists for the subject (0 until the build starts). */
+            total: number;
+        };
+        DataExportResponseDto: {
+            /**
+             * Format: date-time
+             * @description First download, if any.
+             */
+            downloadedAt: string | null;
+            /**
+             * Format: date-time
+             * @description The download link stops working and the file is deleted at this time.
+             */
+            expiresAt: string | null;
+            id: string;
+            progress: components["schemas"]["DataExportProgressDto"];
+            /** Format: date-time */
+            readyAt: string | null;
+            /** Format: date-time */
+            requestedAt: string;
+            /** @description SHA-256 of the ZIP (hex), to check a download against. */
+            sha256: string | null;
+            /** @description Size of the ZIP in bytes, once ready. */
+            sizeBytes: number | null;
+            /**
+             * @description queued → building → ready; expired once the link has expired and the file is deleted; failed after retries.
+             * @enum {string}
+             */
+            status: "failed" | "expired" | "queued" | "building" | "ready";
+            subjectId: string;
+            /** @enum {string} */
+            subjectKind: "user" | "contact" | "client";
+        };
+        DataExportStartDto: {
+            /**
+             * Format: uuid
+             * @description The user's, contact's or client's id.
+             */
+            subjectId: string;
+            /**
+             * @description Whose data: a staff user, a contact, or a client who is a person.
+             * @enum {string}
+             */
+            subjectKind: "user" | "contact" | "client";
+        };
+        DataExportStartedResponseDto: {
+            /**
+             * Format: date-time
+             * @description First download, if any.
+             */
+            downloadedAt: string | null;
+            /**
+             * @description The download link for the subject, valid until `expiresAt` once the export is ready.
+             *     Shown once: only a hash of its token is stored. Hand it over only after verifying the person.
+             */
+            downloadUrl: string;
+            /**
+             * Format: date-time
+             * @description The download link stops working and the file is deleted at this time.
+             */
+            expiresAt: string | null;
+            id: string;
+            progress: components["schemas"]["DataExportProgressDto"];
+            /** Format: date-time */
+            readyAt: string | null;
+            /** Format: date-time */
+            requestedAt: string;
+            /** @description SHA-256 of the ZIP (hex), to check a download against. */
+            sha256: string | null;
+            /** @description Size of the ZIP in bytes, once ready. */
+            sizeBytes: number | null;
+            /**
+             * @description queued → building → ready; expired once the link has expired and the file is deleted; failed after retries.
+             * @enum {string}
+             */
+            status: "failed" | "expired" | "queued" | "building" | "ready";
+            subjectId: string;
+            /** @enum {string} */
+            subjectKind: "user" | "contact" | "client";
+        };
         EmailChangeDto: {
             /**
              * Format: email
@@ -1920,9 +3697,50 @@ export interface components {
             /** Format: email */
             email: string;
         };
+        ErasureCategoryReceiptDto: {
+            /** @description Records deleted or de-identified. */
+            affected: number;
+            /** @example crm.invoices */
+            category: string;
+            /** Format: date-time */
+            completedAt: string | null;
+            /**
+             * @description `delete`, or `deidentify` where a legal hold keeps the record without the person.
+             * @enum {string}
+             */
+            mode: "delete" | "deidentify";
+            /** @description Why they are kept (the legal ground), or null. */
+            retainedReason: string | null;
+            /** @description Records kept under a legal hold, or null. */
+            retainedRecords: number | null;
+        };
+        ErasureReceiptDto: {
+            categories: components["schemas"]["ErasureCategoryReceiptDto"][];
+            /**
+             * Format: date-time
+             * @description Null while the erasure is still running.
+             */
+            completedAt: string | null;
+            erasureId: string;
+            /**
+             * Format: date-time
+             * @description When the person's key was destroyed: what backups still hold became unreadable.
+             */
+            keyDestroyedAt: string | null;
+            /** Format: date-time */
+            requestedAt: string;
+            subjectId: string;
+            /** @example contact */
+            subjectKind: string;
+        };
         HealthDetailsResponseDto: {
             /** @description One entry per registered job. */
             jobs: components["schemas"]["JobQueueHealthDto"][];
+        };
+        HoldActorDto: {
+            id: string | null;
+            /** @enum {string} */
+            kind: "user" | "api_key";
         };
         ImportErrorDto: {
             /** @example email */
@@ -2127,7 +3945,7 @@ export interface components {
              * @example new
              * @enum {string}
              */
-            status: "cancelled" | "new" | "scheduled" | "in_progress" | "completed" | "invoiced";
+            status: "completed" | "cancelled" | "new" | "scheduled" | "in_progress" | "invoiced";
         };
         JobBoardResponseDto: {
             /** @description One column per open status: new, scheduled, in_progress. */
@@ -2203,7 +4021,7 @@ export interface components {
              * @example scheduled
              * @enum {string}
              */
-            status: "cancelled" | "new" | "scheduled" | "in_progress" | "completed" | "invoiced";
+            status: "completed" | "cancelled" | "new" | "scheduled" | "in_progress" | "invoiced";
             title: string;
             /** Format: date-time */
             updatedAt: string;
@@ -2217,7 +4035,7 @@ export interface components {
              * @example in_progress
              * @enum {string}
              */
-            status: "cancelled" | "new" | "scheduled" | "in_progress" | "completed" | "invoiced";
+            status: "completed" | "cancelled" | "new" | "scheduled" | "in_progress" | "invoiced";
             /** @description The version you read; a stale one is refused with 409. */
             version: number;
         };
@@ -2240,12 +4058,67 @@ export interface components {
             /** @description The version you read; a stale one is refused with 409. */
             version: number;
         };
+        LegalHoldCreateDto: {
+            /** @description The matter and its ground (a case or request reference); name the matter, not people. */
+            reason: string;
+            /**
+             * @description What the hold covers: the whole organization, one data subject, or one record.
+             * @example subject
+             * @enum {string}
+             */
+            scope: "organization" | "subject" | "record";
+            /**
+             * Format: uuid
+             * @description The subject's or record's id. Omit for an organization.
+             */
+            targetId?: string | null;
+            /**
+             * @description For a subject: client, contact or user; for a record: its kind (invoice, job…). Omit for an organization.
+             * @example contact
+             */
+            targetKind?: string | null;
+        };
+        LegalHoldListResponseDto: {
+            items: components["schemas"]["LegalHoldResponseDto"][];
+            nextCursor: string | null;
+            total: number;
+        };
+        LegalHoldReleaseDto: {
+            /** @description Why the matter no longer needs the data. */
+            reason: string;
+        };
+        LegalHoldResponseDto: {
+            active: boolean;
+            id: string;
+            reason: string;
+            /** Format: date-time */
+            releasedAt: string | null;
+            releasedBy: components["schemas"]["HoldActorDto"] | null;
+            releaseReason: string | null;
+            /** @enum {string} */
+            scope: "organization" | "subject" | "record";
+            /** Format: date-time */
+            setAt: string;
+            setBy: components["schemas"]["HoldActorDto"];
+            targetId: string | null;
+            /** @example contact */
+            targetKind: string | null;
+        };
         LivenessResponseDto: {
             /**
              * @description Always `ok` while the process serves requests.
              * @enum {string}
              */
             status: "ok";
+        };
+        MatchedSubjectDto: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @example contact
+             * @enum {string}
+             */
+            kind: "user" | "contact";
         };
         MfaChallengeResponseDto: {
             /** @description Seconds the challenge stays valid. */
@@ -2274,6 +4147,66 @@ export interface components {
             mfaToken: string;
             /** @description One of the recovery codes, instead of a code. */
             recoveryCode?: string;
+        };
+        MyCookieConsentResponseDto: {
+            /** @description Your latest choice on any device; null when you have made none while signed in. */
+            choice: components["schemas"]["CookieChoiceResponseDto"] | null;
+            /** @example 1 */
+            currentRevision: number;
+        };
+        MyPrivacyRequestCreateDto: {
+            /** @description Rectification only: each field at most once. */
+            corrections?: components["schemas"]["ProposedCorrectionDto"][];
+            message?: string;
+            /**
+             * @example access
+             * @enum {string}
+             */
+            type: "rectification" | "access" | "erasure" | "restriction" | "portability" | "objection" | "withdrawal" | "minor" | "inquiry";
+        };
+        MyPrivacyRequestResponseDto: {
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            dueAt: string | null;
+            /** @description The organization took its one extension. */
+            extended: boolean;
+            id: string;
+            /** @description Why the request was refused (only when rejected). */
+            rejectionReason: string | null;
+            /** @enum {string} */
+            status: "completed" | "cancelled" | "in_progress" | "received" | "unverified" | "awaiting_requester" | "rejected";
+            /** @enum {string} */
+            type: "rectification" | "access" | "erasure" | "restriction" | "portability" | "objection" | "withdrawal" | "minor" | "inquiry";
+        };
+        MyPrivacyRequestsResponseDto: {
+            items: components["schemas"]["MyPrivacyRequestResponseDto"][];
+        };
+        OperatorSubscriptionResponseDto: {
+            /** Format: date-time */
+            endedAt: string | null;
+            /** Format: date-time */
+            endsAt: string | null;
+            organizationId: string;
+            /** Format: date-time */
+            purgeAt: string | null;
+            /** @example active */
+            state: string;
+        };
+        OperatorSubscriptionUpdateDto: {
+            /**
+             * @description End of the paid (or trial) period; required for trial and active, and in the future for
+             *     them. For ended: the contract's end (not in the future; defaults to now).
+             * @example 2027-01-31T23:59:59Z
+             */
+            endsAt?: string | null;
+            /**
+             * @description trial, active or past_due keep the organization; ended starts its purge countdown.
+             * @enum {string}
+             */
+            state: "trial" | "active" | "past_due" | "ended";
         };
         OrganizationResponseDto: {
             accessTokenMinutes: number;
@@ -2357,6 +4290,136 @@ export interface components {
             recordedBy: string | null;
             reference: string | null;
         };
+        PolicyAcceptanceStatusDto: {
+            /** @description The highest version this user accepted, or null. */
+            accepted: number | null;
+            current: {
+                effectiveDate: string | null;
+                number: number;
+            };
+            /** @description True: the API refuses other requests with policy-acceptance-required until accepted. */
+            required: boolean;
+        };
+        PolicyAcceptDto: {
+            /**
+             * @description The version number you read and accept.
+             * @example 2
+             */
+            number: number;
+        };
+        PolicyDocumentResponseDto: {
+            changeNote: string | null;
+            /** @description The cookie section's revision: the consent banner asks again when it rises. */
+            cookieRevision: number;
+            /** @example 2026-12-02 */
+            effectiveDate: string | null;
+            /** @description The facts behind the statements, as structured data. */
+            facts: {
+                [key: string]: unknown;
+            };
+            /** @description True when the live facts differ from those this version was published with. */
+            factsChangedSincePublication: boolean;
+            /** Format: date-time */
+            lastUpdated: string;
+            /** @example 3 */
+            number: number;
+            organization: {
+                name: string;
+                slug: string;
+            };
+            sections: components["schemas"]["RenderedSectionDto"][];
+            /** @example published */
+            status: string;
+            title: string;
+        };
+        PolicyDraftEnvelopeDto: {
+            /** @description The draft waiting to be published, or null when the published version says it all. */
+            draft: components["schemas"]["PolicyDraftResponseDto"] | null;
+        };
+        PolicyDraftResponseDto: {
+            changeNote: string | null;
+            /** @description What publishing changes, against the published version. */
+            changes: components["schemas"]["SectionChangeDto"][];
+            /** @description The cookie section's revision: the consent banner asks again when it rises. */
+            cookieRevision: number;
+            /** @description Send back when saving or publishing: a stale draft is refused with 409. */
+            draftVersion: number;
+            /** @example 2026-12-02 */
+            effectiveDate: string | null;
+            /** @description The facts behind the statements, as structured data. */
+            facts: {
+                [key: string]: unknown;
+            };
+            /** @description True when the live facts differ from those this version was published with. */
+            factsChangedSincePublication: boolean;
+            /** Format: date-time */
+            lastUpdated: string;
+            /** @example 3 */
+            number: number;
+            sections: components["schemas"]["RenderedSectionDto"][];
+            /** @example published */
+            status: string;
+        };
+        PolicyDraftUpdateDto: {
+            sections: components["schemas"]["PolicySectionDto"][];
+            /** @description The draftVersion you read. */
+            version: number;
+        };
+        PolicyHistoryItemDto: {
+            changeNote: string | null;
+            effectiveDate: string | null;
+            number: number;
+            /** Format: date-time */
+            publishedAt: string | null;
+            status: string;
+        };
+        PolicyHistoryResponseDto: {
+            items: components["schemas"]["PolicyHistoryItemDto"][];
+        };
+        PolicyPublishDto: {
+            /** @description What changed, in a sentence readers see in the version history. */
+            changeNote: string;
+            /** @description The draftVersion you reviewed. */
+            version: number;
+        };
+        PolicySectionDto: {
+            /** @description Text after the facts. */
+            closing: string;
+            /**
+             * @description The block of facts this section states, rendered from live settings; null for prose only.
+             * @example retention
+             * @enum {string|null}
+             */
+            facts: "contact" | "collected" | "purposes" | "retention" | "processors" | "cookies" | "minimum-age" | "residency" | "rights" | null;
+            /**
+             * @description Stable key of the section, unique in the document.
+             * @example retention
+             */
+            key: string;
+            /** @description Text before the facts; paragraphs separated by a blank line. */
+            prose: string;
+            title: string;
+        };
+        PolicyVersionResponseDto: {
+            changeNote: string | null;
+            /** @description The cookie section's revision: the consent banner asks again when it rises. */
+            cookieRevision: number;
+            /** @example 2026-12-02 */
+            effectiveDate: string | null;
+            /** @description The facts behind the statements, as structured data. */
+            facts: {
+                [key: string]: unknown;
+            };
+            /** @description True when the live facts differ from those this version was published with. */
+            factsChangedSincePublication: boolean;
+            /** Format: date-time */
+            lastUpdated: string;
+            /** @example 3 */
+            number: number;
+            sections: components["schemas"]["RenderedSectionDto"][];
+            /** @example published */
+            status: string;
+        };
         PreferencesDto: {
             /** @example en */
             language?: string;
@@ -2367,6 +4430,225 @@ export interface components {
              * @example Europe/London
              */
             timeZone?: string;
+        };
+        PrivacyContactDto: {
+            authorityName: string;
+            /** Format: uri */
+            authorityUrl: string | null;
+            controllerName: string;
+            /** Format: email */
+            dpoEmail: string | null;
+            /** @example Data Protection Officer */
+            dpoName: string | null;
+            /**
+             * Format: email
+             * @example privacy@acme.example
+             */
+            email: string;
+            phone: string | null;
+            postalAddress: string | null;
+        };
+        PrivacyContactEnvelopeDto: {
+            /** @description Null until the controller publishes its contact details. */
+            contact: components["schemas"]["PrivacyContactDto"] | null;
+        };
+        PrivacyRequestActionDto: {
+            /** @example 3 */
+            version: number;
+        };
+        PrivacyRequestAssignDto: {
+            /**
+             * Format: uuid
+             * @description A user holding requests:write, or null to unassign.
+             */
+            assigneeId: string | null;
+            /** @example 3 */
+            version: number;
+        };
+        PrivacyRequestCorrectionDecisionDto: {
+            /**
+             * @example apply
+             * @enum {string}
+             */
+            decision: "apply" | "keep";
+            /**
+             * @example phone
+             * @enum {string}
+             */
+            field: "email" | "fullName" | "phone" | "jobTitle" | "company";
+            /** @example 3 */
+            version: number;
+        };
+        PrivacyRequestDetailDto: {
+            assigneeId: string | null;
+            assigneeName: string | null;
+            /** @description Users and contacts with the requester's email (blind index), and whether each is confirmed. */
+            candidates: components["schemas"]["CandidateMatchDto"][];
+            /** @enum {string} */
+            channel: "email" | "phone" | "post" | "form" | "privacy_center" | "in_person";
+            /** Format: date-time */
+            closedAt: string | null;
+            /** @description A rectification's proposed corrections, current against proposed. */
+            corrections: components["schemas"]["CorrectionReviewDto"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Whole days to the deadline by the server's clock; negative when overdue; null when closed or unverified. */
+            daysLeft: number | null;
+            /** Format: date-time */
+            dueAt: string | null;
+            /** @description Erasure and minor's-report requests: the receipt of each confirmed person's erasure. */
+            erasureReceipts: components["schemas"]["ErasureReceiptDto"][];
+            extended: boolean;
+            extensionReason: string | null;
+            /** @enum {string|null} */
+            fulfilment: "none" | "erasure_started" | "erasure_scheduled" | "consent_withdrawn" | "export_pending" | "export_started" | null;
+            history: components["schemas"]["PrivacyRequestEventDto"][];
+            id: string;
+            identityCheck: string | null;
+            message: string | null;
+            /** @description Open and past its deadline. */
+            overdue: boolean;
+            /** Format: date-time */
+            receivedAt: string | null;
+            rejectionReason: string | null;
+            requesterEmail: string | null;
+            /** @description null once the requester was erased. */
+            requesterName: string | null;
+            /** @enum {string} */
+            status: "completed" | "cancelled" | "in_progress" | "received" | "unverified" | "awaiting_requester" | "rejected";
+            /** @enum {string} */
+            type: "rectification" | "access" | "erasure" | "restriction" | "portability" | "objection" | "withdrawal" | "minor" | "inquiry";
+            version: number;
+        };
+        PrivacyRequestEventActorDto: {
+            id: string | null;
+            /** @enum {string} */
+            kind: "user" | "api_key" | "system" | "requester";
+            name: string | null;
+        };
+        PrivacyRequestEventDto: {
+            actor: components["schemas"]["PrivacyRequestEventActorDto"];
+            /** Format: date-time */
+            at: string;
+            /** @description Ids, dates and codes of the step (new due date, assignee id, matched subjects, erasure ids). */
+            details: {
+                [key: string]: unknown;
+            };
+            /** @enum {string|null} */
+            fromStatus: "completed" | "cancelled" | "in_progress" | "received" | "unverified" | "awaiting_requester" | "rejected" | null;
+            id: string;
+            /** @enum {string|null} */
+            toStatus: "completed" | "cancelled" | "in_progress" | "received" | "unverified" | "awaiting_requester" | "rejected" | null;
+            /** @enum {string} */
+            type: "completed" | "created" | "cancelled" | "awaiting_requester" | "rejected" | "verified" | "assigned" | "match_confirmed" | "extended" | "started" | "resumed" | "fulfilment" | "correction_applied" | "correction_kept";
+        };
+        PrivacyRequestExtendDto: {
+            /**
+             * @description Further months (Art. 12(3) GDPR: at most two).
+             * @example 2
+             */
+            months: number;
+            /** @description Emailed to the requester. */
+            reason: string;
+            /** @example 3 */
+            version: number;
+        };
+        PrivacyRequestListResponseDto: {
+            items: components["schemas"]["PrivacyRequestSummaryDto"][];
+            nextCursor: string | null;
+        };
+        PrivacyRequestLogDto: {
+            /**
+             * @example email
+             * @enum {string}
+             */
+            channel: "email" | "phone" | "post" | "in_person";
+            /** @description Rectification only: each field at most once. */
+            corrections?: components["schemas"]["ProposedCorrectionDto"][];
+            /** Format: email */
+            email: string;
+            fullName: string;
+            /** @description How the requester's identity was checked. */
+            identityCheck: string;
+            message?: string;
+            /**
+             * Format: date-time
+             * @description When it arrived, if earlier than now (the deadline runs from then).
+             */
+            receivedAt?: string;
+            /**
+             * @example erasure
+             * @enum {string}
+             */
+            type: "rectification" | "access" | "erasure" | "restriction" | "portability" | "objection" | "withdrawal" | "minor" | "inquiry";
+        };
+        PrivacyRequestMatchDto: {
+            /** @description The candidates that are the requester (replaces the confirmed set). */
+            subjects: components["schemas"]["MatchedSubjectDto"][];
+            /** @example 3 */
+            version: number;
+        };
+        PrivacyRequestRejectDto: {
+            /** @description Emailed to the requester. */
+            reason: string;
+            /** @example 3 */
+            version: number;
+        };
+        PrivacyRequestStatsResponseDto: {
+            rows: components["schemas"]["PrivacyRequestStatsRowDto"][];
+        };
+        PrivacyRequestStatsRowDto: {
+            closed: number;
+            /** @description Mean days from receipt to close, of the closed ones. */
+            daysToClose: number | null;
+            /** @example 2026-11 */
+            month: string;
+            received: number;
+            /** @enum {string} */
+            type: "rectification" | "access" | "erasure" | "restriction" | "portability" | "objection" | "withdrawal" | "minor" | "inquiry";
+        };
+        PrivacyRequestSummaryDto: {
+            assigneeId: string | null;
+            assigneeName: string | null;
+            /** @enum {string} */
+            channel: "email" | "phone" | "post" | "form" | "privacy_center" | "in_person";
+            /** Format: date-time */
+            closedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description Whole days to the deadline by the server's clock; negative when overdue; null when closed or unverified. */
+            daysLeft: number | null;
+            /** Format: date-time */
+            dueAt: string | null;
+            extended: boolean;
+            /** @enum {string|null} */
+            fulfilment: "none" | "erasure_started" | "erasure_scheduled" | "consent_withdrawn" | "export_pending" | "export_started" | null;
+            id: string;
+            /** @description Open and past its deadline. */
+            overdue: boolean;
+            /** Format: date-time */
+            receivedAt: string | null;
+            requesterEmail: string | null;
+            /** @description null once the requester was erased. */
+            requesterName: string | null;
+            /** @enum {string} */
+            status: "completed" | "cancelled" | "in_progress" | "received" | "unverified" | "awaiting_requester" | "rejected";
+            /** @enum {string} */
+            type: "rectification" | "access" | "erasure" | "restriction" | "portability" | "objection" | "withdrawal" | "minor" | "inquiry";
+            version: number;
+        };
+        PrivacyRequestVerifiedResponseDto: {
+            /**
+             * Format: date-time
+             * @description The date by which the organization answers.
+             */
+            dueAt: string;
+            organizationName: string;
+            /** @enum {string} */
+            type: "rectification" | "access" | "erasure" | "restriction" | "portability" | "objection" | "withdrawal" | "minor" | "inquiry";
+        };
+        PrivacyRequestVerifyDto: {
+            token: string;
         };
         ProblemDto: {
             /** @description The error code, the last part of `type`. */
@@ -2387,6 +4669,50 @@ export interface components {
             /** @description Path of the offending field, e.g. `address.city`. */
             field: string;
             message: string;
+        };
+        ProcessorInputDto: {
+            /**
+             * @example [
+             *       "Account profile",
+             *       "CRM records"
+             *     ]
+             */
+            dataCategories: string[];
+            /** @example 2026-01-15 */
+            dpaDate: string | null;
+            location: string;
+            name: string;
+            purpose: string;
+            safeguard: string;
+        };
+        ProcessorListResponseDto: {
+            items: components["schemas"]["ProcessorResponseDto"][];
+        };
+        ProcessorResponseDto: {
+            dataCategories: string[];
+            dpaDate: string | null;
+            id: string;
+            location: string;
+            name: string;
+            purpose: string;
+            safeguard: string;
+            version: number;
+        };
+        ProcessorUpdateDto: {
+            /**
+             * @example [
+             *       "Account profile",
+             *       "CRM records"
+             *     ]
+             */
+            dataCategories: string[];
+            /** @example 2026-01-15 */
+            dpaDate: string | null;
+            location: string;
+            name: string;
+            purpose: string;
+            safeguard: string;
+            version: number;
         };
         ProfileResponseDto: {
             branchIds: string[];
@@ -2414,6 +4740,49 @@ export interface components {
             phone?: string | null;
             preferences?: components["schemas"]["PreferencesDto"];
         };
+        ProposedCorrectionDto: {
+            /**
+             * @example phone
+             * @enum {string}
+             */
+            field: "email" | "fullName" | "phone" | "jobTitle" | "company";
+            /** @description The value the requester says is right. */
+            value: string;
+        };
+        PublicConsentPurposeDto: {
+            /** @example email */
+            channel: string;
+            /** @example marketing-email */
+            key: string;
+            name: string;
+            /** @description Show exactly this to the person. */
+            wording: string;
+            /** @example 1 */
+            wordingVersion: number;
+        };
+        PublicConsentPurposesResponseDto: {
+            organizationName: string;
+            purposes: components["schemas"]["PublicConsentPurposeDto"][];
+        };
+        PublicPrivacyRequestDto: {
+            /** @description Rectification only: each field at most once. */
+            corrections?: components["schemas"]["ProposedCorrectionDto"][];
+            /**
+             * Format: email
+             * @description Where the verification link goes; the request is matched by it.
+             * @example pat@example.com
+             */
+            email: string;
+            fullName: string;
+            /** @description What the person asks for, in their words (which data to correct, the question). */
+            message?: string;
+            /**
+             * @description The right exercised.
+             * @example erasure
+             * @enum {string}
+             */
+            type: "rectification" | "access" | "erasure" | "restriction" | "portability" | "objection" | "withdrawal" | "minor" | "inquiry";
+        };
         ReadinessResponseDto: {
             /** @description Each dependency and whether it answered. */
             checks: {
@@ -2428,6 +4797,162 @@ export interface components {
         RecoveryCodesResponseDto: {
             /** @description Shown once. Each works once, in place of a code. */
             recoveryCodes: string[];
+        };
+        RenderedSectionDto: {
+            /** @description Text after the facts. */
+            closing: string;
+            /**
+             * @description The block of facts this section states, rendered from live settings; null for prose only.
+             * @example retention
+             * @enum {string|null}
+             */
+            facts: "contact" | "collected" | "purposes" | "retention" | "processors" | "cookies" | "minimum-age" | "residency" | "rights" | null;
+            /**
+             * @description Stable key of the section, unique in the document.
+             * @example retention
+             */
+            key: string;
+            /** @description Text before the facts; paragraphs separated by a blank line. */
+            prose: string;
+            /** @description The facts as the sentences a reader sees. */
+            statements: string[];
+            title: string;
+        };
+        RestrictionApplyDto: {
+            /**
+             * @description The ground of GDPR Art. 18(1): `accuracy_contested`, `unlawful_processing`,
+             *     `legal_claims` or `objection_pending`. A code, so no one's words land in the audit trail.
+             * @example accuracy_contested
+             * @enum {string}
+             */
+            reason: "accuracy_contested" | "unlawful_processing" | "legal_claims" | "objection_pending";
+        };
+        RestrictionResponseDto: {
+            /** @description Processing is restricted: the record is read-only and left out of marketing and exports. */
+            restricted: boolean;
+            /**
+             * Format: date-time
+             * @description Since when; null when not restricted.
+             */
+            restrictedAt: string | null;
+        };
+        RetentionBoundsDto: {
+            /** @example 12 */
+            max: number;
+            /** @example 7 */
+            min: number;
+        };
+        RetentionPeriodDto: {
+            /**
+             * @description Your organization's period in the rule's unit, within its bounds; null to use the platform's.
+             * @example 10
+             */
+            value: number | null;
+        };
+        RetentionPreviewCategoryDto: {
+            /** @example crm.invoices */
+            category: string;
+            eligible: number;
+            held: number;
+        };
+        RetentionPreviewResponseDto: {
+            /** @description Counts per category (a rule may cover several). */
+            categories: components["schemas"]["RetentionPreviewCategoryDto"][];
+            /**
+             * Format: date-time
+             * @description What started before this is past the period now.
+             */
+            cutoff: string;
+            /**
+             * @description Rows of your organization a run would purge now.
+             * @example 42
+             */
+            eligible: number;
+            /**
+             * @description Rows past the period that a legal hold keeps.
+             * @example 3
+             */
+            held: number;
+            /** @description When the next rows will be past the period. */
+            nextExpiries: string[];
+            rule: components["schemas"]["RetentionRuleResponseDto"];
+            /** @description A few ids of rows a run would purge now. */
+            sampleIds: string[];
+        };
+        RetentionRuleListResponseDto: {
+            items: components["schemas"]["RetentionRuleResponseDto"][];
+        };
+        RetentionRuleResponseDto: {
+            /** @description Bounds within which your organization may set its own period; null when it may not. */
+            adjustable: components["schemas"]["RetentionBoundsDto"] | null;
+            /** @enum {string} */
+            cadence: "nightly" | "hourly";
+            /** @example invoices */
+            key: string;
+            /** @description Your organization's own period, or null when the platform's applies. */
+            organizationValue: number | null;
+            /**
+             * @description The platform's period (the setting).
+             * @example 7
+             */
+            platformValue: number;
+            /** @description The sentence this period produces. */
+            sentence: string;
+            /**
+             * @description The settings path the privacy policy reads too.
+             * @example retention.invoiceYears
+             */
+            setting: string;
+            title: string;
+            /** @enum {string} */
+            unit: "hours" | "days" | "months" | "years";
+            /**
+             * @description The period in force for your organization.
+             * @example 7
+             */
+            value: number;
+        };
+        RetentionRunListResponseDto: {
+            items: components["schemas"]["RetentionRunResponseDto"][];
+            nextCursor: string | null;
+            total: number;
+        };
+        RetentionRunResponseDto: {
+            /** Format: date-time */
+            cutoff: string;
+            /** @description Null while running. */
+            durationMs: number | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @description Rows of your organization past the period that a legal hold kept. */
+            held: number;
+            id: string;
+            /** @description Your organization for a run on demand; null for the scheduled run over all organizations. */
+            organizationId: string | null;
+            /**
+             * @description Rows of your organization purged, per category.
+             * @example {
+             *       "crm.invoices": 12
+             *     }
+             */
+            purged: {
+                [key: string]: number;
+            };
+            /** @example invoices */
+            rule: string;
+            /** @example retention.invoiceYears */
+            setting: string;
+            /**
+             * @description The period in force when the run started.
+             * @example 7
+             */
+            settingValue: number;
+            /** Format: date-time */
+            startedAt: string;
+            /** @enum {string} */
+            status: "running" | "completed" | "failed";
+            /** @enum {string} */
+            trigger: "schedule" | "manual";
         };
         RoleListResponseDto: {
             items: components["schemas"]["RoleResponseDto"][];
@@ -2530,6 +5055,12 @@ export interface components {
             /** @description True when the window held more entries than one answer carries (2000): ask for a narrower one. */
             truncated: boolean;
         };
+        SectionChangeDto: {
+            added: string[];
+            key: string;
+            removed: string[];
+            title: string;
+        };
         SecurityEventListResponseDto: {
             items: components["schemas"]["SecurityEventResponseDto"][];
         };
@@ -2608,6 +5139,43 @@ export interface components {
             organizationName: string;
             /** @description At least 12 characters; the commonest passwords are refused. */
             password: string;
+        };
+        SubscriptionResponseDto: {
+            /** @description An owner may restore (terminated, and the purge has not begun). */
+            canRestore: boolean;
+            /** @description An owner may terminate (the subscription runs). */
+            canTerminate: boolean;
+            /** @description Whole days until endsAt while the subscription runs; null otherwise. */
+            daysLeft: number | null;
+            /** @description Whole days until purgeAt. */
+            daysUntilPurge: number | null;
+            /**
+             * Format: date-time
+             * @description When the subscription ended or was terminated.
+             */
+            endedAt: string | null;
+            /**
+             * Format: date-time
+             * @description End of the current period (trial, active, past due) or of the contract (ended).
+             */
+            endsAt: string | null;
+            organizationName: string;
+            /**
+             * Format: date-time
+             * @description When an ended or terminated organization's data is deleted for good; null while it runs.
+             */
+            purgeAt: string | null;
+            /** @description Days the data is kept after the subscription ends or is terminated (the privacy policy's promise). */
+            retentionDays: number;
+            /**
+             * @description trial, active, past_due, ended or terminated.
+             * @example active
+             */
+            state: string;
+        };
+        SubscriptionTerminateDto: {
+            /** @description The organization's name, typed to confirm (compared ignoring case and surrounding spaces). */
+            confirmName: string;
         };
         TaxPolicyCreateDto: {
             /**
@@ -2689,6 +5257,76 @@ export interface components {
             /** @description The token from the emailed link. */
             token: string;
         };
+        UsageBrowserResponseDto: {
+            /**
+             * @example Firefox
+             * @enum {string}
+             */
+            browser: "Chrome" | "Edge" | "Firefox" | "Safari" | "Other";
+            events: number;
+            sessions: number;
+        };
+        UsageDayResponseDto: {
+            /** @example 2026-11-03 */
+            day: string;
+            /** @description Features used that day. */
+            features: number;
+            /** @description Pages visited that day. */
+            pageViews: number;
+            /** @description Distinct sessions (one browser on one day) with events of the asked type(s). */
+            sessions: number;
+        };
+        UsageEventBatchDto: {
+            /**
+             * Format: uuid
+             * @description The consent id whose latest logged cookie choice accepts `analytics`: the proof of consent.
+             */
+            consentId: string;
+            events: components["schemas"]["UsageEventDto"][];
+        };
+        UsageEventBatchResponseDto: {
+            /** @example 3 */
+            accepted: number;
+        };
+        UsageEventDto: {
+            /**
+             * @description A route pattern for a page view, a feature name for a feature.
+             * @example /contacts/:id
+             */
+            name: string;
+            /**
+             * @example page-view
+             * @enum {string}
+             */
+            type: "page-view" | "feature";
+        };
+        UsageNameResponseDto: {
+            events: number;
+            /**
+             * @description A route pattern or feature name.
+             * @example /contacts/:id
+             */
+            name: string;
+            /** @description Sessions that used it, added up over the days. */
+            sessions: number;
+            /**
+             * @example page-view
+             * @enum {string}
+             */
+            type: "page-view" | "feature";
+        };
+        UsageReportResponseDto: {
+            /** @description Events and sessions by browser family over the range. */
+            browsers: components["schemas"]["UsageBrowserResponseDto"][];
+            /** @description Every day of the range, oldest first; days without usage count zero. */
+            days: components["schemas"]["UsageDayResponseDto"][];
+            /** @example 2026-11-01 */
+            from: string;
+            /** @example 2026-11-30 */
+            to: string;
+            /** @description The ten most used pages and the ten most used features over the range. */
+            top: components["schemas"]["UsageNameResponseDto"][];
+        };
         UserInviteDto: {
             /** @description Managers and agents need at least one. */
             branchIds: string[];
@@ -2738,6 +5376,130 @@ export interface components {
             /** @description The version you read; a stale one is refused with 409. */
             version: number;
         };
+        WebhookAttemptResponseDto: {
+            /** Format: date-time */
+            attemptedAt: string;
+            /** @example 1 */
+            attemptNumber: number;
+            /** @example 112 */
+            durationMs: number;
+            /** @example receiver answered 500 */
+            error: string | null;
+            /** @example 500 */
+            httpStatus: number | null;
+            succeeded: boolean;
+        };
+        WebhookDeliveryListResponseDto: {
+            items: components["schemas"]["WebhookDeliveryResponseDto"][];
+            /** @description Pass as `cursor` for the next page; null on the last. */
+            nextCursor: string | null;
+        };
+        WebhookDeliveryResponseDto: {
+            /** @example 2 */
+            attemptCount: number;
+            /** @description Every attempt, oldest first. */
+            attempts: components["schemas"]["WebhookAttemptResponseDto"][];
+            /** Format: date-time */
+            createdAt: string;
+            endpointId: string;
+            /**
+             * @description The message's `webhook-id`, the same on every attempt.
+             * @example msg_2KWPBgLlAfxdpx2AI54pPJ
+             */
+            eventId: string;
+            /** @example subject.erased */
+            eventType: string;
+            id: string;
+            /** Format: date-time */
+            lastAttemptAt: string | null;
+            /** @example 500 */
+            lastHttpStatus: number | null;
+            /** Format: date-time */
+            nextAttemptAt: string | null;
+            /**
+             * @description pending (attempts remain), succeeded or failed (the schedule ran out).
+             * @example pending
+             */
+            status: string;
+        };
+        WebhookEndpointCreateDto: {
+            /** @example Sync erasures to the data warehouse */
+            description?: string;
+            /** @description Disabled endpoints keep their settings and receive nothing. Default true. */
+            enabled?: boolean;
+            /**
+             * @description Events to deliver: subject.erased, subject.restricted, subject.rectified, request.completed.
+             * @example [
+             *       "subject.erased",
+             *       "request.completed"
+             *     ]
+             */
+            eventTypes: string[];
+            /**
+             * @description Where deliveries are posted. Private, loopback, link-local and reserved addresses are
+             *     refused unless the installation allows them (WEBHOOKS_ALLOW_PRIVATE_ADDRESSES).
+             * @example https://integrations.example.com/steward/webhooks
+             */
+            url: string;
+        };
+        WebhookEndpointListResponseDto: {
+            items: components["schemas"]["WebhookEndpointResponseDto"][];
+        };
+        WebhookEndpointResponseDto: {
+            /** Format: date-time */
+            createdAt: string;
+            description: string;
+            enabled: boolean;
+            /**
+             * @example [
+             *       "subject.erased",
+             *       "request.completed"
+             *     ]
+             */
+            eventTypes: string[];
+            id: string;
+            /**
+             * Format: date-time
+             * @description Until then the previous secret signs too (a second signature); null outside a rotation.
+             */
+            previousSecretExpiresAt: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @example https://integrations.example.com/steward/webhooks */
+            url: string;
+            /** @example 1 */
+            version: number;
+        };
+        WebhookEndpointSecretResponseDto: {
+            endpoint: components["schemas"]["WebhookEndpointResponseDto"];
+            /**
+             * @description The signing secret, in this answer only: verify deliveries with it (Standard Webhooks).
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
+             */
+            secret: string;
+        };
+        WebhookEndpointUpdateDto: {
+            description?: string;
+            enabled?: boolean;
+            /**
+             * @example [
+             *       "subject.erased"
+             *     ]
+             */
+            eventTypes?: string[];
+            /** @example https://integrations.example.com/steward/webhooks */
+            url?: string;
+            /** @description The `version` you read; a stale one answers 409. */
+            version: number;
+        };
+        WebhookTestResponseDto: {
+            deliveryId: string;
+            /**
+             * @description The `webhook-id` of the test message.
+             * @example msg_2KWPBgLlAfxdpx2AI54pPJ
+             */
+            eventId: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -2747,6 +5509,73 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    recordUsageEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UsageEventBatchDto"];
+            };
+        };
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageEventBatchResponseDto"];
+                };
+            };
+        };
+    };
+    getUsageReport: {
+        parameters: {
+            query: {
+                /** @description First day (UTC, inclusive). */
+                from: string;
+                /** @description Last day (UTC, inclusive); at most 400 days after `from`. */
+                to: string;
+                /** @description Only page views or only features; both when left out. */
+                type?: "page-view" | "feature";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageReportResponseDto"];
+                };
+            };
+        };
+    };
     listApiKeys: {
         parameters: {
             query?: never;
@@ -3906,6 +6735,70 @@ export interface operations {
             };
         };
     };
+    restrictClient: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestrictionApplyDto"];
+            };
+        };
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RestrictionResponseDto"];
+                };
+            };
+        };
+    };
+    liftClientRestriction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RestrictionResponseDto"];
+                };
+            };
+        };
+    };
     listCommunications: {
         parameters: {
             query?: {
@@ -4063,6 +6956,262 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CommunicationResponseDto"];
+                };
+            };
+        };
+    };
+    listConsentPurposes: {
+        parameters: {
+            query?: {
+                /** @description Include archived purposes (their history stays readable). */
+                includeArchived?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentPurposeListResponseDto"];
+                };
+            };
+        };
+    };
+    createConsentPurpose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentPurposeCreateDto"];
+            };
+        };
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentPurposeDetailResponseDto"];
+                };
+            };
+        };
+    };
+    getConsentPurpose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentPurposeDetailResponseDto"];
+                };
+            };
+        };
+    };
+    updateConsentPurpose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentPurposeUpdateDto"];
+            };
+        };
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentPurposeDetailResponseDto"];
+                };
+            };
+        };
+    };
+    archiveConsentPurpose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentPurposeArchiveDto"];
+            };
+        };
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentPurposeDetailResponseDto"];
+                };
+            };
+        };
+    };
+    getConsentRates: {
+        parameters: {
+            query?: {
+                /** @description First day (UTC), YYYY-MM-DD; defaults to 29 days before `to`. */
+                from?: string;
+                /** @description One point per day or per week. */
+                interval?: "week" | "day";
+                /** @description Last day (UTC), YYYY-MM-DD; defaults to today. */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentRatesResponseDto"];
+                };
+            };
+        };
+    };
+    recordCookieChoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CookieChoiceDto"];
+            };
+        };
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CookieChoiceResponseDto"];
+                };
+            };
+        };
+    };
+    getCookiePolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CookiePolicyResponseDto"];
                 };
             };
         };
@@ -4294,6 +7443,11 @@ export interface operations {
                 /** @description Contacts of a contact list (static members, or the saved filter applied). */
                 listId?: string;
                 ownerId?: string;
+                /**
+                 * @description Only contacts with a valid consent basis for this purpose (its key, e.g. `marketing-email`):
+                 *     their latest ledger entry is a grant or a confirmed double opt-in. Applied in the query itself.
+                 */
+                purpose?: string;
                 /** @description Words to find in names, emails, companies; digits match the end of phone numbers. */
                 q?: string;
                 /** @description Newest first by default. Names are encrypted at rest, so lists sort by time. */
@@ -4353,6 +7507,100 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ContactResponseDto"];
+                };
+            };
+        };
+    };
+    getContactConsents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contactId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactConsentsResponseDto"];
+                };
+            };
+        };
+    };
+    recordContactConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contactId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ContactConsentRecordDto"];
+            };
+        };
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContactConsentsResponseDto"];
+                };
+            };
+        };
+    };
+    getContactConsentReceipt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contactId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentReceiptDto"];
                 };
             };
         };
@@ -4479,6 +7727,70 @@ export interface operations {
             };
         };
     };
+    restrictContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestrictionApplyDto"];
+            };
+        };
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RestrictionResponseDto"];
+                };
+            };
+        };
+    };
+    liftContactRestriction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RestrictionResponseDto"];
+                };
+            };
+        };
+    };
     exportContacts: {
         parameters: {
             query?: {
@@ -4491,6 +7803,11 @@ export interface operations {
                 /** @description Contacts of a contact list (static members, or the saved filter applied). */
                 listId?: string;
                 ownerId?: string;
+                /**
+                 * @description Only contacts with a valid consent basis for this purpose (its key, e.g. `marketing-email`):
+                 *     their latest ledger entry is a grant or a confirmed double opt-in. Applied in the query itself.
+                 */
+                purpose?: string;
                 /** @description Words to find in names, emails, companies; digits match the end of phone numbers. */
                 q?: string;
                 /** @description Newest first by default. Names are encrypted at rest, so lists sort by time. */
@@ -4555,6 +7872,102 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ContactImportResponseDto"];
+                };
+            };
+        };
+    };
+    startDataExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DataExportStartDto"];
+            };
+        };
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataExportStartedResponseDto"];
+                };
+            };
+        };
+    };
+    getDataExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataExportResponseDto"];
+                };
+            };
+        };
+    };
+    downloadDataExport: {
+        parameters: {
+            query?: {
+                /** @description The secret of the download link, as it was handed out (a link without it opens nothing: 404). */
+                token?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The ZIP */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
                 };
             };
         };
@@ -5026,7 +8439,7 @@ export interface operations {
                 /** @description Newest first by default. Titles are encrypted at rest, so lists sort by time. */
                 sort?: "createdAt" | "updatedAt" | "-createdAt" | "-updatedAt" | "-occurredAt" | "occurredAt";
                 /** @description One status or several, comma-separated (`new,scheduled`) or repeated. */
-                status?: ("cancelled" | "new" | "scheduled" | "in_progress" | "completed" | "invoiced")[];
+                status?: ("completed" | "cancelled" | "new" | "scheduled" | "in_progress" | "invoiced")[];
             };
             header?: never;
             path?: never;
@@ -5273,6 +8686,501 @@ export interface operations {
             };
         };
     };
+    listLegalHolds: {
+        parameters: {
+            query?: {
+                /** @description true: only holds in force; false: only released ones. */
+                active?: boolean;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+                /** @description Items per page, 1–100. */
+                limit?: number;
+                scope?: "organization" | "subject" | "record";
+                /** @description Holds naming this subject or record. */
+                targetId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalHoldListResponseDto"];
+                };
+            };
+        };
+    };
+    createLegalHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegalHoldCreateDto"];
+            };
+        };
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalHoldResponseDto"];
+                };
+            };
+        };
+    };
+    getLegalHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalHoldResponseDto"];
+                };
+            };
+        };
+    };
+    releaseLegalHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegalHoldReleaseDto"];
+            };
+        };
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalHoldResponseDto"];
+                };
+            };
+        };
+    };
+    getMyCookieConsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyCookieConsentResponseDto"];
+                };
+            };
+        };
+    };
+    recordMyCookieChoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CookieChoiceDto"];
+            };
+        };
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CookieChoiceResponseDto"];
+                };
+            };
+        };
+    };
+    startMyDataExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataExportResponseDto"];
+                };
+            };
+        };
+    };
+    listMyDataExports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataExportListResponseDto"];
+                };
+            };
+        };
+    };
+    getMyDataExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DataExportResponseDto"];
+                };
+            };
+        };
+    };
+    downloadMyDataExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The ZIP */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/zip": string;
+                };
+            };
+        };
+    };
+    status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyAcceptanceStatusDto"];
+                };
+            };
+        };
+    };
+    accept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicyAcceptDto"];
+            };
+        };
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyAcceptanceStatusDto"];
+                };
+            };
+        };
+    };
+    listMyPrivacyRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyPrivacyRequestsResponseDto"];
+                };
+            };
+        };
+    };
+    createMyPrivacyRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MyPrivacyRequestCreateDto"];
+            };
+        };
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyPrivacyRequestResponseDto"];
+                };
+            };
+        };
+    };
+    cancelMyPrivacyRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyPrivacyRequestResponseDto"];
+                };
+            };
+        };
+    };
+    setOrganizationSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                organizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OperatorSubscriptionUpdateDto"];
+            };
+        };
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OperatorSubscriptionResponseDto"];
+                };
+            };
+        };
+    };
     getOrganization: {
         parameters: {
             query?: never;
@@ -5329,6 +9237,1059 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OrganizationResponseDto"];
+                };
+            };
+        };
+    };
+    getSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionResponseDto"];
+                };
+            };
+        };
+    };
+    restoreSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionResponseDto"];
+                };
+            };
+        };
+    };
+    terminateSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubscriptionTerminateDto"];
+            };
+        };
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionResponseDto"];
+                };
+            };
+        };
+    };
+    listPrivacyRequests: {
+        parameters: {
+            query?: {
+                /** @description A user id, or `me`. */
+                assigneeId?: string;
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+                /** @description Items per page, 1–100. */
+                limit?: number;
+                /** @description true: only open requests past their deadline. */
+                overdue?: boolean;
+                /** @description An email address (matched exactly, by its blind index) or a request id. */
+                q?: string;
+                status?: "completed" | "cancelled" | "in_progress" | "received" | "unverified" | "awaiting_requester" | "rejected";
+                type?: "rectification" | "access" | "erasure" | "restriction" | "portability" | "objection" | "withdrawal" | "minor" | "inquiry";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyRequestListResponseDto"];
+                };
+            };
+        };
+    };
+    logPrivacyRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrivacyRequestLogDto"];
+            };
+        };
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyRequestDetailDto"];
+                };
+            };
+        };
+    };
+    getPrivacyRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyRequestDetailDto"];
+                };
+            };
+        };
+    };
+    assignPrivacyRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrivacyRequestAssignDto"];
+            };
+        };
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyRequestDetailDto"];
+                };
+            };
+        };
+    };
+    awaitPrivacyRequester: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrivacyRequestActionDto"];
+            };
+        };
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyRequestDetailDto"];
+                };
+            };
+        };
+    };
+    cancelPrivacyRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrivacyRequestActionDto"];
+            };
+        };
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyRequestDetailDto"];
+                };
+            };
+        };
+    };
+    completePrivacyRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrivacyRequestActionDto"];
+            };
+        };
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyRequestDetailDto"];
+                };
+            };
+        };
+    };
+    decidePrivacyRequestCorrection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrivacyRequestCorrectionDecisionDto"];
+            };
+        };
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyRequestDetailDto"];
+                };
+            };
+        };
+    };
+    extendPrivacyRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrivacyRequestExtendDto"];
+            };
+        };
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyRequestDetailDto"];
+                };
+            };
+        };
+    };
+    confirmPrivacyRequestMatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrivacyRequestMatchDto"];
+            };
+        };
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyRequestDetailDto"];
+                };
+            };
+        };
+    };
+    rejectPrivacyRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrivacyRequestRejectDto"];
+            };
+        };
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyRequestDetailDto"];
+                };
+            };
+        };
+    };
+    startPrivacyRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrivacyRequestActionDto"];
+            };
+        };
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyRequestDetailDto"];
+                };
+            };
+        };
+    };
+    getPrivacyRequestStats: {
+        parameters: {
+            query?: {
+                /** @description Months back from now, 1–24. */
+                months?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyRequestStatsResponseDto"];
+                };
+            };
+        };
+    };
+    contact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyContactEnvelopeDto"];
+                };
+            };
+        };
+    };
+    saveContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrivacyContactDto"];
+            };
+        };
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyContactEnvelopeDto"];
+                };
+            };
+        };
+    };
+    draft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyDraftEnvelopeDto"];
+                };
+            };
+        };
+    };
+    save: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicyDraftUpdateDto"];
+            };
+        };
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyDraftResponseDto"];
+                };
+            };
+        };
+    };
+    start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyDraftResponseDto"];
+                };
+            };
+        };
+    };
+    discard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PolicyPublishDto"];
+            };
+        };
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyVersionResponseDto"];
+                };
+            };
+        };
+    };
+    list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessorListResponseDto"];
+                };
+            };
+        };
+    };
+    add: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProcessorInputDto"];
+            };
+        };
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessorResponseDto"];
+                };
+            };
+        };
+    };
+    update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProcessorUpdateDto"];
+            };
+        };
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessorResponseDto"];
+                };
+            };
+        };
+    };
+    remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    notice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyDocumentResponseDto"];
+                };
+            };
+        };
+    };
+    noticeHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyHistoryResponseDto"];
+                };
+            };
+        };
+    };
+    noticeVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: number;
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyVersionResponseDto"];
+                };
+            };
+        };
+    };
+    platform: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyDocumentResponseDto"];
+                };
+            };
+        };
+    };
+    platformHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyHistoryResponseDto"];
+                };
+            };
+        };
+    };
+    platformVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyVersionResponseDto"];
                 };
             };
         };
@@ -5477,6 +10438,353 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SecurityEventListResponseDto"];
+                };
+            };
+        };
+    };
+    confirmConsents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentConfirmDto"];
+            };
+        };
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsentConfirmResponseDto"];
+                };
+            };
+        };
+    };
+    getPublicConsentPurposes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicConsentPurposesResponseDto"];
+                };
+            };
+        };
+    };
+    requestConsents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentOptInRequestDto"];
+            };
+        };
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description If the address can receive it, a confirmation link is on its way */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    submitPublicPrivacyRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicPrivacyRequestDto"];
+            };
+        };
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description If the address can receive it, a verification link is on its way */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    verifyPrivacyRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrivacyRequestVerifyDto"];
+            };
+        };
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivacyRequestVerifiedResponseDto"];
+                };
+            };
+        };
+    };
+    listRetentionRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionRuleListResponseDto"];
+                };
+            };
+        };
+    };
+    setRetentionPeriod: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RetentionPeriodDto"];
+            };
+        };
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionRuleResponseDto"];
+                };
+            };
+        };
+    };
+    previewRetentionRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionPreviewResponseDto"];
+                };
+            };
+        };
+    };
+    runRetentionRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionRunResponseDto"];
+                };
+            };
+        };
+    };
+    listRetentionRuns: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+                /** @description Items per page, 1–100. */
+                limit?: number;
+                /** @description Only this rule's runs. */
+                rule?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionRunListResponseDto"];
+                };
+            };
+        };
+    };
+    getRetentionRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionRunResponseDto"];
                 };
             };
         };
@@ -6170,6 +11478,285 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UserResponseDto"];
+                };
+            };
+        };
+    };
+    retryWebhookDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                deliveryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryResponseDto"];
+                };
+            };
+        };
+    };
+    listWebhookEndpoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointListResponseDto"];
+                };
+            };
+        };
+    };
+    createWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointCreateDto"];
+            };
+        };
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointSecretResponseDto"];
+                };
+            };
+        };
+    };
+    getWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointResponseDto"];
+                };
+            };
+        };
+    };
+    deleteWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    updateWebhookEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointUpdateDto"];
+            };
+        };
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointResponseDto"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page; omit for the first page. */
+                cursor?: string;
+                eventType?: string;
+                /** @description Items per page, 1–100. */
+                limit?: number;
+                status?: "failed" | "pending" | "succeeded";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryListResponseDto"];
+                };
+            };
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointSecretResponseDto"];
+                };
+            };
+        };
+    };
+    sendWebhookTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookTestResponseDto"];
                 };
             };
         };

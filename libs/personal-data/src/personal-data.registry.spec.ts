@@ -37,9 +37,6 @@ class ListProvider implements PersonalDataProvider {
   async restrict(_subject: DataSubject, on: boolean) {
     this.restricted = on;
   }
-  async purgeExpired() {
-    return 0;
-  }
 }
 
 describe(PersonalDataRegistry.name, () => {

@@ -71,7 +71,8 @@ export class PersonalDataRegistry {
       .map((provider) => ({ provider, mode: provider.describe().legalHold ? 'deidentify' : 'delete' }));
   }
 
-  async restrictAll(subject: DataSubject, on: boolean): Promise<void> {
-    for (const provider of this.forSubject(subject)) await provider.restrict(subject, on);
+  /** Every category of the subject, in `tx` when given (one transaction: all or none). */
+  async restrictAll(subject: DataSubject, on: boolean, tx?: unknown): Promise<void> {
+    for (const provider of this.forSubject(subject)) await provider.restrict(subject, on, tx);
   }
 }

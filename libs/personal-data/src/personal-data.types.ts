@@ -104,7 +104,10 @@ export interface PersonalDataProvider<Tx = unknown> {
    * subject's key: the pipeline does that last, once every category is done.
    */
   erase(subject: DataSubject, mode: ErasureMode, context: ErasureContext<Tx>): Promise<ErasureStep>;
-  restrict(subject: DataSubject, on: boolean): Promise<void>;
-  /** Deletes or de-identifies at most `batch` expired records; returns how many. */
-  purgeExpired(now: Date, batch: number): Promise<number>;
+  /**
+   * Turns restriction of processing (GDPR Art. 18) on or off for the subject's records here.
+   * With `tx`, the change is part of that transaction (the restriction service runs every
+   * provider, its audit entries and its webhook in one).
+   */
+  restrict(subject: DataSubject, on: boolean, tx?: Tx): Promise<void>;
 }

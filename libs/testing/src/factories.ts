@@ -4,6 +4,7 @@ import { TransactionService } from '../../../apps/api/src/database/transaction.s
 import { IdentityService } from '../../../apps/api/src/identity/identity.service.js';
 import type { Role } from '../../../apps/api/src/identity/identity.types.js';
 import { ErasureService } from '../../../apps/api/src/personal-data/erasure.service.js';
+import { RetentionRunner } from '../../../apps/api/src/retention/retention-runner.service.js';
 import type { TestApp } from './app.js';
 import { recordCanary } from './run-record.mjs';
 
@@ -84,6 +85,17 @@ export async function eraseWithProvider(
 }
 
 /** The whole erasure pipeline for a subject, run now in the test's process; answers the receipts. */
+/**
+ * Runs a retention rule over every organization as the scheduled job would, measuring its
+ * period back from `at` (default: the app's clock), and answers how many rows it purged.
+ */
+export async function runRetentionRule(app: TestApp, rule: string, at?: Date): Promise<number> {
+  const run = await app.app.get(RetentionRunner).runNow({ rule, organizationId: null, trigger: 'schedule', at });
+  if (!run) throw new Error(`Retention rule ${rule} is running already`);
+  if (run.status !== 'completed') throw new Error(`Retention rule ${rule} ended ${run.status}: ${run.error}`);
+  return Object.values(run.purged).reduce((sum, count) => sum + count, 0);
+}
+
 export async function eraseSubject(app: TestApp, subject: DataSubject) {
   return (await app.app.get(ErasureService).eraseNow(subject)).receipts;
 }

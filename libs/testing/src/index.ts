@@ -22,8 +22,10 @@ export {
   eraseWithProvider,
   parseSetCookies,
   placeInBranches,
+  runRetentionRule,
   TEST_PASSWORD,
   type TestOrganization,
 } from './factories.js';
 export { linkIn, type MailCatcher, startMailCatcher } from './mail.js';
 export { expectProblem } from './problem.js';
+export { startWorker, waitFor } from './worker.js';

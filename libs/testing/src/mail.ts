@@ -8,6 +8,8 @@ export interface MailCatcher {
   messages: ParsedMail[];
   /** Resolves with the first message (already received or still to come) to `to`. */
   waitFor(to: string, timeoutMs?: number): Promise<ParsedMail>;
+  /** Resolves with the first message to `to` whose subject contains `subject`. */
+  waitForAbout(to: string, subject: string, timeoutMs?: number): Promise<ParsedMail>;
   close(): Promise<void>;
 }
 
@@ -37,21 +39,25 @@ export async function startMailCatcher(): Promise<MailCatcher> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
+  async function waitForAbout(to: string, subject: string, timeoutMs = 10_000): Promise<ParsedMail> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = messages.find(
+        (mail) => recipients(mail).includes(to.toLowerCase()) && (mail.subject ?? '').includes(subject),
+      );
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`No mail to ${to} about "${subject}" within ${timeoutMs} ms`);
+      await new Promise<void>((resolve) => {
+        waiters.push(resolve);
+        setTimeout(resolve, 200);
+      });
+    }
+  }
   return {
     url: `smtp://127.0.0.1:${port}`,
     messages,
-    async waitFor(to, timeoutMs = 10_000) {
-      const deadline = Date.now() + timeoutMs;
-      for (;;) {
-        const found = messages.find((mail) => recipients(mail).includes(to.toLowerCase()));
-        if (found) return found;
-        if (Date.now() > deadline) throw new Error(`No mail to ${to} within ${timeoutMs} ms`);
-        await new Promise<void>((resolve) => {
-          waiters.push(resolve);
-          setTimeout(resolve, 200);
-        });
-      }
-    },
+    waitFor: (to, timeoutMs) => waitForAbout(to, '', timeoutMs),
+    waitForAbout,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -4,12 +4,12 @@ import {
   createOrganization,
   createTestApp,
   expectProblem,
+  runRetentionRule,
   TEST_PASSWORD,
   type TestApp,
   type TestOrganization,
 } from '#testing';
 import { TransactionService } from '../database/transaction.service.js';
-import { AuditPersonalData } from './audit.personal-data.js';
 import { PLATFORM_CHAIN } from './audit-chain.js';
 import { verifyChains } from './verify-chains.js';
 
@@ -530,9 +530,7 @@ describe('audit trail', () => {
       const before = (await verify(token)).body;
       expect(before.checkpoint).toBeNull();
       // Far enough ahead that every entry so far is past its retention period.
-      const removed = await app.app
-        .get(AuditPersonalData)
-        .purgeExpired(new Date(Date.now() + 3650 * 86_400_000), 10_000);
+      const removed = await runRetentionRule(app, 'audit-trail', new Date(Date.now() + 3650 * 86_400_000));
       expect(removed).toBeGreaterThan(before.checkedEntries);
       // Everything up to and including the first verification's own entry went.
       const purgedUpTo = String(Number(before.lastSeq) + 1);

@@ -88,22 +88,4 @@ export class AuditPersonalData implements PersonalDataProvider<Transaction> {
 
   /** The trail is not processed for anything but security and accountability: nothing to switch off. */
   async restrict(): Promise<void> {}
-
-  /** Removes entries older than the retention period, oldest first, leaving a checkpoint per chain. */
-  async purgeExpired(now: Date, batch: number): Promise<number> {
-    const cutoff = new Date(now.getTime() - this.settings.audit.retentionDays * 86_400_000);
-    let removed = 0;
-    for (const organizationId of await this.entries.chainsWithEntriesBefore(cutoff)) {
-      if (removed >= batch) break;
-      const purged = await this.entries.purge(organizationId, cutoff, batch - removed);
-      await this.audit.recordNow({
-        organizationId,
-        action: 'audit.purged',
-        actor: { kind: 'system', id: null },
-        details: { entries: purged, before: cutoff.toISOString() },
-      });
-      removed += purged;
-    }
-    return removed;
-  }
 }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { heldBy } from '../database/held-by.js';
 import { type Transaction, TransactionService } from '../database/transaction.service.js';
 import type { ChainedFields } from './audit-chain.js';
 
@@ -162,22 +163,37 @@ export class AuditRepository {
   }
 
   /** The retention purge, through the one database function allowed to delete entries. */
-  async purge(organizationId: string, before: Date, batch: number): Promise<number> {
+  async purge(organizationId: string, before: Date, batch: number, tx?: Transaction): Promise<number> {
     const rows: Array<{ removed: number }> = await this.transactions
-      .managerOf()
+      .managerOf(tx)
       .query('SELECT audit_purge($1, $2, $3) AS removed', [organizationId, before, batch]);
     return Number(rows[0]?.removed ?? 0);
   }
 
-  /** Chains with entries older than `before` (for the purge). */
-  async chainsWithEntriesBefore(before: Date): Promise<string[]> {
-    const rows: Array<{ id: string }> = await this.transactions.managerOf().query(
-      `SELECT organization_id::text AS id FROM audit_chain_heads AS head WHERE EXISTS (
-           SELECT 1 FROM audit_entries AS entry WHERE entry.organization_id = head.organization_id AND entry.at < $1)
+  /** Chains with entries older than `before` and no legal hold on their organization (for the purge). */
+  async chainsWithEntriesBefore(before: Date, organizationId: string | null, tx?: Transaction): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.transactions.managerOf(tx).query(
+      `SELECT organization_id::text AS id FROM audit_chain_heads AS t WHERE EXISTS (
+           SELECT 1 FROM audit_entries AS entry WHERE entry.organization_id = t.organization_id AND entry.at < $1)
+           AND NOT ${heldBy('organization_id')} ${organizationId ? 'AND t.organization_id = $2' : ''}
          ORDER BY 1`,
-      [before],
+      organizationId ? [before, organizationId] : [before],
     );
     return rows.map((row) => row.id);
+  }
+
+  /** Entries older than `before` per organization, and whether a legal hold keeps them. */
+  async countBefore(before: Date, organizationId: string | null) {
+    const rows: Array<{ organization_id: string; entries: number; held: boolean }> = await this.transactions
+      .managerOf()
+      .query(
+        `SELECT t.organization_id, count(*)::int AS entries, ${heldBy('organization_id')} AS held
+           FROM audit_entries t WHERE t.at < $1 AND t.organization_id IS NOT NULL
+           ${organizationId ? 'AND t.organization_id = $2' : ''}
+          GROUP BY t.organization_id`,
+        organizationId ? [before, organizationId] : [before],
+      );
+    return rows;
   }
 
   /** Entries where a person is the actor or the target (their data-subject export). */

@@ -40,6 +40,7 @@ export const AUDIT_ACTIONS = [
   'user.role_changed',
   'user.disabled',
   'user.enabled',
+  'user.deactivated_for_erasure',
   'user.profile_updated',
   'organization.updated',
   'branch.created',
@@ -56,12 +57,71 @@ export const AUDIT_ACTIONS = [
   'audit.exported',
   'audit.verified',
   'audit.purged',
-  // retention: the nightly purge's receipt (counts per category)
+  // retention: a rule's run receipt (rule, setting value, cut-off, counts per category, held, outcome)
   'retention.purged',
+  'retention.run_requested',
+  'retention.period_changed',
+  // legal holds: set and released (with the matter reference)
+  'legal_hold.set',
+  'legal_hold.released',
+  // an erasure waits while a legal hold covers its subject
+  'privacy.erasure.held',
+  // usage analytics: the nightly rollup's receipt (days rolled up, rows and salts deleted)
+  'analytics.rolled-up',
+  // subscriptions: set by the operator's billing, terminated and restored by an owner, reminders;
+  // the nightly runs' receipts and each purged organization's receipt (platform trail)
+  'subscription.changed',
+  'subscription.terminated',
+  'subscription.restored',
+  'subscription.reminder_sent',
+  'subscriptions.reminders_sent',
+  'subscriptions.purge_ran',
+  'organization.purged',
   // erasure of a data subject: requested, each category done (mode, no values), key destroyed
   'privacy.erasure.started',
   'privacy.erasure.category',
   'privacy.erasure.completed',
+  // restriction of processing (Art. 18): applied with a reason code (never free text), lifted
+  'privacy.restriction.applied',
+  'privacy.restriction.lifted',
+  // access exports: requested, built, downloaded (link or signed in), failed, file purged at expiry
+  'privacy.export.requested',
+  'privacy.export.ready',
+  'privacy.export.downloaded',
+  'privacy.export.failed',
+  'privacy.export.purged',
+  // the privacy policy and notice: drafts, publication, acceptance, processors, contact
+  'privacy.policy.draft_saved',
+  'privacy.policy.published',
+  'privacy.policy.accepted',
+  'privacy.processor.changed',
+  'privacy.contact.changed',
+  // consent ledger for contacts: purposes (settings) and entries (keys and actions, never names)
+  'consent.purpose_created',
+  'consent.purpose_updated',
+  'consent.purpose_archived',
+  'consent.recorded',
+  'consent.opt_in_requested',
+  'consent.opt_in_confirmed',
+  // webhooks: endpoints (settings; never the secret or the url's query) and manual retries
+  'webhook.endpoint_created',
+  'webhook.endpoint_updated',
+  'webhook.endpoint_deleted',
+  'webhook.secret_rotated',
+  'webhook.delivery_retried',
+  // data-subject requests: intake, verification and each desk action (types, statuses and ids, never who asked)
+  'privacy.request.created',
+  'privacy.request.verified',
+  'privacy.request.assigned',
+  'privacy.request.match_confirmed',
+  'privacy.request.extended',
+  'privacy.request.status_changed',
+  'privacy.request.completed',
+  'privacy.request.rejected',
+  'privacy.request.cancelled',
+  'privacy.request.expired',
+  'privacy.request.correction_applied',
+  'privacy.request.correction_kept',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

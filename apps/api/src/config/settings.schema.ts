@@ -155,6 +155,13 @@ export class EnvironmentSchema {
   @Max(10_000, { message: 'must be a whole number between 1 and 10000' })
   ERASURE_BATCH_SIZE = 500;
 
+  /** Hours an access export's download link stays valid; the file is purged when it expires. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of hours between 1 and 720' })
+  @Min(1, { message: 'must be a whole number of hours between 1 and 720' })
+  @Max(720, { message: 'must be a whole number of hours between 1 and 720' })
+  DATA_EXPORT_LINK_HOURS = 72;
+
   /** Days an organization's data is kept after its subscription ends or the contract is terminated. */
   @Transform(toInt)
   @IsInt({ message: 'must be a whole number of days between 0 and 90' })
@@ -182,4 +189,131 @@ export class EnvironmentSchema {
   @Min(5, { message: 'must be a whole number of years between 5 and 12' })
   @Max(12, { message: 'must be a whole number of years between 5 and 12' })
   RETENTION_INVOICE_YEARS = 7;
+
+  /** Days a used or expired one-time link (email confirmation, password reset, invitation) is kept. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of days between 1 and 90' })
+  @Min(1, { message: 'must be a whole number of days between 1 and 90' })
+  @Max(90, { message: 'must be a whole number of days between 1 and 90' })
+  RETENTION_EXPIRED_LINK_DAYS = 7;
+
+  /** Days an organization whose sign-up was never confirmed by email is kept, then purged. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of days between 1 and 90' })
+  @Min(1, { message: 'must be a whole number of days between 1 and 90' })
+  @Max(90, { message: 'must be a whole number of days between 1 and 90' })
+  RETENTION_UNCONFIRMED_SIGN_UP_DAYS = 7;
+
+  /** Hours failed sign-ins of an email address are remembered (lockout), then forgotten. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of hours between 1 and 720' })
+  @Min(1, { message: 'must be a whole number of hours between 1 and 720' })
+  @Max(720, { message: 'must be a whole number of hours between 1 and 720' })
+  RETENTION_SIGN_IN_FAILURE_HOURS = 24;
+
+  /** Rows a retention run deletes per transaction (one short batch each). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number between 10 and 10000' })
+  @Min(10, { message: 'must be a whole number between 10 and 10000' })
+  @Max(10000, { message: 'must be a whole number between 10 and 10000' })
+  RETENTION_PURGE_BATCH_SIZE = 500;
+
+  /** Days within which every data-subject request is answered (GDPR: one month; the policies say 30). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of days between 1 and 30' })
+  @Min(1, { message: 'must be a whole number of days between 1 and 30' })
+  @Max(30, { message: 'must be a whole number of days between 1 and 30' })
+  PRIVACY_RESPONSE_DAYS = 30;
+
+  /**
+   * Days between a user's erasure request (their account is deactivated at once) and the
+   * erasure of the account: time to cancel a mistaken request. Under 30 (the issue's limit).
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of days between 0 and 29' })
+  @Min(0, { message: 'must be a whole number of days between 0 and 29' })
+  @Max(29, { message: 'must be a whole number of days between 0 and 29' })
+  ACCOUNT_ERASURE_GRACE_DAYS = 14;
+
+  /** Where the platform's database runs, as the privacy policy states it (e.g. eu-west). */
+  @Matches(/^[a-z]{2}(-[a-z]+)?$/, { message: 'must be a region code such as eu-west or us-east' })
+  DATA_REGION = 'eu-west';
+
+  /**
+   * Slug of the organization that operates this installation: its owners, admins and privacy
+   * officers edit the platform's privacy policy. Unset: nobody can (the default text stands).
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9-]{0,79}$/, { message: 'must be an organization slug such as acme-ltd' })
+  OPERATOR_ORGANIZATION?: string = undefined;
+  /**
+   * Days a logged cookie choice is kept as proof of consent: the choice holds at most 182 days
+   * (the consent cookie's life), and the proof outlives it for claims about that period.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of days between 182 and 3650' })
+  @Min(182, { message: 'must be a whole number of days between 182 and 3650' })
+  @Max(3650, { message: 'must be a whole number of days between 182 and 3650' })
+  RETENTION_COOKIE_CONSENT_PROOF_DAYS = 1095;
+
+  /**
+   * Days raw usage events are kept before only their daily counts remain; only days already
+   * rolled up into the counts are deleted.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of days between 1 and 31' })
+  @Min(1, { message: 'must be a whole number of days between 1 and 31' })
+  @Max(31, { message: 'must be a whole number of days between 1 and 31' })
+  RETENTION_USAGE_EVENT_DAYS = 3;
+
+  /** Months the anonymized daily usage counts (the usage dashboard's data) are kept. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of months between 1 and 60' })
+  @Min(1, { message: 'must be a whole number of months between 1 and 60' })
+  @Max(60, { message: 'must be a whole number of months between 1 and 60' })
+  RETENTION_USAGE_AGGREGATE_MONTHS = 24;
+
+  /**
+   * Let webhook endpoints point at private, loopback, link-local and unique-local addresses
+   * (tests and self-hosted receivers on the same network). Off: such addresses are refused
+   * when an endpoint is saved and again when each delivery connects (DNS rebinding).
+   */
+  @Transform(toBool)
+  @IsBoolean({ message: 'must be true or false' })
+  WEBHOOKS_ALLOW_PRIVATE_ADDRESSES = false;
+
+  /** How long one webhook delivery attempt may take before it counts as failed, in milliseconds. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of milliseconds between 1000 and 60000' })
+  @Min(1_000, { message: 'must be a whole number of milliseconds between 1000 and 60000' })
+  @Max(60_000, { message: 'must be a whole number of milliseconds between 1000 and 60000' })
+  WEBHOOKS_TIMEOUT_MS = 15_000;
+
+  /** Days the webhook outbox and delivery log are kept (settled deliveries only; ids, no personal data). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of days between 1 and 365' })
+  @Min(1, { message: 'must be a whole number of days between 1 and 365' })
+  @Max(365, { message: 'must be a whole number of days between 1 and 365' })
+  WEBHOOKS_LOG_RETENTION_DAYS = 30;
+  /** Hours the emailed link of a public data-subject request works; unverified, nothing happens. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of hours between 1 and 168' })
+  @Min(1, { message: 'must be a whole number of hours between 1 and 168' })
+  @Max(168, { message: 'must be a whole number of hours between 1 and 168' })
+  PRIVACY_REQUEST_LINK_HOURS = 24;
+
+  /** Hours after which an unverified public request is deleted by the hourly purge job. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of hours between 1 and 720' })
+  @Min(1, { message: 'must be a whole number of hours between 1 and 720' })
+  @Max(720, { message: 'must be a whole number of hours between 1 and 720' })
+  PRIVACY_REQUEST_UNVERIFIED_HOURS = 72;
+
+  /** Days a closed data-subject request is kept as proof of how it was answered (accountability). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of days between 365 and 3650' })
+  @Min(365, { message: 'must be a whole number of days between 365 and 3650' })
+  @Max(3650, { message: 'must be a whole number of days between 365 and 3650' })
+  RETENTION_PRIVACY_REQUEST_DAYS = 1095;
 }

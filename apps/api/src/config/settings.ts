@@ -51,6 +51,8 @@ export interface Settings {
   };
   /** Records per erasure step (one transaction each). */
   erasureBatchSize: number;
+  /** Hours an access export can be downloaded before it is purged. */
+  dataExportLinkHours: number;
   /**
    * Retention periods: the privacy policy's wording (each provider's `describe()`) and the
    * purge jobs read these same numbers. A provider names its period by path here
@@ -61,6 +63,38 @@ export interface Settings {
     endedSessionDays: number;
     scheduleHistoryDays: number;
     invoiceYears: number;
+    expiredLinkDays: number;
+    unconfirmedSignUpDays: number;
+    signInFailureHours: number;
+    /** Rows per retention batch (one short transaction each). */
+    purgeBatchSize: number;
+    cookieConsentProofDays: number;
+    usageEventDays: number;
+    /** Months the anonymized daily usage counts are kept. */
+    usageAggregateMonths: number;
+    /** Closed data-subject requests, kept as proof of the answer. */
+    privacyRequestDays: number;
+  };
+  privacy: {
+    /** Days to answer a data-subject request; the policy states it and request due dates use it. */
+    responseDays: number;
+    /** Region the platform's data is stored in (the policy's residency section). */
+    dataRegion: string;
+    /** Slug of the organization whose privacy staff edit the platform policy. */
+    operatorOrganization?: string;
+    /** Hours a public request's verification link works. */
+    requestLinkHours: number;
+    /** Hours after which unverified public requests are deleted. */
+    unverifiedRequestHours: number;
+    /** Days from a user's erasure request (account deactivated at once) to the account's erasure. */
+    accountErasureGraceDays: number;
+  };
+  webhooks: {
+    /** Allow endpoints on private and loopback addresses (refused by default). */
+    allowPrivateAddresses: boolean;
+    timeoutMs: number;
+    /** Days messages and their delivery log are kept once settled. */
+    logRetentionDays: number;
   };
 }
 
@@ -124,11 +158,33 @@ export function loadSettings(raw: RawEnvironment): Settings {
     audit: { retentionDays: env.AUDIT_RETENTION_DAYS, disabledForBenchmark: env.AUDIT_DISABLED_FOR_BENCHMARK },
     jobs: { worker: env.JOBS_WORKER, poolSize: env.JOBS_POOL_SIZE, pollIntervalMs: env.JOBS_POLL_INTERVAL_MS },
     erasureBatchSize: env.ERASURE_BATCH_SIZE,
+    dataExportLinkHours: env.DATA_EXPORT_LINK_HOURS,
     retention: {
       accountDaysAfterSubscription: env.RETENTION_ACCOUNT_DAYS_AFTER_SUBSCRIPTION,
       endedSessionDays: env.RETENTION_ENDED_SESSION_DAYS,
       scheduleHistoryDays: env.RETENTION_SCHEDULE_HISTORY_DAYS,
       invoiceYears: env.RETENTION_INVOICE_YEARS,
+      expiredLinkDays: env.RETENTION_EXPIRED_LINK_DAYS,
+      unconfirmedSignUpDays: env.RETENTION_UNCONFIRMED_SIGN_UP_DAYS,
+      signInFailureHours: env.RETENTION_SIGN_IN_FAILURE_HOURS,
+      purgeBatchSize: env.RETENTION_PURGE_BATCH_SIZE,
+      cookieConsentProofDays: env.RETENTION_COOKIE_CONSENT_PROOF_DAYS,
+      usageEventDays: env.RETENTION_USAGE_EVENT_DAYS,
+      usageAggregateMonths: env.RETENTION_USAGE_AGGREGATE_MONTHS,
+      privacyRequestDays: env.RETENTION_PRIVACY_REQUEST_DAYS,
+    },
+    privacy: {
+      responseDays: env.PRIVACY_RESPONSE_DAYS,
+      dataRegion: env.DATA_REGION,
+      operatorOrganization: env.OPERATOR_ORGANIZATION,
+      requestLinkHours: env.PRIVACY_REQUEST_LINK_HOURS,
+      unverifiedRequestHours: env.PRIVACY_REQUEST_UNVERIFIED_HOURS,
+      accountErasureGraceDays: env.ACCOUNT_ERASURE_GRACE_DAYS,
+    },
+    webhooks: {
+      allowPrivateAddresses: env.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES,
+      timeoutMs: env.WEBHOOKS_TIMEOUT_MS,
+      logRetentionDays: env.WEBHOOKS_LOG_RETENTION_DAYS,
     },
   };
 }

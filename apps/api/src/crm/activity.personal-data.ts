@@ -70,8 +70,4 @@ export class ActivityPersonalData implements PersonalDataProvider<Transaction> {
 
   /** Entries are not processed further than being shown on records: nothing to switch off. */
   async restrict(): Promise<void> {}
-
-  async purgeExpired(): Promise<number> {
-    return 0;
-  }
 }

@@ -61,6 +61,14 @@ export class ActivityRepository {
   }
 
   /** The next job or invoice number of the organization (atomic; gap-free within committed work). */
+  /** The activity of records a retention rule deleted (their log goes with them). */
+  async deleteForRecords(recordType: string, recordIds: string[], tx: Transaction): Promise<void> {
+    await tx.manager.query('DELETE FROM crm_activity WHERE record_type = $1 AND record_id = ANY($2::uuid[])', [
+      recordType,
+      recordIds,
+    ]);
+  }
+
   async nextNumber(organizationId: string, name: 'job' | 'invoice', tx: Transaction): Promise<number> {
     const rows: Array<{ value: number }> = await tx.manager.query(
       `INSERT INTO crm_counters (organization_id, name, value) VALUES ($1, $2, 1)

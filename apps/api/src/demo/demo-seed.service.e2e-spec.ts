@@ -1,4 +1,5 @@
 import { bearerFor, createTestApp, type TestApp } from '#testing';
+import { AppSettings } from '../config/settings.module.js';
 import { IdentityService } from '../identity/identity.service.js';
 import { ROLES } from '../identity/identity.types.js';
 import { DEMO_CLIENTS, DEMO_JOBS } from './demo-crm-data.js';
@@ -45,8 +46,18 @@ describe(DemoSeedService.name, () => {
     expect(first.clients).toBe(DEMO_CLIENTS.length);
     expect(first.contacts).toBe(DEMO_CLIENTS.flatMap((client) => client.contacts).length);
     expect(first.communications).toBe(DEMO_CLIENTS.flatMap((client) => client.communications).length);
+    const consentEntries = async () =>
+      Number((await app.db.query<{ n: number }>('SELECT count(*)::int AS n FROM contact_consent_entries'))[0].n);
+    const entries = await consentEntries();
+    expect(entries).toBeGreaterThan(0); // the consent panel and chart have history to show
+    const usageCells = async () =>
+      Number((await app.db.query<{ n: number }>('SELECT count(*)::int AS n FROM usage_daily'))[0].n);
+    const cells = await usageCells();
+    expect(cells).toBeGreaterThan(0); // the usage dashboard has weeks of counts to show
     await sut.seed();
     expect(await counts()).toEqual(first);
+    expect(await consentEntries()).toBe(entries);
+    expect(await usageCells()).toBe(cells);
 
     // Jobs reached their statuses through the real workflow; invoices carry real totals.
     const jobs = await app.db.query<{ status: string; n: number }>(
@@ -65,8 +76,40 @@ describe(DemoSeedService.name, () => {
 
     // The Leeds agent sees Leeds clients only, decrypted.
     const agent = await bearerFor(app, 'agent@harbor-pine.test', DEMO_PASSWORD);
+    // The seed published the demo's processors in a new platform policy version: accept it first.
+    const { current } = (await app.http().get('/api/v1/me/privacy-policy').set('authorization', agent).expect(200))
+      .body;
+    await app
+      .http()
+      .post('/api/v1/me/privacy-policy/acceptance')
+      .set('authorization', agent)
+      .send({ number: current.number })
+      .expect(200);
     const clients = await app.http().get('/api/v1/clients?limit=100').set('authorization', agent).expect(200);
     const leeds = DEMO_CLIENTS.filter((client) => client.branch === 'Leeds').map((client) => client.name);
     expect(clients.body.items.map((item: { name: string }) => item.name).sort()).toEqual(leeds.sort());
+  });
+
+  it('should publish the demo privacy notice and platform policy, their facts read from the settings', async () => {
+    await app.app.get(DemoSeedService).seed();
+    const notice = (await app.http().get(`/api/v1/privacy/organizations/${DEMO_ORGANIZATION.slug}/notice`).expect(200))
+      .body;
+    expect(notice).toMatchObject({ number: 2, factsChangedSincePublication: false });
+    expect(notice.facts.contact).toMatchObject({ dpoEmail: 'dpo@harbor-pine.test' });
+    const statements = (facts: string) =>
+      notice.sections.find((section: { facts: string | null }) => section.facts === facts).statements as string[];
+    expect(statements('processors')).toHaveLength(3);
+    expect(statements('residency')).toContain(
+      'Stripe may process it in the United States, under Standard Contractual Clauses and the EU–US Data Privacy Framework.',
+    );
+    const settings = app.app.get(AppSettings);
+    expect(statements('retention').join(' ')).toContain(`${settings.retention.invoiceYears} years`);
+    expect(statements('rights').join(' ')).toContain(`within ${settings.privacy.responseDays} days`);
+
+    const platform = (await app.http().get('/api/v1/privacy/policy').expect(200)).body;
+    expect(platform).toMatchObject({ number: 2, changeNote: 'Our contact details and processors are published.' });
+    expect(
+      platform.sections.find((section: { facts: string | null }) => section.facts === 'retention').statements.join(' '),
+    ).toContain(`${settings.retention.endedSessionDays} days after the session ends`);
   });
 });

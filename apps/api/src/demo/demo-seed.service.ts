@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
+import { UsageDemoSeed } from '../analytics/usage-demo.service.js';
+import { Clock } from '../common/clock.js';
+import { ContactConsentsService } from '../consent/contacts/contact-consents.service.js';
+import { ContactsService } from '../crm/clients/contacts.service.js';
 import { IdentityService } from '../identity/identity.service.js';
 import type { AuthenticatedUser } from '../identity/identity.types.js';
+import { demoConsentHistory } from './demo-consents.js';
 import { DemoCrmSeedService } from './demo-crm-seed.service.js';
 import { DEMO_ORGANIZATION, DEMO_PASSWORD, DEMO_USERS } from './demo-data.js';
+import { DemoPrivacySeedService } from './demo-privacy-seed.service.js';
 
 export interface DemoSignIn {
   role: string;
@@ -15,6 +21,11 @@ export class DemoSeedService {
   constructor(
     private readonly identity: IdentityService,
     private readonly crm: DemoCrmSeedService,
+    private readonly privacy: DemoPrivacySeedService,
+    private readonly contacts: ContactsService,
+    private readonly consents: ContactConsentsService,
+    private readonly usage: UsageDemoSeed,
+    private readonly clock: Clock,
   ) {}
 
   /** Creates the demo organization once; later runs find it and change nothing. */
@@ -24,6 +35,7 @@ export class DemoSeedService {
     if (existing) {
       // An organization seeded by an earlier version gets the CRM records it lacks.
       await this.seedCrm(existing.id);
+      await this.privacy.seed(existing.slug);
       return { created: false, signIns };
     }
 
@@ -49,6 +61,7 @@ export class DemoSeedService {
       });
     }
     await this.seedCrm(organization.id);
+    await this.privacy.seed(organization.slug);
     return { created: true, signIns };
   }
 
@@ -70,5 +83,19 @@ export class DemoSeedService {
     };
     const agent = users.find((user) => user.role === 'agent') ?? owner;
     await this.crm.seedIfEmpty(caller, agent.id, branches);
+    await this.seedConsents(caller);
+    // A few weeks of usage counts, so the usage dashboard is not empty.
+    await this.usage.seedIfEmpty(organizationId);
+  }
+
+  /** Consent history for the demo contacts, once (an organization with any entry is left alone). */
+  private async seedConsents(caller: AuthenticatedUser): Promise<void> {
+    if (await this.consents.hasEntries(caller.organizationId)) return;
+    const { items } = await this.contacts.list(caller, { limit: 100, sort: 'createdAt' });
+    const now = this.clock.now();
+    for (const [index, contact] of items.entries()) {
+      const history = demoConsentHistory(index, now);
+      if (history.length) await this.consents.importHistory(caller, contact.id, history);
+    }
   }
 }

@@ -1,6 +1,9 @@
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
 import type { ApiKeyEntity } from './entities/api-key.entity.js';
-import { API_KEY_SCOPES } from './permissions.js';
+import { API_KEY_SCOPES, OPERATOR_SCOPES } from './permissions.js';
+
+/** Every scope a key can hold: the operator's scopes only on keys of the operator organization. */
+const GRANTABLE = [...API_KEY_SCOPES, ...OPERATOR_SCOPES];
 
 export class ApiKeyCreateDto {
   /** @example Accounting sync */
@@ -8,11 +11,14 @@ export class ApiKeyCreateDto {
   @Length(1, 100)
   name: string;
 
-  /** Permissions of the matrix, e.g. `branches:read`. You can only grant what your role holds. */
+  /**
+   * Permissions of the matrix, e.g. `branches:read`. You can only grant what your role holds;
+   * `subscriptions:manage` only owners and admins of the operator organization can grant.
+   */
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50)
-  @IsIn(API_KEY_SCOPES, { each: true, message: `each scope must be one of ${API_KEY_SCOPES.join(', ')}` })
+  @IsIn(GRANTABLE, { each: true, message: `each scope must be one of ${GRANTABLE.join(', ')}` })
   scopes: string[];
 
   /** Optional expiry (ISO 8601, in the future). */

@@ -42,6 +42,15 @@ export class ApiKeysRepository {
     return (result.affected ?? 0) > 0;
   }
 
+  /** Every active key a user created: they stop with the user's account. Returns how many. */
+  async revokeCreatedBy(organizationId: string, userId: string, tx?: Transaction): Promise<number> {
+    const result = await this.keys(tx).update(
+      { organizationId, createdByUserId: userId, revokedAt: IsNull() },
+      { revokedAt: this.clock.now() },
+    );
+    return result.affected ?? 0;
+  }
+
   /**
    * Records use at most once a minute per key, so a busy integration does not write on
    * every call; true when this call was the first of its minute.

@@ -3,12 +3,14 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
+import { AppSettings } from '../config/settings.module.js';
 import { TransactionService } from '../database/transaction.service.js';
 import type { ApiKeyPrincipal, AuthenticatedUser } from './access-tokens.js';
 import type { ApiKeyCreateDto } from './api-keys.dto.js';
 import { ApiKeysRepository } from './api-keys.repository.js';
 import type { ApiKeyEntity } from './entities/api-key.entity.js';
-import { type Permission, roleHolds } from './permissions.js';
+import { OrganizationsRepository } from './organizations.repository.js';
+import { OPERATOR_SCOPES, type Permission, roleHolds } from './permissions.js';
 import { matchesHash, newSecret, sha256Hex } from './secrets.js';
 
 const KEY_FORMAT = /^(stw_[0-9a-f]{10})_([A-Za-z0-9_-]{43})$/;
@@ -21,10 +23,24 @@ export class ApiKeysService {
     private readonly transactions: TransactionService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly organizations: OrganizationsRepository,
+    private readonly settings: AppSettings,
   ) {}
 
+  /** The organization that operates this installation (OPERATOR_ORGANIZATION), whose keys may hold operator scopes. */
+  private async isOperator(organizationId: string): Promise<boolean> {
+    const operator = this.settings.privacy.operatorOrganization;
+    return Boolean(operator) && (await this.organizations.findById(organizationId))?.slug === operator;
+  }
+
   async create(caller: AuthenticatedUser, input: ApiKeyCreateDto): Promise<{ key: ApiKeyEntity; secret: string }> {
-    const beyond = input.scopes.filter((scope) => !roleHolds(caller.role, scope as Permission));
+    const operatorScopes = input.scopes.filter((scope) => OPERATOR_SCOPES.includes(scope as Permission));
+    if (operatorScopes.length && !(await this.isOperator(caller.organizationId))) {
+      throw new AppError('forbidden', `Only the operator organization's keys can hold ${operatorScopes.join(', ')}`);
+    }
+    const beyond = input.scopes.filter(
+      (scope) => !OPERATOR_SCOPES.includes(scope as Permission) && !roleHolds(caller.role, scope as Permission),
+    );
     if (beyond.length) {
       throw new AppError('forbidden', `You cannot grant what your role does not hold: ${beyond.join(', ')}`);
     }

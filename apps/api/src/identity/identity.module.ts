@@ -16,6 +16,7 @@ import { AuthController } from './auth.controller.js';
 import { AuthService } from './auth.service.js';
 import { SessionCookies } from './auth-cookies.js';
 import { IdentityService } from './identity.service.js';
+import { IdentityRetention } from './identity-retention-rules.js';
 import { InvitationsController } from './invitations.controller.js';
 import { InvitationsService } from './invitations.service.js';
 import { JwtStrategy } from './jwt.strategy.js';
@@ -23,6 +24,7 @@ import { JwtAuthGuard } from './jwt-auth.guard.js';
 import { MfaController } from './mfa.controller.js';
 import { MfaService } from './mfa.service.js';
 import { OneTimeTokensRepository } from './one-time-tokens.repository.js';
+import { OrganizationSetupService } from './organization-setup.service.js';
 import { OrganizationsController } from './organizations.controller.js';
 import { OrganizationsRepository } from './organizations.repository.js';
 import { OrganizationsService } from './organizations.service.js';
@@ -78,6 +80,7 @@ import { UsersAdminService } from './users-admin.service.js';
     SignInLockout,
     UserProfileCipher,
     IdentityService,
+    OrganizationSetupService,
     AuthService,
     ApiKeysRepository,
     ApiKeysService,
@@ -88,6 +91,7 @@ import { UsersAdminService } from './users-admin.service.js';
     JwtStrategy,
     UsersPersonalData,
     SessionsPersonalData,
+    IdentityRetention,
     AccountLinks,
     AccountMails,
     SignUpService,
@@ -97,7 +101,7 @@ import { UsersAdminService } from './users-admin.service.js';
     SessionCookies,
     { provide: APP_GUARD, useClass: JwtAuthGuard },
   ],
-  exports: [IdentityService],
+  exports: [IdentityService, OrganizationSetupService],
 })
 export class IdentityModule implements OnModuleInit {
   constructor(

@@ -1,15 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
+import type { AuditActor } from '../audit/audit.types.js';
+import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { type Transaction, TransactionService } from '../database/transaction.service.js';
+import { ApiKeysRepository } from './api-keys.repository.js';
 import type { BranchEntity } from './entities/branch.entity.js';
 import type { OrganizationEntity } from './entities/organization.entity.js';
 import type { UserEntity } from './entities/user.entity.js';
 import { emailTaken, weakPassword } from './identity.errors.js';
 import type { Role, UserState } from './identity.types.js';
+import { OrganizationSetupService } from './organization-setup.service.js';
 import { OrganizationsRepository } from './organizations.repository.js';
 import { hashPassword, passwordProblems } from './password-policy.js';
+import { type Permission, roleHolds } from './permissions.js';
+import { SessionsRepository } from './sessions.repository.js';
 import { type UserProfile, UserProfileCipher } from './user-profile.cipher.js';
 import { type NewUser, UsersRepository } from './users.repository.js';
 
@@ -46,6 +52,9 @@ export class IdentityService {
     private readonly cipher: UserProfileCipher,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly setup: OrganizationSetupService,
+    private readonly sessions: SessionsRepository,
+    private readonly apiKeys: ApiKeysRepository,
   ) {}
 
   /** A new tenant and its owner, together or not at all. */
@@ -61,6 +70,7 @@ export class IdentityService {
     return this.transactions.run(async (tx) => {
       const organization = await this.organizations.insert({ name, slug, ...settings }, tx);
       const user = await this.users.insert({ ...prepared, organizationId: organization.id }, tx);
+      await this.setup.run(organization.id, tx);
       this.audit.record(tx, {
         organizationId: organization.id,
         action: 'organization.created',
@@ -141,6 +151,111 @@ export class IdentityService {
   async namesOf(organizationId: string, ids: Iterable<string | null>): Promise<Map<string, string>> {
     const wanted = [...new Set([...ids].filter((id): id is string => id !== null))];
     return this.cipher.names(await this.users.findNames(organizationId, wanted));
+  }
+
+  /** Abandoned sign-ups: organizations older than `before` whose people never confirmed an email. */
+  listUnconfirmedOrganizations(before: Date, limit = 500): Promise<string[]> {
+    return this.organizations.listUnconfirmedBefore(before, limit);
+  }
+
+  /** True while the organization is still such an abandoned sign-up. */
+  async isUnconfirmedOrganization(id: string, before: Date): Promise<boolean> {
+    return (await this.organizations.listUnconfirmedBefore(before, 1, id)).length === 1;
+  }
+
+  findOrganization(id: string): Promise<OrganizationEntity | null> {
+    return this.organizations.findById(id);
+  }
+
+  /** Whether a role holds a permission of the matrix (e.g. who may be assigned privacy requests). */
+  roleHolds(role: Role, permission: Permission): boolean {
+    return roleHolds(role, permission);
+  }
+
+  /** The user of the organization with this email (blind index): how a data-subject request finds its requester. */
+  async userIdByEmail(organizationId: string, email: string): Promise<string | null> {
+    const user = await this.users.findInOrganizationByEmailIndex(organizationId, this.cipher.emailIndex(email));
+    return user?.id ?? null;
+  }
+
+  /**
+   * A correction a data-subject request asked for, applied by a privacy officer: the profile
+   * fields change in one transaction with an audit entry naming the fields (never the values).
+   * Email is not offered:
+   * a new address is confirmed by its owner through the profile's email change.
+   */
+  async rectifyUser(
+    organizationId: string,
+    id: string,
+    patch: Partial<Pick<UserProfile, 'fullName' | 'phone' | 'jobTitle' | 'company'>>,
+    actor: AuditActor,
+  ): Promise<void> {
+    const user = await this.users.findInOrganization(organizationId, id);
+    if (!user) throw new AppError('not-found', 'No such user');
+    const next = { ...(await this.cipher.open(user)), ...patch };
+    const sealed = await this.cipher.seal(user.id, next);
+    const fields = Object.keys(patch);
+    await this.transactions.run(async (tx) => {
+      await this.users.updateProfile(
+        organizationId,
+        id,
+        {
+          fullNameEnc: sealed.fullNameEnc,
+          phoneEnc: sealed.phoneEnc,
+          jobTitleEnc: sealed.jobTitleEnc,
+          companyEnc: sealed.companyEnc,
+        },
+        tx,
+      );
+      this.audit.record(tx, {
+        organizationId,
+        action: 'user.profile_updated',
+        actor,
+        targetType: 'user',
+        targetId: id,
+        details: { fields, rectification: true },
+      });
+    });
+  }
+
+  /** 409 when the user is the organization's only active owner: it would be left without one. */
+  async assertMayLeave(organizationId: string, id: string, tx?: Transaction): Promise<void> {
+    const user = await this.users.findInOrganization(organizationId, id);
+    if (user?.role === 'owner' && (await this.users.otherActiveOwners(organizationId, id, tx)) === 0) {
+      throw new AppError(
+        'conflict',
+        "The organization's only owner cannot be erased: make someone else an owner first, or close the organization",
+      );
+    }
+  }
+
+  /**
+   * A user who asked to be erased stops at once: in one transaction the account is disabled,
+   * every session (and so every refresh and access token) and every API key they created is
+   * revoked, and an audit entry written; `within` runs in the same transaction (the request's
+   * history and the delayed erasure job). An already disabled account stays disabled.
+   */
+  async deactivateForErasure(
+    organizationId: string,
+    id: string,
+    actor: AuditActor,
+    within?: (tx: Transaction) => Promise<unknown>,
+  ): Promise<void> {
+    await this.transactions.run(async (tx) => {
+      await this.assertMayLeave(organizationId, id, tx);
+      await this.users.changeState(organizationId, id, ['active', 'disabled'], 'disabled', tx);
+      await this.sessions.revokeForUser(organizationId, id, tx);
+      const apiKeys = await this.apiKeys.revokeCreatedBy(organizationId, id, tx);
+      this.audit.record(tx, {
+        organizationId,
+        action: 'user.deactivated_for_erasure',
+        actor,
+        targetType: 'user',
+        targetId: id,
+        details: { apiKeys },
+      });
+      await within?.(tx);
+    });
   }
 
   findOrganizationBySlug(slug: string): Promise<OrganizationEntity | null> {

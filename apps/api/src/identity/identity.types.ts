@@ -7,8 +7,7 @@ export { BRANCH_SCOPED_ROLES, ROLES, type Role, roleWithArticle } from './roles.
 /** Minimum user age of a new organization; its owner may set 13–18. */
 export const DEFAULT_MIN_USER_AGE = 18;
 
-export const SUBSCRIPTION_STATES = ['trial', 'active', 'cancelled', 'expired'] as const;
-export type SubscriptionState = (typeof SUBSCRIPTION_STATES)[number];
+export { SUBSCRIPTION_STATES, type SubscriptionState } from '../subscriptions/subscription.types.js';
 
 export const USER_STATES = ['invited', 'active', 'disabled'] as const;
 export type UserState = (typeof USER_STATES)[number];

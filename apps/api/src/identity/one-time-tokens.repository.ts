@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { IsNull, LessThan, MoreThan } from 'typeorm';
+import { IsNull, MoreThan } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { insertEntity } from '../database/insert-entity.js';
 import { type Transaction, TransactionService } from '../database/transaction.service.js';
@@ -46,9 +46,5 @@ export class OneTimeTokensRepository {
   /** Earlier links of the same kind stop working when a new one is sent. */
   async retireUnused(userId: string, purpose: TokenPurpose, tx?: Transaction): Promise<void> {
     await this.tokens(tx).update({ userId, purpose, usedAt: IsNull() }, { usedAt: this.clock.now() });
-  }
-
-  async deleteExpiredBefore(date: Date): Promise<number> {
-    return (await this.tokens().delete({ expiresAt: LessThan(date) })).affected ?? 0;
   }
 }

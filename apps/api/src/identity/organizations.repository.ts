@@ -16,6 +16,19 @@ export class OrganizationsRepository {
     return insertEntity(repository, values);
   }
 
+  /** Organizations created before `before` none of whose people ever confirmed an email (abandoned sign-ups). */
+  async listUnconfirmedBefore(before: Date, limit: number, only?: string): Promise<string[]> {
+    const rows: Array<{ id: string }> = await this.transactions.managerOf().query(
+      `SELECT o.id FROM organizations o
+        WHERE o.created_at < $1 AND ($3::uuid IS NULL OR o.id = $3)
+          AND EXISTS (SELECT 1 FROM users u WHERE u.organization_id = o.id)
+          AND NOT EXISTS (SELECT 1 FROM users u WHERE u.organization_id = o.id AND u.email_verified_at IS NOT NULL)
+        ORDER BY o.created_at LIMIT $2`,
+      [before, limit, only ?? null],
+    );
+    return rows.map((row) => row.id);
+  }
+
   findBySlug(slug: string): Promise<OrganizationEntity | null> {
     return this.transactions.managerOf().getRepository(OrganizationEntity).findOneBy({ slug });
   }

@@ -36,18 +36,54 @@ export const PERMISSIONS = {
   'tax-policies:write': ADMINS,
   /** The audit trail: reading, exporting and verifying it. */
   'audit:read': ['owner', 'admin', 'privacy_officer'],
+  /** The platform policy (operator organization only) and the organization's privacy notice, processors, purposes. */
+  'privacy-policy:write': ['owner', 'admin', 'privacy_officer'],
+  /** Contacts' purpose consents (the ledger): reading, and recording grants and withdrawals. */
+  'consents:read': EVERYONE,
+  'consents:write': ['owner', 'admin', 'privacy_officer', 'manager', 'agent'],
+  /** Access exports of a data subject's personal data: starting them, and following their status. */
+  'exports:read': ['owner', 'admin', 'privacy_officer'],
+  'exports:write': ['owner', 'admin', 'privacy_officer'],
+  /** Restriction of processing (GDPR Art. 18) of a client or contact: applying and lifting it. */
+  'restrictions:write': ['owner', 'admin', 'privacy_officer'],
   /** Health details: background jobs that failed (counts and error lines, no personal data). */
   'operations:read': ADMINS,
+  /** Outbound webhooks: endpoints, their signing secrets (shown once), test-sends and the delivery log. */
+  'webhooks:manage': ADMINS,
+  /** Data-subject requests: the request desk (reading, and acting on requests: matches, extension, completion). */
+  'requests:read': ['owner', 'admin', 'privacy_officer'],
+  'requests:write': ['owner', 'admin', 'privacy_officer'],
+  /** Retention: the rules with their periods, dry runs and the purge history; running a rule now. */
+  'retention:read': ['owner', 'admin', 'privacy_officer'],
+  'retention:run': ['owner', 'admin', 'privacy_officer'],
+  /** Setting the organization's own period for a rule that allows one. */
+  'retention:configure': ['owner', 'admin', 'privacy_officer'],
+  /** Legal holds: reading them, and setting or releasing one (which suspends purges and erasures). */
+  'legal-holds:read': ['owner', 'admin', 'privacy_officer'],
+  'legal-holds:write': ['owner', 'admin', 'privacy_officer'],
+  /** The usage dashboard: anonymized daily counts of pages visited and features used. */
+  'analytics:read': ADMINS,
+  /** The organization's subscription: its state, end date and purge date; terminating and restoring it (owners). */
+  'subscription:read': ADMINS,
+  'subscription:terminate': ['owner'],
+  /**
+   * The operator's billing integration sets any organization's subscription. No role holds it:
+   * only API keys of the operator organization (OPERATOR_ORGANIZATION) can be given it.
+   */
+  'subscriptions:manage': [],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
 
 /** Account administration needs a person, so that every change of access has one behind it. */
-const PEOPLE_ONLY: readonly Permission[] = ['api-keys:manage', 'users:write'];
+const PEOPLE_ONLY: readonly Permission[] = ['api-keys:manage', 'users:write', 'subscription:terminate'];
 
-/** Permissions an API key may be given: everything but administering keys and accounts. */
+/** Scopes only the owners and admins of the operator organization can give, to their own keys. */
+export const OPERATOR_SCOPES: readonly Permission[] = ['subscriptions:manage'];
+
+/** Permissions any organization's API key may be given: everything but administering keys and accounts. */
 export const API_KEY_SCOPES = (Object.keys(PERMISSIONS) as Permission[]).filter(
-  (permission) => !PEOPLE_ONLY.includes(permission),
+  (permission) => !PEOPLE_ONLY.includes(permission) && !OPERATOR_SCOPES.includes(permission),
 );
 
 export const roleHolds = (role: Role, permission: Permission): boolean =>

@@ -3,13 +3,13 @@ import {
   createTestApp,
   DAY_MS,
   expectProblem,
+  runRetentionRule,
   TEST_PASSWORD,
   type TestApp,
   TestClock,
   type TestOrganization,
 } from '#testing';
 import { AppSettings } from '../config/settings.module.js';
-import { SessionsPersonalData } from './sessions.personal-data.js';
 
 describe('your sessions', () => {
   let app: TestApp;
@@ -79,7 +79,8 @@ describe('your sessions', () => {
   it('should purge sessions ended past retention and failure counters older than a day', async () => {
     await signIn(org.users.agent.email, 'Old laptop');
     await app.http().post('/api/v1/auth/sign-in').send({ email: org.users.agent.email, password: 'wrong wrong wrong' });
-    const purge = () => app.app.get(SessionsPersonalData).purgeExpired(clock.now(), 100);
+    const purge = async () =>
+      (await runRetentionRule(app, 'sessions')) + (await runRetentionRule(app, 'sign-in-failures'));
     // A browser session ends after 12 hours; its row is kept for the retention period after that.
     clock.advance(app.app.get(AppSettings).retention.endedSessionDays * DAY_MS);
     const sessionsOf = () =>

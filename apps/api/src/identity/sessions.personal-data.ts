@@ -12,7 +12,6 @@ import { AppSettings } from '../config/settings.module.js';
 import type { Transaction } from '../database/transaction.service.js';
 import { USER_SESSIONS } from './entities/session.entity.js';
 import { SessionsRepository } from './sessions.repository.js';
-import { FAILURE_MEMORY_MS, SignInLockout } from './sign-in-lockout.js';
 
 /** Sign-in sessions: device, IP address and times (the policies' technical data). */
 @Injectable()
@@ -21,7 +20,6 @@ export class SessionsPersonalData implements PersonalDataProvider<Transaction> {
 
   constructor(
     private readonly sessions: SessionsRepository,
-    private readonly lockout: SignInLockout,
     private readonly settings: AppSettings,
   ) {}
 
@@ -81,17 +79,7 @@ export class SessionsPersonalData implements PersonalDataProvider<Transaction> {
   }
 
   /** Restricting processing of an account's sessions ends them: nothing processes them further. */
-  async restrict(subject: DataSubject, on: boolean): Promise<void> {
-    if (on) await this.sessions.revokeForUser(subject.organizationId, subject.id);
-  }
-
-  /** Ended sessions past their retention, and failed-sign-in counters older than a day. */
-  async purgeExpired(now: Date, batch: number): Promise<number> {
-    const sessions = await this.sessions.deleteExpiredBefore(
-      new Date(now.getTime() - this.settings.retention.endedSessionDays * 86_400_000),
-      batch,
-    );
-    const attempts = await this.lockout.purgeOlderThan(new Date(now.getTime() - FAILURE_MEMORY_MS), batch);
-    return sessions + attempts;
+  async restrict(subject: DataSubject, on: boolean, tx?: Transaction): Promise<void> {
+    if (on) await this.sessions.revokeForUser(subject.organizationId, subject.id, tx);
   }
 }

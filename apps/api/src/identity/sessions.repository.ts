@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { IsNull, LessThan, Not } from 'typeorm';
+import { IsNull, Not } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { deleteBatch } from '../database/batch-delete.js';
 import { insertEntity } from '../database/insert-entity.js';
@@ -129,16 +129,5 @@ export class SessionsRepository {
   /** Up to `limit` of the user's sessions (one erasure step). */
   deleteForUser(organizationId: string, userId: string, limit: number, tx: Transaction): Promise<number> {
     return deleteBatch(tx, 'sessions', 'organization_id = $1 AND user_id = $2', [organizationId, userId], limit);
-  }
-
-  /** Deletes at most `limit` sessions that expired before `date`; returns how many. */
-  async deleteExpiredBefore(date: Date, limit: number): Promise<number> {
-    const expired = await this.sessions().find({
-      select: { id: true },
-      where: { expiresAt: LessThan(date) },
-      take: limit,
-    });
-    if (expired.length === 0) return 0;
-    return (await this.sessions().delete(expired.map((session) => session.id))).affected ?? 0;
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { In, LessThan } from 'typeorm';
+import { In } from 'typeorm';
 import { TransactionService } from '../database/transaction.service.js';
 import { SignInAttemptEntity } from './entities/sign-in-attempt.entity.js';
 
@@ -37,15 +37,5 @@ export class SignInAttemptsRepository {
 
   async clear(key: string): Promise<void> {
     await this.attempts().delete({ key });
-  }
-
-  async deleteOlderThan(date: Date, limit: number): Promise<number> {
-    const old = await this.attempts().find({
-      select: { key: true },
-      where: { lastFailureAt: LessThan(date) },
-      take: limit,
-    });
-    if (old.length === 0) return 0;
-    return (await this.attempts().delete({ key: In(old.map((row) => row.key)) })).affected ?? 0;
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
+import { AppSettings } from '../config/settings.module.js';
 import { KeyringService } from '../keyring/keyring.service.js';
 import { verifyPassword } from './password-policy.js';
 import { SignInAttemptsRepository } from './sign-in-attempts.repository.js';
@@ -14,8 +15,6 @@ const FIRST_BACKOFF_MS = 30_000;
 export const MAX_LOCKOUT_MS = 15 * 60_000;
 /** Failures per IP address (any emails) before the address is locked out. */
 export const IP_FAILURE_LIMIT = 50;
-/** A quiet day forgets old failures. */
-export const FAILURE_MEMORY_MS = 24 * 3_600_000;
 
 /** The account a failure was against, when the address is known. */
 export interface LockoutAccount {
@@ -36,7 +35,13 @@ export class SignInLockout {
     private readonly keyring: KeyringService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly settings: AppSettings,
   ) {}
+
+  /** How long failures are remembered: the lockout counts within it, the retention rule deletes after it. */
+  private get failureMemoryMs(): number {
+    return this.settings.retention.signInFailureHours * 3_600_000;
+  }
 
   keysFor(emailIndex: string, ip: string | null): string[] {
     return [`email:${emailIndex}`, ...(ip ? [`ip:${this.keyring.blindIndex.compute('sign-in.ip', ip)}`] : [])];
@@ -64,7 +69,7 @@ export class SignInLockout {
    * (or the platform's, for an unknown address) records it.
    */
   async recordFailure(keys: string[], account: LockoutAccount | null, now = this.clock.now()): Promise<void> {
-    const resetBefore = new Date(now.getTime() - FAILURE_MEMORY_MS);
+    const resetBefore = new Date(now.getTime() - this.failureMemoryMs);
     let lockedUntil: Date | null = null;
     for (const key of keys) {
       const failures = await this.attempts.recordFailure(key, now, resetBefore);
@@ -119,9 +124,5 @@ export class SignInLockout {
         errors: [{ field, message: 'The current password is not correct' }],
       });
     }
-  }
-
-  purgeOlderThan(date: Date, limit: number): Promise<number> {
-    return this.attempts.deleteOlderThan(date, limit);
   }
 }

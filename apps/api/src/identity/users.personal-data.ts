@@ -80,15 +80,7 @@ export class UsersPersonalData implements PersonalDataProvider<Transaction> {
     return { mode: 'delete', affected, more: false };
   }
 
-  async restrict(subject: DataSubject, on: boolean): Promise<void> {
-    await this.users.setRestricted(subject.organizationId, subject.id, on ? this.clock.now() : null);
-  }
-
-  /**
-   * Account data is kept for the service relationship: users go when their organization
-   * is purged 30 days after its subscription ends (a cascade of that purge), not one by one.
-   */
-  async purgeExpired(): Promise<number> {
-    return 0;
+  async restrict(subject: DataSubject, on: boolean, tx?: Transaction): Promise<void> {
+    await this.users.setRestricted(subject.organizationId, subject.id, on ? this.clock.now() : null, tx);
   }
 }

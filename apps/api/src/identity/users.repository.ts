@@ -161,6 +161,11 @@ export class UsersRepository {
     return (result.affected ?? 0) === 1;
   }
 
+  /** Active owners of the organization other than `exceptId` (the last owner cannot leave it ownerless). */
+  otherActiveOwners(organizationId: string, exceptId: string, tx?: Transaction): Promise<number> {
+    return this.users(tx).countBy({ organizationId, role: 'owner', state: 'active', id: Not(exceptId) });
+  }
+
   /** Withdraws an invitation nobody accepted: the invited row goes (its tokens cascade). */
   async deleteInvited(organizationId: string, id: string, tx?: Transaction): Promise<boolean> {
     return ((await this.users(tx).delete({ organizationId, id, state: 'invited' })).affected ?? 0) === 1;
@@ -234,8 +239,8 @@ export class UsersRepository {
     return (result.affected ?? 0) === 1;
   }
 
-  async setRestricted(organizationId: string, id: string, at: Date | null): Promise<void> {
-    await this.users().update({ organizationId, id }, { restrictedAt: at });
+  async setRestricted(organizationId: string, id: string, at: Date | null, tx?: Transaction): Promise<void> {
+    await this.users(tx).update({ organizationId, id }, { restrictedAt: at });
   }
 
   async delete(organizationId: string, id: string, tx?: Transaction): Promise<number> {

@@ -49,12 +49,20 @@ const onServer = Boolean(process.env.TEST_DATABASE_URL || process.env.DATABASE_U
       expect(await replicas[1].app.get(JobsService).tick('test.nightly', new Date(at.getTime() + 30_000))).toBeNull();
     }
 
+    // pg-boss marks a job completed after its handler returns: wait for both.
+    const completed = async () =>
+      (
+        await db.query<{ count: number }>(
+          `SELECT count(*)::int AS count FROM pgboss.job WHERE name = 'test.nightly' AND state = 'completed'`,
+        )
+      )[0].count;
     const deadline = Date.now() + 30_000;
-    while (runs.length < TICKS && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-    const done = await db.query<{ count: number }>(
-      `SELECT count(*)::int AS count FROM pgboss.job WHERE name = 'test.nightly' AND state = 'completed'`,
-    );
-    expect(done[0].count).toBe(TICKS);
+    let done = await completed();
+    while ((runs.length < TICKS || done < TICKS) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      done = await completed();
+    }
+    expect(done).toBe(TICKS);
     expect([...runs].sort()).toEqual(ticks.map((at) => at.toISOString()));
     expect([...ranOn]).toEqual([1]);
   });

@@ -88,6 +88,11 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
     return this.send(name, { tick: at.toISOString() }, { id: tickJobId(key), singletonKey: key });
   }
 
+  /** Enqueues once per `key`, whatever state an earlier job of that key reached (a tick's fan-out). */
+  enqueueOnce(name: string, payload: JobPayload, key: string): Promise<string | null> {
+    return this.send(name, payload, { id: tickJobId(key), singletonKey: key });
+  }
+
   /** Failed and dead-lettered jobs per queue, for the health details (no payloads). */
   async failures(): Promise<JobFailureSummary[]> {
     const names = [...this.definitions.keys()].sort();

@@ -1,7 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { generateKey } from '#crypto';
 import {
   bearerFor,
@@ -9,9 +6,11 @@ import {
   createTestApp,
   createTestDatabase,
   expectProblem,
+  startWorker,
   type TestApp,
   type TestDatabase,
   type TestOrganization,
+  waitFor,
 } from '#testing';
 import { ErasureService } from './erasure.service.js';
 
@@ -178,7 +177,7 @@ describe('erasure pipeline', () => {
         .get(ErasureService)
         .start({ kind: 'client', id: subject.client.id, organizationId: org.organizationId });
 
-      const worker = startWorker();
+      const worker = startWorker(db.url, env);
       try {
         // Kill it once it is inside a category: some of its steps committed, some not.
         await waitFor(async () => {
@@ -210,30 +209,4 @@ describe('erasure pipeline', () => {
     },
     120_000,
   );
-
-  function startWorker(): ChildProcess {
-    return spawn(process.execPath, ['dist/apps/api/src/worker.js'], {
-      env: {
-        ...process.env,
-        NODE_OPTIONS: '',
-        NODE_ENV: 'test',
-        DATABASE_URL: db.url,
-        DATABASE_POOL_SIZE: '2',
-        DATA_DIR: mkdtempSync(join(tmpdir(), 'steward-worker-')),
-        LOG_LEVEL: 'warn',
-        JOBS_POLL_INTERVAL_MS: '500',
-        ...env,
-        JOBS_WORKER: 'true',
-      },
-      stdio: 'ignore',
-    });
-  }
 });
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}

@@ -26,6 +26,14 @@ export class ErasureRepository {
     return this.erasures().findOneBy({ organizationId, id });
   }
 
+  /** A subject's erasures, oldest first (ids are no personal data: they outlive the erasure). */
+  listForSubject(organizationId: string, subjectKind: string, subjectId: string): Promise<ErasureEntity[]> {
+    return this.erasures().find({
+      where: { organizationId, subjectKind: subjectKind as ErasureEntity['subjectKind'], subjectId },
+      order: { requestedAt: 'ASC' },
+    });
+  }
+
   listReceipts(organizationId: string, erasureId: string): Promise<ErasureReceiptEntity[]> {
     return this.receipts().find({ where: { organizationId, erasureId }, order: { completedAt: 'ASC' } });
   }
@@ -64,6 +72,25 @@ export class ErasureRepository {
         completedAt,
       ],
     );
+  }
+
+  /** Marks the erasure as waiting for a legal hold; true when it was not waiting yet. */
+  async markHeld(organizationId: string, id: string, at: Date | null): Promise<boolean> {
+    const [, affected] = await this.transactions.managerOf().query(
+      `UPDATE erasures SET held_at = $3 WHERE organization_id = $1 AND id = $2
+            AND completed_at IS NULL AND (held_at IS NULL) = ($3::timestamptz IS NOT NULL)`,
+      [organizationId, id, at],
+    );
+    return Number(affected) === 1;
+  }
+
+  /** The organization's unfinished erasures that wait for a legal hold. */
+  listHeld(organizationId: string, tx?: Transaction): Promise<ErasureEntity[]> {
+    return this.erasures(tx)
+      .createQueryBuilder('erasure')
+      .where('erasure.organization_id = :organizationId', { organizationId })
+      .andWhere('erasure.held_at IS NOT NULL AND erasure.completed_at IS NULL')
+      .getMany();
   }
 
   async markKeyDestroyed(organizationId: string, id: string, at: Date): Promise<void> {

@@ -7,8 +7,11 @@ import { AppSettings } from '../config/settings.module.js';
 import { TransactionService } from '../database/transaction.service.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { KeyringService } from '../keyring/keyring.service.js';
+import { LegalHoldsService } from '../retention/legal-holds.service.js';
+import { WebhooksService } from '../webhooks/webhooks.service.js';
 import type { ErasureEntity, ErasureReceiptEntity } from './entities/erasure.entity.js';
 import { ErasureRepository } from './erasure.repository.js';
+import { DataExportService } from './exports/data-export.service.js';
 
 export const ERASE_SUBJECT = 'personal-data.erase';
 
@@ -20,6 +23,24 @@ export interface ErasureOutcome {
   receipts: ErasureReceiptEntity[];
 }
 
+/** What an erasure did, category by category: the proof shown to the person, no personal value. */
+export interface ErasureReceipt {
+  erasureId: string;
+  subjectKind: string;
+  subjectId: string;
+  requestedAt: Date;
+  completedAt: Date | null;
+  keyDestroyedAt: Date | null;
+  categories: Array<{
+    category: string;
+    mode: 'delete' | 'deidentify';
+    affected: number;
+    retainedRecords: number | null;
+    retainedReason: string | null;
+    completedAt: Date | null;
+  }>;
+}
+
 /**
  * Erasing a data subject everywhere, as a resumable job:
  * 1. `start` records the erasure and enqueues its job in one transaction;
@@ -28,7 +49,8 @@ export interface ErasureOutcome {
  *    provider's work, the receipt's counts and, on the category's last step, its audit entry;
  *    a category whose receipt is complete is skipped, so a retry or a restart after a crash
  *    resumes where it stopped and does nothing twice;
- * 3. once every category is done, the subject's key is destroyed (crypto-shredding: what
+ * 3. once every category is done, the subject's access exports are discarded (files and keys),
+ *    then the subject's key is destroyed (crypto-shredding: what
  *    backups still hold becomes unreadable), then the erasure is closed with a final entry.
  */
 @Injectable()
@@ -42,9 +64,18 @@ export class ErasureService implements OnModuleInit {
     private readonly jobs: JobsService,
     private readonly clock: Clock,
     private readonly settings: AppSettings,
+    private readonly webhooks: WebhooksService,
+    private readonly dataExports: DataExportService,
+    private readonly holds: LegalHoldsService,
   ) {}
 
-  onModuleInit(): Promise<void> {
+  async onModuleInit(): Promise<void> {
+    // A released hold lets the erasures it stopped go on, through their job, in the release's transaction.
+    this.holds.onRelease(async (tx, hold) => {
+      for (const erasure of await this.erasures.listHeld(hold.organizationId, tx)) {
+        await this.jobs.enqueue(tx, ERASE_SUBJECT, { organizationId: erasure.organizationId, erasureId: erasure.id });
+      }
+    });
     return this.jobs.register<{ organizationId: string; erasureId: string }>({
       name: ERASE_SUBJECT,
       handle: async ({ organizationId, erasureId }) => {
@@ -83,6 +114,32 @@ export class ErasureService implements OnModuleInit {
   }
 
   /** Starts and runs at once, in this process (the demo's and tests' way; requests use `start`). */
+  /** Every erasure of a subject with its receipts: they survive the erasure, as its proof. */
+  async receiptsFor(subject: DataSubject): Promise<ErasureReceipt[]> {
+    const erasures = await this.erasures.listForSubject(subject.organizationId, subject.kind, subject.id);
+    const receipts: ErasureReceipt[] = [];
+    for (const erasure of erasures) {
+      const categories = await this.erasures.listReceipts(subject.organizationId, erasure.id);
+      receipts.push({
+        erasureId: erasure.id,
+        subjectKind: erasure.subjectKind,
+        subjectId: erasure.subjectId,
+        requestedAt: erasure.requestedAt,
+        completedAt: erasure.completedAt,
+        keyDestroyedAt: erasure.keyDestroyedAt,
+        categories: categories.map((receipt) => ({
+          category: receipt.category,
+          mode: receipt.mode,
+          affected: receipt.affected,
+          retainedRecords: receipt.retainedRecords,
+          retainedReason: receipt.retainedReason,
+          completedAt: receipt.completedAt,
+        })),
+      });
+    }
+    return receipts;
+  }
+
   async eraseNow(subject: DataSubject): Promise<ErasureOutcome> {
     const id = await this.start(subject);
     return this.run(subject.organizationId, id);
@@ -94,6 +151,25 @@ export class ErasureService implements OnModuleInit {
     if (!erasure) throw new Error(`No erasure ${erasureId}`);
     if (!erasure.completedAt) {
       const subject: DataSubject = { kind: erasure.subjectKind, id: erasure.subjectId, organizationId };
+      // A legal hold on the subject or its organization stops the erasure until it is released.
+      const holds = await this.holds.covering(subject);
+      if (holds.length > 0) {
+        if (await this.erasures.markHeld(organizationId, erasureId, this.clock.now())) {
+          await this.audit.recordNow({
+            organizationId,
+            action: 'privacy.erasure.held',
+            actor: { kind: 'system', id: null },
+            targetType: subject.kind,
+            targetId: subject.id,
+            details: { erasure: erasureId, holds: holds.map((hold) => hold.id) },
+          });
+        }
+        return {
+          erasure: (await this.erasures.find(organizationId, erasureId)) as ErasureEntity,
+          receipts: await this.erasures.listReceipts(organizationId, erasureId),
+        };
+      }
+      await this.erasures.markHeld(organizationId, erasureId, null);
       const done = new Set(
         (await this.erasures.listReceipts(organizationId, erasureId))
           .filter((receipt) => receipt.completedAt)
@@ -132,6 +208,8 @@ export class ErasureService implements OnModuleInit {
           if (finished) break;
         }
       }
+      // Access exports are copies of the subject's data: their files and keys go as well.
+      await this.dataExports.discardForSubject(subject);
       // Last, once every category is done: the key that could still open copies in backups.
       await this.keyring.keyRing.destroy({ kind: subject.kind, id: subject.id });
       await this.erasures.markKeyDestroyed(organizationId, erasureId, this.clock.now());
@@ -144,6 +222,11 @@ export class ErasureService implements OnModuleInit {
           targetType: subject.kind,
           targetId: subject.id,
           details: { erasure: erasureId, keyDestroyed: true },
+        });
+        await this.webhooks.emit(tx, organizationId, 'subject.erased', {
+          subjectType: subject.kind,
+          subjectId: subject.id,
+          erasureId,
         });
       });
     }

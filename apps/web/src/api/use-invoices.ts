@@ -1,6 +1,7 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type components, unwrap } from '#api-client';
 import { api } from './client';
+import { jobsChanged } from './use-jobs';
 
 export type Invoice = components['schemas']['InvoiceResponseDto'];
 export type InvoiceLine = components['schemas']['InvoiceLineDto'];
@@ -114,7 +115,7 @@ function useRefreshInvoices() {
     if (invoice) queryClient.setQueryData([...INVOICES, 'one', invoice.id], invoice);
     void queryClient.invalidateQueries({ queryKey: INVOICES });
     // Issuing moves a completed job to invoiced.
-    if (invoice?.jobId) void queryClient.invalidateQueries({ queryKey: ['jobs'] });
+    if (invoice?.jobId) jobsChanged(queryClient);
   };
 }
 

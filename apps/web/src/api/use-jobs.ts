@@ -1,4 +1,11 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  type QueryClient,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { type components, unwrap } from '#api-client';
 import { api } from './client';
 
@@ -87,11 +94,21 @@ export function useJobActivity(id: string) {
   });
 }
 
+/**
+ * After a job changed, here or as a side effect elsewhere (a first visit schedules it, an invoice
+ * bills it). Board columns not on screen are dropped rather than marked stale: a stale column
+ * would show the job in its old status beside its new one until it refetched.
+ */
+export function jobsChanged(queryClient: QueryClient): void {
+  queryClient.removeQueries({ queryKey: [...JOBS, 'list'], type: 'inactive' });
+  void queryClient.invalidateQueries({ queryKey: JOBS });
+}
+
 function useRefreshJobs() {
   const queryClient = useQueryClient();
   return (job?: Job) => {
     if (job) queryClient.setQueryData([...JOBS, 'one', job.id], job);
-    void queryClient.invalidateQueries({ queryKey: JOBS });
+    jobsChanged(queryClient);
   };
 }
 
@@ -134,7 +151,7 @@ export function useDeleteJob() {
     mutationFn: (id: string) => unwrap(api.DELETE('/api/v1/jobs/{id}', path(id))),
     onSuccess: (_nothing, id) => {
       queryClient.removeQueries({ queryKey: [...JOBS, 'one', id] });
-      void queryClient.invalidateQueries({ queryKey: JOBS });
+      jobsChanged(queryClient);
       void queryClient.invalidateQueries({ queryKey: ['schedule'] });
     },
     meta: { errorsShownInline: true },

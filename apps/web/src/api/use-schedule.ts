@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiProblem, type components, unwrap } from '#api-client';
 import { api } from './client';
+import { jobsChanged } from './use-jobs';
 
 export type ScheduleEntry = components['schemas']['ScheduleEntryResponseDto'];
 export type ScheduleEntryInput = components['schemas']['ScheduleEntryCreateDto'];
@@ -53,7 +54,7 @@ function useRefreshSchedule() {
   return (entry?: ScheduleEntry) => {
     void queryClient.invalidateQueries({ queryKey: SCHEDULE });
     // Booking the first visit of a new job schedules the job.
-    if (entry?.jobId) void queryClient.invalidateQueries({ queryKey: ['jobs'] });
+    if (entry?.jobId) jobsChanged(queryClient);
   };
 }
 

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiProblem, type components, unwrap } from '#api-client';
 import { api, csrfToken, setAccessToken } from '../api/client';
+import { setPolicyAcceptanceRequired } from '../api/policy-gate';
 
 export type CurrentUser = components['schemas']['CurrentUserResponseDto'];
 type Session = components['schemas']['SessionResponseDto'];
@@ -55,6 +56,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       if (userId.current && nextUserId !== userId.current) {
         // Someone else (or nobody) now: what the last person loaded must never show to the next.
         queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'health' });
+        // Nor what the API asked of them: the next person's acceptance is read afresh.
+        setPolicyAcceptanceRequired(false);
       }
       userId.current = nextUserId;
       clearTimeout(timer.current);

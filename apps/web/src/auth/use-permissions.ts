@@ -23,7 +23,24 @@ export type Permission =
   | 'invoices:write'
   | 'tax-policies:read'
   | 'tax-policies:write'
-  | 'audit:read';
+  | 'audit:read'
+  | 'consents:read'
+  | 'consents:write'
+  | 'privacy-policy:write'
+  | 'webhooks:manage'
+  | 'exports:read'
+  | 'exports:write'
+  | 'requests:read'
+  | 'requests:write'
+  | 'restrictions:write'
+  | 'analytics:read'
+  | 'subscription:read'
+  | 'subscription:terminate'
+  | 'retention:read'
+  | 'retention:run'
+  | 'retention:configure'
+  | 'legal-holds:read'
+  | 'legal-holds:write';
 
 /**
  * What the signed-in user may do, read from the API's own matrix (GET /roles) rather than

@@ -5,11 +5,15 @@ import { Outlet, NavLink as RouterLink, useLocation, useNavigate } from 'react-r
 import { useProfile } from '../api/use-profile';
 import { useAuth } from '../auth/auth-context';
 import { usePermissions } from '../auth/use-permissions';
+import { CookieConsentManager } from '../consent/cookie-consent-manager';
+import { CookieSettingsFooter } from '../consent/cookie-settings-link';
+import { useUsageAnalytics } from '../consent/use-usage-analytics';
 import { crmNav } from '../pages/crm/routes';
 import { workNav } from '../pages/work/routes';
 import { ApiStatus } from './api-status';
 import classes from './app-layout.module.css';
 import { RouteTitle } from './page-title';
+import { SubscriptionBanner } from './subscription-banner';
 
 /** The theme the signed-in person chose on their profile; the app's own (light) for everyone else. */
 function useThemePreference() {
@@ -33,11 +37,20 @@ export function AppLayout() {
   // biome-ignore lint/correctness/useExhaustiveDependencies: closes on every change of page
   useEffect(() => nav.close(), [pathname]);
   useThemePreference();
+  useUsageAnalytics();
   const admin = [
     can('users:read') && { to: '/admin/users', label: 'Users' },
     can('branches:write') && { to: '/admin/branches', label: 'Branches' },
     can('users:write') && { to: '/admin/roles', label: 'Roles' },
     can('audit:read') && { to: '/admin/audit', label: 'Audit trail' },
+    can('analytics:read') && { to: '/admin/usage', label: 'Usage' },
+    can('privacy-policy:write') && { to: '/admin/privacy', label: 'Privacy policy' },
+    can('privacy-policy:write') && { to: '/admin/consents', label: 'Consents' },
+    can('webhooks:manage') && { to: '/admin/webhooks', label: 'Webhooks' },
+    can('requests:read') && { to: '/admin/privacy-requests', label: 'Privacy requests' },
+    can('subscription:read') && { to: '/admin/subscription', label: 'Subscription' },
+    can('retention:read') && { to: '/admin/retention', label: 'Retention' },
+    can('legal-holds:read') && { to: '/admin/legal-holds', label: 'Legal holds' },
   ].filter((entry) => entry !== false);
   return (
     <AppShell
@@ -110,6 +123,8 @@ export function AppLayout() {
                 ))}
               <NavLink component={RouterLink} to="/profile" label="Profile" />
               <NavLink component={RouterLink} to="/security" label="Security" />
+              <NavLink component={RouterLink} to="/privacy-center" label="Privacy center" />
+              <NavLink component={RouterLink} to="/privacy-center/requests" label="My privacy requests" />
               {can('api-keys:manage') && <NavLink component={RouterLink} to="/api-keys" label="API keys" />}
               {admin.length > 0 && (
                 <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4}>
@@ -123,6 +138,7 @@ export function AppLayout() {
           ) : (
             <NavLink component={RouterLink} to="/sign-in" label="Sign in" />
           )}
+          <NavLink component={RouterLink} to="/privacy" label="Our privacy policy" end />
           <NavLink href="/docs" label="API documentation" description="Swagger UI" />
         </AppShell.Section>
         <AppShell.Section hiddenFrom="sm" pt="sm">
@@ -136,8 +152,11 @@ export function AppLayout() {
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1} className={classes.main}>
         <RouteTitle />
+        <SubscriptionBanner />
         <Outlet />
+        <CookieSettingsFooter />
       </AppShell.Main>
+      <CookieConsentManager />
     </AppShell>
   );
 }

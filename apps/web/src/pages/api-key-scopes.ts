@@ -43,6 +43,10 @@ export const SCOPE_GROUPS: Array<{ group: string; scopes: Array<[Permission, str
     group: 'Audit',
     scopes: [['audit:read', 'Read, export and verify the audit trail']],
   },
+  {
+    group: 'Integrations',
+    scopes: [['webhooks:manage', 'Manage webhook endpoints, their secrets and delivery log']],
+  },
 ];
 
 /** How a scope reads, for badges and the audit of a key. */

@@ -158,6 +158,9 @@ export function SignInPage() {
                 Create an account
               </Anchor>
             </Text>
+            <Anchor component={Link} to="/privacy" size="sm" ta="center">
+              Privacy policy
+            </Anchor>
           </Stack>
         </Paper>
       )}

@@ -6,6 +6,7 @@ import {
   eraseSubject,
   eraseWithProvider,
   expectProblem,
+  runRetentionRule,
   type TestApp,
   type TestOrganization,
 } from '#testing';
@@ -274,9 +275,8 @@ describe(InvoicesPersonalData.name, () => {
     // A void counts from its creation, whatever its issue date says.
     await setDates(oldVoid.id, calendarDateOf(now), eightYearsAgo);
 
-    expect(await sut.purgeExpired(now, 2)).toBe(2);
-    expect(await sut.purgeExpired(now, 100)).toBe(2);
-    expect(await sut.purgeExpired(now, 100)).toBe(0);
+    expect(await runRetentionRule(app, 'invoices', now)).toBe(4);
+    expect(await runRetentionRule(app, 'invoices', now)).toBe(0);
 
     const left = (await app.db.query<{ id: string }>('SELECT id FROM invoices WHERE client_id = $1', [client.id])).map(
       (row) => row.id,

@@ -14,7 +14,6 @@ import { CRM_INVOICES } from '../crm.types.js';
 import { CRM_PROCESSORS } from '../crm-retention.js';
 import { RecordCipher } from '../record-cipher.js';
 import { BillToCipher } from './bill-to-cipher.js';
-import { calendarDateOf, subtractYears } from './calendar-date.js';
 import { displayNumberOf, toPaymentView, withQuantities } from './invoice-views.js';
 import { InvoicesRepository } from './invoices.repository.js';
 
@@ -120,12 +119,4 @@ export class InvoicesPersonalData implements PersonalDataProvider<Transaction> {
 
   /** Restriction is enforced where invoices are made: a restricted client gets no new ones. */
   async restrict(): Promise<void> {}
-
-  /** Invoices (with their payments) dated more than 7 years before `now`. */
-  purgeExpired(now: Date, batch: number): Promise<number> {
-    return this.invoices.purgeDatedBefore(
-      subtractYears(calendarDateOf(now), this.settings.retention.invoiceYears),
-      batch,
-    );
-  }
 }

@@ -161,35 +161,4 @@ export class InvoicesRepository {
     );
     return Number(affected ?? 0);
   }
-
-  /**
-   * Deletes at most `batch` invoices (their payments cascade) dated before `cutoffDate`:
-   * the issue date of issued and paid invoices, the creation day of drafts and voids.
-   * Their activity entries go too. Answers how many invoices went.
-   */
-  async purgeDatedBefore(cutoffDate: string, batch: number): Promise<number> {
-    return this.transactions.run(async (tx) => {
-      const rows: Array<{ id: string }> = await tx.manager.query(
-        `WITH gone AS (
-           DELETE FROM invoices WHERE id IN (
-             SELECT id FROM invoices
-              WHERE COALESCE(CASE WHEN status IN ('issued', 'paid') THEN issue_date END,
-                             (created_at AT TIME ZONE 'UTC')::date) < $1::date
-              ORDER BY created_at
-              LIMIT $2
-              FOR UPDATE SKIP LOCKED)
-           RETURNING id)
-         SELECT id FROM gone`,
-        [cutoffDate, batch],
-      );
-      const ids = rows.map((row) => row.id);
-      if (ids.length) {
-        await tx.manager.query(
-          "DELETE FROM crm_activity WHERE record_type = 'invoice' AND record_id = ANY($1::uuid[])",
-          [ids],
-        );
-      }
-      return ids.length;
-    });
-  }
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -10,6 +10,7 @@ import {
 } from '@nestjs/swagger';
 import { CurrentUser, Requires } from '../../identity/identity.decorators.js';
 import type { Caller } from '../../identity/identity.types.js';
+import { RestrictionApplyDto, RestrictionResponseDto } from '../../personal-data/restriction.dto.js';
 import { ActivityListResponseDto } from '../crm.dto.js';
 import {
   ClientCreateDto,
@@ -89,5 +90,37 @@ export class ClientsController {
     @Param('id', new ParseUUIDPipe()) id: string,
   ): Promise<ActivityListResponseDto> {
     return { items: await this.clients.activityOf(caller, id) };
+  }
+
+  @Put(':id/restriction')
+  @Requires('restrictions:write')
+  @ApiOperation({
+    summary: 'Restrict processing of the client (GDPR Art. 18)',
+    description:
+      'The client becomes read-only (changes answer 409) and is left out of marketing lists and exports until the ' +
+      'restriction is lifted. Audited with the reason code; announced as the `subject.restricted` webhook. ' +
+      'Idempotent: restricting a restricted client changes nothing.',
+  })
+  @ApiOkResponse({ type: RestrictionResponseDto })
+  restrictClient(
+    @CurrentUser() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: RestrictionApplyDto,
+  ): Promise<RestrictionResponseDto> {
+    return this.clients.setRestriction(caller, id, body.reason);
+  }
+
+  @Delete(':id/restriction')
+  @Requires('restrictions:write')
+  @ApiOperation({
+    summary: 'Lift the restriction of processing of the client',
+    description: 'Audited; announced as the `subject.restricted` webhook with `restricted: false`. Idempotent.',
+  })
+  @ApiOkResponse({ type: RestrictionResponseDto })
+  liftClientRestriction(
+    @CurrentUser() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<RestrictionResponseDto> {
+    return this.clients.setRestriction(caller, id, null);
   }
 }

@@ -1,5 +1,6 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { PersonalDataRegistry } from '#personal-data';
+import { ConsentBasisModule } from '../../consent/contacts/consent-basis.module.js';
 import { IdentityModule } from '../../identity/identity.module.js';
 import { CrmCoreModule } from '../crm-core.module.js';
 import { ClientsController } from './clients.controller.js';
@@ -17,7 +18,7 @@ import { ContactsTransferService } from './contacts-transfer.service.js';
 
 /** Clients and contacts, contact lists, CSV import and export. */
 @Module({
-  imports: [CrmCoreModule, IdentityModule],
+  imports: [CrmCoreModule, IdentityModule, ConsentBasisModule],
   controllers: [ClientsController, ContactsController, ContactListsController],
   providers: [
     ClientsRepository,

@@ -76,7 +76,7 @@ export class ClientsRepository {
     return ((await this.clients(tx).delete({ organizationId, id })).affected ?? 0) === 1;
   }
 
-  async setRestricted(organizationId: string, id: string, at: Date | null): Promise<void> {
-    await this.clients().update({ organizationId, id }, { restrictedAt: at });
+  async setRestricted(organizationId: string, id: string, at: Date | null, tx?: Transaction): Promise<void> {
+    await this.clients(tx).update({ organizationId, id }, { restrictedAt: at });
   }
 }

@@ -6,6 +6,8 @@ import { AppError } from '../../common/app-error.js';
 import { DEFAULT_PAGE_SIZE } from '../../common/pagination.dto.js';
 import { TransactionService } from '../../database/transaction.service.js';
 import type { Caller } from '../../identity/identity.types.js';
+import { RestrictionService } from '../../personal-data/restriction.service.js';
+import type { RestrictionReason } from '../../personal-data/restriction.types.js';
 import { ActivityService, type ActivityView, changedFields } from '../activity.service.js';
 import type { Address, ClientKind, CompanyDetails } from '../crm.types.js';
 import { assertBranchWritable, type CrmActor, crmActor, staleRecord } from '../crm-access.js';
@@ -47,8 +49,9 @@ export class ClientsService {
     private readonly activity: ActivityService,
     private readonly staff: StaffDirectory,
     private readonly audit: AuditService,
+    restrictions: RestrictionService,
   ) {
-    this.access = new PartyAccess('client', clients, transactions, activity);
+    this.access = new PartyAccess('client', clients, transactions, activity, restrictions);
   }
 
   private readonly access: PartyAccess<ClientEntity>;
@@ -165,6 +168,11 @@ export class ClientsService {
   /** Deletes the client with its jobs, schedule and communications; invoices stay (legal record). */
   delete(caller: Caller, id: string): Promise<void> {
     return this.access.delete(caller, id);
+  }
+
+  /** Restriction of processing (Art. 18): `reason` applies it, null lifts it. */
+  setRestriction(caller: Caller, id: string, reason: RestrictionReason | null) {
+    return this.access.setRestriction(caller, id, reason);
   }
 
   activityOf(caller: Caller, id: string): Promise<ActivityView[]> {

@@ -13,6 +13,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { PURPOSE_KEY_PATTERN } from '../../consent/contacts/contact-consents.types.js';
 import { TAG_PATTERN } from '../crm.dto.js';
 import { CONTACT_LIST_KINDS } from '../crm.types.js';
 
@@ -44,6 +45,8 @@ export class ContactListItemResponseDto {
   filter: ContactFilterDto | null;
   branchId: string | null;
   ownerId: string | null;
+  /** The consent purpose the list is used for: reading it yields only contacts with a valid basis. */
+  purposeKey: string | null;
   /** Members of a static list; null for a saved filter (it is evaluated when read). */
   memberCount: number | null;
   createdAt: Date;
@@ -72,6 +75,15 @@ export class ContactListCreateDto {
   @IsOptional()
   @IsUUID('all', { message: 'branchId must be a branch id' })
   branchId?: string;
+
+  /**
+   * Use the list for this consent purpose (e.g. `marketing-email`): reading it then yields
+   * only contacts with a valid basis for it. null (on update) stops using it for a purpose.
+   * @example marketing-email
+   */
+  @IsOptional()
+  @Matches(PURPOSE_KEY_PATTERN, { message: 'purposeKey must be a purpose key such as marketing-email' })
+  purposeKey?: string | null;
 }
 
 export class ContactListUpdateDto {
@@ -87,6 +99,15 @@ export class ContactListUpdateDto {
   @ValidateNested()
   @Type(() => ContactFilterDto)
   filter?: ContactFilterDto;
+
+  /**
+   * Use the list for this consent purpose (e.g. `marketing-email`): reading it then yields
+   * only contacts with a valid basis for it. null (on update) stops using it for a purpose.
+   * @example marketing-email
+   */
+  @IsOptional()
+  @Matches(PURPOSE_KEY_PATTERN, { message: 'purposeKey must be a purpose key such as marketing-email' })
+  purposeKey?: string | null;
 }
 
 export class ContactListMembersDto {

@@ -4,7 +4,10 @@ import { findInOrganization } from '../../database/lean-rows.js';
 import { type Transaction, TransactionService } from '../../database/transaction.service.js';
 import { ContactListEntity, ContactListMemberEntity } from '../entities/contact-list.entity.js';
 
-export type ContactListValues = Pick<ContactListEntity, 'name' | 'kind' | 'filter' | 'branchId' | 'ownerId'>;
+export type ContactListValues = Pick<
+  ContactListEntity,
+  'name' | 'kind' | 'filter' | 'branchId' | 'ownerId' | 'purposeKey'
+>;
 
 @Injectable()
 export class ContactListsRepository {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../../common/app-error.js';
+import { ConsentBasisService } from '../../consent/contacts/consent-basis.service.js';
 import { TransactionService } from '../../database/transaction.service.js';
 import type { Caller } from '../../identity/identity.types.js';
 import { ActivityService, changedFields } from '../activity.service.js';
@@ -33,6 +34,7 @@ export class ContactListsService {
     private readonly contacts: ContactsService,
     private readonly activity: ActivityService,
     private readonly staff: StaffDirectory,
+    private readonly consent: ConsentBasisService,
   ) {}
 
   async list(caller: Caller): Promise<ContactListItemResponseDto[]> {
@@ -64,6 +66,7 @@ export class ContactListsService {
       await this.staff.assertBranch(actor.organizationId, input.branchId);
     }
     if (input.filter) await this.assertFilterReferences(actor, input.filter);
+    if (input.purposeKey) await this.consent.assertPurposeKey(actor.organizationId, input.purposeKey, 'purposeKey');
     const list = await this.transactions.run(async (tx) => {
       const created = await this.lists.insert(
         actor.organizationId,
@@ -73,6 +76,7 @@ export class ContactListsService {
           filter: input.kind === 'saved_filter' ? { ...input.filter } : null,
           branchId: input.branchId ?? null,
           ownerId: actor.kind === 'user' ? actor.id : null,
+          purposeKey: input.purposeKey ?? null,
         },
         tx,
       );
@@ -91,10 +95,12 @@ export class ContactListsService {
       });
     }
     if (patch.filter) await this.assertFilterReferences(actor, patch.filter);
+    if (patch.purposeKey) await this.consent.assertPurposeKey(actor.organizationId, patch.purposeKey, 'purposeKey');
     await this.transactions.run(async (tx) => {
       const values = {
         ...(patch.name ? { name: patch.name.trim() } : {}),
         ...(patch.filter ? { filter: { ...patch.filter } } : {}),
+        ...(patch.purposeKey !== undefined ? { purposeKey: patch.purposeKey } : {}),
       };
       if (!(await this.lists.updateIfVersion(actor.organizationId, id, patch.version, values, tx))) throw staleRecord();
       await this.activity.record(tx, actor, 'contact_list', id, 'updated', changedFields(patch));
@@ -167,6 +173,7 @@ const toResponse = (list: ContactListEntity, members: number): ContactListItemRe
   filter: list.filter,
   branchId: list.branchId,
   ownerId: list.ownerId,
+  purposeKey: list.purposeKey,
   memberCount: list.kind === 'static' ? members : null,
   createdAt: list.createdAt,
   version: list.version,

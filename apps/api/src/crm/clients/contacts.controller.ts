@@ -9,6 +9,7 @@ import {
   ParseUUIDPipe,
   Patch,
   Post,
+  Put,
   Query,
   Res,
 } from '@nestjs/common';
@@ -29,6 +30,7 @@ import { AppError } from '../../common/app-error.js';
 import { Clock } from '../../common/clock.js';
 import { CurrentUser, Requires } from '../../identity/identity.decorators.js';
 import type { Caller } from '../../identity/identity.types.js';
+import { RestrictionApplyDto, RestrictionResponseDto } from '../../personal-data/restriction.dto.js';
 import { ActivityListResponseDto } from '../crm.dto.js';
 import {
   ContactCreateDto,
@@ -166,5 +168,37 @@ export class ContactsController {
     @Param('id', new ParseUUIDPipe()) id: string,
   ): Promise<ActivityListResponseDto> {
     return { items: await this.contacts.activityOf(caller, id) };
+  }
+
+  @Put(':id/restriction')
+  @Requires('restrictions:write')
+  @ApiOperation({
+    summary: 'Restrict processing of the contact (GDPR Art. 18)',
+    description:
+      'The contact becomes read-only (changes answer 409) and is left out of marketing lists and exports until the ' +
+      'restriction is lifted. Audited with the reason code; announced as the `subject.restricted` webhook. ' +
+      'Idempotent: restricting a restricted contact changes nothing.',
+  })
+  @ApiOkResponse({ type: RestrictionResponseDto })
+  restrictContact(
+    @CurrentUser() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: RestrictionApplyDto,
+  ): Promise<RestrictionResponseDto> {
+    return this.contacts.setRestriction(caller, id, body.reason);
+  }
+
+  @Delete(':id/restriction')
+  @Requires('restrictions:write')
+  @ApiOperation({
+    summary: 'Lift the restriction of processing of the contact',
+    description: 'Audited; announced as the `subject.restricted` webhook with `restricted: false`. Idempotent.',
+  })
+  @ApiOkResponse({ type: RestrictionResponseDto })
+  liftContactRestriction(
+    @CurrentUser() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<RestrictionResponseDto> {
+    return this.contacts.setRestriction(caller, id, null);
   }
 }

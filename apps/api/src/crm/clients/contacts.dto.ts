@@ -13,6 +13,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { PURPOSE_KEY_PATTERN } from '../../consent/contacts/contact-consents.types.js';
 import { AddressDto, CrmListQueryDto, TAG_MESSAGE, TAG_PATTERN } from '../crm.dto.js';
 
 export class ContactResponseDto {
@@ -50,6 +51,15 @@ export class ContactListQueryDto extends CrmListQueryDto {
   @IsOptional()
   @IsUUID('all', { message: 'listId must be a contact list id' })
   listId?: string;
+
+  /**
+   * Only contacts with a valid consent basis for this purpose (its key, e.g. `marketing-email`):
+   * their latest ledger entry is a grant or a confirmed double opt-in. Applied in the query itself.
+   * @example marketing-email
+   */
+  @IsOptional()
+  @Matches(PURPOSE_KEY_PATTERN, { message: 'purpose must be a purpose key such as marketing-email' })
+  purpose?: string;
 }
 
 export class ContactCreateDto {
@@ -187,4 +197,5 @@ export class ContactImportResponseDto {
   unknownColumns: string[];
 }
 
+/** The list's filters; with `purpose`, only those who may be contacted for it (marketing exports). */
 export class ContactExportQueryDto extends ContactListQueryDto {}

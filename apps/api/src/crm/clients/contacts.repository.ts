@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ConsentBasisService } from '../../consent/contacts/consent-basis.service.js';
 import { insertEntity } from '../../database/insert-entity.js';
 import { findInOrganization } from '../../database/lean-rows.js';
 import { type Transaction, TransactionService } from '../../database/transaction.service.js';
@@ -19,12 +20,19 @@ export interface ContactFilters {
   clientId?: string;
   /** Members of a static contact list. */
   listId?: string;
+  /** Only contacts with a valid consent basis for this purpose key (the consent ledger's condition). */
+  consentPurposeKey?: string;
+  /** Leave out contacts whose processing is restricted (GDPR Art. 18): marketing and exports. */
+  excludeRestricted?: boolean;
 }
 
 /** Every query is scoped to one organization (and, for managers and agents, their branches). */
 @Injectable()
 export class ContactsRepository {
-  constructor(private readonly transactions: TransactionService) {}
+  constructor(
+    private readonly transactions: TransactionService,
+    private readonly consent: ConsentBasisService,
+  ) {}
 
   private contacts(tx?: Transaction) {
     return this.transactions.managerOf(tx).getRepository(ContactEntity);
@@ -64,6 +72,14 @@ export class ContactsRepository {
         },
       );
     }
+    // A withdrawal or objection committed before this statement starts already excludes the contact.
+    if (filters.consentPurposeKey) {
+      query.andWhere(this.consent.validBasisCondition('c', 'consentPurposeKey'), {
+        consentPurposeKey: filters.consentPurposeKey,
+      });
+    }
+    // Restriction is read in the same statement, so a restriction committed before it starts is honoured.
+    if (filters.excludeRestricted) query.andWhere('c.restricted_at IS NULL');
     return keysetPage(applyKeyset(query, 'c', sort, cursor, limit), sort, limit);
   }
 
@@ -86,8 +102,8 @@ export class ContactsRepository {
     return ((await this.contacts(tx).delete({ organizationId, id })).affected ?? 0) === 1;
   }
 
-  async setRestricted(organizationId: string, id: string, at: Date | null): Promise<void> {
-    await this.contacts().update({ organizationId, id }, { restrictedAt: at });
+  async setRestricted(organizationId: string, id: string, at: Date | null, tx?: Transaction): Promise<void> {
+    await this.contacts(tx).update({ organizationId, id }, { restrictedAt: at });
   }
 
   /** Every contact of the organization with this email (blind index), for data-subject requests. */

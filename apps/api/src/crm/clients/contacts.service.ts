@@ -4,8 +4,11 @@ import type { LoadedKeys } from '#crypto';
 import { AuditService } from '../../audit/audit.service.js';
 import { AppError } from '../../common/app-error.js';
 import { DEFAULT_PAGE_SIZE } from '../../common/pagination.dto.js';
+import { ConsentBasisService } from '../../consent/contacts/consent-basis.service.js';
 import { type Transaction, TransactionService } from '../../database/transaction.service.js';
 import type { Caller } from '../../identity/identity.types.js';
+import { RestrictionService } from '../../personal-data/restriction.service.js';
+import type { RestrictionReason } from '../../personal-data/restriction.types.js';
 import { ActivityService, type ActivityView, changedFields } from '../activity.service.js';
 import type { Address } from '../crm.types.js';
 import {
@@ -62,8 +65,10 @@ export class ContactsService {
     private readonly activity: ActivityService,
     private readonly staff: StaffDirectory,
     private readonly audit: AuditService,
+    private readonly consent: ConsentBasisService,
+    restrictions: RestrictionService,
   ) {
-    this.access = new PartyAccess('contact', contacts, transactions, activity);
+    this.access = new PartyAccess('contact', contacts, transactions, activity, restrictions);
   }
 
   private readonly access: PartyAccess<ContactEntity>;
@@ -119,6 +124,59 @@ export class ContactsService {
     return contact;
   }
 
+  /**
+   * The contacts of the organization with this email (blind index), oldest first: how the
+   * public consent form finds the person who filled it in.
+   */
+  async idsByEmail(organizationId: string, email: string): Promise<string[]> {
+    const index = this.cipher.emailIndex(email);
+    if (!index) return [];
+    const rows = await this.contacts.findByEmailIndex(organizationId, index);
+    return rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime()).map((row) => row.id);
+  }
+
+  /**
+   * A contact for a person who gave their name and email on the organization's public form,
+   * sealed before any transaction; `insertIntake` stores it in the caller's transaction.
+   */
+  async prepareIntake(
+    organizationId: string,
+    branchId: string,
+    input: { fullName: string; email: string },
+  ): Promise<ContactValues> {
+    const id = randomUUID();
+    const details: Details = {
+      fullName: input.fullName.trim(),
+      email: input.email,
+      phone: null,
+      jobTitle: null,
+      address: null,
+      notes: null,
+    };
+    return {
+      id,
+      clientId: null,
+      branchId,
+      ownerId: null,
+      tags: [],
+      ...(await this.seal(organizationId, id, details)),
+    };
+  }
+
+  /** Stores a prepared intake; the person themself is the source, so the trail names no staff actor. */
+  async insertIntake(organizationId: string, values: ContactValues, tx: Transaction): Promise<string> {
+    const contact = await this.contacts.insert(organizationId, values, tx);
+    this.audit.record(tx, {
+      organizationId,
+      action: 'record.created',
+      actor: { kind: 'anonymous', id: null },
+      targetType: 'contact',
+      targetId: contact.id,
+      details: { source: 'public-consent-form' },
+    });
+    return contact.id;
+  }
+
   /** `get` for a person reading the record: the view goes into the audit trail. */
   async view(caller: Caller, id: string): Promise<ContactView> {
     const record = await this.get(caller, id);
@@ -130,9 +188,18 @@ export class ContactsService {
     return this.toView(await this.visible(crmActor(caller), id));
   }
 
-  async list(caller: Caller, query: ContactListQueryDto): Promise<{ items: ContactView[]; nextCursor: string | null }> {
+  /**
+   * The plain list shows restricted contacts (flagged `restricted`): staff must see that the
+   * person exists and is restricted. A list read for a purpose and exports leave them out.
+   */
+  async list(
+    caller: Caller,
+    query: ContactListQueryDto,
+    options: { forExport?: boolean } = {},
+  ): Promise<{ items: ContactView[]; nextCursor: string | null }> {
     const actor = crmActor(caller);
     const filters = await this.filtersFor(actor, query);
+    if (options.forExport) filters.excludeRestricted = true;
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const page = await this.contacts.page(
       actor.organizationId,
@@ -164,7 +231,18 @@ export class ContactsService {
       if (!list || (list.branchId && !canSeeBranch(actor, list.branchId))) throw recordNotFound('contact list');
       if (list.kind === 'static') filters.listId = list.id;
       else Object.assign(filters, Object.fromEntries(Object.entries(list.filter ?? {}).filter(([, value]) => value)));
+      // A list used for a purpose (marketing) never yields anyone without a valid basis for it.
+      if (list.purposeKey) filters.consentPurposeKey = list.purposeKey;
     }
+    if (query.purpose) {
+      if (filters.consentPurposeKey && filters.consentPurposeKey !== query.purpose) {
+        throw invalid('purpose', `the list is used for ${filters.consentPurposeKey}; ask for that purpose or none`);
+      }
+      await this.consent.assertPurposeKey(actor.organizationId, query.purpose, 'purpose');
+      filters.consentPurposeKey = query.purpose;
+    }
+    // Processing for a purpose (marketing) is processing a restriction stops (GDPR Art. 18).
+    if (filters.consentPurposeKey) filters.excludeRestricted = true;
     return filters;
   }
 
@@ -218,6 +296,11 @@ export class ContactsService {
 
   activityOf(caller: Caller, id: string): Promise<ActivityView[]> {
     return this.access.activityOf(caller, id);
+  }
+
+  /** Restriction of processing (Art. 18): `reason` applies it, null lifts it. */
+  setRestriction(caller: Caller, id: string, reason: RestrictionReason | null) {
+    return this.access.setRestriction(caller, id, reason);
   }
 
   visible(actor: CrmActor, id: string): Promise<ContactEntity> {

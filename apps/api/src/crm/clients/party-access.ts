@@ -1,6 +1,8 @@
 import { AppError } from '../../common/app-error.js';
 import type { Transaction, TransactionService } from '../../database/transaction.service.js';
 import type { Caller } from '../../identity/identity.types.js';
+import type { RestrictionService } from '../../personal-data/restriction.service.js';
+import type { RestrictionReason } from '../../personal-data/restriction.types.js';
 import type { ActivityService, ActivityView } from '../activity.service.js';
 import { assertMayChange, type CrmActor, canSeeBranch, crmActor, recordNotFound } from '../crm-access.js';
 
@@ -19,7 +21,8 @@ interface PartyRecords<Entity> {
 /**
  * The rules clients and contacts share, written once: who may see one (branch scope, 404
  * otherwise, like another organization's id), who may change it (not while restricted;
- * agents only their own), deleting it with its activity entry, and reading its activity.
+ * agents only their own), deleting it with its activity entry, reading its activity, and
+ * restricting its processing (GDPR Art. 18) through the personal-data context.
  */
 export class PartyAccess<Entity extends PartyRecord> {
   constructor(
@@ -27,6 +30,7 @@ export class PartyAccess<Entity extends PartyRecord> {
     private readonly records: PartyRecords<Entity>,
     private readonly transactions: TransactionService,
     private readonly activity: ActivityService,
+    private readonly restrictions: RestrictionService,
   ) {}
 
   async visible(actor: CrmActor, id: string): Promise<Entity> {
@@ -55,5 +59,24 @@ export class PartyAccess<Entity extends PartyRecord> {
     const actor = crmActor(caller);
     await this.visible(actor, id);
     return this.activity.forRecord(actor.organizationId, this.kind, id);
+  }
+
+  /**
+   * Applies (`reason` given) or lifts (`reason` null) restriction of processing. Idempotent:
+   * asking for the state the record is already in changes, audits and announces nothing.
+   */
+  async setRestriction(
+    caller: Caller,
+    id: string,
+    reason: RestrictionReason | null,
+  ): Promise<{ restricted: boolean; restrictedAt: Date | null }> {
+    const actor = crmActor(caller);
+    const record = await this.visible(actor, id);
+    const subject = { kind: this.kind, id, organizationId: actor.organizationId };
+    if (reason && !record.restrictedAt) await this.restrictions.restrict(subject, reason);
+    if (!reason && record.restrictedAt) await this.restrictions.lift(subject);
+    const now = await this.records.find(actor.organizationId, id);
+    if (!now) throw recordNotFound(this.kind);
+    return { restricted: now.restrictedAt !== null, restrictedAt: now.restrictedAt };
   }
 }

@@ -13,7 +13,7 @@ import type { Transaction } from '../../database/transaction.service.js';
 export interface SubjectRecords<Entity> {
   find(organizationId: string, id: string): Promise<Entity | null>;
   delete(organizationId: string, id: string, tx: Transaction): Promise<boolean>;
-  setRestricted(organizationId: string, id: string, at: Date | null): Promise<void>;
+  setRestricted(organizationId: string, id: string, at: Date | null, tx?: Transaction): Promise<void>;
 }
 
 /** The record as its owner sees it (decrypted), from the context's service. */
@@ -56,12 +56,7 @@ export abstract class SubjectRecordPersonalData<Entity> implements PersonalDataP
     return { mode: 'delete', affected: deleted ? 1 : 0, more: false };
   }
 
-  async restrict(subject: DataSubject, on: boolean): Promise<void> {
-    await this.records.setRestricted(subject.organizationId, subject.id, on ? this.now() : null);
-  }
-
-  /** Nothing expires on its own: these records go with the organization, or on request. */
-  async purgeExpired(): Promise<number> {
-    return 0;
+  async restrict(subject: DataSubject, on: boolean, tx?: Transaction): Promise<void> {
+    await this.records.setRestricted(subject.organizationId, subject.id, on ? this.now() : null, tx);
   }
 }

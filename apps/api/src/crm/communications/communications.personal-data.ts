@@ -77,10 +77,6 @@ export class CommunicationsPersonalData implements PersonalDataProvider<Transact
   /** Restriction is enforced on the parties: nothing new is logged for a restricted client or contact. */
   async restrict(): Promise<void> {}
 
-  async purgeExpired(): Promise<number> {
-    return 0;
-  }
-
   private rows(subject: DataSubject) {
     const kind = subject.kind === 'contact' ? 'contact' : 'client';
     return this.communications.listOfSubject(subject.organizationId, kind, subject.id);

@@ -35,6 +35,11 @@ export class ContactListEntity extends TenantOwnedEntity {
   @NotPersonal('id of the staff member who made the list')
   @Column({ name: 'owner_id', type: 'uuid', nullable: true })
   ownerId: string | null;
+
+  /** A list used for this consent purpose holds only contacts with a valid basis for it, enforced in SQL. */
+  @NotPersonal('key of the consent purpose the list is used for (e.g. marketing-email); null: none')
+  @Column({ name: 'purpose_key', type: 'varchar', length: 40, nullable: true })
+  purposeKey: string | null;
 }
 
 @Entity('contact_list_members')

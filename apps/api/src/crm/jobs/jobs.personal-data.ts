@@ -81,9 +81,4 @@ export class JobsPersonalData implements PersonalDataProvider<Transaction> {
    * nothing to mark here.
    */
   async restrict(): Promise<void> {}
-
-  /** Jobs live as long as their client: nothing expires on its own. */
-  async purgeExpired(): Promise<number> {
-    return 0;
-  }
 }

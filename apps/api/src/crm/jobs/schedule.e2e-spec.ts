@@ -7,6 +7,7 @@ import {
   eraseWithProvider,
   expectProblem,
   placeInBranches,
+  runRetentionRule,
   type TestApp,
   type TestOrganization,
 } from '#testing';
@@ -675,12 +676,12 @@ describe('schedule', () => {
         .find((item) => item.category === 'crm.schedules');
       expect(provider?.describe().retention.setting).toBe('retention.scheduleHistoryDays');
       const now = new Date(Date.UTC(2031, 0, 1));
-      expect(await provider?.purgeExpired(now, 100)).toBeGreaterThanOrEqual(1);
+      expect(await runRetentionRule(app, 'schedule-history', now)).toBeGreaterThanOrEqual(1);
       const left = await app.db.query<{ id: string }>('SELECT id FROM schedule_entries WHERE id = ANY($1)', [
         [oldAppointment.id, oldVisit.id, recent.id],
       ]);
       expect(left.map((row) => row.id).sort()).toEqual([oldVisit.id, recent.id].sort());
-      expect(await provider?.purgeExpired(now, 100)).toBe(0);
+      expect(await runRetentionRule(app, 'schedule-history', now)).toBe(0);
     });
   });
 });

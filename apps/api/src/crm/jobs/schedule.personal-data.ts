@@ -128,15 +128,4 @@ export class SchedulesPersonalData implements PersonalDataProvider<Transaction> 
    * their employment contract is carried out; identity handles restricting the account itself.
    */
   async restrict(): Promise<void> {}
-
-  /**
-   * Entries that ended more than two years ago and belong to no job: nobody plans with them
-   * any more (job visits stay with their job, as its history).
-   */
-  purgeExpired(now: Date, batch: number): Promise<number> {
-    return this.entries.deleteEndedBefore(
-      new Date(now.getTime() - this.settings.retention.scheduleHistoryDays * 86_400_000),
-      batch,
-    );
-  }
 }

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { IsNull, LessThan } from 'typeorm';
 import { deleteBatch } from '../../database/batch-delete.js';
 import { insertEntity } from '../../database/insert-entity.js';
 import { findInOrganization } from '../../database/lean-rows.js';
@@ -158,28 +157,5 @@ export class ScheduleRepository {
       .where('s.organization_id = :organizationId AND s.assignee_id = :assigneeId', { organizationId, assigneeId })
       .andWhere('s.client_id IS NOT NULL')
       .getCount();
-  }
-
-  /**
-   * Retention purge across all organizations (a system job, not a tenant's request): at
-   * most `batch` entries that ended before `cutoff` and belong to no job.
-   */
-  async deleteEndedBefore(cutoff: Date, batch: number): Promise<number> {
-    const ids = await this.entries().find({
-      select: { id: true },
-      where: { endsAt: LessThan(cutoff), jobId: IsNull() },
-      order: { endsAt: 'ASC' },
-      take: batch,
-    });
-    if (ids.length === 0) return 0;
-    const result = await this.entries()
-      .createQueryBuilder()
-      .delete()
-      .where('id = ANY(:ids::uuid[]) AND ends_at < :cutoff AND job_id IS NULL', {
-        ids: ids.map((row) => row.id),
-        cutoff,
-      })
-      .execute();
-    return result.affected ?? 0;
   }
 }

@@ -12,6 +12,16 @@ import { ForeignKeyIndexes1795322468601 } from './1795322468601-foreign-key-inde
 import { AuditChainAtCommit1795330000000 } from './1795330000000-audit-chain-at-commit.js';
 import { InvitationsPerOrganization1796227038038 } from './1796227038038-invitations-per-organization.js';
 import { Erasures1796231152996 } from './1796231152996-erasures.js';
+import { ContactConsentLedger1796237788221 } from './1796237788221-contact-consent-ledger.js';
+import { CookieConsentAndUsageEvents1796246289343 } from './1796246289343-cookie-consent-and-usage-events.js';
+import { PrivacyPolicies1796300000000 } from './1796300000000-privacy-policies.js';
+import { PrivacyRequests1796636271893 } from './1796636271893-privacy-requests.js';
+import { Webhooks1796636355036 } from './1796636355036-webhooks.js';
+import { DataExports1796636384330 } from './1796636384330-data-exports.js';
+import { PrivacyRequestCorrections1796700000000 } from './1796700000000-privacy-request-corrections.js';
+import { UsageAnalytics1796800000000 } from './1796800000000-usage-analytics.js';
+import { Subscriptions1796800100000 } from './1796800100000-subscriptions.js';
+import { Retention1796800200000 } from './1796800200000-retention.js';
 
 /** In order. Generated with `npm run migration:generate`, read, committed, never edited. */
 export const MIGRATIONS = [
@@ -29,4 +39,14 @@ export const MIGRATIONS = [
   AuditChainAtCommit1795330000000,
   InvitationsPerOrganization1796227038038,
   Erasures1796231152996,
+  ContactConsentLedger1796237788221,
+  CookieConsentAndUsageEvents1796246289343,
+  PrivacyPolicies1796300000000,
+  PrivacyRequests1796636271893,
+  Webhooks1796636355036,
+  DataExports1796636384330,
+  PrivacyRequestCorrections1796700000000,
+  UsageAnalytics1796800000000,
+  Subscriptions1796800100000,
+  Retention1796800200000,
 ];

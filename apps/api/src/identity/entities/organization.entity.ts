@@ -43,8 +43,18 @@ export class OrganizationEntity extends VersionedEntity {
   @Column({ name: 'subscription_state', type: 'enum', enum: SUBSCRIPTION_STATES, default: 'trial' })
   subscriptionState: SubscriptionState;
 
-  /** Purged 30 days after this date once cancelled or expired (retention). */
+  /** The end of the current period (trial, active, past due) or of the contract (ended), as billing says. */
   @NotPersonal('billing state')
   @Column({ name: 'subscription_ends_at', type: 'timestamptz', nullable: true })
   subscriptionEndsAt: Date | null;
+
+  /** When it became ended or terminated: the purge follows `retention.accountDaysAfterSubscription` days later. */
+  @NotPersonal('billing state')
+  @Column({ name: 'subscription_ended_at', type: 'timestamptz', nullable: true })
+  subscriptionEndedAt: Date | null;
+
+  /** The state a termination ended, to return to on a restore. */
+  @NotPersonal('billing state')
+  @Column({ name: 'terminated_from_state', type: 'varchar', length: 16, nullable: true })
+  terminatedFromState: SubscriptionState | null;
 }

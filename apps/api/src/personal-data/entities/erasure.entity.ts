@@ -34,6 +34,10 @@ export class ErasureEntity {
   @Column({ name: 'key_destroyed_at', type: 'timestamptz', nullable: true })
   keyDestroyedAt: Date | null;
 
+  @NotPersonal('technical timestamp: a legal hold stopped the erasure; null once it may go on')
+  @Column({ name: 'held_at', type: 'timestamptz', nullable: true })
+  heldAt: Date | null;
+
   @NotPersonal('technical timestamp')
   @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
   completedAt: Date | null;

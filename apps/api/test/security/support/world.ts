@@ -1,5 +1,6 @@
 import { createHmac, randomUUID } from 'node:crypto';
 import { bearerFor, createTestApp, parseSetCookies, TEST_PASSWORD, type TestApp } from '#testing';
+import type { Clock } from '../../../src/common/clock.js';
 import { IdentityService } from '../../../src/identity/identity.service.js';
 import { API_KEY_SCOPES } from '../../../src/identity/permissions.js';
 import { ROLES, type Role } from '../../../src/identity/roles.js';
@@ -15,8 +16,10 @@ export interface Tenant {
   /** An API key holding every scope a key may hold, and one holding only audit:read. */
   fullKey: string;
   narrowKey: { secret: string; scopes: string[] };
-  /** Record ids by kind: branch, client, contact, list, job, visit, communication, taxPolicy, invoice, apiKey, invitedUser, session. */
+  /** Record ids by kind: organization, branch, client, contact, list, job, visit, communication, taxPolicy, invoice, apiKey, invitedUser, session, processor, webhookEndpoint, webhookDelivery, dataExport, privacyRequest. */
   ids: Record<string, string>;
+  /** The organization's public handle (its privacy notice is at /privacy/organizations/{slug}/notice). */
+  slug: string;
 }
 
 /** The callers of a matrix cell. */
@@ -54,8 +57,8 @@ export async function cookieSessionOf(app: TestApp, email: string): Promise<Cook
 }
 
 /** The app on this file's database with two organizations, seeded once through the API. */
-export async function createWorld(env: Record<string, string> = {}): Promise<World> {
-  const app = await createTestApp({ env });
+export async function createWorld(env: Record<string, string> = {}, clock?: Clock): Promise<World> {
+  const app = await createTestApp({ env, clock });
   const ours = await seedTenant(app);
   const theirs = await seedTenant(app);
   const token = ours.bearer.viewer.replace(/^Bearer /, '');
@@ -126,7 +129,7 @@ async function seedTenant(app: TestApp): Promise<Tenant> {
     users[role] = { id: user.id, email: user.email };
     bearer[role] = await bearerFor(app, user.email);
   }
-  const ids: Record<string, string> = { branch: branchId };
+  const ids: Record<string, string> = { branch: branchId, organization: organizationId };
   ids.client = (await post('/api/v1/clients', { kind: 'company', name: `Client ${tag}`, branchId })).id;
   ids.contact = (await post('/api/v1/contacts', { clientId: ids.client, fullName: `Contact ${tag}` })).id;
   ids.list = (await post('/api/v1/contact-lists', { name: `List ${tag}`, kind: 'static' })).id;
@@ -161,6 +164,16 @@ async function seedTenant(app: TestApp): Promise<Tenant> {
       lines: [{ description: 'Work', quantity: 1, unitPriceMinor: 1000, taxCode: 'STD' }],
     })
   ).id;
+  // Disabled, so its test-send is logged as a failed delivery without leaving the machine.
+  const webhook = await post('/api/v1/webhooks/endpoints', {
+    url: 'https://93.184.215.14/hooks',
+    eventTypes: ['subject.erased'],
+    enabled: false,
+  });
+  ids.webhookEndpoint = webhook.endpoint.id;
+  ids.webhookDelivery = (await post(`/api/v1/webhooks/endpoints/${ids.webhookEndpoint}/test`, {})).deliveryId;
+  const purposes = await app.http().get('/api/v1/consent-purposes').set('authorization', bearer.owner);
+  ids.purpose = purposes.body.items[0].id;
   const fullKey = await post('/api/v1/api-keys', { name: `Full ${tag}`, scopes: API_KEY_SCOPES });
   const narrowScopes = ['audit:read'];
   const narrowKey = await post('/api/v1/api-keys', { name: `Narrow ${tag}`, scopes: narrowScopes });
@@ -173,6 +186,47 @@ async function seedTenant(app: TestApp): Promise<Tenant> {
       branchIds: [],
     })
   ).id;
+  ids.processor = (
+    await post('/api/v1/privacy/documents/notice/processors', {
+      name: `Processor ${tag}`,
+      purpose: 'Hosting',
+      dataCategories: ['Contact details'],
+      location: 'Ireland',
+      safeguard: 'Within the EEA',
+      dpaDate: null,
+    })
+  ).id;
+  ids.dataExport = (await post('/api/v1/data-exports', { subjectKind: 'contact', subjectId: ids.contact })).id;
+  // The worker builds it in the background: wait, or its progress would change our rows in the
+  // middle of a sweep that checks nobody else changes them.
+  for (let tries = 0; ; tries++) {
+    const { status } = (
+      await app.http().get(`/api/v1/data-exports/${ids.dataExport}`).set('authorization', bearer.owner)
+    ).body;
+    if (status === 'ready' || status === 'failed') break;
+    if (tries > 600) throw new Error(`Seeding: the data export stayed ${status}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  ids.legalHold = (
+    await post('/api/v1/legal-holds', {
+      scope: 'subject',
+      targetKind: 'contact',
+      targetId: ids.contact,
+      reason: `Matter ${tag}`,
+    })
+  ).id;
+  ids.retentionRun = (await post('/api/v1/retention/rules/one-time-links/runs', {})).id;
+  ids.privacyRequest = (
+    await post('/api/v1/privacy-requests', {
+      type: 'access',
+      channel: 'email',
+      email: `requester.${tag}@example.test`,
+      fullName: `Requester ${tag}`,
+      identityCheck: 'Replied from the address on file',
+    })
+  ).id;
+  // The notice's first version exists once read; read it now, so nobody else's read writes it later.
+  await app.http().get(`/api/v1/privacy/organizations/${created.organization.slug}/notice`).expect(200);
   const [session] = await app.db.query<{ family_id: string }>(
     'SELECT family_id FROM sessions WHERE user_id = $1 AND revoked_at IS NULL ORDER BY created_at LIMIT 1',
     [users.owner.id],
@@ -192,6 +246,7 @@ async function seedTenant(app: TestApp): Promise<Tenant> {
     fullKey: fullKey.secret,
     narrowKey: { secret: narrowKey.secret, scopes: narrowScopes },
     ids,
+    slug: created.organization.slug,
   };
 }
 
@@ -203,23 +258,59 @@ const RECORD_OF_SEGMENT: Record<string, string> = {
   branches: 'branch',
   clients: 'client',
   communications: 'communication',
+  'consent-purposes': 'purpose',
   'contact-lists': 'list',
   contacts: 'contact',
+  'data-exports': 'dataExport',
+  // A signed-in user's own exports and requests: the seeded ones are nobody's own (404 to all).
+  'me/data-exports': 'dataExport',
   invoices: 'invoice',
+  'legal-holds': 'legalHold',
+  retention: 'retentionRun',
   jobs: 'job',
+  // The operator's billing route names an organization: a deliberate cross-organization route,
+  // open only to the operator organization's keys with subscriptions:manage (nobody in the world).
+  operator: 'organization',
   schedule: 'visit',
+  privacy: 'processor',
+  'privacy-requests': 'privacyRequest',
+  'me/privacy-requests': 'privacyRequest',
   'tax-policies': 'taxPolicy',
   users: 'invitedUser',
+  webhooks: 'webhookEndpoint',
 };
+
+/** Path parameters named after their record, whatever the route's first segment. */
+const RECORD_OF_PARAMETER: Record<string, string> = {
+  contactId: 'contact',
+  deliveryId: 'webhookDelivery',
+};
+
+/** Path parameters that are not record ids: a document's name, a version number, a public handle. */
+const FIXED_PARAMETERS: Record<string, (tenant: Tenant) => string> = {
+  document: () => 'notice',
+  // A retention rule's key.
+  key: () => 'one-time-links',
+  number: () => '1',
+  slug: (tenant) => tenant.slug,
+};
+
+/** True when a route names a record by id (a document's name or a public handle is no id). */
+export const namesRecords = (route: string): boolean =>
+  (route.match(/:(\w+)/g) ?? []).some((parameter) => !(parameter.slice(1) in FIXED_PARAMETERS));
 
 /**
  * The route with its parameters filled from a tenant's records. A route whose parameters
  * this cannot fill throws: a new kind of route must be given its record here.
  */
 export function fillRoute(route: string, tenant: Tenant): string {
-  const segment = route.split('/')[3];
+  const parts = route.split('/');
+  // Routes under /me are named by their second segment too (/me/data-exports, /me/privacy-requests).
+  const segment = parts[3] === 'me' ? `me/${parts[4]}` : parts[3];
   return route.replace(/:(\w+)/g, (_, name: string) => {
-    const kind = name === 'contactId' ? 'contact' : RECORD_OF_SEGMENT[segment];
+    const fixed = FIXED_PARAMETERS[name]?.(tenant);
+    if (fixed) return fixed;
+    const kind = RECORD_OF_PARAMETER[name] ?? RECORD_OF_SEGMENT[segment];
     const id = kind && tenant.ids[kind];
     if (!id) throw new Error(`No seeded record for :${name} of ${route}: add one to support/world.ts`);
     return id;
@@ -241,5 +332,7 @@ export function referencesOf(tenant: Tenant): Record<string, unknown> {
     ownerId: tenant.users.agent.id,
     taxPolicyId: tenant.ids.taxPolicy,
     listId: tenant.ids.list,
+    subjectId: tenant.ids.contact,
+    targetId: tenant.ids.contact,
   };
 }

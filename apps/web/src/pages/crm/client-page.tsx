@@ -10,9 +10,11 @@ import { ActivityLog } from './activity-log';
 import { CommunicationTimeline } from './communication-timeline';
 import { clientKindLabel, formatDateTime, formatRelative } from './crm-labels';
 import { EditClientModal } from './edit-client-modal';
+import { LegalHoldAction } from './legal-hold-action';
 import { LogCommunicationForm } from './log-communication-form';
 import { NewContactModal } from './new-contact-modal';
 import { RecordBreadcrumbs, RecordLoader } from './record-header';
+import { RestrictableAction, RestrictedBadge, RestrictionActions } from './restriction-controls';
 import { useCrmAccess } from './use-crm-access';
 
 /** One client: details, their people, the communication timeline and the activity log. */
@@ -36,7 +38,7 @@ function ClientView({ client }: { client: Client }) {
   const activity = useClientActivity(client.id);
   const people = contacts.data?.pages.flatMap((page) => page.items) ?? [];
   const contactNames = new Map(people.map((person) => [person.id, person.fullName]));
-  const mayChange = access.mayChangeRecord(client);
+  const mayChange = access.mayChangeUnlessRestricted(client);
   const readsTimeline = access.can('communications:read');
   const owner = access.ownerName(client.ownerId);
 
@@ -45,7 +47,10 @@ function ClientView({ client }: { client: Client }) {
       <RecordBreadcrumbs to="/clients" label="Clients" current={client.name} />
       <Group justify="space-between" align="flex-start">
         <div>
-          <Title order={1}>{client.name}</Title>
+          <Group gap="sm">
+            <Title order={1}>{client.name}</Title>
+            {client.restricted && <RestrictedBadge />}
+          </Group>
           <Group gap="xs" mt={6}>
             <Badge variant="light" color={client.kind === 'company' ? 'indigo' : 'cyan'}>
               {clientKindLabel(client.kind)}
@@ -64,6 +69,10 @@ function ClientView({ client }: { client: Client }) {
             </Text>
           </Group>
         </div>
+        <Group gap="xs">
+          <RestrictionActions kind="client" id={client.id} name={client.name} restricted={client.restricted} />
+          <LegalHoldAction kind="client" id={client.id} />
+        </Group>
       </Group>
       {client.restricted && (
         <Alert color="gray" title="Processing restricted" role="status">
@@ -144,12 +153,22 @@ function ClientDetailsCard({ client, mayChange }: { client: Client; mayChange: b
         </Title>
         {mayChange && (
           <Group gap="xs">
-            <Button size="xs" variant="default" onClick={() => setEditing(true)}>
-              Edit
-            </Button>
-            <Button size="xs" variant="light" color="red" onClick={() => setDeleting(true)}>
-              Delete
-            </Button>
+            <RestrictableAction restricted={client.restricted}>
+              <Button size="xs" variant="default" disabled={client.restricted} onClick={() => setEditing(true)}>
+                Edit
+              </Button>
+            </RestrictableAction>
+            <RestrictableAction restricted={client.restricted}>
+              <Button
+                size="xs"
+                variant="light"
+                color="red"
+                disabled={client.restricted}
+                onClick={() => setDeleting(true)}
+              >
+                Delete
+              </Button>
+            </RestrictableAction>
           </Group>
         )}
       </Group>

@@ -17,7 +17,7 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { fieldErrorsOf, formProblemOf } from '../../api/problems';
 import { useClientNames } from '../../api/use-clients';
@@ -175,6 +175,11 @@ function ContactListModal({ list, onClose }: { list?: ContactList; onClose: () =
   const [ownerId, setOwnerId] = useState<string | null>(list?.filter?.ownerId ?? null);
   const [clientId, setClientId] = useState<string | null>(list?.filter?.clientId ?? null);
   const [missing, setMissing] = useState<Record<string, string>>({});
+  // The person's branches may arrive after the form opened: a manager or agent gets their own.
+  const defaultBranchId = access.defaultBranchId;
+  useEffect(() => {
+    if (!list && access.scoped && defaultBranchId) setBranchId((current) => current ?? defaultBranchId);
+  }, [list, access.scoped, defaultBranchId]);
 
   function submit(event: FormEvent) {
     event.preventDefault();

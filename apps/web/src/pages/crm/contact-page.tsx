@@ -8,10 +8,13 @@ import { ConfirmModal } from '../../components/confirm-modal';
 import { usePageTitle } from '../../layout/page-title';
 import { ActivityLog } from './activity-log';
 import { CommunicationTimeline } from './communication-timeline';
+import { ContactConsentsPanel } from './contact-consents-panel';
 import { formatDateTime, formatRelative } from './crm-labels';
 import { EditContactModal } from './edit-contact-modal';
+import { LegalHoldAction } from './legal-hold-action';
 import { LogCommunicationForm } from './log-communication-form';
 import { RecordBreadcrumbs, RecordLoader } from './record-header';
+import { RestrictableAction, RestrictedBadge, RestrictionActions } from './restriction-controls';
 import { useCrmAccess } from './use-crm-access';
 
 /** One contact: details, their client, their own timeline and the activity log. */
@@ -37,32 +40,41 @@ function ContactView({ contact }: { contact: Contact }) {
   return (
     <Stack maw={1300}>
       <RecordBreadcrumbs to="/contacts" label="Contacts" current={contact.fullName} />
-      <div>
-        <Title order={1}>{contact.fullName}</Title>
-        <Group gap="xs" mt={6}>
-          {contact.jobTitle && <Text size="sm">{contact.jobTitle}</Text>}
-          {contact.clientId && (
-            <Text size="sm">
-              {contact.jobTitle ? 'at ' : 'At '}
-              <Anchor component={Link} to={`/clients/${contact.clientId}`}>
-                {client.data?.name ?? 'their client'}
-              </Anchor>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Group gap="sm">
+            <Title order={1}>{contact.fullName}</Title>
+            {contact.restricted && <RestrictedBadge />}
+          </Group>
+          <Group gap="xs" mt={6}>
+            {contact.jobTitle && <Text size="sm">{contact.jobTitle}</Text>}
+            {contact.clientId && (
+              <Text size="sm">
+                {contact.jobTitle ? 'at ' : 'At '}
+                <Anchor component={Link} to={`/clients/${contact.clientId}`}>
+                  {client.data?.name ?? 'their client'}
+                </Anchor>
+              </Text>
+            )}
+            {contact.tags.map((tag) => (
+              <Badge key={tag} variant="outline">
+                {tag}
+              </Badge>
+            ))}
+            <Text size="sm" c="dimmed">
+              {access.branchName(contact.branchId)} branch
+              {owner ? ` · Owner: ${owner}` : ''}
+              {contact.lastActivityAt
+                ? ` · Last activity ${formatRelative(contact.lastActivityAt)}`
+                : ' · No activity yet'}
             </Text>
-          )}
-          {contact.tags.map((tag) => (
-            <Badge key={tag} variant="outline">
-              {tag}
-            </Badge>
-          ))}
-          <Text size="sm" c="dimmed">
-            {access.branchName(contact.branchId)} branch
-            {owner ? ` · Owner: ${owner}` : ''}
-            {contact.lastActivityAt
-              ? ` · Last activity ${formatRelative(contact.lastActivityAt)}`
-              : ' · No activity yet'}
-          </Text>
+          </Group>
+        </div>
+        <Group gap="xs">
+          <RestrictionActions kind="contact" id={contact.id} name={contact.fullName} restricted={contact.restricted} />
+          <LegalHoldAction kind="contact" id={contact.id} />
         </Group>
-      </div>
+      </Group>
       {contact.restricted && (
         <Alert color="gray" title="Processing restricted" role="status">
           This person asked us to restrict processing of their data. The record is read-only and nothing new can be
@@ -77,8 +89,14 @@ function ContactView({ contact }: { contact: Contact }) {
           <Tabs defaultValue={readsTimeline ? 'timeline' : 'activity'}>
             <Tabs.List>
               {readsTimeline && <Tabs.Tab value="timeline">Timeline</Tabs.Tab>}
+              {access.can('consents:read') && <Tabs.Tab value="consents">Consents</Tabs.Tab>}
               <Tabs.Tab value="activity">Activity log</Tabs.Tab>
             </Tabs.List>
+            {access.can('consents:read') && (
+              <Tabs.Panel value="consents" pt="md">
+                <ContactConsentsPanel contactId={contact.id} mayWrite={access.can('consents:write')} />
+              </Tabs.Panel>
+            )}
             {readsTimeline && (
               <Tabs.Panel value="timeline" pt="md">
                 <Stack>
@@ -135,14 +153,24 @@ function ContactDetailsCard({ contact }: { contact: Contact }) {
         <Title order={2} size="h4">
           Details
         </Title>
-        {access.mayChangeRecord(contact) && (
+        {access.mayChangeUnlessRestricted(contact) && (
           <Group gap="xs">
-            <Button size="xs" variant="default" onClick={() => setEditing(true)}>
-              Edit
-            </Button>
-            <Button size="xs" variant="light" color="red" onClick={() => setDeleting(true)}>
-              Delete
-            </Button>
+            <RestrictableAction restricted={contact.restricted}>
+              <Button size="xs" variant="default" disabled={contact.restricted} onClick={() => setEditing(true)}>
+                Edit
+              </Button>
+            </RestrictableAction>
+            <RestrictableAction restricted={contact.restricted}>
+              <Button
+                size="xs"
+                variant="light"
+                color="red"
+                disabled={contact.restricted}
+                onClick={() => setDeleting(true)}
+              >
+                Delete
+              </Button>
+            </RestrictableAction>
           </Group>
         )}
       </Group>

@@ -275,6 +275,11 @@ export function ContactsPage() {
                     <Anchor component={Link} to={`/contacts/${contact.id}`} fw={500} size="sm">
                       {contact.fullName}
                     </Anchor>
+                    {contact.restricted && (
+                      <Badge size="xs" color="gray" ml={6}>
+                        Restricted
+                      </Badge>
+                    )}
                     {contact.jobTitle && (
                       <Text size="xs" c="dimmed">
                         {contact.jobTitle}

@@ -41,6 +41,9 @@ export function useCrmAccess() {
     },
     mayChangeRecord: (record: { ownerId: string | null; restricted: boolean }) =>
       can('clients:write') && !record.restricted && (!isAgent || record.ownerId === me?.id),
+    /** Would be allowed to change it were it not restricted: edit buttons show, disabled, saying why. */
+    mayChangeUnlessRestricted: (record: { ownerId: string | null }) =>
+      can('clients:write') && (!isAgent || record.ownerId === me?.id),
     mayChangeCommunication: (entry: { authorId: string | null }) =>
       can('communications:write') && (!isAgent || entry.authorId === me?.id),
     mayChangeList: (list: { ownerId: string | null; branchId: string | null }) =>

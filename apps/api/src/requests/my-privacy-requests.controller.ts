@@ -1,0 +1,59 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Authenticated, CurrentUser, UsersOnly } from '../identity/identity.decorators.js';
+import type { AuthenticatedUser } from '../identity/identity.types.js';
+import { MyPrivacyRequestsService } from './my-privacy-requests.service.js';
+import { PrivacyRequestIntakeService } from './privacy-request-intake.service.js';
+import {
+  MyPrivacyRequestCreateDto,
+  MyPrivacyRequestResponseDto,
+  MyPrivacyRequestsResponseDto,
+} from './privacy-requests.dto.js';
+
+/** A signed-in user's own data-subject requests (the privacy center). */
+@ApiTags('privacy-requests')
+@ApiBearerAuth('bearer')
+@Controller('me/privacy-requests')
+export class MyPrivacyRequestsController {
+  constructor(
+    private readonly intake: PrivacyRequestIntakeService,
+    private readonly mine: MyPrivacyRequestsService,
+  ) {}
+
+  @Get()
+  @Authenticated()
+  @UsersOnly()
+  @ApiOperation({ summary: 'Your privacy requests and where each stands' })
+  @ApiOkResponse({ type: MyPrivacyRequestsResponseDto })
+  listMyPrivacyRequests(@CurrentUser() user: AuthenticatedUser): Promise<MyPrivacyRequestsResponseDto> {
+    return this.mine.list(user);
+  }
+
+  @Post()
+  @Authenticated()
+  @UsersOnly()
+  @ApiOperation({
+    summary: 'File a privacy request as yourself',
+    description: 'You are signed in, so no email verification is needed: the request is received at once.',
+  })
+  @ApiCreatedResponse({ type: MyPrivacyRequestResponseDto })
+  createMyPrivacyRequest(
+    @CurrentUser() user: AuthenticatedUser,
+    @Body() body: MyPrivacyRequestCreateDto,
+  ): Promise<MyPrivacyRequestResponseDto> {
+    return this.intake.submitMine(user, body);
+  }
+
+  @Post(':id/cancel')
+  @HttpCode(200)
+  @Authenticated()
+  @UsersOnly()
+  @ApiOperation({ summary: 'Withdraw one of your own requests while it is still open' })
+  @ApiOkResponse({ type: MyPrivacyRequestResponseDto })
+  cancelMyPrivacyRequest(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<MyPrivacyRequestResponseDto> {
+    return this.mine.cancel(user, id);
+  }
+}

@@ -1,0 +1,62 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { NotPersonal } from '#personal-data';
+import { WebhookEndpointEntity } from './webhook-endpoint.entity.js';
+import { WebhookMessageEntity } from './webhook-message.entity.js';
+
+export const DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** One message to one endpoint: pending until an attempt succeeds or the schedule runs out. */
+@Entity('webhook_deliveries')
+@Index('IDX_webhook_deliveries_endpoint', ['endpointId', 'createdAt', 'id'])
+@Index('IDX_webhook_deliveries_message', ['messageId'])
+@Index('IDX_webhook_deliveries_due', ['nextAttemptAt'])
+export class WebhookDeliveryEntity {
+  @NotPersonal('surrogate key')
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @NotPersonal('tenant key')
+  @Column({ name: 'organization_id', type: 'uuid' })
+  organizationId: string;
+
+  @NotPersonal('the endpoint')
+  @Column({ name: 'endpoint_id', type: 'uuid' })
+  endpointId: string;
+
+  @ManyToOne(() => WebhookEndpointEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'endpoint_id' })
+  endpoint?: WebhookEndpointEntity;
+
+  @NotPersonal('the message')
+  @Column({ name: 'message_id', type: 'uuid' })
+  messageId: string;
+
+  @ManyToOne(() => WebhookMessageEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'message_id' })
+  message?: WebhookMessageEntity;
+
+  @NotPersonal('delivery state')
+  @Column({ type: 'varchar', length: 16 })
+  status: DeliveryStatus;
+
+  @NotPersonal('count of attempts made')
+  @Column({ name: 'attempt_count', type: 'integer', default: 0 })
+  attemptCount: number;
+
+  @NotPersonal('technical timestamp: when the next attempt is due; null once settled')
+  @Column({ name: 'next_attempt_at', type: 'timestamptz', nullable: true })
+  nextAttemptAt: Date | null;
+
+  @NotPersonal('technical timestamp')
+  @Column({ name: 'last_attempt_at', type: 'timestamptz', nullable: true })
+  lastAttemptAt: Date | null;
+
+  @NotPersonal('HTTP status the receiver answered last')
+  @Column({ name: 'last_http_status', type: 'integer', nullable: true })
+  lastHttpStatus: number | null;
+
+  @NotPersonal('technical timestamp')
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}
