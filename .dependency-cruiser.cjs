@@ -41,7 +41,7 @@ module.exports = {
           '^apps/api/src/(common|config)/',
           '^apps/api/src/database/[^/]+\\.(entity|service)\\.ts$',
           // Helpers every repository may use to talk to TypeORM faster (insert, lean reads).
-          '^apps/api/src/database/(insert-entity|lean-rows|batch-delete|held-by)\\.ts$',
+          '^apps/api/src/database/(insert-entity|lean-rows|batch-delete|held-by|tenant-scope)\\.ts$',
           // A context's public files, at its top or one area down (crm/clients/clients.service.ts).
           '^apps/api/src/[^/]+/[^/]+\\.(service|module|dto|errors|types|decorators)\\.ts$',
           '^apps/api/src/[^/]+/[^/]+/[^/]+\\.(service|module|dto|errors|types|decorators)\\.ts$',

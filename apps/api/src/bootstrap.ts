@@ -44,7 +44,7 @@ export async function createApi(raw: RawEnvironment, options: CreateApiOptions =
     settings = loadSettings(env);
   }
   try {
-    await runMigrations(settings.database.url as string);
+    await runMigrations(settings.database.migrationUrl ?? (settings.database.url as string));
     const app = await NestFactory.create<NestExpressApplication>(
       AppModule.forRoot({ env, logStream: options.logStream, clock: options.clock }),
       {

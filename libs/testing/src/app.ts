@@ -49,7 +49,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   });
   const env: RawEnvironment = {
     NODE_ENV: 'test',
-    DATABASE_URL: db.url,
+    // As the app's non-owner role where there is one (row-level security binds it), migrated as the owner.
+    DATABASE_URL: db.appUrl ?? db.url,
+    ...(db.appUrl ? { DATABASE_MIGRATION_URL: db.url } : {}),
     // PGlite serves one session: several connections interleave and fail (pglite-socket #1046).
     DATABASE_POOL_SIZE: db.embedded ? '1' : '4',
     MASTER_KEY: generateKey().toString('base64'),

@@ -5,6 +5,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import pg from 'pg';
 import { runMigrations } from '../../../apps/api/src/database/data-source.js';
+import { APP_ROLE } from '../../../apps/api/src/database/row-level-security.js';
 import {
   migrationsHash,
   pgliteTemplatePath,
@@ -14,8 +15,13 @@ import {
 } from './template-naming.mjs';
 
 export interface TestDatabase {
-  /** Connection URL of this test file's own, freshly migrated database. */
+  /** Connection URL of this test file's own, freshly migrated database, as its owner. */
   url: string;
+  /**
+   * The same database as the app's non-owner login role (a member of `steward_app`), which
+   * row-level security binds; what test apps connect as. Absent on PGlite (one role).
+   */
+  appUrl?: string;
   /** True for the in-process PGlite: one backend, so the app must use one connection. */
   embedded: boolean;
   /** Runs SQL directly, as an auditor or attacker with database access would. */
@@ -54,6 +60,7 @@ async function cloneOnServer(server: string): Promise<TestDatabase> {
       await admin.query(`ALTER DATABASE "${template}" IS_TEMPLATE true`);
     }
     await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+    await ensureAppLogin(admin);
   } finally {
     await admin.query('SELECT pg_advisory_unlock(7324002)');
   }
@@ -62,6 +69,7 @@ async function cloneOnServer(server: string): Promise<TestDatabase> {
   await client.connect();
   return {
     url,
+    appUrl: asUser(url, APP_LOGIN),
     embedded: false,
     query: async (sql, params) => (await client.query(sql, params)).rows,
     async interrupt() {
@@ -81,6 +89,21 @@ async function cloneOnServer(server: string): Promise<TestDatabase> {
       await admin.end();
     },
   };
+}
+
+/** The login role test apps connect as: a member of the role the migrations grant to. */
+const APP_LOGIN = 'steward_app_login';
+
+async function ensureAppLogin(admin: pg.Client): Promise<void> {
+  const [exists] = (await admin.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [APP_LOGIN])).rows;
+  if (!exists) await admin.query(`CREATE ROLE ${APP_LOGIN} LOGIN IN ROLE ${APP_ROLE}`);
+}
+
+function asUser(url: string, user: string): string {
+  const parsed = new URL(url);
+  parsed.username = user;
+  parsed.password = '';
+  return parsed.toString();
 }
 
 async function cloneOnPglite(): Promise<TestDatabase> {

@@ -37,6 +37,11 @@ export class EnvironmentSchema {
   @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// connection URL' })
   DATABASE_URL?: string = undefined;
 
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/\S+$/, { message: 'must be a postgres:// connection URL' })
+  DATABASE_MIGRATION_URL?: string = undefined;
+
   @Transform(toInt)
   @IsInt({ message: 'must be an integer between 1 and 100' })
   @Min(1, { message: 'must be an integer between 1 and 100' })

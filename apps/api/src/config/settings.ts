@@ -17,6 +17,11 @@ export interface Settings {
   database: {
     /** Absent means: start the embedded PGlite server under `dataDir`. */
     url?: string;
+    /**
+     * The tables' owner, for migrations; the app then connects as DATABASE_URL's non-owner
+     * role and row-level security binds it. Absent: DATABASE_URL migrates too.
+     */
+    migrationUrl?: string;
     poolSize: number;
   };
   dataDir: string;
@@ -143,7 +148,7 @@ export function loadSettings(raw: RawEnvironment): Settings {
       shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
       staticDir: env.STATIC_DIR,
     },
-    database: { url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE },
+    database: { url: env.DATABASE_URL, migrationUrl: env.DATABASE_MIGRATION_URL, poolSize: env.DATABASE_POOL_SIZE },
     dataDir: env.DATA_DIR,
     masterKey: env.MASTER_KEY,
     logLevel: env.LOG_LEVEL,

@@ -1,7 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import type { DataSourceOptions } from 'typeorm';
 import { AppSettings } from '../config/settings.module.js';
-import { dataSourceOptions } from './data-source.js';
+import { dataSourceOptions, openAppDataSource } from './data-source.js';
 import { JobConnections } from './job-connections.service.js';
 import { TransactionService } from './transaction.service.js';
 
@@ -18,6 +19,7 @@ import { TransactionService } from './transaction.service.js';
         if (!settings.database.url) throw new Error('DATABASE_URL must be resolved before the app starts');
         return { ...dataSourceOptions(settings.database.url, settings.database.poolSize), retryAttempts: 3 };
       },
+      dataSourceFactory: (options) => openAppDataSource(options as DataSourceOptions),
     }),
   ],
   providers: [TransactionService, JobConnections],

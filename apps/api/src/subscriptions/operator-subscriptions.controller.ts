@@ -1,5 +1,6 @@
 import { Body, Controller, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { withPlatformScope } from '../database/tenant-scope.js';
 import { CurrentUser, Requires } from '../identity/identity.decorators.js';
 import type { ApiKeyPrincipal } from '../identity/identity.types.js';
 import { OperatorSubscriptionResponseDto, OperatorSubscriptionUpdateDto } from './subscriptions.dto.js';
@@ -25,6 +26,7 @@ export class OperatorSubscriptionsController {
     @Param('organizationId', new ParseUUIDPipe()) organizationId: string,
     @Body() body: OperatorSubscriptionUpdateDto,
   ): Promise<OperatorSubscriptionResponseDto> {
-    return this.subscriptions.setByOperator(caller, organizationId, body);
+    // Row-level security would wall the operator into its own organization: this route is the exception.
+    return withPlatformScope(() => this.subscriptions.setByOperator(caller, organizationId, body));
   }
 }
