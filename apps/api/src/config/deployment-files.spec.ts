@@ -33,6 +33,17 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(compose.volumes)).toContain('db-data');
   });
 
+  it('should migrate as the owner and serve as a role that row-level security binds, created at first start', () => {
+    const user = (url: string) => new URL(url).username;
+    const { DATABASE_URL, DATABASE_MIGRATION_URL } = compose.services.api.environment;
+    expect(user(DATABASE_MIGRATION_URL)).toBe(compose.services.db.environment.POSTGRES_USER);
+    expect(user(DATABASE_URL)).not.toBe(user(DATABASE_MIGRATION_URL));
+    expect(compose.services.db.volumes).toContain('./deploy/postgres:/docker-entrypoint-initdb.d:ro');
+    expect(readFileSync('deploy/postgres/10-app-role.sh', 'utf8')).toContain(
+      `CREATE ROLE ${user(DATABASE_URL)} LOGIN PASSWORD '\${APP_DB_PASSWORD}' IN ROLE steward_app;`,
+    );
+  });
+
   it('should only pass settings the API knows', () => {
     const known = Object.keys(new EnvironmentSchema());
     expect(Object.keys(compose.services.api.environment).filter((key) => !known.includes(key))).toEqual([]);
