@@ -25,9 +25,12 @@ export default async function globalSetup() {
       [templateDatabaseName(migrationsHash())],
     );
     for (const { datname } of stale.rows) {
-      await admin.query(`ALTER DATABASE "${datname}" IS_TEMPLATE false`);
-      // A run that connected since the query keeps its database: the drop fails, and that is fine.
-      await admin.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => undefined);
+      // A run that connected since the query keeps its database, and another run's set-up may
+      // have dropped it already: either statement may fail, and that is fine.
+      await admin
+        .query(`ALTER DATABASE "${datname}" IS_TEMPLATE false`)
+        .then(() => admin.query(`DROP DATABASE IF EXISTS "${datname}"`))
+        .catch(() => undefined);
     }
   } finally {
     await admin.end();

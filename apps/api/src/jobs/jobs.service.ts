@@ -2,6 +2,7 @@ import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationB
 import { PgBoss } from 'pg-boss';
 import { AppSettings } from '../config/settings.module.js';
 import { JOB_SCHEMA, JobConnections } from '../database/job-connections.service.js';
+import { withTenantScope } from '../database/tenant-scope.js';
 import type { Transaction } from '../database/transaction.service.js';
 import type { JobDefinition, JobFailureSummary, JobPayload } from './jobs.types.js';
 import { tickJobId, tickKey } from './tick-key.js';
@@ -160,7 +161,10 @@ export class JobsService implements OnApplicationBootstrap, BeforeApplicationShu
       { pollingIntervalSeconds: this.settings.jobs.pollIntervalMs / 1000, batchSize: 1 },
       async ([job]) => {
         try {
-          await definition.handle(job.data, { id: job.id, retryCount: job.retryCount });
+          const work = () => definition.handle(job.data, { id: job.id, retryCount: job.retryCount });
+          // A job done for one organization runs behind that organization's wall (row-level security).
+          const { organizationId } = job.data;
+          await (typeof organizationId === 'string' ? withTenantScope(organizationId, work) : work());
         } catch (error) {
           // Ids and the error line only: payloads carry no personal data, errors must not either.
           this.logger.warn(`Job ${definition.name} ${job.id} failed: ${errorLine((error as Error).message)}`);

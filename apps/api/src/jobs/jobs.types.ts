@@ -1,6 +1,8 @@
 /**
  * What a job carries: ids, dates as ISO strings, counts; never personal data. Jobs are rows
  * in the database and their payloads outlive an erasure, so they name subjects only by id.
+ * A payload with an `organizationId` runs in that organization's database scope: row-level
+ * security shows the handler nothing of any other organization.
  */
 export type JobPayload = Record<string, string | number | boolean | null>;
 

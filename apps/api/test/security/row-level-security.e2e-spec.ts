@@ -1,7 +1,9 @@
 import pg from 'pg';
-import { bearerFor, createOrganization, createTestApp, type TestApp, type TestOrganization } from '#testing';
+import { DataSource } from 'typeorm';
+import { bearerFor, createOrganization, createTestApp, type TestApp, type TestOrganization, waitFor } from '#testing';
 import { ClientsRepository } from '../../src/crm/clients/clients.repository.js';
 import { SHARED_TABLES, TENANT_TABLES } from '../../src/database/migrations/1796800500000-row-level-security.js';
+import { JobsService } from '../../src/jobs/jobs.service.js';
 
 /** Tables without an organization's rows, and why: a new table must be placed on one side or the other. */
 const PLATFORM_TABLES: Record<string, string> = {
@@ -34,7 +36,7 @@ const onServer = Boolean(process.env.TEST_DATABASE_URL || process.env.DATABASE_U
     Number((await client.query('SELECT count(*)::int AS n FROM clients')).rows[0].n);
 
   beforeAll(async () => {
-    app = await createTestApp();
+    app = await createTestApp({ env: { JOBS_POLL_INTERVAL_MS: '500' } });
     ours = await createOrganization(app);
     theirs = await createOrganization(app);
     ourOwner = await bearerFor(app, ours.users.owner.email);
@@ -125,6 +127,24 @@ const onServer = Boolean(process.env.TEST_DATABASE_URL || process.env.DATABASE_U
     } finally {
       await unwalled.app.close();
     }
+  });
+
+  it("should run a job done for one organization behind that organization's wall", async () => {
+    const seen: Record<string, string[]> = {};
+    const dataSource = app.app.get(DataSource);
+    await app.app.get(JobsService).register<{ organizationId: string | null; probe: string }>({
+      name: 'test.rls-probe',
+      handle: async ({ probe }) => {
+        const rows: { organization_id: string }[] = await dataSource.query('SELECT organization_id FROM clients');
+        seen[probe] = rows.map((row) => row.organization_id).sort();
+      },
+    });
+    const jobs = app.app.get(JobsService);
+    await jobs.enqueueNow('test.rls-probe', { organizationId: ours.organizationId, probe: 'ours' });
+    await jobs.enqueueNow('test.rls-probe', { organizationId: null, probe: 'platform' });
+    await waitFor(async () => Object.keys(seen).length === 2, 30_000);
+    expect(seen.ours).toEqual([ours.organizationId]);
+    expect(seen.platform).toEqual([ours.organizationId, theirs.organizationId].sort());
   });
 
   it('should wall every table that holds organizations’ rows, with policies free of subqueries', async () => {
