@@ -66,6 +66,24 @@ const SECTIONS = {
       r.requests.map((q) => [q.name, String(q.status), q.retryAfter ?? '(none)', q.ok ? 'as expected' : 'defect']),
     ),
   ],
+  'mail-outage': (r) => [
+    `Run of ${r.date} on ${r.database}:`,
+    '',
+    ...table(
+      ['while the mail server was down', 'after it came back'],
+      [
+        [
+          `${r.queued} emails queued (${r.answeredQueued} invitations answered \`queued\`)`,
+          `${r.delivered} delivered, **${r.duplicates} duplicates**, ${r.lost} lost, ` +
+            `${r.secondsToDeliver} s from return to the last delivery`,
+        ],
+        [
+          'one more kept failing past MAIL_RETRY_HOURS',
+          r.givenUp ? 'given up, content dropped, never sent' : '**defect: not given up**',
+        ],
+      ],
+    ),
+  ],
   sqlmap: (r) => [
     `Run of ${r.date} (sqlmap ${r.version}, level ${r.level}, risk ${r.risk}, ${r.techniques} techniques): ` +
       `${r.targets.length} targets, ${r.seconds} s, **${r.injections} injections found**.`,

@@ -2656,7 +2656,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send the invitation again (the earlier link stops working) */
+        /**
+         * Send the invitation again (the earlier link stops working)
+         * @description `invitationEmail`: `sent`, `queued` (the mail server did not answer; retried) or `failed`.
+         */
         post: operations["resendInvitation"];
         /** Withdraw an invitation nobody accepted; the invited person is deleted */
         delete: operations["cancelInvitation"];
@@ -2676,7 +2679,7 @@ export interface paths {
         put?: never;
         /**
          * Invite a colleague with a role and branches
-         * @description Emails a single-use link that works for 7 days. The person appears with state `invited` until they accept.
+         * @description Emails a single-use link that works for 7 days. The person appears with state `invited` until they accept. `invitationEmail` says whether the mail server took the email (`sent`), did not answer so it is queued and retried (`queued`), or refused it (`failed`); the answer is the same whether or not the address has an account.
          */
         post: operations["inviteUser"];
         delete?: never;
@@ -3345,7 +3348,7 @@ export interface components {
              * @example phone
              * @enum {string}
              */
-            source: "email" | "phone" | "api" | "form" | "import" | "in-person" | "double-opt-in";
+            source: "api" | "email" | "phone" | "form" | "import" | "in-person" | "double-opt-in";
             /**
              * @description The wording version the person was shown (granting only); defaults to the current one.
              * @example 1
@@ -3632,7 +3635,7 @@ export interface components {
              * @description queued → building → ready; expired once the link has expired and the file is deleted; failed after retries.
              * @enum {string}
              */
-            status: "failed" | "expired" | "queued" | "building" | "ready";
+            status: "failed" | "queued" | "expired" | "building" | "ready";
             subjectId: string;
             /** @enum {string} */
             subjectKind: "user" | "contact" | "client";
@@ -3679,7 +3682,7 @@ export interface components {
              * @description queued → building → ready; expired once the link has expired and the file is deleted; failed after retries.
              * @enum {string}
              */
-            status: "failed" | "expired" | "queued" | "building" | "ready";
+            status: "failed" | "queued" | "expired" | "building" | "ready";
             subjectId: string;
             /** @enum {string} */
             subjectKind: "user" | "contact" | "client";
@@ -3761,6 +3764,16 @@ export interface components {
             password: string;
             /** @description The token from the emailed link. */
             token: string;
+        };
+        InvitationEmailDto: {
+            /**
+             * @description `sent`: the mail server took it. `queued`: the mail server did not answer; the email is
+             *     kept (sealed) and retried until it is sent, for up to MAIL_RETRY_HOURS. `failed`: the mail
+             *     server refused it for good; send the invitation again later or to another address.
+             * @example sent
+             * @enum {string}
+             */
+            invitationEmail: "sent" | "queued" | "failed";
         };
         InvitationPreviewResponseDto: {
             email: string;
@@ -4206,7 +4219,7 @@ export interface components {
              * @description trial, active or past_due keep the organization; ended starts its purge countdown.
              * @enum {string}
              */
-            state: "trial" | "active" | "past_due" | "ended";
+            state: "active" | "trial" | "past_due" | "ended";
         };
         OrganizationResponseDto: {
             accessTokenMinutes: number;
@@ -5326,6 +5339,35 @@ export interface components {
             to: string;
             /** @description The ten most used pages and the ten most used features over the range. */
             top: components["schemas"]["UsageNameResponseDto"][];
+        };
+        UserInvitedResponseDto: {
+            branchIds: string[];
+            /** Format: date-time */
+            createdAt: string;
+            email: string;
+            emailVerified: boolean;
+            fullName: string;
+            id: string;
+            /**
+             * @description `sent`: the mail server took it. `queued`: the mail server did not answer; the email is
+             *     kept (sealed) and retried until it is sent, for up to MAIL_RETRY_HOURS. `failed`: the mail
+             *     server refused it for good; send the invitation again later or to another address.
+             * @example sent
+             * @enum {string}
+             */
+            invitationEmail: "sent" | "queued" | "failed";
+            jobTitle: string | null;
+            /** Format: date-time */
+            lastSignInAt: string | null;
+            mfaEnabled: boolean;
+            /** @example agent */
+            role: string;
+            /**
+             * @description invited (has not accepted yet), active or disabled.
+             * @example active
+             */
+            state: string;
+            version: number;
         };
         UserInviteDto: {
             /** @description Managers and agents need at least one. */
@@ -11418,7 +11460,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["InvitationEmailDto"];
+                };
             };
         };
     };
@@ -11477,7 +11521,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserResponseDto"];
+                    "application/json": components["schemas"]["UserInvitedResponseDto"];
                 };
             };
         };

@@ -10,6 +10,9 @@ export interface MailCatcher {
   waitFor(to: string, timeoutMs?: number): Promise<ParsedMail>;
   /** Resolves with the first message to `to` whose subject contains `subject`. */
   waitForAbout(to: string, subject: string, timeoutMs?: number): Promise<ParsedMail>;
+  /** Stops listening (connections are refused, as from a dead mail server); `start` listens again on the same port. */
+  stop(): Promise<void>;
+  start(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -23,22 +26,33 @@ const recipients = (mail: ParsedMail) =>
 export async function startMailCatcher(): Promise<MailCatcher> {
   const messages: ParsedMail[] = [];
   const waiters: Array<() => void> = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, done) {
-      simpleParser(stream)
-        .then((mail) => {
-          messages.push(mail);
-          for (const wake of waiters.splice(0)) wake();
-          done();
-        })
-        .catch(done);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const listen = async (port: number) => {
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onData(stream, _session, done) {
+        simpleParser(stream)
+          .then((mail) => {
+            messages.push(mail);
+            for (const wake of waiters.splice(0)) wake();
+            done();
+          })
+          .catch(done);
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+    return server;
+  };
+  let server: SMTPServer | null = await listen(0);
   const { port } = server.server.address() as AddressInfo;
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      const running = server;
+      server = null;
+      if (running) running.close(() => resolve());
+      else resolve();
+    });
   async function waitForAbout(to: string, subject: string, timeoutMs = 10_000): Promise<ParsedMail> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
@@ -58,7 +72,11 @@ export async function startMailCatcher(): Promise<MailCatcher> {
     messages,
     waitFor: (to, timeoutMs) => waitForAbout(to, '', timeoutMs),
     waitForAbout,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    stop,
+    async start() {
+      server ??= await listen(port);
+    },
+    close: stop,
   };
 }
 

@@ -109,6 +109,27 @@ export class EnvironmentSchema {
   @IsString()
   MAIL_FROM = 'Steward CRM <no-reply@steward-crm.invalid>';
 
+  /** How long to wait for the mail server to connect and greet, in milliseconds (a dead server must not hold requests). */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of milliseconds between 500 and 60000' })
+  @Min(500, { message: 'must be a whole number of milliseconds between 500 and 60000' })
+  @Max(60_000, { message: 'must be a whole number of milliseconds between 500 and 60000' })
+  MAIL_TIMEOUT_MS = 5_000;
+
+  /** Hours an email the mail server could not take is retried before it is given up. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of hours between 1 and 168' })
+  @Min(1, { message: 'must be a whole number of hours between 1 and 168' })
+  @Max(168, { message: 'must be a whole number of hours between 1 and 168' })
+  MAIL_RETRY_HOURS = 72;
+
+  /** Days the mail log (times, attempts, error codes of sent and given-up emails; no content) is kept. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of days between 1 and 365' })
+  @Min(1, { message: 'must be a whole number of days between 1 and 365' })
+  @Max(365, { message: 'must be a whole number of days between 1 and 365' })
+  MAIL_LOG_RETENTION_DAYS = 30;
+
   /** Where people open the app; links in emails point here. Defaults to http://localhost:PORT. */
   @Transform(emptyToUndefined)
   @IsOptional()

@@ -38,6 +38,12 @@ export interface Settings {
     /** Absent: mail is written to DATA_DIR/outbox as .eml files instead of being sent. */
     smtpUrl?: string;
     from: string;
+    /** Milliseconds to connect and to get the greeting (the idle socket gets twice that). */
+    timeoutMs: number;
+    /** Hours a queued email is retried before it is given up. */
+    retryHours: number;
+    /** Days what is left of a sent or given-up email (times, attempts, error line) is kept. */
+    logRetentionDays: number;
   };
   /** Public URL of the app, for links in emails (no trailing slash). */
   appUrl: string;
@@ -157,7 +163,13 @@ export function loadSettings(raw: RawEnvironment): Settings {
       perMinute: env.RATE_LIMIT_PER_MINUTE,
       signInPerMinute: env.SIGN_IN_RATE_LIMIT_PER_MINUTE,
     },
-    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+    mail: {
+      smtpUrl: env.SMTP_URL,
+      from: env.MAIL_FROM,
+      timeoutMs: env.MAIL_TIMEOUT_MS,
+      retryHours: env.MAIL_RETRY_HOURS,
+      logRetentionDays: env.MAIL_LOG_RETENTION_DAYS,
+    },
     appUrl: (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     seedDemo: env.SEED_DEMO,
     audit: { retentionDays: env.AUDIT_RETENTION_DAYS, disabledForBenchmark: env.AUDIT_DISABLED_FOR_BENCHMARK },

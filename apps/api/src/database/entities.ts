@@ -31,6 +31,7 @@ import { SessionEntity } from '../identity/entities/session.entity.js';
 import { SignInAttemptEntity } from '../identity/entities/sign-in-attempt.entity.js';
 import { UserEntity } from '../identity/entities/user.entity.js';
 import { SubjectKeyEntity } from '../keyring/entities/subject-key.entity.js';
+import { MailOutboxEntity } from '../mail/entities/mail-outbox.entity.js';
 import { ErasureEntity, ErasureReceiptEntity } from '../personal-data/entities/erasure.entity.js';
 import { DataExportEntity } from '../personal-data/exports/entities/data-export.entity.js';
 import { PrivacyRequestEntity } from '../requests/entities/privacy-request.entity.js';
@@ -94,6 +95,7 @@ export const ENTITIES = [
   RetentionRunEntity,
   RetentionReceiptEntity,
   RetentionOverrideEntity,
+  MailOutboxEntity,
   DataExportEntity,
   PrivacyRequestEntity,
   PrivacyRequestEventEntity,

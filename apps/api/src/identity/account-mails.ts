@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MailService } from '../mail/mail.service.js';
+import { type MailDelivery, MailService } from '../mail/mail.service.js';
 import { LINK_LIFETIME_MINUTES } from './account-links.js';
 
 const hours = (minutes: number) =>
@@ -10,7 +10,7 @@ const hours = (minutes: number) =>
 export class AccountMails {
   constructor(private readonly mail: MailService) {}
 
-  passwordReset(to: string, fullName: string, token: string): Promise<void> {
+  passwordReset(to: string, fullName: string, token: string): Promise<MailDelivery> {
     return this.mail.send({
       to,
       subject: 'Reset your Steward CRM password',
@@ -27,7 +27,7 @@ export class AccountMails {
     });
   }
 
-  verifyEmail(to: string, fullName: string, token: string): Promise<void> {
+  verifyEmail(to: string, fullName: string, token: string): Promise<MailDelivery> {
     return this.mail.send({
       to,
       subject: 'Confirm your email for Steward CRM',
@@ -45,7 +45,7 @@ export class AccountMails {
   }
 
   /** Sign-up with an address that already has an account: tell its owner, not the person signing up. */
-  alreadyRegistered(to: string): Promise<void> {
+  alreadyRegistered(to: string): Promise<MailDelivery> {
     return this.mail.send({
       to,
       subject: 'You already have a Steward CRM account',
@@ -97,7 +97,7 @@ export class AccountMails {
     });
   }
 
-  confirmNewEmail(to: string, fullName: string, token: string): Promise<void> {
+  confirmNewEmail(to: string, fullName: string, token: string): Promise<MailDelivery> {
     return this.mail.send({
       to,
       subject: 'Confirm your new email for Steward CRM',
@@ -115,7 +115,7 @@ export class AccountMails {
   }
 
   /** Goes to the old address: a hijacked session changing the email does not go unnoticed. */
-  emailChangeRequested(to: string, fullName: string): Promise<void> {
+  emailChangeRequested(to: string, fullName: string): Promise<MailDelivery> {
     return this.mail.send({
       to,
       subject: 'Your Steward CRM email is about to change',

@@ -16,10 +16,11 @@ import { InvitationsService } from './invitations.service.js';
 import { TokenDto } from './sign-up.dto.js';
 import {
   InvitationAcceptDto,
+  InvitationEmailDto,
   InvitationPreviewResponseDto,
   toUserResponse,
   UserInviteDto,
-  UserResponseDto,
+  UserInvitedResponseDto,
 } from './users.dto.js';
 
 @ApiTags('users')
@@ -34,11 +35,17 @@ export class InvitationsController {
   @ApiOperation({
     summary: 'Invite a colleague with a role and branches',
     description:
-      'Emails a single-use link that works for 7 days. The person appears with state `invited` until they accept.',
+      'Emails a single-use link that works for 7 days. The person appears with state `invited` until they accept. ' +
+      '`invitationEmail` says whether the mail server took the email (`sent`), did not answer so it is queued and ' +
+      'retried (`queued`), or refused it (`failed`); the answer is the same whether or not the address has an account.',
   })
-  @ApiCreatedResponse({ type: UserResponseDto })
-  async inviteUser(@CurrentUser() caller: AuthenticatedUser, @Body() body: UserInviteDto): Promise<UserResponseDto> {
-    return toUserResponse(await this.invitations.invite(caller, body));
+  @ApiCreatedResponse({ type: UserInvitedResponseDto })
+  async inviteUser(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Body() body: UserInviteDto,
+  ): Promise<UserInvitedResponseDto> {
+    const { user, email } = await this.invitations.invite(caller, body);
+    return { ...toUserResponse(user), invitationEmail: email };
   }
 
   @Post('users/:id/invitation')
@@ -46,13 +53,16 @@ export class InvitationsController {
   @UsersOnly()
   @HttpCode(202)
   @ApiBearerAuth('bearer')
-  @ApiOperation({ summary: 'Send the invitation again (the earlier link stops working)' })
-  @ApiAcceptedResponse()
+  @ApiOperation({
+    summary: 'Send the invitation again (the earlier link stops working)',
+    description: '`invitationEmail`: `sent`, `queued` (the mail server did not answer; retried) or `failed`.',
+  })
+  @ApiAcceptedResponse({ type: InvitationEmailDto })
   async resendInvitation(
     @CurrentUser() caller: AuthenticatedUser,
     @Param('id', new ParseUUIDPipe()) id: string,
-  ): Promise<void> {
-    await this.invitations.resend(caller, id);
+  ): Promise<InvitationEmailDto> {
+    return { invitationEmail: await this.invitations.resend(caller, id) };
   }
 
   @Delete('users/:id/invitation')

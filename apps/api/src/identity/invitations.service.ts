@@ -1,8 +1,9 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
 import { TransactionService } from '../database/transaction.service.js';
+import type { MailDelivery } from '../mail/mail.service.js';
 import type { AuthenticatedUser } from './access-tokens.js';
 import { assertMayChangeAccess } from './account-admin-rules.js';
 import { AccountLinks, linkExpired } from './account-links.js';
@@ -32,8 +33,6 @@ export interface Invitation {
  */
 @Injectable()
 export class InvitationsService {
-  private readonly logger = new Logger(InvitationsService.name);
-
   constructor(
     private readonly transactions: TransactionService,
     private readonly identity: IdentityService,
@@ -47,7 +46,8 @@ export class InvitationsService {
     private readonly clock: Clock,
   ) {}
 
-  async invite(caller: AuthenticatedUser, invitation: Invitation): Promise<UserView> {
+  /** The invited person, and what became of the email: sent, queued for a retry, or refused. */
+  async invite(caller: AuthenticatedUser, invitation: Invitation): Promise<{ user: UserView; email: MailDelivery }> {
     const branchIds = [...new Set(invitation.branchIds)];
     assertMayChangeAccess(
       caller,
@@ -67,14 +67,13 @@ export class InvitationsService {
       branchIds,
       state: 'invited',
     });
-    await this.send(caller, user);
-    return user;
+    return { user, email: await this.send(caller, user) };
   }
 
-  async resend(caller: AuthenticatedUser, id: string): Promise<void> {
+  async resend(caller: AuthenticatedUser, id: string): Promise<MailDelivery> {
     const user = await this.admin.get(caller, id);
     if (user.state !== 'invited') throw new AppError('conflict', 'This person has already accepted the invitation');
-    await this.send(caller, user);
+    return this.send(caller, user);
   }
 
   async cancel(caller: AuthenticatedUser, id: string): Promise<void> {
@@ -155,9 +154,12 @@ export class InvitationsService {
   /**
    * The invitation mail. An address that already has an account (here or in another
    * organization) cannot accept, since sign-in is by email alone: its owner is told so
-   * instead of getting a link, and the inviter sees the same pending invitation either way.
+   * instead of getting a link, and the inviter sees the same pending invitation either way:
+   * one mail, the same steps (a link is minted either way, the unsendable one is never
+   * mailed), and the same `sent`/`queued` for the same mail server. A mail server that does
+   * not answer queues the mail (MailService), so the answer is never an error for it.
    */
-  private async send(caller: AuthenticatedUser, invitee: UserView): Promise<void> {
+  private async send(caller: AuthenticatedUser, invitee: UserView): Promise<MailDelivery> {
     const [inviter, organization, account] = await Promise.all([
       this.identity.getUser(caller.organizationId, caller.userId),
       this.organizations.findById(caller.organizationId),
@@ -165,13 +167,9 @@ export class InvitationsService {
     ]);
     const organizationName = organization?.name ?? 'your team';
     const inviterName = inviter?.fullName ?? 'A colleague';
-    const mail = account
+    const token = await this.links.mint(invitee, 'invitation');
+    return account
       ? this.mails.invitationToExistingAccount(invitee.email, organizationName, inviterName)
-      : this.links
-          .mint(invitee, 'invitation')
-          .then((token) =>
-            this.mails.invitation(invitee.email, invitee.fullName, organizationName, inviterName, token),
-          );
-    mail.catch((error: Error) => this.logger.error(`Invitation mail failed: ${error.message}`));
+      : this.mails.invitation(invitee.email, invitee.fullName, organizationName, inviterName, token);
   }
 }

@@ -100,7 +100,7 @@ export class SignUpService {
   }
 
   /** Mail goes out after the answer: neither its presence nor its time shows in the response. */
-  private later(work: Promise<void>): void {
+  private later(work: Promise<unknown>): void {
     work.catch((error: Error) => this.logger.error(`Sign-up mail failed: ${error.message}`));
   }
 }

@@ -1,3 +1,4 @@
+import { ApiProperty, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -12,6 +13,7 @@ import {
   MaxLength,
 } from 'class-validator';
 import { PageQueryDto } from '../common/pagination.dto.js';
+import { MAIL_DELIVERIES, type MailDelivery } from '../mail/mail.service.js';
 import type { UserView } from './identity.service.js';
 import { ROLES, USER_STATES } from './identity.types.js';
 import { AgeAnswerDto } from './sign-up.dto.js';
@@ -53,6 +55,21 @@ export class UserResponseDto {
   createdAt: Date;
   version: number;
 }
+
+/** What became of an invitation email. */
+export class InvitationEmailDto {
+  /**
+   * `sent`: the mail server took it. `queued`: the mail server did not answer; the email is
+   * kept (sealed) and retried until it is sent, for up to MAIL_RETRY_HOURS. `failed`: the mail
+   * server refused it for good; send the invitation again later or to another address.
+   * @example sent
+   */
+  @ApiProperty({ enum: MAIL_DELIVERIES })
+  invitationEmail: MailDelivery;
+}
+
+/** The invited person, and what became of the invitation email. */
+export class UserInvitedResponseDto extends IntersectionType(UserResponseDto, InvitationEmailDto) {}
 
 export class UserListResponseDto {
   items: UserResponseDto[];

@@ -329,7 +329,7 @@ export class PrivacyRequestActionsService {
 
   private async notify(
     request: PrivacyRequestEntity,
-    send: (to: string, organizationName: string) => Promise<void>,
+    send: (to: string, organizationName: string) => Promise<unknown>,
   ): Promise<void> {
     const email = await this.emailOf(request);
     if (!email) return;

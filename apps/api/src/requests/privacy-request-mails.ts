@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppSettings } from '../config/settings.module.js';
-import { MailService } from '../mail/mail.service.js';
+import { type MailDelivery, MailService } from '../mail/mail.service.js';
 import type { RequestType } from './privacy-requests.types.js';
 
 /** Words for each right, as the requester reads them. */
@@ -32,7 +32,13 @@ export class PrivacyRequestMails {
     private readonly settings: AppSettings,
   ) {}
 
-  verify(to: string, fullName: string, organizationName: string, type: RequestType, token: string): Promise<void> {
+  verify(
+    to: string,
+    fullName: string,
+    organizationName: string,
+    type: RequestType,
+    token: string,
+  ): Promise<MailDelivery> {
     return this.mail.send({
       to,
       subject: `Confirm your privacy request to ${organizationName}`,
@@ -49,7 +55,7 @@ export class PrivacyRequestMails {
     });
   }
 
-  received(to: string, organizationName: string, type: RequestType, dueAt: Date): Promise<void> {
+  received(to: string, organizationName: string, type: RequestType, dueAt: Date): Promise<MailDelivery> {
     return this.mail.send({
       to,
       subject: `${organizationName} received your privacy request`,
@@ -60,7 +66,13 @@ export class PrivacyRequestMails {
     });
   }
 
-  extended(to: string, organizationName: string, type: RequestType, dueAt: Date, reason: string): Promise<void> {
+  extended(
+    to: string,
+    organizationName: string,
+    type: RequestType,
+    dueAt: Date,
+    reason: string,
+  ): Promise<MailDelivery> {
     return this.mail.send({
       to,
       subject: `${organizationName} needs more time for your privacy request`,
@@ -74,7 +86,12 @@ export class PrivacyRequestMails {
   }
 
   /** `downloads`: the links to the copies of the requester's data (access and portability). */
-  completed(to: string, organizationName: string, type: RequestType, downloads: DownloadLink[] = []): Promise<void> {
+  completed(
+    to: string,
+    organizationName: string,
+    type: RequestType,
+    downloads: DownloadLink[] = [],
+  ): Promise<MailDelivery> {
     const lines = [`${organizationName} has completed your request for ${REQUEST_TYPE_WORDS[type]}.`];
     if (downloads.length) {
       lines.push(
@@ -94,7 +111,7 @@ export class PrivacyRequestMails {
     });
   }
 
-  rejected(to: string, organizationName: string, type: RequestType, reason: string): Promise<void> {
+  rejected(to: string, organizationName: string, type: RequestType, reason: string): Promise<MailDelivery> {
     return this.mail.send({
       to,
       subject: `${organizationName} could not fulfil your privacy request`,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { MailService } from '../../mail/mail.service.js';
+import { type MailDelivery, MailService } from '../../mail/mail.service.js';
 import { OPT_IN_LINK_HOURS } from './contact-consents.types.js';
 
 /** The double opt-in email, worded in one place. The link goes to a public page of the SPA. */
@@ -13,7 +13,7 @@ export class ConsentMails {
     organizationName: string,
     choices: Array<{ name: string; wording: string }>,
     token: string,
-  ): Promise<void> {
+  ): Promise<MailDelivery> {
     return this.mail.send({
       to,
       subject: `Confirm what ${organizationName} may send you`,

@@ -22,6 +22,7 @@ import { PrivacyRequestCorrections1796700000000 } from './1796700000000-privacy-
 import { UsageAnalytics1796800000000 } from './1796800000000-usage-analytics.js';
 import { Subscriptions1796800100000 } from './1796800100000-subscriptions.js';
 import { Retention1796800200000 } from './1796800200000-retention.js';
+import { MailOutbox1796800300000 } from './1796800300000-mail-outbox.js';
 import { RowLevelSecurity1796800500000 } from './1796800500000-row-level-security.js';
 
 /** In order. Generated with `npm run migration:generate`, read, committed, never edited. */
@@ -50,5 +51,6 @@ export const MIGRATIONS = [
   UsageAnalytics1796800000000,
   Subscriptions1796800100000,
   Retention1796800200000,
+  MailOutbox1796800300000,
   RowLevelSecurity1796800500000,
 ];

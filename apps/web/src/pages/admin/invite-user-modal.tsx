@@ -39,11 +39,25 @@ export function InviteUserModal({
       },
       {
         onSuccess: (invited) => {
-          notifications.show({
-            color: 'teal',
-            title: 'Invitation sent',
-            message: `${invited.fullName} can accept it from the email sent to ${invited.email} within 7 days.`,
-          });
+          notifications.show(
+            invited.invitationEmail === 'sent'
+              ? {
+                  color: 'teal',
+                  title: 'Invitation sent',
+                  message: `${invited.fullName} can accept it from the email sent to ${invited.email} within 7 days.`,
+                }
+              : invited.invitationEmail === 'queued'
+                ? {
+                    color: 'yellow',
+                    title: 'Invitation queued',
+                    message: `The mail server is not answering. The email to ${invited.email} will go out when it is back.`,
+                  }
+                : {
+                    color: 'red',
+                    title: 'Invitation not sent',
+                    message: `The mail server refused the email to ${invited.email}. Resend it later from the people list.`,
+                  },
+          );
           close();
         },
       },

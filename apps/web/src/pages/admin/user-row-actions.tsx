@@ -30,7 +30,14 @@ export function UserRowActions({ person, onEditAccess }: { person: User; onEditA
               <Menu.Item
                 onClick={() =>
                   actions.resendInvitation.mutate(person.id, {
-                    onSuccess: done(`Invitation sent again to ${person.email}. The earlier link no longer works.`),
+                    onSuccess: (answer) =>
+                      done(
+                        answer.invitationEmail === 'sent'
+                          ? `Invitation sent again to ${person.email}. The earlier link no longer works.`
+                          : answer.invitationEmail === 'queued'
+                            ? `The mail server is not answering: the new invitation to ${person.email} will go out when it is back. The earlier link no longer works.`
+                            : `The mail server refused the new invitation to ${person.email}. The earlier link no longer works.`,
+                      )(),
                   })
                 }
               >
