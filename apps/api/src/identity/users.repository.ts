@@ -3,6 +3,7 @@ import { In, IsNull, Not } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { insertEntity } from '../database/insert-entity.js';
 import { findInOrganization } from '../database/lean-rows.js';
+import { withPlatformScope } from '../database/tenant-scope.js';
 import type { Transaction } from '../database/transaction.service.js';
 import { TransactionService } from '../database/transaction.service.js';
 import { UserEntity } from './entities/user.entity.js';
@@ -48,9 +49,11 @@ export class UsersRepository {
   /**
    * The one account (active or disabled) with this address, whoever owns it: accounts are
    * unique across organizations. Invitations are not accounts and are never found here.
+   * Looks across organizations on purpose (an invitation or an email change must not reuse
+   * another organization's address), so it runs in the platform scope, never in a transaction.
    */
   findAccountByEmailIndex(emailIndex: string): Promise<UserEntity | null> {
-    return this.users().findOneBy({ emailIndex, state: Not('invited') });
+    return withPlatformScope(() => this.users().findOneBy({ emailIndex, state: Not('invited') }));
   }
 
   /** Anyone of this organization with this address: a member or someone already invited. */
