@@ -25,7 +25,8 @@ export default async function globalSetup() {
       [templateDatabaseName(migrationsHash())],
     );
     for (const { datname } of stale.rows) {
-      await admin.query(`ALTER DATABASE "${datname}" IS_TEMPLATE false`);
+      // A drop interrupted elsewhere leaves an invalid database that refuses ALTER: the drop below still works.
+      await admin.query(`ALTER DATABASE "${datname}" IS_TEMPLATE false`).catch(() => undefined);
       // A run that connected since the query keeps its database: the drop fails, and that is fine.
       await admin.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => undefined);
     }

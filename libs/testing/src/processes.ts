@@ -48,6 +48,8 @@ export interface ApiProcess {
   pid: number;
   /** The last lines it wrote, for a failure message. */
   tail(): string;
+  /** Every error line it logged (level 50 and above), for a failure message. */
+  errors(): string[];
   /** SIGTERM, then SIGKILL after 15 s: this child only, by its pid. */
   stop(): Promise<void>;
 }
@@ -75,18 +77,21 @@ export async function startApiProcess(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
+  const errors: string[] = [];
   const keep = (line: string) => {
     lines.push(line);
     if (lines.length > 200) lines.shift();
+    if (/"level":(5|6)0/.test(line)) errors.push(line);
     if (line.startsWith('{')) recordLogLine(line);
   };
   createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', keep);
   createInterface({ input: child.stderr as NodeJS.ReadableStream }).on('line', keep);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const process_: ApiProcess = {
+  const api: ApiProcess = {
     origin: `http://127.0.0.1:${port}`,
     pid: child.pid as number,
     tail: () => lines.slice(-40).join('\n'),
+    errors: () => [...errors],
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
@@ -95,21 +100,21 @@ export async function startApiProcess(
       clearTimeout(timer);
     },
   };
-  if (script === 'worker') return process_;
+  if (script === 'worker') return api;
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) break;
     try {
-      const response = await fetch(`${process_.origin}${readyPath}`);
+      const response = await fetch(`${api.origin}${readyPath}`);
       await response.arrayBuffer();
-      if (response.ok) return process_;
+      if (response.ok) return api;
     } catch {
       // not listening yet
     }
     await sleep(50);
   }
-  await process_.stop();
-  throw new Error(`The API did not start on ${process_.origin}:\n${process_.tail()}`);
+  await api.stop();
+  throw new Error(`The API did not start on ${api.origin}:\n${api.tail()}`);
 }
 
 /** Samples a process's RSS every `everyMs` until stopped. */
