@@ -129,12 +129,13 @@ const SECTIONS = {
       `${r.load.seconds} s of the mixed workload at ${r.load.connections} connections split between the replicas ` +
       `(${r.load.requests} requests, ${r.load.errors} errors, ${r.load.non2xx} non-2xx).`,
     '',
-    `Scheduled ticks: **${r.ticks.length} ticks, ${r.ticks.filter((t) => t.jobs === 1 && t.state === 'completed').length} ` +
-      `ran exactly once** (one job row per tick key, completed by the worker).`,
+    `Scheduled ticks: **${r.ticks.length} ticks, ` +
+      `${r.ticks.filter((t) => t.jobs === 1 && t.state === 'completed' && t.retries === 0).length} ran exactly once** ` +
+      '(one job row per tick key, completed by the worker at its first attempt).',
     '',
     ...table(
-      ['tick key', 'job rows', 'state'],
-      r.ticks.map((t) => [`\`${t.key}\``, String(t.jobs), t.state]),
+      ['tick key', 'job rows', 'state', 'retries'],
+      r.ticks.map((t) => [`\`${t.key}\``, String(t.jobs), t.state, String(t.retries)]),
     ),
     '',
     `Shared rate limit (Redis): a budget of ${r.rateLimit.budget} requests a minute, ${r.rateLimit.sent} requests ` +
