@@ -14,7 +14,7 @@ module.exports = {
       severity: 'error',
       from: {
         path: '^apps/api/src/',
-        pathNot: ['\\.repository\\.ts$', '/entities/', '^apps/api/src/database/', '\\.(e2e-)?spec\\.ts$'],
+        pathNot: ['\\.repository\\.ts$', '/entities/', '^apps/api/src/database/', '\\.(e2e-|resilience-)?spec\\.ts$'],
       },
       to: { path: 'node_modules/typeorm/' },
     },
@@ -32,7 +32,7 @@ module.exports = {
       // database/entities.ts lists every entity for the data source; nothing else crosses.
       from: {
         path: '^apps/api/src/([^/]+)/',
-        pathNot: ['\\.(e2e-)?spec\\.ts$', '^apps/api/src/database/entities\\.ts$'],
+        pathNot: ['\\.(e2e-|resilience-)?spec\\.ts$', '^apps/api/src/database/entities\\.ts$'],
       },
       to: {
         path: '^apps/api/src/([^/]+)/',

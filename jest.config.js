@@ -10,6 +10,11 @@ const swc = {
   sourceMaps: 'inline',
 };
 
+// `npm run test:resilience` (scripts/test.mjs --resilience) sets this: the long fault tests
+// (`*.resilience-spec.ts`, docs/reliability.md) run alone, one file at a time, since they
+// measure load, memory and recovery times that a neighbour file would disturb.
+const resilience = process.env.STEWARD_TEST_LANE === 'resilience';
+
 /** @type {import('jest').Config} */
 export default {
   rootDir: '.',
@@ -20,16 +25,18 @@ export default {
     '^#(personal-data|crypto|testing|api-client)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
-  testMatch: [
-    '<rootDir>/{apps,libs}/**/*.spec.ts',
-    '<rootDir>/{apps,libs}/**/*.e2e-spec.ts',
-    '<rootDir>/{apps,libs}/**/*.browser-spec.ts',
-  ],
+  testMatch: resilience
+    ? ['<rootDir>/{apps,libs}/**/*.resilience-spec.ts']
+    : [
+        '<rootDir>/{apps,libs}/**/*.spec.ts',
+        '<rootDir>/{apps,libs}/**/*.e2e-spec.ts',
+        '<rootDir>/{apps,libs}/**/*.browser-spec.ts',
+      ],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   globalSetup: '<rootDir>/libs/testing/src/global-setup.mjs',
   testTimeout: 60_000,
   // Test files wait on I/O (databases, Chromium) as much as on the CPU: one worker per core.
-  maxWorkers: process.env.CI ? 2 : '100%',
+  maxWorkers: resilience ? 1 : process.env.CI ? 2 : '100%',
   // A leaked handle must never hang CI; locally, Jest's open-handle warning points at it.
   forceExit: Boolean(process.env.CI),
 };

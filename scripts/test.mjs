@@ -1,6 +1,9 @@
 // `npm test`: the whole suite. Uses TEST_DATABASE_URL or DATABASE_URL when set (each
 // test file gets its own database cloned from a migrated template), PGlite otherwise.
 // Extra arguments go to Jest: `npm test -- apps/api/src/health`.
+// `npm run test:resilience` (`--resilience`): the long fault tests (`*.resilience-spec.ts`:
+// load, a database restart, killed workers, replicas), one file at a time, on a server only;
+// the same log scan and docs/reliability.md rendering follow.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +12,10 @@ import { SECRET_SHAPES, scanRun } from '../libs/testing/src/log-scan.mjs';
 import { RUN_DIR_VARIABLE, readCanaries, readResults, writeResult } from '../libs/testing/src/run-record.mjs';
 import { ensureBuilt, ensureInstalled, root } from './lib/prepare.mjs';
 import { renderReliability } from './lib/reliability.mjs';
+
+const RESILIENCE_FLAG = '--resilience';
+const resilience = process.argv.includes(RESILIENCE_FLAG);
+const jestArgs = process.argv.slice(2).filter((arg) => arg !== RESILIENCE_FLAG);
 
 ensureInstalled();
 ensureBuilt('api', 'web'); // the browser tests load the built SPA; the crash tests run the built worker
@@ -23,10 +30,18 @@ const jest = spawnSync(
     'node_modules/jest/bin/jest.js',
     '--json',
     `--outputFile=${resultsFile}`,
-    ...process.argv.slice(2),
+    ...jestArgs,
   ],
   // Every app's log lines, the canaries and the security suites' figures land in the run directory.
-  { cwd: root, stdio: 'inherit', env: { ...process.env, [RUN_DIR_VARIABLE]: join(resultsDir, 'run') } },
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      [RUN_DIR_VARIABLE]: join(resultsDir, 'run'),
+      ...(resilience ? { STEWARD_TEST_LANE: 'resilience' } : {}),
+    },
+  },
 );
 // The log scan: no secret or personal value the tests created may appear in any log line.
 const scan = scanRun(join(resultsDir, 'run'), readCanaries(join(resultsDir, 'run')));
@@ -45,7 +60,10 @@ for (const finding of scan.findings.slice(0, 50)) {
   console.log(`  ${finding.source}:${finding.line} "${finding.message}" holds ${finding.kinds.join(', ')}`);
 }
 // docs/reliability.md: rewritten by a run that had the figures (the whole suite, or the security files).
-const written = renderReliability(readResults(join(resultsDir, 'run')), { wholeRun: process.argv.length <= 2 });
+// The log-scan figure is the whole `npm test` run's: the resilience lane scans its own logs but keeps it.
+const written = renderReliability(readResults(join(resultsDir, 'run')), {
+  wholeRun: jestArgs.length === 0 && !resilience,
+});
 if (written.length) console.log(`docs/reliability.md: ${written.join(', ')} updated`);
 // One plain closing line that any CI reads the same way.
 if (existsSync(resultsFile)) {

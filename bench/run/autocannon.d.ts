@@ -1,4 +1,4 @@
-/** The part of autocannon's API the bench uses (the package ships no types). */
+/** The part of autocannon's API the bench and the resilience lane use (the package ships no types). */
 declare module 'autocannon' {
   export interface Histogram {
     average: number;
@@ -24,6 +24,12 @@ declare module 'autocannon' {
 
   export interface RequestSpec extends RawRequest {
     setupRequest?: (request: RawRequest, context: Record<string, unknown>) => RawRequest | undefined;
+    onResponse?: (
+      status: number,
+      body: string,
+      context: Record<string, unknown>,
+      headers: Record<string, string>,
+    ) => void;
   }
 
   export interface Options {

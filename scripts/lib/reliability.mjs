@@ -93,6 +93,73 @@ const SECTIONS = {
       r.targets.map((t) => [`\`${t.url}\``, t.parameters.join(', '), t.result]),
     ),
   ],
+  'resilience-load': (r) => [
+    `Run of ${r.date} on ${r.database}: the built API under the mixed workload for **${r.seconds} s** at ` +
+      `${r.connections} connections: **${r.requests} requests** (${r.rps}/s, p50 ${r.p50Ms} ms, p99 ${r.p99Ms} ms, ` +
+      `max ${r.maxMs} ms), **${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx**; ` +
+      `${r.created.clients} clients, ${r.created.contacts} contacts and ${r.created.jobs} jobs created.`,
+    '',
+    `RSS every ${r.rss.everySeconds} s: median of the first ${r.rss.windowSeconds} s ${r.rss.firstMb} MB, ` +
+      `of the last ${r.rss.windowSeconds} s ${r.rss.lastMb} MB: **drift ${r.rss.driftPercent} %** ` +
+      `(bound ${r.rss.boundPercent} %), peak ${r.rss.peakMb} MB.`,
+    '',
+    ...table(
+      ['step', 'answers'],
+      Object.entries(
+        Object.entries(r.steps).reduce((steps, [key, count]) => {
+          const [, step, status] = /^(.*) (\d+)$/.exec(key) ?? [key, key, '?'];
+          steps[step] = { ...steps[step], [status]: count };
+          return steps;
+        }, {}),
+      ).map(([step, counts]) => [step, statuses(counts)]),
+    ),
+  ],
+  'resilience-database-restart': (r) => [
+    `Run of ${r.date} on a PostgreSQL cluster of the test's own (\`pg_ctl stop -m fast\`, then start), the built ` +
+      `API at ${r.connections} connections: stopped for ${r.downSeconds} s.`,
+    '',
+    ...table(
+      ['figure', 'value', 'bound'],
+      [
+        ['requests while PostgreSQL was down', String(r.down.requests), ''],
+        ['of them 503 problem+json with Retry-After', String(r.down.unavailable), 'all'],
+        ['of them 500', String(r.down.serverErrors), '0'],
+        ['all answers while down', statuses(r.down.statuses), ''],
+        ['PostgreSQL accepting connections → first 2xx', `**${r.recoveryMs} ms**`, `${r.recoveryBoundMs} ms`],
+        ['writes acknowledged (201 with an id)', String(r.acknowledged), ''],
+        ['of them found in the database afterwards', String(r.found), 'all'],
+        ['writes lost', `**${r.lost}**`, '0'],
+        ['all answers of the run', statuses(r.statuses), ''],
+      ],
+    ),
+  ],
+  'resilience-worker-kills': (r) => [
+    `Run of ${r.date} on PostgreSQL: the built worker killed with SIGKILL at each point, restarted after each kill, ` +
+      `**${r.kills.reduce((sum, k) => sum + k.points.length, 0)} kills survived** in ${r.kills.length} operations.`,
+    '',
+    ...table(
+      ['operation', 'batches', 'killed after', 'outcome'],
+      r.kills.map((k) => [k.operation, String(k.batches), k.points.join('; '), k.outcome]),
+    ),
+  ],
+  'resilience-replicas': (r) => [
+    `Run of ${r.date} on PostgreSQL and Redis: ${r.replicas} API replicas (\`JOBS_WORKER=false\`) and one worker, ` +
+      `${r.load.seconds} s of the mixed workload at ${r.load.connections} connections split between the replicas ` +
+      `(${r.load.requests} requests, ${r.load.errors} errors, ${r.load.non2xx} non-2xx).`,
+    '',
+    `Scheduled ticks: **${r.ticks.length} ticks, ` +
+      `${r.ticks.filter((t) => t.jobs === 1 && t.state === 'completed' && t.retries === 0).length} ran exactly once** ` +
+      '(one job row per tick key, completed by the worker at its first attempt).',
+    '',
+    ...table(
+      ['tick key', 'job rows', 'state', 'retries'],
+      r.ticks.map((t) => [`\`${t.key}\``, String(t.jobs), t.state, String(t.retries)]),
+    ),
+    '',
+    `Shared rate limit (Redis): a budget of ${r.rateLimit.budget} requests a minute, ${r.rateLimit.sent} requests ` +
+      `alternating between the replicas: **${r.rateLimit.allowed} allowed** (${statuses(r.rateLimit.byReplica)}), ` +
+      `${r.rateLimit.limited} answered 429.`,
+  ],
   'log-scan': (r) => [
     `Whole \`npm test\` run of ${r.date}: ${r.lines} log lines from ${r.files} test workers scanned for ` +
       `${r.canaries} secret and personal values the tests created and ${r.shapes} secret shapes: **${r.findings} findings**.`,
@@ -102,6 +169,12 @@ const SECTIONS = {
 /** Rewrites the sections whose fragments exist; answers their names. */
 export function renderReliability(results, { wholeRun = false } = {}) {
   let doc = readFileSync(DOC, 'utf8');
+  // Each killed-worker spec writes `worker-kill-<operation>`: one section holds them all.
+  const kills = Object.keys(results)
+    .filter((name) => name.startsWith('worker-kill-'))
+    .sort()
+    .map((name) => results[name]);
+  if (kills.length) results = { ...results, 'resilience-worker-kills': { kills } };
   const written = [];
   for (const [name, render] of Object.entries(SECTIONS)) {
     const result = results[name];

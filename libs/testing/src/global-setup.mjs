@@ -25,12 +25,11 @@ export default async function globalSetup() {
       [templateDatabaseName(migrationsHash())],
     );
     for (const { datname } of stale.rows) {
-      // A run that connected since the query keeps its database, and another run's set-up may
-      // have dropped it already: either statement may fail, and that is fine.
-      await admin
-        .query(`ALTER DATABASE "${datname}" IS_TEMPLATE false`)
-        .then(() => admin.query(`DROP DATABASE IF EXISTS "${datname}"`))
-        .catch(() => undefined);
+      // A drop interrupted elsewhere leaves an invalid database that refuses ALTER, and another run's set-up may
+      // have dropped it already: the drop below still works, or finds nothing.
+      await admin.query(`ALTER DATABASE "${datname}" IS_TEMPLATE false`).catch(() => undefined);
+      // A run that connected since the query keeps its database: the drop fails, and that is fine.
+      await admin.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => undefined);
     }
   } finally {
     await admin.end();

@@ -28,4 +28,23 @@ export {
 } from './factories.js';
 export { linkIn, type MailCatcher, startMailCatcher } from './mail.js';
 export { expectProblem } from './problem.js';
+export {
+  type ApiProcess,
+  freePort,
+  killHard,
+  median,
+  type PostgresCluster,
+  rssMb,
+  sampleRss,
+  startApiProcess,
+  startPostgresCluster,
+} from './processes.js';
 export { startWorker, waitFor } from './worker.js';
+export {
+  type LoadFigures,
+  type LoadTenant,
+  loadTenant,
+  mixedWorkload,
+  type ResponseHook,
+  runLoad,
+} from './workload.js';

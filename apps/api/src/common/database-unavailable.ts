@@ -5,7 +5,11 @@
  * errors with a Node `code`, server codes of class 08 (connection exception) and 57P
  * (operator intervention: shutting down, starting up), and pool timeouts with only a
  * message. TypeORM wraps the driver's error in `driverError`; Node wraps dual-stack
- * connection refusals in an AggregateError.
+ * connection refusals in an AggregateError. When the server cuts a connection inside a
+ * transaction (a restart: `pg_ctl stop -m fast`), TypeORM releases that query runner on the
+ * driver's error, and the transaction's next statement, or its COMMIT, fails with only
+ * "already released": the transaction did not commit, so that too is an outage, not a bug
+ * (the resilience lane's database restart found these as 500s).
  */
 const SOCKET_CODES = new Set([
   'ECONNREFUSED',
@@ -29,9 +33,12 @@ const MESSAGES = [
   /is not currently accepting connections/i,
 ];
 
+const RELEASED_RUNNER = new Set(['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError']);
+
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (depth > 5 || typeof error !== 'object' || error === null) return false;
-  const { code, message } = error as { code?: unknown; message?: unknown };
+  const { code, message, name } = error as { code?: unknown; message?: unknown; name?: unknown };
+  if (typeof name === 'string' && RELEASED_RUNNER.has(name)) return true;
   if (typeof code === 'string' && (SOCKET_CODES.has(code) || SERVER_CODES.has(code) || code.startsWith('08')))
     return true;
   if (typeof message === 'string' && MESSAGES.some((pattern) => pattern.test(message))) return true;

@@ -1,10 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import pg from 'pg';
 import type supertest from 'supertest';
 import { generateKey } from '#crypto';
 import { type DataSubject, PersonalDataRegistry } from '#personal-data';
@@ -24,8 +22,6 @@ import {
 import { DataExportJob } from './data-export.job.js';
 import type { ExportManifest } from './export-archive.js';
 
-const onServer = Boolean(process.env.TEST_DATABASE_URL || process.env.DATABASE_URL);
-
 const binary = (res: supertest.Response, done: (error: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
   res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -36,7 +32,8 @@ const binary = (res: supertest.Response, done: (error: Error | null, body: Buffe
  * Access exports end to end: a user's own export and an officer's export of a contact hold
  * every category the registry lists for that subject, as JSON (and CSV where tabular) with a
  * manifest whose counts match; the file at rest is sealed; the link expires and the file is
- * purged; another organization reaches nothing; a worker killed mid-export leaves one export.
+ * purged; another organization reaches nothing. A worker killed mid-export:
+ * data-export-kill.resilience-spec.ts (`npm run test:resilience`).
  */
 describe('access exports', () => {
   let db: TestDatabase;
@@ -257,94 +254,4 @@ describe('access exports', () => {
     const verified = await http().post('/api/v1/audit/verify').set('authorization', verifier).expect(200);
     expect(verified.body.intact).toBe(true);
   });
-
-  // The worker runs as a separate process (the built `npm run worker`) that the test kills.
-  // On PGlite it cannot: the embedded database serves one process's single connection.
-  (onServer && existsSync('dist/apps/api/src/worker.js') ? it : it.skip)(
-    'should produce one export when the worker is killed mid-export and the job runs again',
-    async () => {
-      const subject: DataSubject = { kind: 'user', id: org.users.admin.id, organizationId: org.organizationId };
-      const admin = await bearerFor(app, org.users.admin.email);
-      const id = (await http().post('/api/v1/me/data-export').set('authorization', admin).expect(201)).body.id;
-      const categories = registry()
-        .forSubject(subject)
-        .map((provider) => provider.category);
-      const blocked = categories.indexOf('crm.activity');
-      expect(blocked).toBeGreaterThan(0);
-
-      // A long read in one category: the worker writes the categories before it, then waits there.
-      const locker = new pg.Client({ connectionString: db.url });
-      await locker.connect();
-      await locker.query('BEGIN');
-      await locker.query('LOCK TABLE crm_activity IN ACCESS EXCLUSIVE MODE');
-      const worker = startWorker();
-      try {
-        await waitFor(async () => {
-          const [row] = await db.query<{ status: string; categories_done: number }>(
-            'SELECT status, categories_done FROM data_exports WHERE id = $1',
-            [id],
-          );
-          return row.status === 'building' && row.categories_done === blocked;
-        });
-        worker.kill('SIGKILL');
-        await new Promise((resolve) => worker.once('exit', resolve));
-      } finally {
-        if (worker.exitCode === null && worker.signalCode === null) worker.kill('SIGKILL');
-        await locker.query('ROLLBACK');
-        await locker.end();
-      }
-      const dir = join(dataDir, 'exports', org.organizationId, id);
-      expect(readdirSync(dir).filter((name) => name.endsWith('.part.enc'))).toHaveLength(blocked);
-      expect(existsSync(archiveOf(org.organizationId, id))).toBe(false);
-
-      // The job's next attempt (after its expiry) runs the same handler: here, at once.
-      expect(await build(id)).not.toBeNull();
-      const rows = await db.query<{ id: string; status: string; categories_done: number }>(
-        "SELECT id, status, categories_done FROM data_exports WHERE subject_kind = 'user' AND subject_id = $1",
-        [subject.id],
-      );
-      expect(rows).toEqual([{ id, status: 'ready', categories_done: categories.length }]);
-      expect(readdirSync(dir)).toEqual(['export.zip.enc']);
-      const [ready] = await db.query<{ n: number }>(
-        "SELECT count(*)::int AS n FROM audit_entries WHERE action = 'privacy.export.ready' AND details->>'export' = $1",
-        [id],
-      );
-      expect(ready.n).toBe(1);
-      const zip = (
-        await http()
-          .get(`/api/v1/me/data-exports/${id}/download`)
-          .set('authorization', admin)
-          .buffer(true)
-          .parse(binary)
-          .expect(200)
-      ).body as Buffer;
-      expectCompleteExport(zip, subject);
-    },
-    120_000,
-  );
-
-  function startWorker(): ChildProcess {
-    return spawn(process.execPath, ['dist/apps/api/src/worker.js'], {
-      env: {
-        ...process.env,
-        NODE_OPTIONS: '',
-        NODE_ENV: 'test',
-        DATABASE_URL: db.url,
-        DATABASE_POOL_SIZE: '2',
-        LOG_LEVEL: 'warn',
-        JOBS_POLL_INTERVAL_MS: '500',
-        ...env,
-        JOBS_WORKER: 'true',
-      },
-      stdio: 'ignore',
-    });
-  }
 });
-
-async function waitFor(condition: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

@@ -4,11 +4,13 @@ import {
   bearerFor,
   createOrganization,
   createTestApp,
+  killHard,
   startWorker,
   type TestApp,
   type TestOrganization,
   waitFor,
 } from '#testing';
+import { writeResult } from '../../../../libs/testing/src/run-record.mjs';
 import { JobsService } from '../jobs/jobs.service.js';
 import { ORGANIZATION_PURGE, OrganizationPurgeJob } from './organization-purge.job.js';
 
@@ -16,7 +18,7 @@ const onServer = Boolean(process.env.TEST_DATABASE_URL || process.env.DATABASE_U
 
 /**
  * The purge survives a killed worker: the worker process (the built `npm run worker`) is
- * killed in the middle of a purge, and the next run ends with exactly the counts an
+ * killed after the first batch, midway and near the end of a purge, and the next run ends with exactly the counts an
  * uninterrupted purge has, the bystander untouched.
  */
 describe('organization purge, worker killed mid-way', () => {
@@ -78,21 +80,25 @@ describe('organization purge, worker killed mid-way', () => {
     async () => {
       const before = await countsOf(doomed.organizationId);
       const bystanderBefore = await countsOf(bystander.organizationId);
-      await app.app.get(JobsService).enqueueNow(ORGANIZATION_PURGE, { batchSize: 1 });
-
-      const worker = startWorker(app.db.url, env);
-      try {
-        await waitFor(async () => {
-          const [row] = await app.db.query<{ batches: number }>(
+      // Batches of one row: killed after the first, midway and near the last; a new worker (the
+      // job's retry, sent at once instead of after its expiry) continues after each kill.
+      const rows = Object.values(before).reduce((sum, n) => sum + n, 0);
+      const points = [1, Math.floor(rows / 2), Math.floor(rows * 0.8)];
+      const batchesNow = async () =>
+        (
+          await app.db.query<{ batches: number }>(
             'SELECT batches FROM organization_purges WHERE purged_organization_id = $1',
             [doomed.organizationId],
-          );
-          return (row?.batches ?? 0) >= 10;
-        });
-        worker.kill('SIGKILL');
-        await new Promise((resolve) => worker.once('exit', resolve));
-      } finally {
-        if (worker.exitCode === null) worker.kill('SIGKILL');
+          )
+        )[0]?.batches ?? 0;
+      for (const point of points) {
+        const worker = startWorker(app.db.url, env);
+        try {
+          await app.app.get(JobsService).enqueueNow(ORGANIZATION_PURGE, { batchSize: 1 });
+          await waitFor(async () => (await batchesNow()) >= point);
+        } finally {
+          await killHard(worker);
+        }
       }
       const [midway] = await app.db.query<{ status: string }>(
         'SELECT status FROM organization_purges WHERE purged_organization_id = $1',
@@ -110,7 +116,13 @@ describe('organization purge, worker killed mid-way', () => {
         [doomed.organizationId],
       );
       expect(purge).toEqual({ status: 'completed', removed: { ...before, organizations: 1 } });
+      writeResult('worker-kill-organization-purge', {
+        operation: `organization purge (${rows} rows in ${Object.keys(before).length} tables)`,
+        batches: await batchesNow(),
+        points: points.map((point) => `batch ${point}`),
+        outcome: 'completed once: the same counts as an uninterrupted purge, the bystander unchanged',
+      });
     },
-    120_000,
+    300_000,
   );
 });

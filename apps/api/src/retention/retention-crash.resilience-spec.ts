@@ -4,6 +4,7 @@ import {
   createTestApp,
   createTestDatabase,
   DAY_MS,
+  killHard,
   startWorker,
   type TestApp,
   TestClock,
@@ -11,6 +12,7 @@ import {
   type TestOrganization,
   waitFor,
 } from '#testing';
+import { writeResult } from '../../../../libs/testing/src/run-record.mjs';
 import { PLATFORM_CHAIN } from '../audit/audit-chain.js';
 import { JobsService } from '../jobs/jobs.service.js';
 import { RETENTION_RUN } from './retention.job.js';
@@ -35,7 +37,8 @@ const RUN_WRITES = [
 
 /**
  * The retention purge survives a crash: a scheduled run of one rule is worked by the built
- * worker (`npm run worker`) in batches of 50, killed with SIGKILL midway, taken over once its
+ * worker (`npm run worker`) in batches of 50, killed with SIGKILL after the first batch, midway
+ * and near the last batch (a new worker continuing after each kill), taken over once its
  * heartbeat is stale, and resumed with its own cut-off. It ends with exact counts (every
  * expired unheld row once, nothing held, nothing within the period), one receipt, and every
  * other table as it was.
@@ -142,17 +145,21 @@ describe('retention purge killed midway', () => {
       const before = await otherTables();
       const kept = await survivors(run.cutoff);
       expect(kept.n).toBe(HELD + 3 * SEED.recent);
-      const worker = startWorker(db.url, env);
-      let midway: Awaited<ReturnType<typeof runRow>>;
-      try {
-        await app.app.get(JobsService).enqueueNow(RETENTION_RUN, { runId: run.id });
-        // Kill it once some batches committed: the rest of the rows are still there.
-        await waitFor(async () => (await runRow(run.id)).batches >= 3);
-        worker.kill('SIGKILL');
-        await new Promise((resolve) => worker.once('exit', resolve));
+      // Killed after the first batch, midway and near the last one; a new worker (the job's retry,
+      // sent at once instead of after its expiry) continues from where each kill left it.
+      const batches = Math.ceil(EXPIRED_UNHELD / BATCH);
+      const points = [1, Math.floor(batches / 2), batches - 10];
+      let midway = await runRow(run.id);
+      for (const point of points) {
+        const worker = startWorker(db.url, env);
+        try {
+          await app.app.get(JobsService).enqueueNow(RETENTION_RUN, { runId: run.id });
+          await waitFor(async () => (await runRow(run.id)).batches >= point);
+        } finally {
+          await killHard(worker);
+        }
         midway = await runRow(run.id);
-      } finally {
-        if (worker.exitCode === null && worker.signalCode === null) worker.kill('SIGKILL');
+        expect(midway.status).toBe('running');
       }
       expect(midway.status).toBe('running');
       expect(midway.purged[CATEGORY]).toBeGreaterThan(0);
@@ -198,7 +205,13 @@ describe('retention purge killed midway', () => {
         `SELECT count(*)::int AS n FROM retention_runs WHERE rule = 'cookie-choices'`,
       );
       expect(runs).toBe(1);
+      writeResult('worker-kill-retention', {
+        operation: `retention purge (${EXPIRED_UNHELD} expired rows, ${HELD} held)`,
+        batches: done.batches,
+        points: points.map((point) => `batch ${point}`),
+        outcome: `completed once: ${done.purged[CATEGORY]} purged, ${HELD} held kept, 1 receipt, other tables unchanged`,
+      });
     },
-    120_000,
+    300_000,
   );
 });
