@@ -40,6 +40,35 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return server ? cloneOnServer(server) : cloneOnPglite();
 }
 
+/**
+ * A new, empty database on the configured server (no tables, not migrated): the target of a
+ * restore. Dropped by `close()`. Server only.
+ */
+export async function createEmptyDatabase(): Promise<TestDatabase> {
+  const server = serverUrl();
+  if (!server) throw new Error('createEmptyDatabase needs TEST_DATABASE_URL or DATABASE_URL');
+  const name = `steward_test_empty_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: withDatabase(server, 'postgres') });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}" TEMPLATE template0`);
+  const url = withDatabase(server, name);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  return {
+    url,
+    embedded: false,
+    query: async (sql, params) => (await client.query(sql, params)).rows,
+    async interrupt() {
+      throw new Error('not supported on an empty database');
+    },
+    async close() {
+      await client.end();
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
 async function cloneOnServer(server: string): Promise<TestDatabase> {
   const template = templateDatabaseName(migrationsHash());
   const name = `steward_test_${process.pid}_${randomBytes(4).toString('hex')}`;
