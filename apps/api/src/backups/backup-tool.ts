@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
@@ -107,9 +107,12 @@ export async function restoreBackup(settings: Settings, file: string, identity: 
         },
       }),
     );
+    mkdirSync(dir, { recursive: true });
     const db = await openEmbedded(dir);
     try {
       await db.exec(Buffer.concat(chunks).toString('utf8'));
+      // The dump empties the session's search_path (pg_dump does so for safety); back to the default.
+      await db.exec('RESET search_path');
       reapplied = await journal.reapply(
         async (batch) => (await db.query(REAPPLY_JOURNAL_SQL, journalParams(batch))).affectedRows ?? 0,
       );
