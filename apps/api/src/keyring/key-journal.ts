@@ -1,5 +1,5 @@
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { type StoredSubjectKey, SubjectKeyStore } from '#crypto';
 
 /** One destroyed subject key: its pseudonymous handle (`contact:<uuid>`) and when. Nothing personal. */
@@ -25,10 +25,19 @@ export class KeyJournal {
   }
 
   append(entry: JournalEntry): void {
-    mkdirSync(join(this.path, '..'), { recursive: true, mode: 0o700 });
+    this.appendAll([entry]);
+  }
+
+  /** Appends the entries in one write and one fsync (a batch of an organization purge). */
+  appendAll(entries: JournalEntry[]): void {
+    if (entries.length === 0) return;
+    mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
+    const lines = entries.map((entry) =>
+      JSON.stringify({ subject: entry.subjectId, at: entry.destroyedAt.toISOString() }),
+    );
     const fd = openSync(this.path, 'a', 0o600);
     try {
-      writeSync(fd, `${JSON.stringify({ subject: entry.subjectId, at: entry.destroyedAt.toISOString() })}\n`);
+      writeSync(fd, `${lines.join('\n')}\n`);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
