@@ -51,22 +51,7 @@ export async function createEmptyDatabase(): Promise<TestDatabase> {
   const admin = new pg.Client({ connectionString: withDatabase(server, 'postgres') });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}" TEMPLATE template0`);
-  const url = withDatabase(server, name);
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  return {
-    url,
-    embedded: false,
-    query: async (sql, params) => (await client.query(sql, params)).rows,
-    async interrupt() {
-      throw new Error('not supported on an empty database');
-    },
-    async close() {
-      await client.end();
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
-    },
-  };
+  return onServer(server, admin, name);
 }
 
 async function cloneOnServer(server: string): Promise<TestDatabase> {
@@ -86,6 +71,11 @@ async function cloneOnServer(server: string): Promise<TestDatabase> {
   } finally {
     await admin.query('SELECT pg_advisory_unlock(7324002)');
   }
+  return onServer(server, admin, name);
+}
+
+/** The database `name` just created on the server, for a test file; dropped by `close()`. */
+async function onServer(server: string, admin: pg.Client, name: string): Promise<TestDatabase> {
   const url = withDatabase(server, name);
   const client = new pg.Client({ connectionString: url });
   await client.connect();

@@ -11,7 +11,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { Readable, type Writable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { createGunzip, createGzip } from 'node:zlib';
@@ -137,6 +137,19 @@ export async function readBackup(path: string, identity: string, target: Writabl
     throw new BackupError(`Cannot decrypt ${path} with this identity (${(error as Error).message})`);
   }
   await pipeline(Readable.fromWeb(plain as unknown as WebReadableStream<Uint8Array>), createGunzip(), target);
+}
+
+/** A backup's SQL as text, in memory (the embedded database loads a dump as one string). */
+export async function readBackupText(path: string, identity: string): Promise<string> {
+  const chunks: Buffer[] = [];
+  const collector = new Writable({
+    write(chunk, _encoding, done) {
+      chunks.push(chunk);
+      done();
+    },
+  });
+  await readBackup(path, identity, collector);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** A PostgreSQL client program: on PATH, or the newest under /usr/lib/postgresql/<version>/bin. */

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Readable, Writable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { PGlite } from '@electric-sql/pglite';
 import { pgDump } from '@electric-sql/pglite-tools/pg_dump';
@@ -14,6 +14,7 @@ import {
   backupRecipient,
   postgresTool,
   readBackup,
+  readBackupText,
   run,
   writeBackup,
 } from './backup-archive.js';
@@ -96,21 +97,11 @@ export async function restoreBackup(settings: Settings, file: string, identity: 
     if (existsSync(dir) && readdirSync(dir).length > 0) {
       throw new BackupError(`${dir} holds a database already: restore into a new, empty DATA_DIR`);
     }
-    const chunks: Buffer[] = [];
-    await readBackup(
-      file,
-      identity,
-      new Writable({
-        write(chunk, _encoding, done) {
-          chunks.push(chunk);
-          done();
-        },
-      }),
-    );
+    const sql = await readBackupText(file, identity);
     mkdirSync(dir, { recursive: true });
     const db = await openEmbedded(dir);
     try {
-      await db.exec(Buffer.concat(chunks).toString('utf8'));
+      await db.exec(sql);
       // The dump empties the session's search_path (pg_dump does so for safety); back to the default.
       await db.exec('RESET search_path');
       reapplied = await journal.reapply(

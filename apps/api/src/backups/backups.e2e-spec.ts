@@ -1,7 +1,6 @@
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { generateX25519Identity, identityToRecipient } from 'age-encryption';
 import { generateKey, KeyDestroyedError } from '#crypto';
 import {
@@ -18,7 +17,7 @@ import {
 import { writeResult } from '../../../../libs/testing/src/run-record.mjs';
 import { loadSettings } from '../config/settings.js';
 import { KeyringService } from '../keyring/keyring.service.js';
-import { BackupError, backupFileName, readBackup } from './backup-archive.js';
+import { BackupError, backupFileName, readBackupText } from './backup-archive.js';
 import { restoreBackup } from './backup-tool.js';
 import { BackupsService } from './backups.service.js';
 
@@ -55,21 +54,6 @@ const onServer = Boolean(process.env.TEST_DATABASE_URL || process.env.DATABASE_U
   const restoreSettings = (url: string) =>
     loadSettings({ NODE_ENV: 'test', DATABASE_URL: url, DATA_DIR: tmpdir(), KEY_JOURNAL_DIR: journalDir });
   const backupFile = () => join(backupDir, backupFileName(takenAt));
-  const plaintextOf = async (file: string, withIdentity: string) => {
-    const chunks: Buffer[] = [];
-    await readBackup(
-      file,
-      withIdentity,
-      new Writable({
-        write(chunk, _encoding, done) {
-          chunks.push(chunk);
-          done();
-        },
-      }),
-    );
-    return Buffer.concat(chunks).toString('utf8');
-  };
-
   beforeAll(async () => {
     identity = await generateX25519Identity();
     app = await createTestApp({ env: { ...env(), BACKUP_AGE_RECIPIENT: await identityToRecipient(identity) } });
@@ -114,9 +98,9 @@ const onServer = Boolean(process.env.TEST_DATABASE_URL || process.env.DATABASE_U
     for (const known of [organizationName, org.users.owner.email, 'subject_keys']) {
       expect(raw.includes(Buffer.from(known))).toBe(false);
     }
-    await expect(plaintextOf(backupFile(), await generateX25519Identity())).rejects.toThrow(BackupError);
+    await expect(readBackupText(backupFile(), await generateX25519Identity())).rejects.toThrow(BackupError);
     // With the identity it is the database's dump: the same known values are in it (personal fields stay sealed).
-    const dump = await plaintextOf(backupFile(), identity);
+    const dump = await readBackupText(backupFile(), identity);
     expect(dump).toContain(organizationName);
     expect(dump).toContain('subject_keys');
     expect(dump).not.toContain(contacts.bob.fullName);
