@@ -3632,7 +3632,7 @@ export interface components {
              * @description queued → building → ready; expired once the link has expired and the file is deleted; failed after retries.
              * @enum {string}
              */
-            status: "failed" | "expired" | "queued" | "building" | "ready";
+            status: "failed" | "expired" | "ready" | "queued" | "building";
             subjectId: string;
             /** @enum {string} */
             subjectKind: "user" | "contact" | "client";
@@ -3679,7 +3679,7 @@ export interface components {
              * @description queued → building → ready; expired once the link has expired and the file is deleted; failed after retries.
              * @enum {string}
              */
-            status: "failed" | "expired" | "queued" | "building" | "ready";
+            status: "failed" | "expired" | "ready" | "queued" | "building";
             subjectId: string;
             /** @enum {string} */
             subjectKind: "user" | "contact" | "client";
@@ -5025,7 +5025,7 @@ export interface components {
              * @example planned
              * @enum {string}
              */
-            status: "cancelled" | "planned" | "done";
+            status: "cancelled" | "done" | "planned";
             title: string;
             /** Format: date-time */
             updatedAt: string;
@@ -5044,7 +5044,7 @@ export interface components {
             notes?: string | null;
             startsAt?: string;
             /** @enum {string} */
-            status?: "cancelled" | "planned" | "done";
+            status?: "cancelled" | "done" | "planned";
             title?: string;
             /** @description The version you read; a stale one is refused with 409. */
             version: number;
