@@ -160,6 +160,12 @@ const SECTIONS = {
       `alternating between the replicas: **${r.rateLimit.allowed} allowed** (${statuses(r.rateLimit.byReplica)}), ` +
       `${r.rateLimit.limited} answered 429.`,
   ],
+  'backup-restore': (r) => [
+    `Run of ${r.date} on ${r.database}: an encrypted backup of ${r.bytes} bytes restored into an empty database ` +
+      `in **${r.seconds} s** (load and key journal); ${r.reapplied} subject key destroyed again from the journal. ` +
+      `Erased contact readable after the restore: **${r.erasedReadable ? 'yes (defect)' : 'no'}**; ` +
+      `the other contact readable: ${r.keptReadable ? 'yes' : 'no (defect)'}.`,
+  ],
   'log-scan': (r) => [
     `Whole \`npm test\` run of ${r.date}: ${r.lines} log lines from ${r.files} test workers scanned for ` +
       `${r.canaries} secret and personal values the tests created and ${r.shapes} secret shapes: **${r.findings} findings**.`,

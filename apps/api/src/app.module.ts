@@ -6,6 +6,7 @@ import type { DestinationStream } from 'pino';
 import { AnalyticsModule } from './analytics/analytics.module.js';
 import { AuditModule } from './audit/audit.module.js';
 import { AuditCoreModule } from './audit/audit-core.module.js';
+import { BackupsModule } from './backups/backups.module.js';
 import type { Clock } from './common/clock.js';
 import { ClockModule } from './common/clock.module.js';
 import { LocationInterceptor } from './common/location.interceptor.js';
@@ -69,6 +70,7 @@ export class AppModule {
         DemoModule,
         WebhooksModule,
         SubscriptionsModule,
+        BackupsModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: ProblemFilter },

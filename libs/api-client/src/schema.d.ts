@@ -3635,7 +3635,7 @@ export interface components {
              * @description queued → building → ready; expired once the link has expired and the file is deleted; failed after retries.
              * @enum {string}
              */
-            status: "failed" | "queued" | "expired" | "building" | "ready";
+            status: "failed" | "queued" | "expired" | "ready" | "building";
             subjectId: string;
             /** @enum {string} */
             subjectKind: "user" | "contact" | "client";
@@ -3682,7 +3682,7 @@ export interface components {
              * @description queued → building → ready; expired once the link has expired and the file is deleted; failed after retries.
              * @enum {string}
              */
-            status: "failed" | "queued" | "expired" | "building" | "ready";
+            status: "failed" | "queued" | "expired" | "ready" | "building";
             subjectId: string;
             /** @enum {string} */
             subjectKind: "user" | "contact" | "client";
@@ -5038,7 +5038,7 @@ export interface components {
              * @example planned
              * @enum {string}
              */
-            status: "cancelled" | "planned" | "done";
+            status: "cancelled" | "done" | "planned";
             title: string;
             /** Format: date-time */
             updatedAt: string;
@@ -5057,7 +5057,7 @@ export interface components {
             notes?: string | null;
             startsAt?: string;
             /** @enum {string} */
-            status?: "cancelled" | "planned" | "done";
+            status?: "cancelled" | "done" | "planned";
             title?: string;
             /** @description The version you read; a stale one is refused with 409. */
             version: number;

@@ -46,6 +46,20 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return server ? cloneOnServer(server) : cloneOnPglite();
 }
 
+/**
+ * A new, empty database on the configured server (no tables, not migrated): the target of a
+ * restore. Dropped by `close()`. Server only.
+ */
+export async function createEmptyDatabase(): Promise<TestDatabase> {
+  const server = serverUrl();
+  if (!server) throw new Error('createEmptyDatabase needs TEST_DATABASE_URL or DATABASE_URL');
+  const name = `steward_test_empty_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: withDatabase(server, 'postgres') });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}" TEMPLATE template0`);
+  return onServer(server, admin, name);
+}
+
 async function cloneOnServer(server: string): Promise<TestDatabase> {
   const template = templateDatabaseName(migrationsHash());
   const name = `steward_test_${process.pid}_${randomBytes(4).toString('hex')}`;
@@ -64,6 +78,11 @@ async function cloneOnServer(server: string): Promise<TestDatabase> {
   } finally {
     await admin.query('SELECT pg_advisory_unlock(7324002)');
   }
+  return onServer(server, admin, name);
+}
+
+/** The database `name` just created on the server, for a test file; dropped by `close()`. */
+async function onServer(server: string, admin: pg.Client, name: string): Promise<TestDatabase> {
   const url = withDatabase(server, name);
   const client = new pg.Client({ connectionString: url });
   await client.connect();

@@ -13,7 +13,7 @@ export {
   submitSignInForm,
 } from './browser.js';
 export { DAY_MS, TestClock } from './clock.js';
-export { createTestDatabase, type TestDatabase } from './database.js';
+export { createEmptyDatabase, createTestDatabase, type TestDatabase } from './database.js';
 export { type DatabaseProxy, startDatabaseProxy } from './database-proxy.js';
 export {
   bearerFor,

@@ -1,5 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger, Optional } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { KeyDestroyedError } from '#crypto';
 import { AUTHENTICATE_CHALLENGES } from './api-key-header.js';
 import { AppError, ERROR_CATALOG, type ErrorCode, problemType } from './app-error.js';
 import { isDatabaseUnavailable, OUTAGE_RETRY_AFTER_SECONDS } from './database-unavailable.js';
@@ -92,6 +93,10 @@ export class ProblemFilter implements ExceptionFilter {
         return new AppError(CODE_BY_STATUS[exception.status] ?? 'bad-request');
     }
     // An outage is not the caller's fault nor a bug: ask them to come back, never sign them out.
+    // A record whose subject's key is destroyed (an erasure re-applied after a restore): erased, not a crash.
+    if (exception instanceof KeyDestroyedError) {
+      return new AppError('gone', "This record's personal data was erased");
+    }
     if (isDatabaseUnavailable(exception)) {
       return new AppError('service-unavailable', 'The database cannot be reached; try again shortly', {
         retryAfterSeconds: OUTAGE_RETRY_AFTER_SECONDS,

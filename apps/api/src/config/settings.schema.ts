@@ -342,4 +342,42 @@ export class EnvironmentSchema {
   @Min(365, { message: 'must be a whole number of days between 365 and 3650' })
   @Max(3650, { message: 'must be a whole number of days between 365 and 3650' })
   RETENTION_PRIVACY_REQUEST_DAYS = 1095;
+
+  /** Where `npm run backup` and the daily backup job write encrypted dumps. Default: DATA_DIR/backups. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  BACKUP_DIR?: string = undefined;
+
+  /**
+   * The age recipient (public key, age1...) backups are encrypted to. Its identity (private
+   * key) is kept off the server. Unset outside production: a local identity is generated once
+   * into DATA_DIR/backup-identity.txt. Unset in production: no backup is taken.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^age1[02-9ac-hj-np-z]{20,}$/, { message: 'must be an age recipient (public key) such as age1ql3z7hjy...' })
+  BACKUP_AGE_RECIPIENT?: string = undefined;
+
+  /** The age identity (private key) `npm run restore` decrypts with. Never set it on the server. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^AGE-SECRET-KEY-(PQ-)?1[02-9AC-HJ-NP-Z]+$/, { message: 'must be an age identity (AGE-SECRET-KEY-1...)' })
+  BACKUP_AGE_IDENTITY?: string = undefined;
+
+  /** Days backups are kept; the privacy policy promises 90 days at most. */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of days between 1 and 90' })
+  @Min(1, { message: 'must be a whole number of days between 1 and 90' })
+  @Max(90, { message: 'must be a whole number of days between 1 and 90' })
+  BACKUP_RETENTION_DAYS = 90;
+
+  /**
+   * Where the journal of destroyed subject keys lives: outside the database and its backups,
+   * so a restored backup can be re-shredded. Default: DATA_DIR/key-journal.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  KEY_JOURNAL_DIR?: string = undefined;
 }

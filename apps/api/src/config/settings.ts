@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { EnvironmentSchema, type LOG_LEVELS, type NODE_ENVS } from './settings.schema.js';
@@ -100,6 +101,17 @@ export interface Settings {
     /** Days from a user's erasure request (account deactivated at once) to the account's erasure. */
     accountErasureGraceDays: number;
   };
+  backup: {
+    /** Where encrypted dumps are written. */
+    dir: string;
+    /** age public key backups are encrypted to; absent outside production means a local identity. */
+    ageRecipient?: string;
+    /** age private key for restores (an operator's machine, not the server). */
+    ageIdentity?: string;
+    retentionDays: number;
+  };
+  /** The append-only journal of destroyed subject keys (outside the database and its backups). */
+  keyJournalDir: string;
   webhooks: {
     /** Allow endpoints on private and loopback addresses (refused by default). */
     allowPrivateAddresses: boolean;
@@ -198,6 +210,13 @@ export function loadSettings(raw: RawEnvironment): Settings {
       unverifiedRequestHours: env.PRIVACY_REQUEST_UNVERIFIED_HOURS,
       accountErasureGraceDays: env.ACCOUNT_ERASURE_GRACE_DAYS,
     },
+    backup: {
+      dir: env.BACKUP_DIR ?? join(env.DATA_DIR, 'backups'),
+      ageRecipient: env.BACKUP_AGE_RECIPIENT,
+      ageIdentity: env.BACKUP_AGE_IDENTITY,
+      retentionDays: env.BACKUP_RETENTION_DAYS,
+    },
+    keyJournalDir: env.KEY_JOURNAL_DIR ?? join(env.DATA_DIR, 'key-journal'),
     webhooks: {
       allowPrivateAddresses: env.WEBHOOKS_ALLOW_PRIVATE_ADDRESSES,
       timeoutMs: env.WEBHOOKS_TIMEOUT_MS,

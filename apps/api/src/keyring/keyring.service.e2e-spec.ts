@@ -1,6 +1,9 @@
-import { KeyDestroyedError } from '#crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateKey, KeyDestroyedError } from '#crypto';
 import { createTestApp, type TestApp } from '#testing';
-import { KeyringService } from './keyring.service.js';
+import { KeyJournal, KeyringService } from './keyring.service.js';
 
 describe(KeyringService.name, () => {
   let app: TestApp;
@@ -43,5 +46,33 @@ describe(KeyringService.name, () => {
     expect(row.wrapped_key).toBeNull();
     expect(row.destroyed_at).toBeInstanceOf(Date);
     await expect(sut.keyRing.decrypt(ada, 'contacts.name', sealed)).rejects.toThrow(KeyDestroyedError);
+    // The destruction is journaled outside the database: handle and time, nothing else.
+    expect(readFileSync(sut.journal.path, 'utf8')).toMatch(
+      new RegExp(`^\\{"subject":"contact:${ada.id}","at":"[0-9TZ:.-]+"\\}\\n$`),
+    );
+  });
+
+  it('should destroy again at start the journaled keys a restored database still holds', async () => {
+    const carol = { kind: 'contact', id: '4f7a2c8e-0000-4000-8000-000000000003' };
+    const dave = { kind: 'contact', id: '4f7a2c8e-0000-4000-8000-000000000004' };
+    const env = {
+      MASTER_KEY: generateKey().toString('base64'),
+      KEY_JOURNAL_DIR: mkdtempSync(join(tmpdir(), 'journal-')),
+    };
+    let first = await createTestApp({ db: app.db, env });
+    const sealed = await first.app.get(KeyringService).keyRing.encrypt(carol, 'contacts.name', 'Carol');
+    await first.app.get(KeyringService).keyRing.encrypt(dave, 'contacts.name', 'Dave');
+    await first.close();
+    // As if Carol was erased after the backup this database was restored from.
+    new KeyJournal(env.KEY_JOURNAL_DIR).append({ subjectId: `contact:${carol.id}`, destroyedAt: new Date() });
+    first = await createTestApp({ db: app.db, env });
+    try {
+      const keyring = first.app.get(KeyringService);
+      await expect(keyring.keyRing.decrypt(carol, 'contacts.name', sealed)).rejects.toThrow(KeyDestroyedError);
+      expect(await keyring.keyRing.isDestroyed(dave)).toBe(false);
+      await expect(keyring.reapplyJournal()).resolves.toBe(0);
+    } finally {
+      await first.close();
+    }
   });
 });

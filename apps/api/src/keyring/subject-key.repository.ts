@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, type Repository } from 'typeorm';
 import { type StoredSubjectKey, SubjectKeyStore } from '#crypto';
 import { SubjectKeyEntity } from './entities/subject-key.entity.js';
+import { type JournalEntry, journalParams, REAPPLY_JOURNAL_SQL } from './key-journal.js';
 
 @Injectable()
 export class SubjectKeyRepository extends SubjectKeyStore {
@@ -28,5 +29,11 @@ export class SubjectKeyRepository extends SubjectKeyStore {
 
   async destroy(subjectId: string, at: Date): Promise<void> {
     await this.keys.update({ subjectId }, { wrappedKey: null, destroyedAt: at });
+  }
+
+  /** Re-applies journal entries: overwrites the listed keys still wrapped; answers how many. */
+  async destroyListed(batch: JournalEntry[]): Promise<number> {
+    const [, affected] = await this.keys.query(REAPPLY_JOURNAL_SQL, journalParams(batch));
+    return Number(affected ?? 0);
   }
 }

@@ -4,6 +4,7 @@ import { bearerFor, createOrganization, DAY_MS, expectProblem, type TestApp, Tes
 import { createWorld, type World } from '../../test/security/support/world.js';
 import { AppSettings } from '../config/settings.module.js';
 import { JobsService } from '../jobs/jobs.service.js';
+import { KeyringService } from '../keyring/keyring.service.js';
 import { ORGANIZATION_PURGE, OrganizationPurgeJob } from './organization-purge.job.js';
 
 /**
@@ -174,6 +175,12 @@ describe('organization purge', () => {
       [keyIds],
     );
     expect(live).toEqual([]);
+    // Every destroyed key is in the key journal too, so a restored older backup is shredded again.
+    const journaled = app.app
+      .get(KeyringService)
+      .journal.read()
+      .map((entry) => entry.subjectId);
+    expect(journaled).toEqual(expect.arrayContaining(keyIds));
     // Nothing of anyone else changed.
     expect(await digestOf(theirs.organizationId)).toEqual(theirsBefore);
     expect(await countsOf(restored.organizationId)).toEqual(restoredBefore);

@@ -18,6 +18,8 @@ const LAST = ['audit_pending', 'audit_entries', 'audit_checkpoints', 'audit_chai
 export interface PurgeBatch {
   removed: number;
   keysDestroyed: number;
+  /** The subject handles (`contact:<id>`) whose keys this batch destroyed, for the key journal. */
+  destroyedSubjects: string[];
 }
 
 /**
@@ -114,15 +116,16 @@ export class OrganizationPurgeRepository {
        RETURNING ${kind ? 'id::text AS id' : 'NULL AS id'}`,
       [organizationId, limit],
     );
-    let keysDestroyed = 0;
+    let destroyedSubjects: string[] = [];
     if (kind && deleted.length) {
-      const [, destroyed]: [unknown, number] = await manager.query(
+      const [destroyed]: [Array<{ subject_id: string }>, number] = await manager.query(
         `UPDATE subject_keys SET wrapped_key = NULL, destroyed_at = $2
-          WHERE subject_id = ANY($1::text[]) AND destroyed_at IS NULL`,
+          WHERE subject_id = ANY($1::text[]) AND destroyed_at IS NULL RETURNING subject_id`,
         [deleted.map((row) => `${kind}:${row.id}`), at],
       );
-      keysDestroyed = destroyed;
+      destroyedSubjects = destroyed.map((row) => row.subject_id);
     }
+    const keysDestroyed = destroyedSubjects.length;
     if (deleted.length) {
       await manager.query(
         `UPDATE organization_purges
@@ -132,7 +135,7 @@ export class OrganizationPurgeRepository {
         [organizationId, table, keysDestroyed, deleted.length],
       );
     }
-    return { removed: deleted.length, keysDestroyed };
+    return { removed: deleted.length, keysDestroyed, destroyedSubjects };
   }
 
   /** Rows of the organization left in any of `tables` (a final sweep before the organization row goes). */

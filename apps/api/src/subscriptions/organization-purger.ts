@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { Clock } from '../common/clock.js';
 import { TransactionService } from '../database/transaction.service.js';
+import { KeyringService } from '../keyring/keyring.service.js';
 import { DataExportService } from '../personal-data/exports/data-export.service.js';
 import { ORGANIZATION_HOLDS, type OrganizationHolds } from './organization-holds.js';
 import { OrganizationPurgeRepository } from './organization-purge.repository.js';
@@ -38,6 +39,7 @@ export class OrganizationPurger {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     @Inject(ORGANIZATION_HOLDS) private readonly holds: OrganizationHolds,
+    private readonly keyring: KeyringService,
     private readonly dataExports: DataExportService,
   ) {}
 
@@ -75,9 +77,13 @@ export class OrganizationPurger {
         for (;;) {
           if (budget <= 0) return 'interrupted';
           budget--;
-          const batch = await this.transactions.run((tx) =>
-            this.purges.deleteBatch(organizationId, table, batchSize, this.clock.now(), tx),
-          );
+          const batch = await this.transactions.run(async (tx) => {
+            const at = this.clock.now();
+            const done = await this.purges.deleteBatch(organizationId, table, batchSize, at, tx);
+            // Journaled before the batch commits: a restored older backup gets these keys destroyed again.
+            this.keyring.journal.appendAll(done.destroyedSubjects.map((subjectId) => ({ subjectId, destroyedAt: at })));
+            return done;
+          });
           removedThisPass += batch.removed;
           if (batch.removed < batchSize) break;
         }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from '../identity/identity.module.js';
+import { KeyringModule } from '../keyring/keyring.module.js';
 import { MailModule } from '../mail/mail.module.js';
 import { OperatorSubscriptionsController } from './operator-subscriptions.controller.js';
 import { LegalOrganizationHolds, ORGANIZATION_HOLDS } from './organization-holds.js';
@@ -17,7 +18,7 @@ import { SubscriptionsService } from './subscriptions.service.js';
  * active in the organization (ORGANIZATION_HOLDS, answered by the legal-holds context).
  */
 @Module({
-  imports: [IdentityModule, MailModule],
+  imports: [IdentityModule, KeyringModule, MailModule],
   controllers: [SubscriptionController, OperatorSubscriptionsController],
   providers: [
     SubscriptionsRepository,
