@@ -30,16 +30,17 @@ export interface RestoreOutcome {
 }
 
 /**
- * Takes a backup now: `pg_dump` of DATABASE_URL, or the embedded database's own pg_dump
+ * Takes a backup now: `pg_dump` of the database (as its owner, see ownerUrl), or the embedded database's own pg_dump
  * (pglite-tools) when there is none (stop the API first: the embedded database has one
  * process). Answers the file written.
  */
 export async function createBackup(settings: Settings, now: Date): Promise<string> {
   const path = resolve(settings.backup.dir, backupFileName(now));
   const recipient = await backupRecipient(settings);
-  if (settings.database.url) {
-    await refuseEmbeddedServer(settings.database.url);
-    const dump = run(postgresTool('pg_dump'), ['--no-owner', '--no-privileges', `--dbname=${settings.database.url}`]);
+  const server = ownerUrl(settings);
+  if (server) {
+    await refuseEmbeddedServer(server);
+    const dump = run(postgresTool('pg_dump'), ['--no-owner', '--no-privileges', `--dbname=${server}`]);
     dump.child.stdin?.end();
     try {
       await Promise.all([writeBackup(dump.child.stdout as Readable, recipient, path), dump.done]);
@@ -71,8 +72,9 @@ export async function restoreBackup(settings: Settings, file: string, identity: 
   const journal = new KeyJournal(settings.keyJournalDir);
   const started = performance.now();
   let reapplied: number;
-  if (settings.database.url) {
-    const client = new pg.Client({ connectionString: settings.database.url });
+  const server = ownerUrl(settings);
+  if (server) {
+    const client = new pg.Client({ connectionString: server });
     await client.connect();
     try {
       await refuseNonEmpty(client);
@@ -82,7 +84,7 @@ export async function restoreBackup(settings: Settings, file: string, identity: 
         '-v',
         'ON_ERROR_STOP=1',
         '--single-transaction',
-        `--dbname=${settings.database.url}`,
+        `--dbname=${server}`,
       ]);
       psql.child.stdout?.resume();
       await Promise.all([readBackup(file, identity, psql.child.stdin as Writable), psql.done]);
@@ -112,8 +114,15 @@ export async function restoreBackup(settings: Settings, file: string, identity: 
     }
   }
   const seconds = Math.round(performance.now() - started) / 1000;
-  return { seconds, reapplied, target: settings.database.url ? 'postgresql' : 'embedded' };
+  return { seconds, reapplied, target: server ? 'postgresql' : 'embedded' };
 }
+
+/**
+ * Dumps and restores run as the tables' owner (DATABASE_MIGRATION_URL when set): the app's
+ * role is bound by row-level security, which pg_dump refuses to dump through, and may not
+ * create tables. The grants the app's role needs follow at the app's next start.
+ */
+const ownerUrl = (settings: Settings): string | undefined => settings.database.migrationUrl ?? settings.database.url;
 
 /** The API's own embedded database, reached through its socket: only the stopped database can be dumped. */
 async function refuseEmbeddedServer(url: string): Promise<void> {
