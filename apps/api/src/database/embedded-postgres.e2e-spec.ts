@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { jest } from '@jest/globals';
 import pg from 'pg';
 import { buildEmbeddedTemplate, startEmbeddedPostgres } from './embedded-postgres.js';
 
@@ -15,6 +16,8 @@ async function query<Row>(url: string, sql: string): Promise<Row[]> {
 }
 
 describe('embedded PostgreSQL from a prepared template', () => {
+  // Each test starts PGlite (WebAssembly) twice: seconds alone, a minute or more on a busy 2-core CI machine.
+  jest.setTimeout(180_000);
   let root: string;
   let template: string;
 
