@@ -4,6 +4,7 @@ import type {
   ErasureMode,
   ExportRecord,
   PersonalDataProvider,
+  SubjectKind,
 } from './personal-data.types.js';
 
 export class DuplicateCategoryError extends Error {
@@ -50,6 +51,16 @@ export class PersonalDataRegistry {
     const counts: Record<string, number> = {};
     for (const provider of this.forSubject(subject)) counts[provider.category] = await provider.locate(subject);
     return counts;
+  }
+
+  /** The organization whose subject of this kind has this id (its own record still exists), or null. */
+  async organizationOf(kind: SubjectKind, id: string): Promise<string | null> {
+    for (const provider of this.list()) {
+      if (!provider.organizationOf || !provider.describe().subjectKinds.includes(kind)) continue;
+      const organizationId = await provider.organizationOf(kind, id);
+      if (organizationId) return organizationId;
+    }
+    return null;
   }
 
   async *exportAll(subject: DataSubject): AsyncIterable<SubjectExport> {

@@ -97,6 +97,12 @@ export interface PersonalDataProvider<Tx = unknown> {
   readonly erasureOrder?: number;
   describe(): DataCategory;
   locate(subject: DataSubject): Promise<number>;
+  /**
+   * For the category that holds a subject's own record (a contact, a client, a user): the
+   * organization of the record with this id, or null when there is none. Lets an erasure be
+   * re-applied from a subject handle alone (after a restore, see RestoredErasures).
+   */
+  organizationOf?(kind: SubjectKind, id: string): Promise<string | null>;
   export(subject: DataSubject): AsyncIterable<ExportRecord>;
   /**
    * Erases at most `context.limit` of the subject's records in `context.tx`, honouring

@@ -17,6 +17,8 @@ import {
 import { writeResult } from '../../../../libs/testing/src/run-record.mjs';
 import { loadSettings } from '../config/settings.js';
 import { KeyringService } from '../keyring/keyring.service.js';
+import { ErasureService } from '../personal-data/erasure.service.js';
+import { RestoredErasures } from '../personal-data/restored-erasures.js';
 import { BackupError, backupFileName, readBackupText } from './backup-archive.js';
 import { restoreBackup } from './backup-tool.js';
 import { BackupsService } from './backups.service.js';
@@ -147,6 +149,18 @@ const onServer = Boolean(process.env.TEST_DATABASE_URL || process.env.DATABASE_U
       expect(ada.status).toBe(410);
       expect(ada.body.code).toBe('gone');
       for (const value of Object.values(contacts.ada)) expect(ada.text).not.toContain(value);
+
+      // The records the dump brought back are erased again, by the normal erasure (run here in-process).
+      await expect(restoredApp.app.get(RestoredErasures).run()).resolves.toBe(1);
+      const [again] = await restored.query<{ id: string }>(
+        'SELECT id FROM erasures WHERE subject_id = $1 AND completed_at IS NULL',
+        [ids.ada],
+      );
+      await restoredApp.app.get(ErasureService).run(org.organizationId, again.id);
+      await restoredApp.http().get(`/api/v1/contacts/${ids.ada}`).set('authorization', auth).expect(404);
+      const list = await restoredApp.http().get('/api/v1/contacts').set('authorization', auth).expect(200);
+      expect(list.body.items.map((contact: { id: string }) => contact.id)).toEqual([ids.bob]);
+      await expect(restoredApp.app.get(RestoredErasures).run()).resolves.toBe(0); // nothing came back twice
 
       writeResult('backup-restore', {
         database: 'PostgreSQL',

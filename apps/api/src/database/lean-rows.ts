@@ -1,5 +1,6 @@
 import type { EntityMetadata, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import { DriverUtils } from 'typeorm/driver/DriverUtils.js';
+import { withPlatformScope } from './tenant-scope.js';
 
 type Raw = Record<string, unknown>;
 export type Hydrate<Entity> = (raw: Raw) => Entity;
@@ -77,4 +78,19 @@ export async function findInOrganization<Entity extends ObjectLiteral>(
   }
   const rows = (await repository.query(sql, [organizationId, id])) as Raw[];
   return rows.length ? hydrator<Entity>(metadata, metadata.name)(rows[0]) : null;
+}
+
+/**
+ * The organization of the record with this id in any organization, or null: for the few
+ * lookups that start from a bare id (re-applying an erasure after a restore). Runs in the
+ * platform scope, never inside a transaction.
+ */
+export async function organizationOfRecord<Entity extends ObjectLiteral & { organizationId: string }>(
+  repository: Repository<Entity>,
+  id: string,
+): Promise<string | null> {
+  const row = await withPlatformScope(() =>
+    repository.findOne({ select: { organizationId: true } as never, where: { id } as never }),
+  );
+  return row?.organizationId ?? null;
 }

@@ -7,6 +7,7 @@ import type {
   ErasureStep,
   ExportRecord,
   PersonalDataProvider,
+  SubjectKind,
 } from '#personal-data';
 import { Clock } from '../common/clock.js';
 import { AppSettings } from '../config/settings.module.js';
@@ -51,6 +52,10 @@ export class UsersPersonalData implements PersonalDataProvider<Transaction> {
       },
       processors: ['Cloud infrastructure (hosting and storage)'],
     };
+  }
+
+  organizationOf(_kind: SubjectKind, id: string): Promise<string | null> {
+    return this.users.organizationOf(id);
   }
 
   async locate(subject: DataSubject): Promise<number> {

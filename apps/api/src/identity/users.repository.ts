@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In, IsNull, Not } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { insertEntity } from '../database/insert-entity.js';
-import { findInOrganization } from '../database/lean-rows.js';
+import { findInOrganization, organizationOfRecord } from '../database/lean-rows.js';
 import { withPlatformScope } from '../database/tenant-scope.js';
 import type { Transaction } from '../database/transaction.service.js';
 import { TransactionService } from '../database/transaction.service.js';
@@ -40,6 +40,10 @@ export class UsersRepository {
 
   private users(tx?: Transaction) {
     return this.transactions.managerOf(tx).getRepository(UserEntity);
+  }
+  /** The organization of the record with this id, whichever it is (re-applying an erasure after a restore). */
+  organizationOf(id: string): Promise<string | null> {
+    return organizationOfRecord(this.users(), id);
   }
 
   async insert(values: NewUser, tx?: Transaction): Promise<UserEntity> {

@@ -5,6 +5,7 @@ import { WebhooksModule } from '../webhooks/webhooks.module.js';
 import { ErasureRepository } from './erasure.repository.js';
 import { ErasureService } from './erasure.service.js';
 import { DataExportModule } from './exports/data-export.module.js';
+import { RestoredErasures } from './restored-erasures.js';
 import { RestrictionService } from './restriction.service.js';
 
 /**
@@ -20,6 +21,7 @@ import { RestrictionService } from './restriction.service.js';
     { provide: PersonalDataRegistry, useFactory: () => new PersonalDataRegistry() },
     ErasureRepository,
     ErasureService,
+    RestoredErasures,
     RestrictionService,
   ],
   exports: [PersonalDataRegistry, ErasureService, RestrictionService, DataExportModule],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { insertEntity } from '../../database/insert-entity.js';
-import { findInOrganization } from '../../database/lean-rows.js';
+import { findInOrganization, organizationOfRecord } from '../../database/lean-rows.js';
 import { type Transaction, TransactionService } from '../../database/transaction.service.js';
 import { ClientEntity } from '../entities/client.entity.js';
 import { applyKeyset, keysetPage, type ListSort } from '../keyset.repository.js';
@@ -26,6 +26,10 @@ export class ClientsRepository {
 
   private clients(tx?: Transaction) {
     return this.transactions.managerOf(tx).getRepository(ClientEntity);
+  }
+  /** The organization of the record with this id, whichever it is (re-applying an erasure after a restore). */
+  organizationOf(id: string): Promise<string | null> {
+    return organizationOfRecord(this.clients(), id);
   }
 
   async insert(organizationId: string, values: ClientValues, tx: Transaction): Promise<ClientEntity> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConsentBasisService } from '../../consent/contacts/consent-basis.service.js';
 import { insertEntity } from '../../database/insert-entity.js';
-import { findInOrganization } from '../../database/lean-rows.js';
+import { findInOrganization, organizationOfRecord } from '../../database/lean-rows.js';
 import { type Transaction, TransactionService } from '../../database/transaction.service.js';
 import { ContactEntity } from '../entities/contact.entity.js';
 import { applyKeyset, keysetPage, type ListSort } from '../keyset.repository.js';
@@ -36,6 +36,10 @@ export class ContactsRepository {
 
   private contacts(tx?: Transaction) {
     return this.transactions.managerOf(tx).getRepository(ContactEntity);
+  }
+  /** The organization of the record with this id, whichever it is (re-applying an erasure after a restore). */
+  organizationOf(id: string): Promise<string | null> {
+    return organizationOfRecord(this.contacts(), id);
   }
 
   async insert(organizationId: string, values: ContactValues, tx: Transaction): Promise<ContactEntity> {

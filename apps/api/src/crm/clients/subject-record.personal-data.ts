@@ -6,12 +6,14 @@ import type {
   ErasureStep,
   ExportRecord,
   PersonalDataProvider,
+  SubjectKind,
 } from '#personal-data';
 import type { Transaction } from '../../database/transaction.service.js';
 
 /** What the base needs of a subject's own table (clients, contacts). */
 export interface SubjectRecords<Entity> {
   find(organizationId: string, id: string): Promise<Entity | null>;
+  organizationOf(id: string): Promise<string | null>;
   delete(organizationId: string, id: string, tx: Transaction): Promise<boolean>;
   setRestricted(organizationId: string, id: string, at: Date | null, tx?: Transaction): Promise<void>;
 }
@@ -41,6 +43,10 @@ export abstract class SubjectRecordPersonalData<Entity> implements PersonalDataP
 
   async locate(subject: DataSubject): Promise<number> {
     return (await this.records.find(subject.organizationId, subject.id)) ? 1 : 0;
+  }
+
+  organizationOf(_kind: SubjectKind, id: string): Promise<string | null> {
+    return this.records.organizationOf(id);
   }
 
   async *export(subject: DataSubject): AsyncIterable<ExportRecord> {
