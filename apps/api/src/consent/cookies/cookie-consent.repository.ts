@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { insertEntity } from '../../database/insert-entity.js';
+import { withPlatformScope } from '../../database/tenant-scope.js';
 import { type Transaction, TransactionService } from '../../database/transaction.service.js';
 import { CookieConsentEntity } from './entities/cookie-consent.entity.js';
 
@@ -21,9 +22,13 @@ export class CookieConsentRepository {
     return insertEntity(this.entries(), values);
   }
 
-  /** The latest choice logged under a browser's consent id. */
+  /**
+   * The latest choice logged under a browser's consent id. Looked up across organizations (the
+   * platform scope): a visitor's choice, logged before signing in, has none, and the id is the
+   * browser's own random proof whoever signs in later.
+   */
   latestForConsentId(consentId: string): Promise<CookieConsentEntity | null> {
-    return this.entries().findOne({ where: { consentId }, order: { seq: 'DESC' } });
+    return withPlatformScope(() => this.entries().findOne({ where: { consentId }, order: { seq: 'DESC' } }));
   }
 
   /** The latest choice a signed-in user made, on any device. */

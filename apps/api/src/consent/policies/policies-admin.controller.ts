@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { withPlatformScope } from '../../database/tenant-scope.js';
 import { CurrentUser, Requires, UsersOnly } from '../../identity/identity.decorators.js';
 import type { AuthenticatedUser } from '../../identity/identity.types.js';
 import {
@@ -11,7 +12,7 @@ import {
   toDraftResponse,
   toVersionResponse,
 } from './policies.dto.js';
-import { PoliciesService } from './policies.service.js';
+import { type DocumentRef, PoliciesService } from './policies.service.js';
 import { documentOf, PolicyDocuments } from './policy-documents.service.js';
 
 /**
@@ -38,7 +39,7 @@ export class PoliciesAdminController {
     @CurrentUser() user: AuthenticatedUser,
     @Param('document') document: string,
   ): Promise<PolicyDraftEnvelopeDto> {
-    const draft = await this.policies.draft(await this.documents.forEditor(documentOf(document), user));
+    const draft = await this.editing(document, user, (ref) => this.policies.draft(ref));
     return { draft: draft ? toDraftResponse(draft) : null };
   }
 
@@ -50,7 +51,7 @@ export class PoliciesAdminController {
     @CurrentUser() user: AuthenticatedUser,
     @Param('document') document: string,
   ): Promise<PolicyDraftResponseDto> {
-    return toDraftResponse(await this.policies.startDraft(await this.documents.forEditor(documentOf(document), user)));
+    return toDraftResponse(await this.editing(document, user, (ref) => this.policies.startDraft(ref)));
   }
 
   @Put('draft')
@@ -61,8 +62,9 @@ export class PoliciesAdminController {
     @Param('document') document: string,
     @Body() body: PolicyDraftUpdateDto,
   ): Promise<PolicyDraftResponseDto> {
-    const ref = await this.documents.forEditor(documentOf(document), user);
-    return toDraftResponse(await this.policies.saveDraft(ref, body.version, body.sections));
+    return toDraftResponse(
+      await this.editing(document, user, (ref) => this.policies.saveDraft(ref, body.version, body.sections)),
+    );
   }
 
   @Delete('draft')
@@ -70,7 +72,7 @@ export class PoliciesAdminController {
   @ApiOperation({ summary: 'Discard the draft (a draft of changed facts comes back until they are published)' })
   @ApiNoContentResponse()
   async discard(@CurrentUser() user: AuthenticatedUser, @Param('document') document: string): Promise<void> {
-    await this.policies.discardDraft(await this.documents.forEditor(documentOf(document), user));
+    await this.editing(document, user, (ref) => this.policies.discardDraft(ref));
   }
 
   @Post('draft/publish')
@@ -84,7 +86,24 @@ export class PoliciesAdminController {
     @Param('document') document: string,
     @Body() body: PolicyPublishDto,
   ): Promise<PolicyVersionResponseDto> {
+    return toVersionResponse(
+      await this.editing(document, user, (ref) =>
+        this.policies.publish(ref, body.version, user.userId, body.changeNote),
+      ),
+    );
+  }
+
+  /**
+   * Runs `work` on the document the caller may edit. The platform policy belongs to the
+   * platform, not to the operator organization whose staff edit it: written across the
+   * tenant wall (row-level security), like the operator's billing route.
+   */
+  private async editing<Result>(
+    document: string,
+    user: AuthenticatedUser,
+    work: (ref: DocumentRef) => Promise<Result>,
+  ): Promise<Result> {
     const ref = await this.documents.forEditor(documentOf(document), user);
-    return toVersionResponse(await this.policies.publish(ref, body.version, user.userId, body.changeNote));
+    return ref.organizationId === null ? withPlatformScope(() => work(ref)) : work(ref);
   }
 }
