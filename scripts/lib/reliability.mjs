@@ -99,9 +99,14 @@ const SECTIONS = {
       `max ${r.maxMs} ms), **${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx**; ` +
       `${r.created.clients} clients, ${r.created.contacts} contacts and ${r.created.jobs} jobs created.`,
     '',
-    `RSS every ${r.rss.everySeconds} s: median of the first ${r.rss.windowSeconds} s ${r.rss.firstMb} MB, ` +
-      `of the last ${r.rss.windowSeconds} s ${r.rss.lastMb} MB: **drift ${r.rss.driftPercent} %** ` +
-      `(bound ${r.rss.boundPercent} %), peak ${r.rss.peakMb} MB.`,
+    `Live memory after a full GC in the API (V8 heap + ArrayBuffers), at ${r.live.firstAtSeconds} s ` +
+      `${r.live.first.heapMb} + ${r.live.first.arrayBuffersMb} MB, at ${r.live.lastAtSeconds} s ` +
+      `${r.live.last.heapMb} + ${r.live.last.arrayBuffersMb} MB: **drift ${r.live.driftPercent} %** ` +
+      `(bound ${r.live.boundPercent} %).`,
+    '',
+    `RSS every ${r.rss.everySeconds} s (reported, not bounded): median of the first ${r.rss.windowSeconds} s ` +
+      `${r.rss.firstMb} MB, of the last ${r.rss.windowSeconds} s ${r.rss.lastMb} MB: drift ${r.rss.driftPercent} %, ` +
+      `peak ${r.rss.peakMb} MB.`,
     '',
     ...table(
       ['step', 'answers'],

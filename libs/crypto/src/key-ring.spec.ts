@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { BlindIndex, normalizeEmail } from './blind-index.js';
 import { KeyDestroyedError, MasterKeyError, TamperedCiphertextError } from './crypto.errors.js';
 import { KeyRing } from './key-ring.js';
@@ -91,6 +93,28 @@ describe(KeyRing.name, () => {
     expect(await other.isDestroyed(ada)).toBe(true);
     // And no new key is minted for a shredded subject.
     await expect(other.encrypt(ada, 'name', 'again')).rejects.toThrow(KeyDestroyedError);
+  });
+
+  it('should cache each unwrapped key in its own memory, not pinning a slab of the shared buffer pool', async () => {
+    // A full collection on demand (the test process is not started with --expose-gc).
+    setFlagsFromString('--expose-gc');
+    const collect = runInNewContext('gc') as () => void;
+    const subjects = Array.from({ length: 1_000 }, (_, i) => ({ kind: 'contact', id: `s${i}` }));
+    for (const subject of subjects) await sut.encrypt(subject, 'name', 'x');
+    const cold = new KeyRing(masterKey, store);
+    collect();
+    const before = process.memoryUsage().arrayBuffers;
+    for (const subject of subjects) {
+      await cold.preload([subject]);
+      // A server allocates small buffers between two unwraps (requests, rows, sockets): each
+      // unwrap lands in a fresh 8 KB slab of the pool that only the cached key keeps alive.
+      Buffer.allocUnsafe(4_000);
+      Buffer.allocUnsafe(4_000);
+    }
+    collect();
+    const grownKbPerKey = (process.memoryUsage().arrayBuffers - before) / 1024 / subjects.length;
+    expect(grownKbPerKey).toBeLessThan(1);
+    expect(await cold.decrypt(subjects[0], 'name', await sut.encrypt(subjects[0], 'name', 'y'))).toBe('y');
   });
 
   it('should refuse keys wrapped under a different master key', async () => {

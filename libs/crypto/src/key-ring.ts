@@ -69,8 +69,10 @@ export class KeyRing {
       for (const stored of await this.store.findMany(missing)) {
         if (stored.destroyedAt || !stored.wrappedKey || stored.masterKeyFingerprint !== this.masterKey.fingerprint)
           continue;
-        const key = open(this.wrappingKey, stored.wrappedKey, `subject-key:${stored.subjectId}`);
-        this.remember(stored.subjectId, key);
+        const key = this.remember(
+          stored.subjectId,
+          open(this.wrappingKey, stored.wrappedKey, `subject-key:${stored.subjectId}`),
+        );
         keys.set(stored.subjectId, key);
       }
     }
@@ -113,14 +115,22 @@ export class KeyRing {
     if (stored.masterKeyFingerprint !== this.masterKey.fingerprint) {
       throw new MasterKeyError('This data key was wrapped by a different master key');
     }
-    const key = open(this.wrappingKey, stored.wrappedKey, `subject-key:${id}`);
-    this.remember(id, key);
-    return key;
+    return this.remember(id, open(this.wrappingKey, stored.wrappedKey, `subject-key:${id}`));
   }
 
-  private remember(id: string, key: Buffer): void {
+  /**
+   * Caches an unwrapped key and answers the cached copy. `open` answers a slice of Node's
+   * shared 8 KB buffer pool, and a cached slice keeps its whole slab alive: about 8 KB per
+   * subject, 40 MB at the cache's limit. The copy has its own 32 bytes (`Buffer.alloc` is
+   * never pooled), and the pooled bytes are wiped.
+   */
+  private remember(id: string, pooled: Buffer): Buffer {
+    const key = Buffer.alloc(pooled.length);
+    pooled.copy(key);
+    pooled.fill(0);
     if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value as string);
     this.cache.set(id, key);
+    return key;
   }
 }
 

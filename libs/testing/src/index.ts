@@ -32,6 +32,7 @@ export {
   type ApiProcess,
   freePort,
   killHard,
+  type LiveMemory,
   median,
   type PostgresCluster,
   rssMb,

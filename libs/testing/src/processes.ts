@@ -2,9 +2,10 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { recordLogLine } from './run-record.mjs';
 
@@ -43,9 +44,26 @@ export const median = (values: number[]): number => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
+/** A process's memory after a full collection, in MB (`process.memoryUsage()` inside it). */
+export interface LiveMemory {
+  /** What V8 keeps of the heap after a full GC: the live objects. */
+  heapUsedMb: number;
+  /** Memory of ArrayBuffers and Buffers (outside the V8 heap) still referenced after it. */
+  arrayBuffersMb: number;
+  rssMb: number;
+}
+
+const MEMORY_PROBE = join(dirname(fileURLToPath(import.meta.url)), 'memory-probe.cjs');
+const toMb = (bytes: number) => bytes / 1024 / 1024;
+
 export interface ApiProcess {
   origin: string;
   pid: number;
+  /**
+   * A full GC in the process, then its memory. Only for a process started with
+   * `measureMemory` (`--expose-gc` and libs/testing/src/memory-probe.cjs over IPC).
+   */
+  liveMemory(): Promise<LiveMemory>;
   /** The last lines it wrote, for a failure message. */
   tail(): string;
   /** Every error line it logged (level 50 and above), for a failure message. */
@@ -60,10 +78,15 @@ export interface ApiProcess {
  */
 export async function startApiProcess(
   env: Record<string, string>,
-  { script = 'main', readyPath = '/api/v1/health' }: { script?: 'main' | 'worker'; readyPath?: string } = {},
+  {
+    script = 'main',
+    readyPath = '/api/v1/health',
+    measureMemory = false,
+  }: { script?: 'main' | 'worker'; readyPath?: string; measureMemory?: boolean } = {},
 ): Promise<ApiProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, [`dist/apps/api/src/${script}.js`], {
+  const probe = measureMemory ? ['--expose-gc', '--require', MEMORY_PROBE] : [];
+  const child = spawn(process.execPath, [...probe, `dist/apps/api/src/${script}.js`], {
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
@@ -74,8 +97,9 @@ export async function startApiProcess(
       PORT: String(port),
       HOST: '127.0.0.1',
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: measureMemory ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
   });
+  let asked = 0;
   const lines: string[] = [];
   const errors: string[] = [];
   const keep = (line: string) => {
@@ -92,6 +116,26 @@ export async function startApiProcess(
     pid: child.pid as number,
     tail: () => lines.slice(-40).join('\n'),
     errors: () => [...errors],
+    liveMemory() {
+      if (!measureMemory) return Promise.reject(new Error('Start the API with measureMemory to read its live memory'));
+      const id = ++asked;
+      return new Promise<LiveMemory>((resolve, reject) => {
+        const timer = setTimeout(() => done(new Error('The API did not answer its memory within 30 s')), 30_000);
+        const onMessage = (message: { type?: string; id?: number; usage?: NodeJS.MemoryUsage }) => {
+          if (message?.type !== 'steward:memory' || message.id !== id || !message.usage) return;
+          const { heapUsed, arrayBuffers, rss } = message.usage;
+          done(undefined, { heapUsedMb: toMb(heapUsed), arrayBuffersMb: toMb(arrayBuffers), rssMb: toMb(rss) });
+        };
+        const done = (error?: Error, memory?: LiveMemory) => {
+          clearTimeout(timer);
+          child.off('message', onMessage);
+          if (error) reject(error);
+          else resolve(memory as LiveMemory);
+        };
+        child.on('message', onMessage);
+        child.send({ type: 'steward:memory', id });
+      });
+    },
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGTERM');
