@@ -14,20 +14,23 @@ export default async function globalSetup() {
   const url = serverUrl();
   if (!url) return;
   const admin = new pg.Client({ connectionString: withDatabase(url, 'postgres') });
+  // A statement the server answers with FATAL closes the connection: never crash the run for it.
+  admin.on('error', () => undefined);
   await admin.connect();
   try {
     const stale = await admin.query(
-      `SELECT d.datname FROM pg_database d
+      `SELECT d.datname, d.datistemplate FROM pg_database d
         WHERE (d.datname LIKE 'steward\\_test\\_%'
                OR (d.datname LIKE 'steward\\_template\\_%' AND d.datname <> $1
                    AND (pg_stat_file('base/' || d.oid || '/PG_VERSION')).modification < now() - interval '1 day'))
           AND NOT EXISTS (SELECT 1 FROM pg_stat_activity a WHERE a.datname = d.datname)`,
       [templateDatabaseName(migrationsHash())],
     );
-    for (const { datname } of stale.rows) {
-      // A drop interrupted elsewhere leaves an invalid database that refuses ALTER, and another run's set-up may
-      // have dropped it already: the drop below still works, or finds nothing.
-      await admin.query(`ALTER DATABASE "${datname}" IS_TEMPLATE false`).catch(() => undefined);
+    for (const { datname, datistemplate } of stale.rows) {
+      // Only templates need unmarking. A drop interrupted elsewhere leaves an invalid database,
+      // which PostgreSQL answers ALTER with FATAL (never a template, so never altered); another
+      // run's set-up may have dropped it already: the drop below still works, or finds nothing.
+      if (datistemplate) await admin.query(`ALTER DATABASE "${datname}" IS_TEMPLATE false`).catch(() => undefined);
       // A run that connected since the query keeps its database: the drop fails, and that is fine.
       await admin.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => undefined);
     }
