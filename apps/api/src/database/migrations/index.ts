@@ -23,6 +23,7 @@ import { UsageAnalytics1796800000000 } from './1796800000000-usage-analytics.js'
 import { Subscriptions1796800100000 } from './1796800100000-subscriptions.js';
 import { Retention1796800200000 } from './1796800200000-retention.js';
 import { RowLevelSecurity1796800500000 } from './1796800500000-row-level-security.js';
+import { TenantKeys1796800600000 } from './1796800600000-tenant-keys.js';
 
 /** In order. Generated with `npm run migration:generate`, read, committed, never edited. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   Subscriptions1796800100000,
   Retention1796800200000,
   RowLevelSecurity1796800500000,
+  TenantKeys1796800600000,
 ];
