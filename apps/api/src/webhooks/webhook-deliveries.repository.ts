@@ -103,12 +103,15 @@ export class WebhookDeliveriesRepository {
   }
 
   /** Attempts of the given deliveries, oldest first. */
-  attemptsOf(deliveryIds: string[]): Promise<WebhookAttemptEntity[]> {
+  attemptsOf(organizationId: string, deliveryIds: string[]): Promise<WebhookAttemptEntity[]> {
     if (deliveryIds.length === 0) return Promise.resolve([]);
     return this.manager()
       .getRepository(WebhookAttemptEntity)
       .createQueryBuilder('attempt')
-      .where('attempt.delivery_id = ANY(:ids)', { ids: deliveryIds })
+      .where('attempt.organization_id = :organizationId AND attempt.delivery_id = ANY(:ids)', {
+        organizationId,
+        ids: deliveryIds,
+      })
       .orderBy('attempt.delivery_id')
       .addOrderBy('attempt.attempt_number')
       .getMany();

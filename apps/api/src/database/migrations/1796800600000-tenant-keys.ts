@@ -322,6 +322,7 @@ export class TenantKeys1796800600000 implements MigrationInterface {
     await queryRunner.query(
       'ALTER TABLE "webhook_attempts" ADD CONSTRAINT "FK_webhook_attempts_delivery" FOREIGN KEY ("organization_id", "delivery_id") REFERENCES "webhook_deliveries"("organization_id","id") ON DELETE CASCADE ON UPDATE NO ACTION',
     );
+    await queryRunner.query('CREATE INDEX "IDX_data_exports_id" ON "data_exports" ("id")');
     // audit_pending has no entity: its rows live from an INSERT to the COMMIT that chains them.
     await queryRunner.query('ALTER TABLE "audit_pending" DROP CONSTRAINT "audit_pending_pkey"');
     await queryRunner.query(
@@ -332,6 +333,7 @@ export class TenantKeys1796800600000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(auditPendingChain('id = NEW.id'));
+    await queryRunner.query('DROP INDEX "public"."IDX_data_exports_id"');
     await queryRunner.query('ALTER TABLE "audit_pending" DROP CONSTRAINT "audit_pending_pkey"');
     await queryRunner.query('ALTER TABLE "audit_pending" ADD CONSTRAINT "audit_pending_pkey" PRIMARY KEY ("id")');
     await queryRunner.query('ALTER TABLE "webhook_attempts" DROP CONSTRAINT "FK_webhook_attempts_delivery"');
