@@ -56,8 +56,8 @@ export class AnalyticsRepository {
    */
   async deleteRolledUpBefore(day: string, limit: number): Promise<number> {
     const [, affected] = await this.query<[unknown, number]>(
-      `DELETE FROM usage_events WHERE id IN (
-         SELECT e.id FROM usage_events e JOIN usage_rollups r ON r.day = e.day WHERE e.day < $1 LIMIT $2)`,
+      `DELETE FROM usage_events WHERE (organization_id, id) IN (
+         SELECT e.organization_id, e.id FROM usage_events e JOIN usage_rollups r ON r.day = e.day WHERE e.day < $1 LIMIT $2)`,
       [day, limit],
     );
     return Number(affected ?? 0);

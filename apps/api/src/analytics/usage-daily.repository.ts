@@ -68,7 +68,7 @@ export class UsageDailyRepository {
   /** At most `limit` aggregates of days before `day`, with those days' rollup marks; returns how many went. */
   async deleteBefore(day: string, limit: number): Promise<number> {
     const [, affected] = await this.query<[unknown, number]>(
-      'DELETE FROM usage_daily WHERE id IN (SELECT id FROM usage_daily WHERE day < $1 LIMIT $2)',
+      'DELETE FROM usage_daily WHERE (organization_id, id) IN (SELECT organization_id, id FROM usage_daily WHERE day < $1 LIMIT $2)',
       [day, limit],
     );
     await this.query(

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { CreateDateColumn, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { NotPersonal } from '#personal-data';
 
 /** Creation and change times and the optimistic-concurrency counter every record carries. */
@@ -16,13 +16,18 @@ export abstract class VersionedEntity {
   version: number;
 }
 
-/** A row that belongs to one organization: repositories always filter by `organizationId`. */
+/**
+ * A row that belongs to one organization: repositories always filter by `organizationId`.
+ * Its primary key is (organization_id, id), so every key a sharded PostgreSQL distributed
+ * by organization_id needs carries the tenant (docs/operations.md "From one PostgreSQL to
+ * read replicas to Citus").
+ */
 export abstract class TenantOwnedEntity extends VersionedEntity {
   @NotPersonal('surrogate key')
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @NotPersonal('tenant key')
-  @Column({ name: 'organization_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'organization_id', type: 'uuid' })
   organizationId: string;
 }

@@ -31,7 +31,7 @@ export class AccountLinks {
     options: { payloadEnc?: Buffer; tx?: Transaction } = {},
   ): Promise<string> {
     const token = newSecret();
-    await this.tokens.retireUnused(user.id, purpose, options.tx);
+    await this.tokens.retireUnused(user.organizationId, user.id, purpose, options.tx);
     await this.tokens.insert(
       {
         organizationId: user.organizationId,

@@ -26,8 +26,9 @@ export class ApiKeysRepository {
     return insertEntity(this.keys(tx), values);
   }
 
-  findByPrefix(prefix: string): Promise<ApiKeyEntity | null> {
-    return this.keys().findOneBy({ prefix });
+  /** Keys with this prefix: unique within an organization only, so possibly (rarely) more than one. */
+  findByPrefix(prefix: string): Promise<ApiKeyEntity[]> {
+    return this.keys().findBy({ prefix });
   }
 
   list(organizationId: string): Promise<ApiKeyEntity[]> {
@@ -55,14 +56,18 @@ export class ApiKeysRepository {
    * Records use at most once a minute per key, so a busy integration does not write on
    * every call; true when this call was the first of its minute.
    */
-  async recordUse(id: string, ip: string | null, tx?: Transaction): Promise<boolean> {
+  async recordUse(organizationId: string, id: string, ip: string | null, tx?: Transaction): Promise<boolean> {
     const now = this.clock.now();
     const minuteAgo = new Date(now.getTime() - 60_000);
     const result = await this.keys(tx)
       .createQueryBuilder()
       .update()
       .set({ lastUsedAt: now, lastUsedIp: ip })
-      .where('id = :id AND (last_used_at IS NULL OR last_used_at < :minuteAgo)', { id, minuteAgo })
+      .where('organization_id = :organizationId AND id = :id AND (last_used_at IS NULL OR last_used_at < :minuteAgo)', {
+        organizationId,
+        id,
+        minuteAgo,
+      })
       .execute();
     return (result.affected ?? 0) > 0;
   }

@@ -100,10 +100,12 @@ export class ApiKeysService {
     const invalid = () => new AppError('unauthenticated', 'The API key is not valid');
     const match = KEY_FORMAT.exec(presented);
     if (!match) throw invalid();
-    const key = await this.keys.findByPrefix(match[1]);
+    // A prefix is unique within an organization only: the secret decides between keys that share one.
+    const candidates = await this.keys.findByPrefix(match[1]);
     // Compared even for an unknown prefix, so both take the same time.
-    const matches = matchesHash(key?.secretHash ?? '0'.repeat(64), match[2]);
-    if (!key || !matches || key.revokedAt || (key.expiresAt && key.expiresAt <= this.clock.now())) throw invalid();
+    if (candidates.length === 0) matchesHash('0'.repeat(64), match[2]);
+    const key = candidates.find((candidate) => matchesHash(candidate.secretHash, match[2]));
+    if (!key || key.revokedAt || (key.expiresAt && key.expiresAt <= this.clock.now())) throw invalid();
     // The first use of each minute is recorded (with the last-used time), not every call.
     if (!key.lastUsedAt || key.lastUsedAt.getTime() < this.clock.nowMs() - 60_000) await this.recordUse(key, ip);
     return { kind: 'api-key', apiKeyId: key.id, organizationId: key.organizationId, scopes: key.scopes };
@@ -111,7 +113,7 @@ export class ApiKeysService {
 
   private recordUse(key: ApiKeyEntity, ip: string | null): Promise<void> {
     return this.transactions.run(async (tx) => {
-      if (!(await this.keys.recordUse(key.id, ip, tx))) return;
+      if (!(await this.keys.recordUse(key.organizationId, key.id, ip, tx))) return;
       this.audit.record(tx, {
         organizationId: key.organizationId,
         action: 'api_key.used',

@@ -107,7 +107,7 @@ export class AuthService implements OnModuleInit {
       return { mfaToken, expiresIn: MFA_CHALLENGE_SECONDS };
     }
     await this.lockout.recordSuccess(keys);
-    await this.users.recordSignIn(user.id);
+    await this.users.recordSignIn(user.organizationId, user.id);
     return this.issue(await this.identity.toView(user), randomUUID(), keepSignedIn, client, undefined, 'auth.sign_in');
   }
 
@@ -126,7 +126,7 @@ export class AuthService implements OnModuleInit {
       throw new AppError('mfa-code-invalid');
     }
     await this.lockout.recordSuccess(keys);
-    await this.users.recordSignIn(user.id);
+    await this.users.recordSignIn(user.organizationId, user.id);
     const secondFactor = factor.recoveryCode ? 'recovery-code' : 'totp';
     return this.issue(
       await this.identity.toView(user),
@@ -176,7 +176,7 @@ export class AuthService implements OnModuleInit {
       const session = await this.sessions.findByTokenHash(sha256Hex(refreshToken), tx);
       if (!session || session.revokedAt || session.expiresAt <= this.clock.now()) return { kind: 'expired' as const };
       if (session.rotatedAt) return { kind: 'replayed' as const, session };
-      await this.sessions.markRotated(session.id, tx);
+      await this.sessions.markRotated(session.organizationId, session.id, tx);
       return { kind: 'rotated' as const, session };
     });
     if (outcome.kind === 'replayed') {
@@ -218,7 +218,7 @@ export class AuthService implements OnModuleInit {
   }
 
   async listSessions(caller: AuthenticatedUser): Promise<SessionSummaryDto[]> {
-    const current = await this.sessions.findById(caller.sessionId);
+    const current = await this.sessions.findById(caller.organizationId, caller.sessionId);
     const families = await this.sessions.listActiveFamilies(caller.organizationId, caller.userId);
     return families.map((session) => ({
       id: session.familyId,

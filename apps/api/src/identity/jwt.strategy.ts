@@ -30,7 +30,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   }
 
   async validate(claims: AccessTokenClaims): Promise<AuthenticatedUser> {
-    const access = await this.sessions.activeAccess(claims.sid, claims.sub);
+    const access = await this.sessions.activeAccess(claims.org, claims.sid, claims.sub);
     if (!access) throw new AppError('session-expired');
     return {
       kind: 'user',

@@ -44,7 +44,7 @@ export class OneTimeTokensRepository {
   }
 
   /** Earlier links of the same kind stop working when a new one is sent. */
-  async retireUnused(userId: string, purpose: TokenPurpose, tx?: Transaction): Promise<void> {
-    await this.tokens(tx).update({ userId, purpose, usedAt: IsNull() }, { usedAt: this.clock.now() });
+  async retireUnused(organizationId: string, userId: string, purpose: TokenPurpose, tx?: Transaction): Promise<void> {
+    await this.tokens(tx).update({ organizationId, userId, purpose, usedAt: IsNull() }, { usedAt: this.clock.now() });
   }
 }

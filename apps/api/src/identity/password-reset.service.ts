@@ -53,7 +53,7 @@ export class PasswordResetService {
     const passwordHash = await hashPassword(password);
     if (!(await this.links.redeem(token, 'password-reset'))) throw expired();
     await this.transactions.run(async (tx) => {
-      await this.users.setPassword(user.id, passwordHash, tx);
+      await this.users.setPassword(user.organizationId, user.id, passwordHash, tx);
       // Whoever knew the old password is signed out everywhere.
       await this.sessions.revokeForUser(user.organizationId, user.id, tx);
       this.audit.record(tx, {

@@ -79,9 +79,9 @@ export class ProfileService {
     const problems = passwordProblems(next, { email });
     if (problems.length) throw weakPassword(problems, 'newPassword');
     const passwordHash = await hashPassword(next);
-    const session = await this.sessions.findById(caller.sessionId);
+    const session = await this.sessions.findById(caller.organizationId, caller.sessionId);
     await this.transactions.run(async (tx) => {
-      await this.users.setPassword(user.id, passwordHash, tx);
+      await this.users.setPassword(user.organizationId, user.id, passwordHash, tx);
       if (session) await this.sessions.revokeForUserExceptFamily(caller.organizationId, user.id, session.familyId, tx);
       this.audit.record(tx, {
         organizationId: caller.organizationId,

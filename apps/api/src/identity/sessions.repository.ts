@@ -38,27 +38,31 @@ export class SessionsRepository {
    * Null when the session is revoked, rotated or expired, or the account is not active, so
    * a role change or a disabled account takes effect on the next request, not at token expiry.
    */
-  async activeAccess(id: string, userId: string): Promise<{ role: Role; branchIds: string[] } | null> {
+  async activeAccess(
+    organizationId: string,
+    id: string,
+    userId: string,
+  ): Promise<{ role: Role; branchIds: string[] } | null> {
     const rows: Array<{ role: Role; branch_ids: string[] }> = await this.sessions().query(
       `SELECT u.role, u.branch_ids
-         FROM sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.rotated_at IS NULL
-          AND s.expires_at > $3 AND u.state = 'active'`,
-      [id, userId, this.clock.now()],
+         FROM sessions s JOIN users u ON u.organization_id = s.organization_id AND u.id = s.user_id
+        WHERE s.organization_id = $1 AND s.id = $2 AND s.user_id = $3 AND s.revoked_at IS NULL
+          AND s.rotated_at IS NULL AND s.expires_at > $4 AND u.state = 'active'`,
+      [organizationId, id, userId, this.clock.now()],
     );
     return rows[0] ? { role: rows[0].role, branchIds: rows[0].branch_ids } : null;
   }
 
-  async markRotated(id: string, tx: Transaction): Promise<void> {
-    await this.sessions(tx).update({ id }, { rotatedAt: this.clock.now() });
+  async markRotated(organizationId: string, id: string, tx: Transaction): Promise<void> {
+    await this.sessions(tx).update({ organizationId, id }, { rotatedAt: this.clock.now() });
   }
 
   async revokeFamily(familyId: string, tx?: Transaction): Promise<void> {
     await this.sessions(tx).update({ familyId, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
   }
 
-  async revoke(id: string): Promise<void> {
-    await this.sessions().update({ id, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
+  async revoke(organizationId: string, id: string): Promise<void> {
+    await this.sessions().update({ organizationId, id, revokedAt: IsNull() }, { revokedAt: this.clock.now() });
   }
 
   /**
@@ -92,8 +96,8 @@ export class SessionsRepository {
     );
   }
 
-  findById(id: string): Promise<SessionEntity | null> {
-    return this.sessions().findOneBy({ id });
+  findById(organizationId: string, id: string): Promise<SessionEntity | null> {
+    return this.sessions().findOneBy({ organizationId, id });
   }
 
   /** Ends one device's session of this user; false when it is not theirs. */

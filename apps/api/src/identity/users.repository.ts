@@ -178,8 +178,8 @@ export class UsersRepository {
     return ((await this.users(tx).delete({ organizationId, id, state: 'invited' })).affected ?? 0) === 1;
   }
 
-  async setPassword(id: string, passwordHash: string, tx?: Transaction): Promise<void> {
-    await this.users(tx).update({ id }, { passwordHash });
+  async setPassword(organizationId: string, id: string, passwordHash: string, tx?: Transaction): Promise<void> {
+    await this.users(tx).update({ organizationId, id }, { passwordHash });
   }
 
   /** The sealed names of some of the organization's users (unknown ids are left out). */
@@ -193,8 +193,8 @@ export class UsersRepository {
     return rows.map((row) => ({ id: row.id, fullNameEnc: row.full_name_enc }));
   }
 
-  async recordSignIn(id: string): Promise<void> {
-    await this.users().update({ id }, { lastSignInAt: this.clock.now() });
+  async recordSignIn(organizationId: string, id: string): Promise<void> {
+    await this.users().update({ organizationId, id }, { lastSignInAt: this.clock.now() });
   }
 
   async setPendingMfa(organizationId: string, id: string, sealedSecret: Buffer): Promise<void> {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { SelectQueryBuilder } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { insertEntity } from '../database/insert-entity.js';
 import { type Transaction, TransactionService } from '../database/transaction.service.js';
@@ -55,14 +56,23 @@ export class WebhookDeliveriesRepository {
   }
 
   async find(organizationId: string, id: string, tx?: Transaction): Promise<DeliveryRow | null> {
-    const delivery = await this.manager(tx)
+    const [row] = await this.withMessages(tx)
+      .where('delivery.organization_id = :organizationId AND delivery.id = :id', { organizationId, id })
+      .getMany();
+    return row ? { delivery: row, message: row.message } : null;
+  }
+
+  /** Deliveries joined to their messages on the composite key (organization_id, message_id). */
+  private withMessages(tx?: Transaction) {
+    return this.manager(tx)
       .getRepository(WebhookDeliveryEntity)
-      .findOne({
-        where: { organizationId, id },
-        relations: { message: true },
-      });
-    if (!delivery?.message) return null;
-    return { delivery, message: delivery.message };
+      .createQueryBuilder('delivery')
+      .innerJoinAndMapOne(
+        'delivery.message',
+        WebhookMessageEntity,
+        'message',
+        'message.organization_id = delivery.organization_id AND message.id = delivery.message_id',
+      ) as SelectQueryBuilder<WebhookDeliveryEntity & { message: WebhookMessageEntity }>;
   }
 
   /** A page of an endpoint's deliveries, newest first, with their messages. */
@@ -72,10 +82,7 @@ export class WebhookDeliveriesRepository {
     filter: DeliveryFilter,
     limit: number,
   ): Promise<DeliveryRow[]> {
-    const query = this.manager()
-      .getRepository(WebhookDeliveryEntity)
-      .createQueryBuilder('delivery')
-      .innerJoinAndSelect('delivery.message', 'message')
+    const query = this.withMessages()
       .where('delivery.organization_id = :organizationId AND delivery.endpoint_id = :endpointId', {
         organizationId,
         endpointId,
@@ -92,16 +99,19 @@ export class WebhookDeliveriesRepository {
       });
     }
     const deliveries = await query.getMany();
-    return deliveries.map((delivery) => ({ delivery, message: delivery.message as WebhookMessageEntity }));
+    return deliveries.map((delivery) => ({ delivery, message: delivery.message }));
   }
 
   /** Attempts of the given deliveries, oldest first. */
-  attemptsOf(deliveryIds: string[]): Promise<WebhookAttemptEntity[]> {
+  attemptsOf(organizationId: string, deliveryIds: string[]): Promise<WebhookAttemptEntity[]> {
     if (deliveryIds.length === 0) return Promise.resolve([]);
     return this.manager()
       .getRepository(WebhookAttemptEntity)
       .createQueryBuilder('attempt')
-      .where('attempt.delivery_id = ANY(:ids)', { ids: deliveryIds })
+      .where('attempt.organization_id = :organizationId AND attempt.delivery_id = ANY(:ids)', {
+        organizationId,
+        ids: deliveryIds,
+      })
       .orderBy('attempt.delivery_id')
       .addOrderBy('attempt.attempt_number')
       .getMany();

@@ -177,7 +177,10 @@ export class WebhookEndpointsService {
       limit + 1,
     );
     const page = rows.slice(0, limit);
-    const attempts = await this.deliveries.attemptsOf(page.map((row) => row.delivery.id));
+    const attempts = await this.deliveries.attemptsOf(
+      caller.organizationId,
+      page.map((row) => row.delivery.id),
+    );
     const last = page.at(-1);
     return {
       items: page.map((row) =>
@@ -210,7 +213,7 @@ export class WebhookEndpointsService {
     });
     const row = await this.deliveries.find(caller.organizationId, deliveryId);
     if (!row) throw new AppError('not-found', 'No such webhook delivery');
-    return toWebhookDeliveryResponse(row, await this.deliveries.attemptsOf([deliveryId]));
+    return toWebhookDeliveryResponse(row, await this.deliveries.attemptsOf(caller.organizationId, [deliveryId]));
   }
 
   private async applyVersioned(

@@ -49,7 +49,7 @@ export class WebhooksModule implements OnModuleInit {
       startsAt: 't.created_at',
       cascades: ['webhook_deliveries', 'webhook_attempts'],
       where: `NOT EXISTS (SELECT 1 FROM webhook_deliveries delivery
-                           WHERE delivery.message_id = t.id AND delivery.status = 'pending')`,
+                           WHERE delivery.organization_id = t.organization_id AND delivery.message_id = t.id AND delivery.status = 'pending')`,
     });
   }
 }

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { NotPersonal } from '#personal-data';
 
 /** The type and name of a total over all types or all names of the day (a session is counted once in it). */
@@ -20,7 +20,7 @@ export class UsageDailyEntity {
   id: string;
 
   @NotPersonal('the organization using the product, not a person')
-  @Column({ name: 'organization_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'organization_id', type: 'uuid' })
   organizationId: string;
 
   @NotPersonal('the UTC day counted')

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { NotPersonal } from '#personal-data';
 
 /**
@@ -15,7 +15,7 @@ export class UsageEventEntity {
   id: string;
 
   @NotPersonal('the organization using the product, not a person')
-  @Column({ name: 'organization_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'organization_id', type: 'uuid' })
   organizationId: string;
 
   @NotPersonal('"page-view" or "feature"')

@@ -101,8 +101,8 @@ export class ConsentLedgerRepository {
     const manager = this.transactions.managerOf(tx);
     await manager.query(`SELECT set_config('steward.consent_erasure', 'on', true)`);
     const deleted: unknown[] = await manager.query(
-      `WITH gone AS (DELETE FROM contact_consent_entries WHERE id IN (
-         SELECT id FROM contact_consent_entries WHERE organization_id = $1 AND contact_id = $2 LIMIT $3)
+      `WITH gone AS (DELETE FROM contact_consent_entries WHERE (organization_id, id) IN (
+         SELECT organization_id, id FROM contact_consent_entries WHERE organization_id = $1 AND contact_id = $2 LIMIT $3)
        RETURNING id) SELECT id FROM gone`,
       [organizationId, contactId, limit],
     );
@@ -131,20 +131,20 @@ export class ConsentLedgerRepository {
     const params = organizationId ? [cutoff, limit, organizationId] : [cutoff, limit];
     await manager.query(`SELECT set_config('steward.consent_erasure', 'on', true)`);
     const entries: Array<{ organization_id: string }> = await manager.query(
-      `WITH gone AS (DELETE FROM contact_consent_entries WHERE id IN (
-         SELECT t.id FROM contact_consent_entries t
-         JOIN consent_confirmations link ON link.id = t.confirmation_id
+      `WITH gone AS (DELETE FROM contact_consent_entries WHERE (organization_id, id) IN (
+         SELECT t.organization_id, t.id FROM contact_consent_entries t
+         JOIN consent_confirmations link ON link.organization_id = t.organization_id AND link.id = t.confirmation_id
          WHERE t.action = 'pending' AND link.used_at IS NULL AND link.expires_at < $1 ${scope} AND NOT ${held}
          LIMIT $2)
        RETURNING organization_id) SELECT organization_id FROM gone`,
       params,
     );
     const links: Array<{ organization_id: string }> = await manager.query(
-      `WITH gone AS (DELETE FROM consent_confirmations WHERE id IN (
-         SELECT t.id FROM consent_confirmations t
+      `WITH gone AS (DELETE FROM consent_confirmations WHERE (organization_id, id) IN (
+         SELECT t.organization_id, t.id FROM consent_confirmations t
          WHERE t.expires_at < $1 ${scope} AND NOT ${held}
            AND NOT EXISTS (SELECT 1 FROM contact_consent_entries entry
-                           WHERE entry.confirmation_id = t.id AND entry.action = 'pending' AND t.used_at IS NULL)
+                           WHERE entry.organization_id = t.organization_id AND entry.confirmation_id = t.id AND entry.action = 'pending' AND t.used_at IS NULL)
          LIMIT $2)
        RETURNING organization_id) SELECT organization_id FROM gone`,
       params,

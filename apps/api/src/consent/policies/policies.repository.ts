@@ -139,8 +139,8 @@ export class PoliciesRepository {
 
   // Acceptances of the platform policy
 
-  async highestAccepted(userId: string): Promise<number> {
-    const row = await this.acceptances().findOne({ where: { userId }, order: { number: 'DESC' } });
+  async highestAccepted(organizationId: string, userId: string): Promise<number> {
+    const row = await this.acceptances().findOne({ where: { organizationId, userId }, order: { number: 'DESC' } });
     return row?.number ?? 0;
   }
 

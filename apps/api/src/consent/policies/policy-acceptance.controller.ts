@@ -20,7 +20,7 @@ export class PolicyAcceptanceController {
   @ApiOperation({ summary: 'The current policy version, the one you accepted, and whether you must accept it' })
   @ApiOkResponse({ type: PolicyAcceptanceStatusDto })
   status(@CurrentUser() user: AuthenticatedUser): Promise<PolicyAcceptanceStatusDto> {
-    return this.acceptance.status(user.userId);
+    return this.acceptance.status(user.organizationId, user.userId);
   }
 
   @Post('acceptance')

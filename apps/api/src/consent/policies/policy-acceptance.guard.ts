@@ -33,7 +33,7 @@ export class PolicyAcceptanceGuard implements CanActivate {
     ) {
       return true;
     }
-    if (await this.acceptance.mustAccept(caller.userId)) {
+    if (await this.acceptance.mustAccept(caller.organizationId, caller.userId)) {
       throw new AppError(
         'policy-acceptance-required',
         'Read the updated privacy policy (GET /api/v1/privacy/policy) and accept it (POST /api/v1/me/privacy-policy/acceptance)',

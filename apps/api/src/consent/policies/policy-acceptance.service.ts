@@ -37,19 +37,19 @@ export class PolicyAcceptanceService {
   ) {}
 
   /** True when the user must accept the current platform policy before going on. */
-  async mustAccept(userId: string): Promise<boolean> {
+  async mustAccept(organizationId: string, userId: string): Promise<boolean> {
     const current = await this.current();
     if (!current || current.number <= 1) return false;
     const remembered = this.acceptedByUser.get(userId) ?? 0;
     if (remembered >= current.number) return false;
-    const accepted = await this.policies.highestAccepted(userId);
+    const accepted = await this.policies.highestAccepted(organizationId, userId);
     this.remember(userId, accepted);
     return accepted < current.number;
   }
 
-  async status(userId: string): Promise<AcceptanceStatus> {
+  async status(organizationId: string, userId: string): Promise<AcceptanceStatus> {
     const current = await this.current(true);
-    const accepted = await this.policies.highestAccepted(userId);
+    const accepted = await this.policies.highestAccepted(organizationId, userId);
     return {
       current: { number: current?.number ?? 0, effectiveDate: current?.effectiveDate ?? null },
       accepted: accepted || null,
@@ -80,7 +80,7 @@ export class PolicyAcceptanceService {
       details: { number },
     });
     this.remember(user.userId, number);
-    return this.status(user.userId);
+    return this.status(user.organizationId, user.userId);
   }
 
   /** After this process publishes, the next check reads the new number at once. */

@@ -70,7 +70,7 @@ export class ContactsRepository {
     if (filters.clientId) query.andWhere('c.client_id = :clientId', { clientId: filters.clientId });
     if (filters.listId) {
       query.andWhere(
-        'EXISTS (SELECT 1 FROM contact_list_members m WHERE m.list_id = :listId AND m.contact_id = c.id)',
+        'EXISTS (SELECT 1 FROM contact_list_members m WHERE m.organization_id = c.organization_id AND m.list_id = :listId AND m.contact_id = c.id)',
         {
           listId: filters.listId,
         },

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { NotPersonal, PersonalField } from '#personal-data';
 import { ACTIVITY_ACTIONS, ACTOR_KINDS, type ActivityAction, type ActorKind, CRM_ACTIVITY } from '../crm.types.js';
 
@@ -14,7 +14,7 @@ export class ActivityEntity {
   id: string;
 
   @NotPersonal('tenant key')
-  @Column({ name: 'organization_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'organization_id', type: 'uuid' })
   organizationId: string;
 
   @NotPersonal('kind of record, e.g. contact')

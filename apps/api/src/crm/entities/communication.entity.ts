@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index } from 'typeorm';
 import { NotPersonal, PersonalField } from '#personal-data';
 import {
   COMMUNICATION_KINDS,
@@ -17,6 +17,14 @@ import { BranchScopedEntity } from './crm-record.entity.js';
  * shreds what was said with them.
  */
 @Entity('communications')
+@ForeignKey(() => ClientEntity, ['organizationId', 'clientId'], ['organizationId', 'id'], {
+  name: 'FK_communications_client',
+  onDelete: 'CASCADE',
+})
+@ForeignKey(() => ContactEntity, ['organizationId', 'contactId'], ['organizationId', 'id'], {
+  name: 'FK_communications_contact',
+  onDelete: 'CASCADE',
+})
 @Check('CHK_communications_party', '"client_id" IS NOT NULL OR "contact_id" IS NOT NULL')
 // The record's id first: the same index serves a timeline (with the organization) and the
 // foreign key's ON DELETE CASCADE when a client or contact is erased.
@@ -27,17 +35,9 @@ export class CommunicationEntity extends BranchScopedEntity {
   @Column({ name: 'client_id', type: 'uuid', nullable: true })
   clientId: string | null;
 
-  @ManyToOne(() => ClientEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'client_id' })
-  client?: ClientEntity;
-
   @NotPersonal('link to the contact')
   @Column({ name: 'contact_id', type: 'uuid', nullable: true })
   contactId: string | null;
-
-  @ManyToOne(() => ContactEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'contact_id' })
-  contact?: ContactEntity;
 
   @NotPersonal('call, email, meeting or note')
   @Column({ type: 'enum', enum: COMMUNICATION_KINDS, enumName: 'communication_kind' })

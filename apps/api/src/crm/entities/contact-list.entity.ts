@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import { NotPersonal } from '#personal-data';
 import { TenantOwnedEntity } from '../../database/tenant-owned.entity.js';
 import { CONTACT_LIST_KINDS, type ContactListKind } from '../crm.types.js';
@@ -43,7 +43,15 @@ export class ContactListEntity extends TenantOwnedEntity {
 }
 
 @Entity('contact_list_members')
-@Index('IDX_contact_list_members_contact', ['contactId'])
+@ForeignKey(() => ContactListEntity, ['organizationId', 'listId'], ['organizationId', 'id'], {
+  name: 'FK_contact_list_members_list',
+  onDelete: 'CASCADE',
+})
+@ForeignKey(() => ContactEntity, ['organizationId', 'contactId'], ['organizationId', 'id'], {
+  name: 'FK_contact_list_members_contact',
+  onDelete: 'CASCADE',
+})
+@Index('IDX_contact_list_members_contact', ['contactId', 'organizationId'])
 export class ContactListMemberEntity {
   @NotPersonal('list key')
   @PrimaryColumn({ name: 'list_id', type: 'uuid' })
@@ -53,16 +61,8 @@ export class ContactListMemberEntity {
   @PrimaryColumn({ name: 'contact_id', type: 'uuid' })
   contactId: string;
 
-  @ManyToOne(() => ContactListEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'list_id' })
-  list?: ContactListEntity;
-
-  @ManyToOne(() => ContactEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'contact_id' })
-  contact?: ContactEntity;
-
   @NotPersonal('tenant key')
-  @Column({ name: 'organization_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'organization_id', type: 'uuid' })
   organizationId: string;
 
   @NotPersonal('technical timestamp')

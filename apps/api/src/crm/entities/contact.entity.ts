@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, ForeignKey, Index } from 'typeorm';
 import { NotPersonal, PersonalField } from '#personal-data';
 import { CRM_CONTACTS } from '../crm.types.js';
 import { ClientEntity } from './client.entity.js';
@@ -6,6 +6,11 @@ import { BranchScopedEntity } from './crm-record.entity.js';
 
 /** A person: at a client company, or on their own. Sealed under `contact:<id>`. */
 @Entity('contacts')
+// Erasing a client keeps its people as independent contacts (they are subjects of their own).
+@ForeignKey(() => ClientEntity, ['organizationId', 'clientId'], ['organizationId', 'id'], {
+  name: 'FK_contacts_client',
+  onDelete: 'SET NULL',
+})
 @Index('IDX_contacts_org_created', ['organizationId', 'createdAt', 'id'])
 @Index('IDX_contacts_org_branch_created', ['organizationId', 'branchId', 'createdAt'])
 // client_id first: also serves the foreign key when a client is deleted (ON DELETE SET NULL).
@@ -17,11 +22,6 @@ export class ContactEntity extends BranchScopedEntity {
   @NotPersonal('link to the client the person works for')
   @Column({ name: 'client_id', type: 'uuid', nullable: true })
   clientId: string | null;
-
-  /** Erasing a client keeps its people as independent contacts (they are subjects of their own). */
-  @ManyToOne(() => ClientEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'client_id' })
-  client?: ClientEntity;
 
   @PersonalField(CRM_CONTACTS, { encrypted: true })
   @Column({ name: 'full_name_enc', type: 'bytea' })

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { NotPersonal, PersonalField } from '#personal-data';
 import {
   CRM_INVOICES,
@@ -31,11 +31,19 @@ export interface InvoiceLine {
  * link cleared) and keeps the numbers.
  */
 @Entity('invoices')
+@ForeignKey(() => ClientEntity, ['organizationId', 'clientId'], ['organizationId', 'id'], {
+  name: 'FK_invoices_client',
+  onDelete: 'SET NULL',
+})
+@ForeignKey(() => JobEntity, ['organizationId', 'jobId'], ['organizationId', 'id'], {
+  name: 'FK_invoices_job',
+  onDelete: 'SET NULL',
+})
 @Index('UQ_invoices_org_number', ['organizationId', 'number'], { unique: true })
 @Index('IDX_invoices_org_status', ['organizationId', 'status', 'createdAt'])
 // Foreign keys first: deleting a client or a job finds its invoices by index.
 @Index('IDX_invoices_client_org', ['clientId', 'organizationId'])
-@Index('IDX_invoices_job', ['jobId'])
+@Index('IDX_invoices_job', ['jobId', 'organizationId'])
 export class InvoiceEntity extends BranchScopedEntity {
   @NotPersonal('invoice number, sequential within the organization')
   @Column({ type: 'integer' })
@@ -45,17 +53,9 @@ export class InvoiceEntity extends BranchScopedEntity {
   @Column({ name: 'client_id', type: 'uuid', nullable: true })
   clientId: string | null;
 
-  @ManyToOne(() => ClientEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'client_id' })
-  client?: ClientEntity;
-
   @NotPersonal('link to the job invoiced')
   @Column({ name: 'job_id', type: 'uuid', nullable: true })
   jobId: string | null;
-
-  @ManyToOne(() => JobEntity, { onDelete: 'SET NULL' })
-  @JoinColumn({ name: 'job_id' })
-  job?: JobEntity;
 
   @NotPersonal('draft, issued, paid or void')
   @Column({ type: 'enum', enum: INVOICE_STATUSES, enumName: 'invoice_status', default: 'draft' })
@@ -114,23 +114,23 @@ export class InvoiceEntity extends BranchScopedEntity {
 
 /** A payment against an invoice. */
 @Entity('payments')
-@Index('IDX_payments_invoice', ['invoiceId'])
+@ForeignKey(() => InvoiceEntity, ['organizationId', 'invoiceId'], ['organizationId', 'id'], {
+  name: 'FK_payments_invoice',
+  onDelete: 'CASCADE',
+})
+@Index('IDX_payments_invoice', ['invoiceId', 'organizationId'])
 export class PaymentEntity {
   @NotPersonal('surrogate key')
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @NotPersonal('tenant key')
-  @Column({ name: 'organization_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'organization_id', type: 'uuid' })
   organizationId: string;
 
   @NotPersonal('the invoice paid')
   @Column({ name: 'invoice_id', type: 'uuid' })
   invoiceId: string;
-
-  @ManyToOne(() => InvoiceEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'invoice_id' })
-  invoice?: InvoiceEntity;
 
   @NotPersonal('amount in minor units')
   @Column({ name: 'amount_minor', type: 'bigint' })

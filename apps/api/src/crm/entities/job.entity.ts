@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, ForeignKey, Index } from 'typeorm';
 import { NotPersonal, PersonalField } from '#personal-data';
 import { CRM_JOBS, JOB_PRIORITIES, JOB_STATUSES, type JobPriority, type JobStatus } from '../crm.types.js';
 import { ClientEntity } from './client.entity.js';
@@ -6,6 +6,10 @@ import { BranchScopedEntity } from './crm-record.entity.js';
 
 /** A field-service work order. Title, site address and description are sealed under the client's key. */
 @Entity('jobs')
+@ForeignKey(() => ClientEntity, ['organizationId', 'clientId'], ['organizationId', 'id'], {
+  name: 'FK_jobs_client',
+  onDelete: 'CASCADE',
+})
 @Index('UQ_jobs_org_number', ['organizationId', 'number'], { unique: true })
 @Index('IDX_jobs_org_status', ['organizationId', 'status', 'createdAt'])
 // client_id first: also serves the foreign key when a client is deleted (ON DELETE CASCADE).
@@ -19,10 +23,6 @@ export class JobEntity extends BranchScopedEntity {
   @NotPersonal('link to the client')
   @Column({ name: 'client_id', type: 'uuid' })
   clientId: string;
-
-  @ManyToOne(() => ClientEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'client_id' })
-  client?: ClientEntity;
 
   @PersonalField(CRM_JOBS, { encrypted: true })
   @Column({ name: 'title_enc', type: 'bytea' })

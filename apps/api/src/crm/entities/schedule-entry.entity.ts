@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Check, Column, Entity, ForeignKey, Index } from 'typeorm';
 import { NotPersonal, PersonalField } from '#personal-data';
 import {
   CRM_SCHEDULES,
@@ -16,11 +16,19 @@ import { JobEntity } from './job.entity.js';
  * the client's key, or the assignee's (`user:<id>`) for internal appointments.
  */
 @Entity('schedule_entries')
+@ForeignKey(() => JobEntity, ['organizationId', 'jobId'], ['organizationId', 'id'], {
+  name: 'FK_schedule_entries_job',
+  onDelete: 'CASCADE',
+})
+@ForeignKey(() => ClientEntity, ['organizationId', 'clientId'], ['organizationId', 'id'], {
+  name: 'FK_schedule_entries_client',
+  onDelete: 'CASCADE',
+})
 @Check('CHK_schedule_entries_span', '"ends_at" > "starts_at"')
 @Index('IDX_schedule_entries_assignee_time', ['organizationId', 'assigneeId', 'startsAt'])
 @Index('IDX_schedule_entries_org_time', ['organizationId', 'startsAt'])
-@Index('IDX_schedule_entries_job', ['jobId'])
-@Index('IDX_schedule_entries_client', ['clientId'])
+@Index('IDX_schedule_entries_job', ['jobId', 'organizationId'])
+@Index('IDX_schedule_entries_client', ['clientId', 'organizationId'])
 export class ScheduleEntryEntity extends BranchScopedEntity {
   @NotPersonal('appointment or job visit')
   @Column({ type: 'enum', enum: SCHEDULE_KINDS, enumName: 'schedule_kind' })
@@ -30,17 +38,9 @@ export class ScheduleEntryEntity extends BranchScopedEntity {
   @Column({ name: 'job_id', type: 'uuid', nullable: true })
   jobId: string | null;
 
-  @ManyToOne(() => JobEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'job_id' })
-  job?: JobEntity;
-
   @NotPersonal('link to the client')
   @Column({ name: 'client_id', type: 'uuid', nullable: true })
   clientId: string | null;
-
-  @ManyToOne(() => ClientEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'client_id' })
-  client?: ClientEntity;
 
   @NotPersonal('id of the staff member whose calendar it is in')
   @Column({ name: 'assignee_id', type: 'uuid' })

@@ -24,6 +24,7 @@ import { Subscriptions1796800100000 } from './1796800100000-subscriptions.js';
 import { Retention1796800200000 } from './1796800200000-retention.js';
 import { MailOutbox1796800300000 } from './1796800300000-mail-outbox.js';
 import { RowLevelSecurity1796800500000 } from './1796800500000-row-level-security.js';
+import { TenantKeys1796800600000 } from './1796800600000-tenant-keys.js';
 
 /** In order. Generated with `npm run migration:generate`, read, committed, never edited. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   Retention1796800200000,
   MailOutbox1796800300000,
   RowLevelSecurity1796800500000,
+  TenantKeys1796800600000,
 ];

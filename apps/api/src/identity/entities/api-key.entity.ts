@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, ForeignKey, Index } from 'typeorm';
 import { NotPersonal } from '#personal-data';
 import { TenantOwnedEntity } from '../../database/tenant-owned.entity.js';
 import { OrganizationEntity } from './organization.entity.js';
@@ -8,18 +8,23 @@ import { OrganizationEntity } from './organization.entity.js';
  * random bits, so a fast hash is safe). Found by its visible prefix.
  */
 @Entity('api_keys')
+// Deleting an organization (retention purge) deletes its rows.
+@ForeignKey(() => OrganizationEntity, ['organizationId'], ['id'], {
+  name: 'FK_a283bdef18876e525aefaec042f',
+  onDelete: 'CASCADE',
+})
 @Index('IDX_api_keys_org', ['organizationId'])
+// A request is authenticated by the key's prefix before the tenant is known: a plain index
+// serves that lookup; uniqueness holds per organization (docs/operations.md, Citus).
+@Index('UQ_api_keys_organization_prefix', ['organizationId', 'prefix'], { unique: true })
+@Index('IDX_api_keys_prefix', ['prefix'])
 export class ApiKeyEntity extends TenantOwnedEntity {
-  @ManyToOne(() => OrganizationEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organization_id' })
-  organization?: OrganizationEntity;
-
   @NotPersonal('label of an integration, e.g. "Accounting sync"')
   @Column({ type: 'varchar', length: 100 })
   name: string;
 
   @NotPersonal('public part of the key, for lookup and recognition')
-  @Column({ type: 'varchar', length: 20, unique: true })
+  @Column({ type: 'varchar', length: 20 })
   prefix: string;
 
   @NotPersonal('SHA-256 of the secret part')

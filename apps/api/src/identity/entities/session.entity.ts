@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { NotPersonal, PersonalField } from '#personal-data';
 import { UserEntity } from './user.entity.js';
 
@@ -9,7 +9,15 @@ export const USER_SESSIONS = 'identity.sessions';
  * family; presenting a rotated token again means it was stolen, and revokes the family.
  */
 @Entity('sessions')
-@Index('IDX_sessions_user', ['userId'])
+@ForeignKey(() => UserEntity, ['organizationId', 'userId'], ['organizationId', 'id'], {
+  name: 'FK_sessions_user',
+  onDelete: 'CASCADE',
+})
+@Index('IDX_sessions_user', ['organizationId', 'userId'])
+// Refreshing finds a session by its token before the tenant is known: a plain index serves
+// that lookup; uniqueness holds per organization (docs/operations.md, Citus).
+@Index('UQ_sessions_organization_token', ['organizationId', 'tokenHash'], { unique: true })
+@Index('IDX_sessions_token_hash', ['tokenHash'])
 @Index('IDX_sessions_family', ['familyId'])
 export class SessionEntity {
   @NotPersonal('surrogate key')
@@ -17,23 +25,19 @@ export class SessionEntity {
   id: string;
 
   @NotPersonal('tenant key')
-  @Column({ name: 'organization_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'organization_id', type: 'uuid' })
   organizationId: string;
 
   @NotPersonal('owner of the session; the row goes with the user')
   @Column({ name: 'user_id', type: 'uuid' })
   userId: string;
 
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
-  user?: UserEntity;
-
   @NotPersonal('groups the rotations of one sign-in')
   @Column({ name: 'family_id', type: 'uuid' })
   familyId: string;
 
   @NotPersonal('SHA-256 of a random refresh token; the token itself is never stored')
-  @Column({ name: 'token_hash', type: 'varchar', length: 64, unique: true })
+  @Column({ name: 'token_hash', type: 'varchar', length: 64 })
   tokenHash: string;
 
   @NotPersonal('"keep me signed in" choice')

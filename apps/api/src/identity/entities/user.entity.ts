@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, ForeignKey, Index } from 'typeorm';
 import { NotPersonal, PersonalField } from '#personal-data';
 import { TenantOwnedEntity } from '../../database/tenant-owned.entity.js';
 import { ROLES, type Role, USER_STATES, type UserState } from '../identity.types.js';
@@ -13,6 +13,11 @@ export const USER_ACCOUNT = 'identity.account';
  * found through its blind index only.
  */
 @Entity('users')
+// Deleting an organization (retention purge) deletes its rows.
+@ForeignKey(() => OrganizationEntity, ['organizationId'], ['id'], {
+  name: 'FK_21a659804ed7bf61eb91688dea7',
+  onDelete: 'CASCADE',
+})
 @Index('IDX_users_organization', ['organizationId'])
 // One account per address across the platform (sign-in is by email alone), but an
 // invitation is only a row of the inviting organization: it must not collide with, and so
@@ -20,11 +25,6 @@ export const USER_ACCOUNT = 'identity.account';
 @Index('UQ_users_account_email', ['emailIndex'], { unique: true, where: `"state" <> 'invited'` })
 @Index('UQ_users_organization_email', ['organizationId', 'emailIndex'], { unique: true })
 export class UserEntity extends TenantOwnedEntity {
-  /** Deleting an organization (retention purge) deletes its rows. */
-  @ManyToOne(() => OrganizationEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'organization_id' })
-  organization?: OrganizationEntity;
-
   @NotPersonal('role within the organization')
   @Column({ type: 'enum', enum: ROLES })
   role: Role;

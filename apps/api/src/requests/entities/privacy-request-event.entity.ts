@@ -1,4 +1,4 @@
-import { Column, Entity, Generated, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Generated, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { NotPersonal } from '#personal-data';
 import type { EventActorKind, RequestEventType, RequestStatus } from '../privacy-requests.types.js';
 import { PrivacyRequestEntity } from './privacy-request.entity.js';
@@ -9,7 +9,11 @@ import { PrivacyRequestEntity } from './privacy-request.entity.js';
  * and dates only; free text (reasons, identity checks) is sealed on the request row.
  */
 @Entity('privacy_request_events')
-@Index('IDX_privacy_request_events_request', ['requestId', 'seq'])
+@ForeignKey(() => PrivacyRequestEntity, ['organizationId', 'requestId'], ['organizationId', 'id'], {
+  name: 'FK_privacy_request_events_request',
+  onDelete: 'CASCADE',
+})
+@Index('IDX_privacy_request_events_request', ['organizationId', 'requestId', 'seq'])
 export class PrivacyRequestEventEntity {
   @NotPersonal('surrogate key')
   @PrimaryGeneratedColumn('uuid')
@@ -21,16 +25,12 @@ export class PrivacyRequestEventEntity {
   seq: string;
 
   @NotPersonal('tenant key')
-  @Column({ name: 'organization_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'organization_id', type: 'uuid' })
   organizationId: string;
 
   @NotPersonal('the request')
   @Column({ name: 'request_id', type: 'uuid' })
   requestId: string;
-
-  @ManyToOne(() => PrivacyRequestEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'request_id' })
-  request?: PrivacyRequestEntity;
 
   @NotPersonal('what happened')
   @Column({ type: 'varchar', length: 32 })

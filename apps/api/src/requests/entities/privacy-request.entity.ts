@@ -23,6 +23,9 @@ import {
 @Index('IDX_privacy_requests_email', ['organizationId', 'requesterEmailIndex'])
 @Index('IDX_privacy_requests_user', ['organizationId', 'requesterUserId'])
 @Index('IDX_privacy_requests_unverified', ['status', 'createdAt'])
+// A requester verifies by a token before the tenant is known: a plain index serves that lookup.
+@Index('UQ_privacy_requests_organization_verification', ['organizationId', 'verificationTokenHash'], { unique: true })
+@Index('IDX_privacy_requests_verification_token_hash', ['verificationTokenHash'])
 export class PrivacyRequestEntity extends TenantOwnedEntity {
   @NotPersonal('the right exercised')
   @Column({ type: 'varchar', length: 24 })
@@ -85,7 +88,7 @@ export class PrivacyRequestEntity extends TenantOwnedEntity {
   subjects: MatchedSubject[];
 
   @NotPersonal('SHA-256 of the emailed verification token; the token itself is only in the email')
-  @Column({ name: 'verification_token_hash', type: 'varchar', length: 64, nullable: true, unique: true })
+  @Column({ name: 'verification_token_hash', type: 'varchar', length: 64, nullable: true })
   verificationTokenHash: string | null;
 
   @NotPersonal('technical timestamp')

@@ -1,26 +1,26 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { NotPersonal } from '#personal-data';
 import { WebhookDeliveryEntity } from './webhook-delivery.entity.js';
 
 /** One HTTP attempt of a delivery, as the delivery log shows it. */
 @Entity('webhook_attempts')
-@Index('UQ_webhook_attempts_number', ['deliveryId', 'attemptNumber'], { unique: true })
+@ForeignKey(() => WebhookDeliveryEntity, ['organizationId', 'deliveryId'], ['organizationId', 'id'], {
+  name: 'FK_webhook_attempts_delivery',
+  onDelete: 'CASCADE',
+})
+@Index('UQ_webhook_attempts_number', ['organizationId', 'deliveryId', 'attemptNumber'], { unique: true })
 export class WebhookAttemptEntity {
   @NotPersonal('surrogate key')
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @NotPersonal('tenant key')
-  @Column({ name: 'organization_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'organization_id', type: 'uuid' })
   organizationId: string;
 
   @NotPersonal('the delivery')
   @Column({ name: 'delivery_id', type: 'uuid' })
   deliveryId: string;
-
-  @ManyToOne(() => WebhookDeliveryEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'delivery_id' })
-  delivery?: WebhookDeliveryEntity;
 
   @NotPersonal('1 for the first attempt')
   @Column({ name: 'attempt_number', type: 'integer' })

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { NotPersonal } from '#personal-data';
 import { WebhookEndpointEntity } from './webhook-endpoint.entity.js';
 import { WebhookMessageEntity } from './webhook-message.entity.js';
@@ -8,8 +8,16 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** One message to one endpoint: pending until an attempt succeeds or the schedule runs out. */
 @Entity('webhook_deliveries')
-@Index('IDX_webhook_deliveries_endpoint', ['endpointId', 'createdAt', 'id'])
-@Index('IDX_webhook_deliveries_message', ['messageId'])
+@ForeignKey(() => WebhookEndpointEntity, ['organizationId', 'endpointId'], ['organizationId', 'id'], {
+  name: 'FK_webhook_deliveries_endpoint',
+  onDelete: 'CASCADE',
+})
+@ForeignKey(() => WebhookMessageEntity, ['organizationId', 'messageId'], ['organizationId', 'id'], {
+  name: 'FK_webhook_deliveries_message',
+  onDelete: 'CASCADE',
+})
+@Index('IDX_webhook_deliveries_endpoint', ['organizationId', 'endpointId', 'createdAt', 'id'])
+@Index('IDX_webhook_deliveries_message', ['messageId', 'organizationId'])
 @Index('IDX_webhook_deliveries_due', ['nextAttemptAt'])
 export class WebhookDeliveryEntity {
   @NotPersonal('surrogate key')
@@ -17,24 +25,16 @@ export class WebhookDeliveryEntity {
   id: string;
 
   @NotPersonal('tenant key')
-  @Column({ name: 'organization_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'organization_id', type: 'uuid' })
   organizationId: string;
 
   @NotPersonal('the endpoint')
   @Column({ name: 'endpoint_id', type: 'uuid' })
   endpointId: string;
 
-  @ManyToOne(() => WebhookEndpointEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'endpoint_id' })
-  endpoint?: WebhookEndpointEntity;
-
   @NotPersonal('the message')
   @Column({ name: 'message_id', type: 'uuid' })
   messageId: string;
-
-  @ManyToOne(() => WebhookMessageEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'message_id' })
-  message?: WebhookMessageEntity;
 
   @NotPersonal('delivery state')
   @Column({ type: 'varchar', length: 16 })

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { NotPersonal } from '#personal-data';
 
 /**
@@ -6,7 +6,7 @@ import { NotPersonal } from '#personal-data';
  * names records by id and kind only, never a name, an address or any other value.
  */
 @Entity('webhook_messages')
-@Index('UQ_webhook_messages_event', ['eventId'], { unique: true })
+@Index('UQ_webhook_messages_event', ['organizationId', 'eventId'], { unique: true })
 @Index('IDX_webhook_messages_created', ['createdAt'])
 export class WebhookMessageEntity {
   @NotPersonal('surrogate key')
@@ -14,7 +14,7 @@ export class WebhookMessageEntity {
   id: string;
 
   @NotPersonal('tenant key')
-  @Column({ name: 'organization_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'organization_id', type: 'uuid' })
   organizationId: string;
 
   @NotPersonal('the webhook-id header: msg_ and random characters, the receivers\u2019 idempotency key')

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { NotPersonal } from '#personal-data';
 import { TenantOwnedEntity } from '../../../database/tenant-owned.entity.js';
 import type { ConsentChannel } from '../contact-consents.types.js';
@@ -34,23 +34,23 @@ export class ConsentPurposeEntity extends TenantOwnedEntity {
 
 /** The exact words a person was shown; kept for ever, since ledger entries point at them. */
 @Entity('consent_purpose_wordings')
-@Index('UQ_consent_purpose_wordings_version', ['purposeId', 'version'], { unique: true })
+@ForeignKey(() => ConsentPurposeEntity, ['organizationId', 'purposeId'], ['organizationId', 'id'], {
+  name: 'FK_consent_purpose_wordings_purpose',
+  onDelete: 'CASCADE',
+})
+@Index('UQ_consent_purpose_wordings_version', ['organizationId', 'purposeId', 'version'], { unique: true })
 export class ConsentPurposeWordingEntity {
   @NotPersonal('surrogate key')
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
   @NotPersonal('tenant key')
-  @Column({ name: 'organization_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'organization_id', type: 'uuid' })
   organizationId: string;
 
   @NotPersonal('the purpose')
   @Column({ name: 'purpose_id', type: 'uuid' })
   purposeId: string;
-
-  @ManyToOne(() => ConsentPurposeEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'purpose_id' })
-  purpose?: ConsentPurposeEntity;
 
   @NotPersonal('1, 2, … per purpose')
   @Column({ type: 'integer' })

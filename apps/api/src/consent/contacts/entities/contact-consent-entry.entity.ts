@@ -1,4 +1,4 @@
-import { Column, Entity, Generated, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Generated, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { NotPersonal, PersonalField } from '#personal-data';
 import {
   CONSENT_CONTACT_PURPOSES,
@@ -15,9 +15,17 @@ import { ConsentPurposeEntity, ConsentPurposeWordingEntity } from './consent-pur
  * purpose is the latest entry (recorded_at, then seq).
  */
 @Entity('contact_consent_entries')
+@ForeignKey(() => ConsentPurposeEntity, ['organizationId', 'purposeId'], ['organizationId', 'id'], {
+  name: 'FK_contact_consent_entries_purpose',
+  onDelete: 'RESTRICT',
+})
+@ForeignKey(() => ConsentPurposeWordingEntity, ['organizationId', 'wordingId'], ['organizationId', 'id'], {
+  name: 'FK_contact_consent_entries_wording',
+  onDelete: 'RESTRICT',
+})
 @Index('IDX_contact_consent_entries_latest', ['organizationId', 'contactId', 'purposeId', 'recordedAt', 'seq'])
-@Index('IDX_contact_consent_entries_purpose', ['purposeId', 'recordedAt'])
-@Index('IDX_contact_consent_entries_wording', ['wordingId'])
+@Index('IDX_contact_consent_entries_purpose', ['organizationId', 'purposeId', 'recordedAt'])
+@Index('IDX_contact_consent_entries_wording', ['wordingId', 'organizationId'])
 @Index('IDX_contact_consent_entries_confirmation', ['confirmationId'])
 export class ContactConsentEntryEntity {
   @NotPersonal('surrogate key')
@@ -30,7 +38,7 @@ export class ContactConsentEntryEntity {
   seq: string;
 
   @NotPersonal('tenant key')
-  @Column({ name: 'organization_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'organization_id', type: 'uuid' })
   organizationId: string;
 
   @NotPersonal('link to the contact; the entries go with the contact')
@@ -41,17 +49,9 @@ export class ContactConsentEntryEntity {
   @Column({ name: 'purpose_id', type: 'uuid' })
   purposeId: string;
 
-  @ManyToOne(() => ConsentPurposeEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'purpose_id' })
-  purpose?: ConsentPurposeEntity;
-
   @NotPersonal('the exact wording shown; null for a withdrawal or objection')
   @Column({ name: 'wording_id', type: 'uuid', nullable: true })
   wordingId: string | null;
-
-  @ManyToOne(() => ConsentPurposeWordingEntity, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'wording_id' })
-  wording?: ConsentPurposeWordingEntity;
 
   @PersonalField(CONSENT_CONTACT_PURPOSES)
   @Column({ type: 'varchar', length: 16 })

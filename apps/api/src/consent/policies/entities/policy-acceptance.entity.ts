@@ -1,4 +1,4 @@
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { NotPersonal, PersonalField } from '#personal-data';
 import { PolicyVersionEntity } from './policy-version.entity.js';
 
@@ -6,7 +6,7 @@ export const POLICY_ACCEPTANCES = 'consent.policy-acceptances';
 
 /** A user accepted a published version of the platform policy: who, which version, when. */
 @Entity('policy_acceptances')
-@Index('UQ_policy_acceptances_user_number', ['userId', 'number'], { unique: true })
+@Index('UQ_policy_acceptances_user_number', ['organizationId', 'userId', 'number'], { unique: true })
 @Index('IDX_policy_acceptances_organization_user', ['organizationId', 'userId'])
 @Index('IDX_policy_acceptances_version', ['policyVersionId'])
 export class PolicyAcceptanceEntity {
@@ -15,7 +15,7 @@ export class PolicyAcceptanceEntity {
   id: string;
 
   @NotPersonal('tenant key')
-  @Column({ name: 'organization_id', type: 'uuid' })
+  @PrimaryColumn({ name: 'organization_id', type: 'uuid' })
   organizationId: string;
 
   @NotPersonal('the account that accepted; the row goes with the user')

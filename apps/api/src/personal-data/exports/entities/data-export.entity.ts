@@ -14,6 +14,8 @@ export type DataExportStatus = (typeof DATA_EXPORT_STATUSES)[number];
 @Entity('data_exports')
 @Index('IDX_data_exports_subject', ['organizationId', 'subjectKind', 'subjectId'])
 @Index('IDX_data_exports_status_expires', ['status', 'expiresAt'])
+// The emailed download link names the export, not its organization: a plain index serves that lookup.
+@Index('IDX_data_exports_id', ['id'])
 export class DataExportEntity {
   @NotPersonal('tenant key')
   @PrimaryColumn({ name: 'organization_id', type: 'uuid' })
