@@ -103,13 +103,11 @@ describe('mail server outage', () => {
   it('should queue while the server is down, answer honestly, and deliver one copy of each when it is back', async () => {
     await mail.stop();
     const invitees = ['queued.one@example.test', 'queued.two@example.test', 'queued.three@example.test'];
-    const started = Date.now();
     for (const email of invitees) {
       const response = await invite(email);
       expect(response.body).toMatchObject({ email, state: 'invited', invitationEmail: 'queued' });
     }
-    // A dead port answers at once; a dead host would cost MAIL_TIMEOUT_MS, never minutes.
-    expect(Date.now() - started).toBeLessThan(3 * 2_000);
+    // (A dead port answers at once; a dead host costs at most MAIL_TIMEOUT_MS: no timing is asserted here.)
 
     // A password reset answers as it always does, known address or not: the mail follows the answer.
     const known = await app.http().post('/api/v1/auth/password-reset').send({ email: org.users.owner.email });
