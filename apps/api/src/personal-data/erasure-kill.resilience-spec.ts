@@ -130,11 +130,9 @@ const RUN_WRITES = ['erasures', 'erasure_receipts', 'audit_entries', 'audit_pend
     return client.id as string;
   };
 
-  /** Rows of the subject, in insertion order (the order the steps take them in). */
+  /** The ids of the subject's rows in a table. */
   const rowsOf = async (table: string, clientId: string) =>
-    (await db.query<{ id: string }>(`SELECT id FROM ${table} WHERE client_id = $1 ORDER BY ctid`, [clientId])).map(
-      (row) => row.id,
-    );
+    (await db.query<{ id: string }>(`SELECT id FROM ${table} WHERE client_id = $1`, [clientId])).map((row) => row.id);
 
   /**
    * A digest of every table but the erasure's own, and of the tables it erases from without
@@ -227,6 +225,25 @@ const RUN_WRITES = ['erasures', 'erasure_receipts', 'audit_entries', 'audit_pend
     expect(before.clients).toMatch(/^2 /); // the neighbour and the stranger
     expect(before.communications).toMatch(new RegExp(`^${2 * SEED.communications} `));
 
+    /**
+     * Locks the subject's rows of `table` but the first `skip` that the steps' own query (no
+     * order: the plan's) takes, so that those steps commit and the next one waits.
+     */
+    const lockAllBut = async (locker: pg.Client, table: string, filter: string, skip: number) => {
+      const where = `organization_id = $1 AND client_id = $2 ${filter}`;
+      const first = await db.query<{ id: string }>(`SELECT id FROM ${table} WHERE ${where} LIMIT $3`, [
+        ours.organizationId,
+        subjectId,
+        skip,
+      ]);
+      expect(first).toHaveLength(skip);
+      const locked = await locker.query(`SELECT id FROM ${table} WHERE ${where} AND NOT (id = ANY($3)) FOR UPDATE`, [
+        ours.organizationId,
+        subjectId,
+        first.map((row) => row.id),
+      ]);
+      expect(locked.rowCount).toBeGreaterThan(0);
+    };
     const erasureId = await app.app.get(ErasureService).start(subject);
     const progress = async () => {
       const done = Object.fromEntries((await receipts(erasureId)).map((receipt) => [receipt.category, receipt]));
@@ -238,8 +255,8 @@ const RUN_WRITES = ['erasures', 'erasure_receipts', 'audit_entries', 'audit_pend
     // Each point holds the worker on a lock of the test: it is killed while waiting there.
     const points: Array<{ hold: (locker: pg.Client) => Promise<unknown>; check: () => Promise<void> }> = [
       {
-        // The third invoice: the first step (two invoices) commits, the second waits.
-        hold: (locker) => locker.query('SELECT 1 FROM invoices WHERE id = $1 FOR UPDATE', [ids.invoices[2]]),
+        // Every invoice but the first step's (the worker's own query picks them): that step commits, the next waits.
+        hold: (locker) => lockAllBut(locker, 'invoices', 'AND deidentified_at IS NULL', BATCH),
         check: async () => {
           expect(order[0]).toBe('crm.invoices');
           expect(await receipts(erasureId)).toEqual([
@@ -248,12 +265,11 @@ const RUN_WRITES = ['erasures', 'erasure_receipts', 'audit_entries', 'audit_pend
         },
       },
       {
-        // The eleventh communication: five steps of the third category commit, the sixth waits.
-        hold: (locker) =>
-          locker.query('SELECT 1 FROM communications WHERE id = $1 FOR UPDATE', [ids.communications[10]]),
+        // Every communication but five steps' worth: five steps of the third category commit, the sixth waits.
+        hold: (locker) => lockAllBut(locker, 'communications', '', 5 * BATCH),
         check: async () => {
           const byCategory = Object.fromEntries((await receipts(erasureId)).map((r) => [r.category, r]));
-          expect(byCategory['crm.communications']).toMatchObject({ affected: 10, completed_at: null });
+          expect(byCategory['crm.communications']).toMatchObject({ affected: 5 * BATCH, completed_at: null });
           expect(byCategory['crm.invoices']).toMatchObject({ affected: SEED.invoices, completed_at: expect.any(Date) });
         },
       },
