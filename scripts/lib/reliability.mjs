@@ -140,7 +140,8 @@ const SECTIONS = {
   ],
   'resilience-worker-kills': (r) => [
     `Run of ${r.date} on PostgreSQL: the built worker killed with SIGKILL at each point, restarted after each kill, ` +
-      `**${r.kills.reduce((sum, k) => sum + k.points.length, 0)} kills survived** in ${r.kills.length} operations.`,
+      `**${r.kills.reduce((sum, k) => sum + k.points.length, 0)} kills survived** in ${r.kills.length} operations` +
+      (r.kept ? ` (${r.kept} of them not run this time: their rows are an earlier run's).` : '.'),
     '',
     ...table(
       ['operation', 'batches', 'killed after', 'outcome'],
@@ -177,6 +178,31 @@ const SECTIONS = {
   ],
 };
 
+/** An operation's name without its figures: `retention purge (11500 expired rows…)` → `retention purge`. */
+const operationName = (operation) => operation.replace(/ \(.*$/, '');
+
+/**
+ * The killed-worker rows of this run, and the rows of the section's other operations as the
+ * document has them: a run of one kill spec replaces its own row, not the whole table.
+ */
+function withEarlierKills(doc, kills) {
+  const from = doc.indexOf('<!-- figures:resilience-worker-kills -->');
+  const to = doc.indexOf('<!-- /figures:resilience-worker-kills -->');
+  const ran = new Set(kills.map((k) => operationName(k.operation)));
+  const earlier = (from < 0 || to < from ? '' : doc.slice(from, to))
+    .split('\n')
+    .map((line) => /^\| (.+?) \| (\d+) \| (.+?) \| (.+?) \|$/.exec(line))
+    .filter((match) => match && !ran.has(operationName(match[1])))
+    .map(([, operation, batches, points, outcome]) => ({
+      operation,
+      batches: Number(batches),
+      points: points.split('; '),
+      outcome,
+    }));
+  const all = [...kills, ...earlier].sort((a, b) => a.operation.localeCompare(b.operation));
+  return { kills: all, kept: earlier.length };
+}
+
 /** Rewrites the sections whose fragments exist; answers their names. */
 export function renderReliability(results, { wholeRun = false } = {}) {
   let doc = readFileSync(DOC, 'utf8');
@@ -185,7 +211,7 @@ export function renderReliability(results, { wholeRun = false } = {}) {
     .filter((name) => name.startsWith('worker-kill-'))
     .sort()
     .map((name) => results[name]);
-  if (kills.length) results = { ...results, 'resilience-worker-kills': { kills } };
+  if (kills.length) results = { ...results, 'resilience-worker-kills': withEarlierKills(doc, kills) };
   const written = [];
   for (const [name, render] of Object.entries(SECTIONS)) {
     const result = results[name];
