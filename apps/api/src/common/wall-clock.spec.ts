@@ -25,7 +25,7 @@ function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return sourceFiles(path);
-    const isSource = entry.name.endsWith('.ts') && !/\.(e2e-|browser-)?spec\.ts$/.test(entry.name);
+    const isSource = entry.name.endsWith('.ts') && !/\.(e2e-|browser-|resilience-)?spec\.ts$/.test(entry.name);
     return isSource ? [path] : [];
   });
 }
