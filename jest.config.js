@@ -34,9 +34,14 @@ export default {
       ],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   globalSetup: '<rootDir>/libs/testing/src/global-setup.mjs',
-  testTimeout: 60_000,
+  // Hooks too: a file's app starts in its beforeAll, which a busy 2-core CI machine slows.
+  testTimeout: 90_000,
   // Test files wait on I/O (databases, Chromium) as much as on the CPU: one worker per core.
   maxWorkers: resilience ? 1 : process.env.CI ? 2 : '100%',
+  // Native ESM mode keeps every file's module graph: a worker grew to 5 GB in one CI run and
+  // its garbage collection starved the app starts (beforeAll past its timeout). A worker that
+  // outgrows this after a file is replaced by a fresh one.
+  workerIdleMemoryLimit: '1500MB',
   // A leaked handle must never hang CI; locally, Jest's open-handle warning points at it.
   forceExit: Boolean(process.env.CI),
 };

@@ -115,7 +115,10 @@ describe('mail server outage', () => {
     expect([known.status, known.text]).toEqual([202, '']);
     expect([unknown.status, unknown.text]).toEqual([known.status, known.text]);
 
-    await until(async () => (await outbox()).filter((row) => !row.sent && !row.failed).length === 4);
+    // The reset's mail is stored after the answer and tried right after: wait for its first attempt too.
+    await until(
+      async () => (await outbox()).filter((row) => !row.sent && !row.failed && row.last_error !== null).length === 4,
+    );
     const waiting = (await outbox()).filter((row) => !row.sent);
     expect(waiting).toHaveLength(4);
     for (const row of waiting) {
