@@ -112,6 +112,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'record.created': 'Record created',
   'record.updated': 'Record changed',
   'record.deleted': 'Record deleted',
+  'invoice.emailed': 'Invoice emailed',
   'audit.exported': 'Audit trail exported',
   'audit.verified': 'Audit trail verified',
   'audit.purged': 'Old entries removed (retention)',

@@ -7,6 +7,7 @@ export function ConfirmModal({
   title,
   children,
   confirmLabel,
+  confirmColor = 'red',
   busy,
   onConfirm,
   onClose,
@@ -15,6 +16,8 @@ export function ConfirmModal({
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  /** Red for what cannot be undone; another colour for a step that is only a confirmation. */
+  confirmColor?: string;
   busy?: boolean;
   onConfirm: () => void;
   onClose: () => void;
@@ -26,7 +29,7 @@ export function ConfirmModal({
         <Button variant="default" onClick={onClose}>
           Cancel
         </Button>
-        <Button color="red" loading={busy} onClick={onConfirm}>
+        <Button color={confirmColor} loading={busy} onClick={onConfirm}>
           {confirmLabel}
         </Button>
       </Group>

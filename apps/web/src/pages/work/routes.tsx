@@ -23,10 +23,12 @@ export const workRoutes: RouteObject[] = [
   },
   {
     element: <RequirePermission permission="invoices:read" />,
-    children: [
-      { path: 'invoices', handle: { title: 'Invoices' }, element: <InvoicesPage /> },
-      { path: 'invoices/:id', handle: { title: null }, element: <InvoicePage /> },
-    ],
+    children: [{ path: 'invoices', handle: { title: 'Invoices' }, element: <InvoicesPage /> }],
+  },
+  {
+    // An agent opens the invoices of their own jobs to take a payment (the API keeps them to those).
+    element: <RequirePermission permission={['invoices:read', 'payments:write']} />,
+    children: [{ path: 'invoices/:id', handle: { title: null }, element: <InvoicePage /> }],
   },
   {
     element: <RequirePermission permission="invoices:write" />,
