@@ -1,6 +1,6 @@
 import { TZDate, tz } from '@date-fns/tz';
 import { addDays as addDaysIn, isSameDay, startOfDay as startOfDayIn, startOfWeek as startOfWeekIn } from 'date-fns';
-import { localeSettings } from './preferences';
+import { localeSettings } from './preferences.js';
 
 /**
  * Calendar arithmetic in the reader's time zone (their profile's, else the browser's), never

@@ -1,4 +1,4 @@
-import { localeSettings } from './preferences';
+import { localeSettings } from './preferences.js';
 
 /**
  * The one way the SPA writes dates, times, numbers and money: Intl in the reader's locale

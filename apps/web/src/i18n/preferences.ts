@@ -34,8 +34,12 @@ export interface LocaleSettings {
 export const isLanguage = (value: unknown): value is Language =>
   typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 
-const browserLanguages = (): readonly string[] =>
-  typeof navigator === 'undefined' ? [] : navigator.languages?.length ? navigator.languages : [navigator.language];
+/** The browser's languages, best first (none where there is no navigator, as in unit tests' Node). */
+function browserLanguages(): readonly string[] {
+  const { navigator } = globalThis as { navigator?: { language?: string; languages?: readonly string[] } };
+  if (navigator?.languages?.length) return navigator.languages;
+  return navigator?.language ? [navigator.language] : [];
+}
 
 /** The first of the browser's languages the SPA knows, English otherwise. */
 export function browserLanguage(): Language {

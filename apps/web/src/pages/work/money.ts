@@ -4,9 +4,9 @@
  * "0.29" is 29 and not 28.999…; quantities and tax rates are read the same way. Amounts are
  * written by `src/i18n/format.ts` in the reader's locale.
  */
-import { currencyDigits } from '../../i18n/format';
+import { currencyDigits } from '../../i18n/format.js';
 
-export { currencyDigits, formatMoney, minorToDecimal } from '../../i18n/format';
+export { currencyDigits, formatMoney, minorToDecimal } from '../../i18n/format.js';
 
 export type Parsed<Value> = { ok: true; value: Value } | { ok: false; error: string };
 
