@@ -129,6 +129,8 @@ describeInBrowser('language and time zone preferences, in Chromium', () => {
     await german.page.getByRole('heading', { name: 'Bei Steward CRM anmelden' }).waitFor();
     expect(await german.page.evaluate<string>('document.documentElement.lang')).toBe('de');
     expect(await german.page.title()).toBe('Anmelden · Steward CRM');
+    // A sentence with a link in it keeps its link.
+    await german.page.getByRole('link', { name: 'Konto erstellen' }).waitFor();
     await german.page.context().close();
 
     const { page, errors } = await newPage();
@@ -196,8 +198,18 @@ describeInBrowser('language and time zone preferences, in Chromium', () => {
     await nav.getByRole('link', { name: 'Kontakte' }).click();
     await page.getByRole('heading', { name: 'Kontakte' }).waitFor();
     await page.getByRole('columnheader', { name: 'Letzte Aktivität' }).waitFor();
+    // The new-contact dialog too.
+    await page.getByRole('button', { name: 'Neuer Kontakt' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Neuer Kontakt' });
+    await dialog.getByRole('textbox', { name: 'Vollständiger Name' }).waitFor();
+    await dialog.getByRole('button', { name: 'Kontakt anlegen' }).click();
+    await dialog.getByText('Geben Sie den Namen an.').waitFor();
+    expect(await englishLeftOn(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Abbrechen' }).click();
+    await dialog.waitFor({ state: 'detached' });
     await page.getByRole('link', { name: 'Rita Rivers' }).click();
     await page.getByRole('heading', { level: 1, name: 'Rita Rivers' }).waitFor();
+    await page.getByRole('link', { name: 'Riverside Plumbing Ltd' }).waitFor();
     await page.getByRole('tab', { name: 'Verlauf' }).waitFor();
     const verlauf = page.getByRole('list', { name: 'Kommunikationsverlauf' });
     await verlauf.getByText('Boiler service booked').waitFor();

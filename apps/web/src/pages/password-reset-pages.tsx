@@ -90,7 +90,10 @@ export function ResetPasswordPage() {
     <AuthFrame title={t('passwordReset.chooseTitle')}>
       {done ? (
         <Alert color="teal" role="status" title={t('passwordReset.changedTitle')}>
-          <Trans i18nKey="passwordReset.changedText" components={{ link: <Anchor component={Link} to="/sign-in" /> }} />
+          <Trans
+            i18nKey="passwordReset.changedText"
+            components={{ anchor: <Anchor component={Link} to="/sign-in" /> }}
+          />
         </Alert>
       ) : (
         <Stack component="form" onSubmit={submit}>

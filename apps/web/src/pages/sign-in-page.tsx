@@ -163,7 +163,7 @@ export function SignInPage() {
               {t('signIn.forgotPassword')}
             </Anchor>
             <Text size="sm" ta="center">
-              <Trans i18nKey="signIn.newHere" components={{ link: <Anchor component={Link} to="/sign-up" /> }} />
+              <Trans i18nKey="signIn.newHere" components={{ anchor: <Anchor component={Link} to="/sign-up" /> }} />
             </Text>
             <Anchor component={Link} to="/privacy" size="sm" ta="center">
               {t('signIn.privacyPolicy')}

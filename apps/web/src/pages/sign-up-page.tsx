@@ -115,7 +115,7 @@ export function SignUpPage() {
             {t('signUp.submit')}
           </Button>
           <Text size="sm" ta="center">
-            <Trans i18nKey="signUp.haveAccount" components={{ link: <Anchor component={Link} to="/sign-in" /> }} />
+            <Trans i18nKey="signUp.haveAccount" components={{ anchor: <Anchor component={Link} to="/sign-in" /> }} />
           </Text>
         </Stack>
       </form>

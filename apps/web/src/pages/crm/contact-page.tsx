@@ -58,7 +58,7 @@ function ContactView({ contact }: { contact: Contact }) {
                 <Trans
                   i18nKey={contact.jobTitle ? 'contact.at' : 'contact.atStart'}
                   values={{ client: client.data?.name ?? t('contact.theirClient') }}
-                  components={{ link: <Anchor component={Link} to={`/clients/${contact.clientId}`} /> }}
+                  components={{ anchor: <Anchor component={Link} to={`/clients/${contact.clientId}`} /> }}
                 />
               </Text>
             )}

@@ -200,7 +200,7 @@ export function ContactsPage() {
                     i18nKey="contacts.atClient"
                     values={{ name: client.data?.name ?? '…' }}
                     components={{
-                      link: <Anchor component={Link} to={`/clients/${clientId}`} size="sm" underline="always" />,
+                      anchor: <Anchor component={Link} to={`/clients/${clientId}`} size="sm" underline="always" />,
                     }}
                   />
                 </>
