@@ -14,14 +14,25 @@ export class LocationInterceptor implements NestInterceptor {
       tap((body) => {
         const request = context.switchToHttp().getRequest<Request>();
         const response = context.switchToHttp().getResponse<Response>();
-        if (request.method !== 'POST' || response.statusCode !== 201 || response.headersSent) return;
-        const id = createdId(body);
-        if (!id) return;
-        const location = `${request.originalUrl.split('?')[0].replace(/\/$/, '')}/${encodeURIComponent(id)}`;
-        if (routeTableOf(request)?.allowedMethods(location).includes('GET')) response.setHeader('location', location);
+        if (response.headersSent) return;
+        const location = locationOf(request, response.statusCode, body);
+        if (location) response.setHeader('location', location);
       }),
     );
   }
+}
+
+/**
+ * The `Location` of a POST's answer: the collection's path plus the created id, when it
+ * answers 201 and the API has a GET there. Also used by the idempotency store, which keeps
+ * the answer whatever order the interceptors run in.
+ */
+export function locationOf(request: Request, status: number, body: unknown): string | undefined {
+  if (request.method !== 'POST' || status !== 201) return undefined;
+  const id = createdId(body);
+  if (!id) return undefined;
+  const location = `${request.originalUrl.split('?')[0].replace(/\/$/, '')}/${encodeURIComponent(id)}`;
+  return routeTableOf(request)?.allowedMethods(location).includes('GET') ? location : undefined;
 }
 
 /** The id of the created resource: the body's own, or that of the one object it wraps (`{ apiKey: {…}, secret }`). */
