@@ -48,7 +48,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** API keys of your organization (never their secrets) */
+        /**
+         * API keys of your organization (never their secrets)
+         * @description Newest first; with `updatedSince`, oldest change first. A use and a revocation change a key; reaching `expiresAt` does not.
+         */
         get: operations["listApiKeys"];
         put?: never;
         /** Create an API key; the secret is in this answer only */
@@ -66,7 +69,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** One API key (never its secret) */
+        get: operations["getApiKey"];
         put?: never;
         post?: never;
         /** Revoke an API key at once */
@@ -83,7 +87,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every action the trail records */
+        /**
+         * Every action the trail records
+         * @description No `updatedSince`: A fixed catalogue of action names.
+         */
         get: operations["listAuditActions"];
         put?: never;
         post?: never;
@@ -103,6 +110,8 @@ export interface paths {
         /**
          * The audit trail, newest first
          * @description Filter by time, actor, action (or a family such as `auth.`), target and outcome; cursor-paginated.
+         *
+         *     No `updatedSince`: Entries never change: read what is new with `from` (the entry time), then page by cursor.
          */
         get: operations["listAuditEntries"];
         put?: never;
@@ -356,7 +365,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The devices you are signed in on */
+        /**
+         * The devices you are signed in on
+         * @description No `updatedSince`: Your own sessions, a short list read whole; sessions are not records.
+         */
         get: operations["listSessions"];
         put?: never;
         post?: never;
@@ -518,7 +530,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Branches of your organization */
+        /**
+         * Branches of your organization
+         * @description By name; with `updatedSince`, oldest change first.
+         */
         get: operations["listBranches"];
         put?: never;
         /** Add a branch */
@@ -536,7 +551,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** One branch */
+        get: operations["getBranch"];
         put?: never;
         post?: never;
         /** Delete a branch; its people keep their other branches */
@@ -600,7 +616,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who created and changed the client, and which fields (never the values) */
+        /**
+         * Who created and changed the client, and which fields (never the values)
+         * @description No `updatedSince`: Activity entries never change; the record’s own `updatedAt` says when it did.
+         */
         get: operations["getClientActivity"];
         put?: never;
         post?: never;
@@ -683,7 +702,7 @@ export interface paths {
         };
         /**
          * The consent purposes of the organization
-         * @description Every new organization starts with marketing-email, marketing-sms, marketing-phone and profiling.
+         * @description Every new organization starts with marketing-email, marketing-sms, marketing-phone and profiling. By name; with `updatedSince`, oldest change first, archived purposes included (archiving is a change).
          */
         get: operations["listConsentPurposes"];
         put?: never;
@@ -800,7 +819,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Contact lists: static ones and saved filters. Read members with GET /contacts?listId= */
+        /**
+         * Contact lists: static ones and saved filters. Read members with GET /contacts?listId=
+         * @description By name; with `updatedSince`, oldest change first. A list changes with its own fields (name, filter, purpose): adding or removing members does not, so sync members through `GET /contacts?listId=`.
+         */
         get: operations["listContactLists"];
         put?: never;
         /** Make a contact list */
@@ -958,7 +980,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who created and changed the contact, and which fields (never the values) */
+        /**
+         * Who created and changed the contact, and which fields (never the values)
+         * @description No `updatedSince`: Activity entries never change; the record’s own `updatedAt` says when it did.
+         */
         get: operations["getContactActivity"];
         put?: never;
         post?: never;
@@ -1196,7 +1221,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who created, changed, issued and voided the invoice, and which fields */
+        /**
+         * Who created, changed, issued and voided the invoice, and which fields
+         * @description No `updatedSince`: Activity entries never change; the record’s own `updatedAt` says when it did.
+         */
         get: operations["getInvoiceActivity"];
         put?: never;
         post?: never;
@@ -1233,7 +1261,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Payments of an invoice, oldest first */
+        /**
+         * Payments of an invoice, oldest first
+         * @description No `updatedSince`: Payments never change. Recording one changes its invoice, so `GET /invoices?updatedSince=` finds the invoices to read again.
+         */
         get: operations["listInvoicePayments"];
         put?: never;
         /**
@@ -1343,7 +1374,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who created and changed the job, and which fields (never the values) */
+        /**
+         * Who created and changed the job, and which fields (never the values)
+         * @description No `updatedSince`: Activity entries never change; the record’s own `updatedAt` says when it did.
+         */
         get: operations["getJobActivity"];
         put?: never;
         post?: never;
@@ -1400,7 +1434,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Legal holds of your organization, newest first (active and released) */
+        /**
+         * Legal holds of your organization, newest first (active and released)
+         * @description No `updatedSince`: Holds have no update time (setting and releasing are stamped): filter by `active`.
+         */
         get: operations["listLegalHolds"];
         put?: never;
         /**
@@ -1499,7 +1536,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your data exports, newest first */
+        /**
+         * Your data exports, newest first
+         * @description No `updatedSince`: Your own exports, a short list read whole.
+         */
         get: operations["listMyDataExports"];
         put?: never;
         post?: never;
@@ -1587,7 +1627,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your privacy requests and where each stands */
+        /**
+         * Your privacy requests and where each stands
+         * @description Newest first (the latest 100); with `updatedSince`, oldest change first.
+         */
         get: operations["listMyPrivacyRequests"];
         put?: never;
         /**
@@ -1595,6 +1638,23 @@ export interface paths {
          * @description You are signed in, so no email verification is needed: the request is received at once.
          */
         post: operations["createMyPrivacyRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/privacy-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of your privacy requests and where it stands */
+        get: operations["getMyPrivacyRequest"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1989,7 +2049,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Processors (sub-processors) this document lists */
+        /**
+         * Processors (sub-processors) this document lists
+         * @description No `updatedSince`: The processors of one privacy document, a short list read whole.
+         */
         get: operations["list"];
         put?: never;
         /** Add a processor; the draft then lists it */
@@ -2007,7 +2070,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** One processor this document lists */
+        get: operations["getProcessor"];
         /** Change a processor */
         put: operations["update"];
         post?: never;
@@ -2042,7 +2106,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Version history of an organization's privacy notice */
+        /**
+         * Version history of an organization's privacy notice
+         * @description No `updatedSince`: Published versions never change.
+         */
         get: operations["noticeHistory"];
         put?: never;
         post?: never;
@@ -2093,7 +2160,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Version history of the platform's privacy policy */
+        /**
+         * Version history of the platform's privacy policy
+         * @description No `updatedSince`: Published versions never change.
+         */
         get: operations["platformHistory"];
         put?: never;
         post?: never;
@@ -2188,6 +2258,8 @@ export interface paths {
         /**
          * Your recent security events
          * @description Sign-ins (and failed attempts with your address), MFA, password and email changes, API keys.
+         *
+         *     No `updatedSince`: Your own security events, from the audit trail: entries never change.
          */
         get: operations["listSecurityEvents"];
         put?: never;
@@ -2302,6 +2374,8 @@ export interface paths {
         /**
          * Retention rules: each period, its setting and the sentence the privacy policy states
          * @description The purge jobs read the same settings: the period shown is the one enforced.
+         *
+         *     No `updatedSince`: The rules the platform runs: a fixed list read whole.
          */
         get: operations["listRetentionRules"];
         put?: never;
@@ -2379,7 +2453,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Purge history: every scheduled run and your on-demand ones, with your organization’s counts */
+        /**
+         * Purge history: every scheduled run and your on-demand ones, with your organization’s counts
+         * @description No `updatedSince`: Runs have no update time: read a run by id to follow it.
+         */
         get: operations["listRetentionRuns"];
         put?: never;
         post?: never;
@@ -2413,7 +2490,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The roles and what each may do (the permission matrix) */
+        /**
+         * The roles and what each may do (the permission matrix)
+         * @description No `updatedSince`: A fixed catalogue of roles.
+         */
         get: operations["listRoles"];
         put?: never;
         post?: never;
@@ -2476,7 +2556,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who booked and changed the entry, and which fields (never the values) */
+        /**
+         * Who booked and changed the entry, and which fields (never the values)
+         * @description No `updatedSince`: Activity entries never change; the record’s own `updatedAt` says when it did.
+         */
         get: operations["getScheduleEntryActivity"];
         put?: never;
         post?: never;
@@ -2542,7 +2625,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who created and changed the tax policy, and which fields */
+        /**
+         * Who created and changed the tax policy, and which fields
+         * @description No `updatedSince`: Activity entries never change; the record’s own `updatedAt` says when it did.
+         */
         get: operations["getTaxPolicyActivity"];
         put?: never;
         post?: never;
@@ -2715,7 +2801,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Webhook endpoints of your organization (never their secrets) */
+        /**
+         * Webhook endpoints of your organization (never their secrets)
+         * @description Newest first; with `updatedSince`, oldest change first.
+         */
         get: operations["listWebhookEndpoints"];
         put?: never;
         /**
@@ -2755,7 +2844,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The delivery log of an endpoint, newest first, with every attempt */
+        /**
+         * The delivery log of an endpoint, newest first, with every attempt
+         * @description No `updatedSince`: Deliveries have no update time: filter by `status`.
+         */
         get: operations["listWebhookDeliveries"];
         put?: never;
         post?: never;
@@ -2870,6 +2962,11 @@ export interface components {
             /** Format: date-time */
             revokedAt: string | null;
             scopes: string[];
+            /**
+             * Format: date-time
+             * @description Last change: a use, a revocation (for `updatedSince`).
+             */
+            updatedAt: string;
         };
         AuditActionsResponseDto: {
             /** @description Every action the trail records, for filter pickers. */
@@ -2956,6 +3053,11 @@ export interface components {
         BranchResponseDto: {
             id: string;
             name: string;
+            /**
+             * Format: date-time
+             * @description Last change (for `updatedSince`).
+             */
+            updatedAt: string;
             version: number;
         };
         BranchUpdateDto: {
@@ -3452,6 +3554,11 @@ export interface components {
             ownerId: string | null;
             /** @description The consent purpose the list is used for: reading it yields only contacts with a valid basis. */
             purposeKey: string | null;
+            /**
+             * Format: date-time
+             * @description Last change of the list itself, not of its members (for `updatedSince`).
+             */
+            updatedAt: string;
             version: number;
         };
         ContactListMembersAddedResponseDto: {
@@ -4193,6 +4300,11 @@ export interface components {
             status: "completed" | "cancelled" | "in_progress" | "received" | "unverified" | "awaiting_requester" | "rejected";
             /** @enum {string} */
             type: "rectification" | "access" | "erasure" | "restriction" | "portability" | "objection" | "withdrawal" | "minor" | "inquiry";
+            /**
+             * Format: date-time
+             * @description Last change (for `updatedSince`).
+             */
+            updatedAt: string;
         };
         MyPrivacyRequestsResponseDto: {
             items: components["schemas"]["MyPrivacyRequestResponseDto"][];
@@ -4531,6 +4643,11 @@ export interface components {
             status: "completed" | "cancelled" | "in_progress" | "received" | "unverified" | "awaiting_requester" | "rejected";
             /** @enum {string} */
             type: "rectification" | "access" | "erasure" | "restriction" | "portability" | "objection" | "withdrawal" | "minor" | "inquiry";
+            /**
+             * Format: date-time
+             * @description Last change (for `updatedSince`).
+             */
+            updatedAt: string;
             version: number;
         };
         PrivacyRequestEventActorDto: {
@@ -4648,6 +4765,11 @@ export interface components {
             status: "completed" | "cancelled" | "in_progress" | "received" | "unverified" | "awaiting_requester" | "rejected";
             /** @enum {string} */
             type: "rectification" | "access" | "erasure" | "restriction" | "portability" | "objection" | "withdrawal" | "minor" | "inquiry";
+            /**
+             * Format: date-time
+             * @description Last change (for `updatedSince`).
+             */
+            updatedAt: string;
             version: number;
         };
         PrivacyRequestVerifiedResponseDto: {
@@ -5367,6 +5489,11 @@ export interface components {
              * @example active
              */
             state: string;
+            /**
+             * Format: date-time
+             * @description Last change of the account (for `updatedSince`).
+             */
+            updatedAt: string;
             version: number;
         };
         UserInviteDto: {
@@ -5409,6 +5536,11 @@ export interface components {
              * @example active
              */
             state: string;
+            /**
+             * Format: date-time
+             * @description Last change of the account (for `updatedSince`).
+             */
+            updatedAt: string;
             version: number;
         };
         UserUpdateDto: {
@@ -5554,7 +5686,10 @@ export interface operations {
     recordUsageEvents: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5575,10 +5710,30 @@ export interface operations {
             };
             202: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UsageEventBatchResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -5620,7 +5775,16 @@ export interface operations {
     };
     listApiKeys: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 */
+                updatedSince?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5649,7 +5813,10 @@ export interface operations {
     createApiKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5670,10 +5837,60 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApiKeyCreatedResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyResponseDto"];
                 };
             };
         };
@@ -5856,7 +6073,10 @@ export interface operations {
     verifyAuditTrail: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5873,10 +6093,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AuditVerificationResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -6004,7 +6244,10 @@ export interface operations {
     disable: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6025,16 +6268,39 @@ export interface operations {
             };
             204: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
             };
         };
     };
     startEnrolment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6051,10 +6317,30 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MfaEnrolmentResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -6062,7 +6348,10 @@ export interface operations {
     confirmEnrolment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6083,10 +6372,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RecoveryCodesResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -6242,7 +6551,10 @@ export interface operations {
     revokeAllSessions: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6259,9 +6571,29 @@ export interface operations {
             };
             204: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
             };
         };
     };
@@ -6462,7 +6794,16 @@ export interface operations {
     };
     listBranches: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 */
+                updatedSince?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -6491,7 +6832,10 @@ export interface operations {
     createBranch: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6511,6 +6855,56 @@ export interface operations {
                 };
             };
             201: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BranchResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getBranch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6594,9 +6988,17 @@ export interface operations {
                 ownerId?: string;
                 /** @description Words to find in names, emails, companies; digits match the end of phone numbers. */
                 q?: string;
-                /** @description Newest first by default. Names are encrypted at rest, so lists sort by time. */
+                /** @description Newest first by default (oldest change first with `updatedSince`). Names are encrypted at rest, so lists sort by time. */
                 sort?: "createdAt" | "updatedAt" | "-createdAt" | "-updatedAt";
                 tag?: string;
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 */
+                updatedSince?: string;
             };
             header?: never;
             path?: never;
@@ -6626,7 +7028,10 @@ export interface operations {
     createClient: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6647,10 +7052,30 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ClientResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -6852,6 +7277,14 @@ export interface operations {
                 kind?: "call" | "email" | "meeting" | "note";
                 /** @description Items per page, 1–100. */
                 limit?: number;
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 */
+                updatedSince?: string;
             };
             header?: never;
             path?: never;
@@ -6881,7 +7314,10 @@ export interface operations {
     createCommunication: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6902,10 +7338,30 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommunicationResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -7007,6 +7463,14 @@ export interface operations {
             query?: {
                 /** @description Include archived purposes (their history stays readable). */
                 includeArchived?: boolean;
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 */
+                updatedSince?: string;
             };
             header?: never;
             path?: never;
@@ -7036,7 +7500,10 @@ export interface operations {
     createConsentPurpose: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7057,10 +7524,30 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ConsentPurposeDetailResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -7132,7 +7619,10 @@ export interface operations {
     archiveConsentPurpose: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7155,10 +7645,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ConsentPurposeDetailResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -7260,7 +7770,16 @@ export interface operations {
     };
     listContactLists: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 */
+                updatedSince?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -7289,7 +7808,10 @@ export interface operations {
     createContactList: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7310,10 +7832,30 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ContactListItemResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -7413,7 +7955,10 @@ export interface operations {
     addContactListMembers: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7436,10 +7981,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ContactListMembersAddedResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -7492,9 +8057,17 @@ export interface operations {
                 purpose?: string;
                 /** @description Words to find in names, emails, companies; digits match the end of phone numbers. */
                 q?: string;
-                /** @description Newest first by default. Names are encrypted at rest, so lists sort by time. */
+                /** @description Newest first by default (oldest change first with `updatedSince`). Names are encrypted at rest, so lists sort by time. */
                 sort?: "createdAt" | "updatedAt" | "-createdAt" | "-updatedAt";
                 tag?: string;
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 */
+                updatedSince?: string;
             };
             header?: never;
             path?: never;
@@ -7524,7 +8097,10 @@ export interface operations {
     createContact: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7545,10 +8121,30 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ContactResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -7586,7 +8182,10 @@ export interface operations {
     recordContactConsent: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 contactId: string;
             };
@@ -7609,10 +8208,30 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ContactConsentsResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -7852,9 +8471,17 @@ export interface operations {
                 purpose?: string;
                 /** @description Words to find in names, emails, companies; digits match the end of phone numbers. */
                 q?: string;
-                /** @description Newest first by default. Names are encrypted at rest, so lists sort by time. */
+                /** @description Newest first by default (oldest change first with `updatedSince`). Names are encrypted at rest, so lists sort by time. */
                 sort?: "createdAt" | "updatedAt" | "-createdAt" | "-updatedAt";
                 tag?: string;
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 */
+                updatedSince?: string;
             };
             header?: never;
             path?: never;
@@ -7888,7 +8515,10 @@ export interface operations {
                 /** @description Row number of this chunk's header in the whole file (1 for a whole file), so errors name the right rows. */
                 firstRow?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7910,10 +8540,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ContactImportResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -7921,7 +8571,10 @@ export interface operations {
     startDataExport: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7942,10 +8595,30 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DataExportStartedResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -8118,9 +8791,17 @@ export interface operations {
                 limit?: number;
                 /** @description true: only issued invoices past their due date. */
                 overdue?: boolean;
-                /** @description Newest first by default. */
+                /** @description Newest first by default (oldest change first with `updatedSince`). */
                 sort?: "createdAt" | "updatedAt" | "-createdAt" | "-updatedAt";
                 status?: "draft" | "issued" | "paid" | "void";
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 */
+                updatedSince?: string;
             };
             header?: never;
             path?: never;
@@ -8150,7 +8831,10 @@ export interface operations {
     createInvoice: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8171,10 +8855,30 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InvoiceResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -8304,7 +9008,10 @@ export interface operations {
     issueInvoice: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8327,10 +9034,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InvoiceResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -8368,7 +9095,10 @@ export interface operations {
     recordInvoicePayment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8391,10 +9121,30 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PaymentRecordedResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -8402,7 +9152,10 @@ export interface operations {
     voidInvoice: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8425,10 +9178,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InvoiceResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -8436,7 +9209,10 @@ export interface operations {
     quoteInvoice: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8457,10 +9233,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InvoiceQuoteResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -8478,10 +9274,18 @@ export interface operations {
                 limit?: number;
                 /** @description One priority or several, comma-separated (`high,urgent`) or repeated. */
                 priority?: ("low" | "normal" | "high" | "urgent")[];
-                /** @description Newest first by default. Titles are encrypted at rest, so lists sort by time. */
+                /** @description Newest first by default (oldest change first with `updatedSince`). Titles are encrypted at rest, so lists sort by time. */
                 sort?: "createdAt" | "updatedAt" | "-createdAt" | "-updatedAt" | "-occurredAt" | "occurredAt";
                 /** @description One status or several, comma-separated (`new,scheduled`) or repeated. */
                 status?: ("completed" | "cancelled" | "new" | "scheduled" | "in_progress" | "invoiced")[];
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 */
+                updatedSince?: string;
             };
             header?: never;
             path?: never;
@@ -8511,7 +9315,10 @@ export interface operations {
     createJob: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8532,10 +9339,30 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["JobResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -8665,7 +9492,10 @@ export interface operations {
     changeJobStatus: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8688,10 +9518,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["JobResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -8769,7 +9619,10 @@ export interface operations {
     createLegalHold: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8790,10 +9643,30 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["LegalHoldResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -8831,7 +9704,10 @@ export interface operations {
     releaseLegalHold: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8854,10 +9730,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["LegalHoldResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -8893,7 +9789,10 @@ export interface operations {
     recordMyCookieChoice: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8914,10 +9813,30 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CookieChoiceResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -8925,7 +9844,10 @@ export interface operations {
     startMyDataExport: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8942,10 +9864,30 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DataExportResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -9070,7 +10012,10 @@ export interface operations {
     accept: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9091,17 +10036,46 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PolicyAcceptanceStatusDto"];
                 };
             };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     listMyPrivacyRequests: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 */
+                updatedSince?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -9130,7 +10104,10 @@ export interface operations {
     createMyPrivacyRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9151,15 +10128,35 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MyPrivacyRequestResponseDto"];
                 };
             };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
-    cancelMyPrivacyRequest: {
+    getMyPrivacyRequest: {
         parameters: {
             query?: never;
             header?: never;
@@ -9185,6 +10182,59 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MyPrivacyRequestResponseDto"];
+                };
+            };
+        };
+    };
+    cancelMyPrivacyRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyPrivacyRequestResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -9314,7 +10364,10 @@ export interface operations {
     restoreSubscription: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9331,10 +10384,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SubscriptionResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -9342,7 +10415,10 @@ export interface operations {
     terminateSubscription: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9363,10 +10439,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SubscriptionResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -9386,6 +10482,14 @@ export interface operations {
                 q?: string;
                 status?: "completed" | "cancelled" | "in_progress" | "received" | "unverified" | "awaiting_requester" | "rejected";
                 type?: "rectification" | "access" | "erasure" | "restriction" | "portability" | "objection" | "withdrawal" | "minor" | "inquiry";
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 */
+                updatedSince?: string;
             };
             header?: never;
             path?: never;
@@ -9415,7 +10519,10 @@ export interface operations {
     logPrivacyRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9436,10 +10543,30 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PrivacyRequestDetailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -9477,7 +10604,10 @@ export interface operations {
     assignPrivacyRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9500,10 +10630,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PrivacyRequestDetailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -9511,7 +10661,10 @@ export interface operations {
     awaitPrivacyRequester: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9534,10 +10687,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PrivacyRequestDetailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -9545,7 +10718,10 @@ export interface operations {
     cancelPrivacyRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9568,10 +10744,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PrivacyRequestDetailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -9579,7 +10775,10 @@ export interface operations {
     completePrivacyRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9602,10 +10801,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PrivacyRequestDetailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -9613,7 +10832,10 @@ export interface operations {
     decidePrivacyRequestCorrection: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9636,10 +10858,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PrivacyRequestDetailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -9647,7 +10889,10 @@ export interface operations {
     extendPrivacyRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9670,10 +10915,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PrivacyRequestDetailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -9681,7 +10946,10 @@ export interface operations {
     confirmPrivacyRequestMatch: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9704,10 +10972,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PrivacyRequestDetailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -9715,7 +11003,10 @@ export interface operations {
     rejectPrivacyRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9738,10 +11029,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PrivacyRequestDetailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -9749,7 +11060,10 @@ export interface operations {
     startPrivacyRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9772,10 +11086,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PrivacyRequestDetailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -9942,7 +11276,10 @@ export interface operations {
     start: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 document: string;
             };
@@ -9961,10 +11298,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PolicyDraftResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -10000,7 +11357,10 @@ export interface operations {
     publish: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 document: string;
             };
@@ -10023,10 +11383,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PolicyVersionResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -10064,7 +11444,10 @@ export interface operations {
     add: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 document: string;
             };
@@ -10086,6 +11469,57 @@ export interface operations {
                 };
             };
             201: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessorResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getProcessor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10399,7 +11833,10 @@ export interface operations {
     requestEmailChange: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10420,16 +11857,39 @@ export interface operations {
             };
             202: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
             };
         };
     };
     changePassword: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10450,9 +11910,29 @@ export interface operations {
             };
             204: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
             };
         };
     };
@@ -10739,7 +12219,10 @@ export interface operations {
     runRetentionRule: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 key: string;
             };
@@ -10758,10 +12241,30 @@ export interface operations {
             };
             202: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RetentionRunResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -10873,6 +12376,14 @@ export interface operations {
                 jobId?: string;
                 /** @description End of the window (exclusive); at most 62 days after `from`. */
                 to: string;
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 */
+                updatedSince?: string;
             };
             header?: never;
             path?: never;
@@ -10902,7 +12413,10 @@ export interface operations {
     createScheduleEntry: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10923,10 +12437,30 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ScheduleEntryResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -11060,6 +12594,14 @@ export interface operations {
                 at?: string;
                 /** @description Only this branch's policies. */
                 branchId?: string;
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 */
+                updatedSince?: string;
             };
             header?: never;
             path?: never;
@@ -11089,7 +12631,10 @@ export interface operations {
     createTaxPolicy: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11110,10 +12655,30 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TaxPolicyResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -11286,6 +12851,14 @@ export interface operations {
                 q?: string;
                 role?: "owner" | "admin" | "privacy_officer" | "manager" | "agent" | "viewer";
                 state?: "active" | "invited" | "disabled";
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 */
+                updatedSince?: string;
             };
             header?: never;
             path?: never;
@@ -11379,7 +12952,10 @@ export interface operations {
     disableUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -11398,10 +12974,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -11409,7 +13005,10 @@ export interface operations {
     enableUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -11428,10 +13027,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -11439,7 +13058,10 @@ export interface operations {
     resendInvitation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -11458,10 +13080,30 @@ export interface operations {
             };
             202: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InvitationEmailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -11497,7 +13139,10 @@ export interface operations {
     inviteUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11518,10 +13163,30 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserInvitedResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -11529,7 +13194,10 @@ export interface operations {
     retryWebhookDelivery: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 deliveryId: string;
             };
@@ -11548,17 +13216,46 @@ export interface operations {
             };
             202: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookDeliveryResponseDto"];
                 };
             };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     listWebhookEndpoints: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 */
+                updatedSince?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -11587,7 +13284,10 @@ export interface operations {
     createWebhookEndpoint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11608,10 +13308,30 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookEndpointSecretResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -11748,7 +13468,10 @@ export interface operations {
     rotateWebhookSecret: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -11767,10 +13490,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookEndpointSecretResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -11778,7 +13521,10 @@ export interface operations {
     sendWebhookTest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -11797,10 +13543,30 @@ export interface operations {
             };
             202: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookTestResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };

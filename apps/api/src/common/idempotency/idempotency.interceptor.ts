@@ -47,8 +47,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     });
     if (decision.kind === 'replay') return of(this.replay(response, decision.answer));
     const { claim } = decision;
+    const handler = context.getHandler();
     return next.handle().pipe(
-      mergeMap((body) => from(this.settle(claim, request, response, body))),
+      mergeMap((body) => from(this.settle(claim, request, handler, response, body))),
       catchError((error: unknown) => from(this.releaseQuietly(claim)).pipe(mergeMap(() => throwError(() => error)))),
     );
   }
@@ -62,14 +63,20 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   /** Keeps a 2xx answer that can be sent again as it is; anything else frees the key. */
-  private async settle(claim: Claim, request: Request, response: Response, body: unknown): Promise<unknown> {
+  private async settle(
+    claim: Claim,
+    request: Request,
+    handler: object,
+    response: Response,
+    body: unknown,
+  ): Promise<unknown> {
     const status = response.statusCode;
     if (status < 200 || status > 299 || response.headersSent || !isReplayable(body)) {
       await this.releaseQuietly(claim);
       return body;
     }
     const header = response.getHeader('location');
-    const location = typeof header === 'string' ? header : (locationOf(request, status, body) ?? null);
+    const location = typeof header === 'string' ? header : (locationOf(request, handler, status, body) ?? null);
     // Through JSON, as Express will send it: a replay is byte for byte the first answer.
     const answer: StoredAnswer =
       body === undefined ? { status, location } : { status, location, body: JSON.parse(JSON.stringify(body)) };

@@ -24,6 +24,8 @@ export interface InvoiceFilters {
   branchId?: string;
   /** Issued and due before this day. */
   overdueOn?: string;
+  /** Only invoices changed at or after it (incremental sync; a payment changes its invoice). */
+  updatedSince?: Date;
 }
 
 export interface PolicyUsage {
@@ -79,7 +81,7 @@ export class InvoicesRepository {
     if (filters.overdueOn) {
       query.andWhere("i.status = 'issued' AND i.due_date < :overdueOn::date", { overdueOn: filters.overdueOn });
     }
-    return keysetPage(applyKeyset(query, 'i', sort, cursor, limit), sort, limit);
+    return keysetPage(applyKeyset(query, 'i', sort, cursor, limit, filters.updatedSince), sort, limit);
   }
 
   /** Applies the patch only if the row is still at `version`; false when it is not (or absent). */
