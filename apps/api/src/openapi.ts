@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { documentIntegration } from './common/integration.openapi.js';
 import { ProblemDto } from './common/problem.dto.js';
 import metadata from './metadata.js';
 
@@ -50,6 +51,7 @@ export async function buildOpenApiDocument(app: INestApplication): Promise<OpenA
     operationIdFactory: (_controllerKey, methodKey) => methodKey,
     extraModels: [ProblemDto],
   });
+  documentIntegration(document); // Idempotency-Key on credentialed POSTs, updatedSince on lists
   addProblemResponses(document);
   return sortDeep(document) as OpenAPIObject;
 }

@@ -48,7 +48,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** API keys of your organization (never their secrets) */
+        /**
+         * API keys of your organization (never their secrets)
+         * @description Newest first; with `updatedSince`, oldest change first. A use and a revocation change a key; reaching `expiresAt` does not.
+         */
         get: operations["listApiKeys"];
         put?: never;
         /** Create an API key; the secret is in this answer only */
@@ -66,7 +69,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** One API key (never its secret) */
+        get: operations["getApiKey"];
         put?: never;
         post?: never;
         /** Revoke an API key at once */
@@ -83,7 +87,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every action the trail records */
+        /**
+         * Every action the trail records
+         * @description No `updatedSince`: A fixed catalogue of action names.
+         */
         get: operations["listAuditActions"];
         put?: never;
         post?: never;
@@ -103,6 +110,8 @@ export interface paths {
         /**
          * The audit trail, newest first
          * @description Filter by time, actor, action (or a family such as `auth.`), target and outcome; cursor-paginated.
+         *
+         *     No `updatedSince`: Entries never change: read what is new with `from` (the entry time), then page by cursor.
          */
         get: operations["listAuditEntries"];
         put?: never;
@@ -356,7 +365,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The devices you are signed in on */
+        /**
+         * The devices you are signed in on
+         * @description No `updatedSince`: Your own sessions, a short list read whole; sessions are not records.
+         */
         get: operations["listSessions"];
         put?: never;
         post?: never;
@@ -518,7 +530,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Branches of your organization */
+        /**
+         * Branches of your organization
+         * @description By name; with `updatedSince`, oldest change first.
+         */
         get: operations["listBranches"];
         put?: never;
         /** Add a branch */
@@ -536,7 +551,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** One branch */
+        get: operations["getBranch"];
         put?: never;
         post?: never;
         /** Delete a branch; its people keep their other branches */
@@ -600,7 +616,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who created and changed the client, and which fields (never the values) */
+        /**
+         * Who created and changed the client, and which fields (never the values)
+         * @description No `updatedSince`: Activity entries never change; the record’s own `updatedAt` says when it did.
+         */
         get: operations["getClientActivity"];
         put?: never;
         post?: never;
@@ -703,7 +722,7 @@ export interface paths {
         };
         /**
          * The consent purposes of the organization
-         * @description Every new organization starts with marketing-email, marketing-sms, marketing-phone and profiling.
+         * @description Every new organization starts with marketing-email, marketing-sms, marketing-phone and profiling. By name; with `updatedSince`, oldest change first, archived purposes included (archiving is a change).
          */
         get: operations["listConsentPurposes"];
         put?: never;
@@ -820,7 +839,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Contact lists: static ones and saved filters. Read members with GET /contacts?listId= */
+        /**
+         * Contact lists: static ones and saved filters. Read members with GET /contacts?listId=
+         * @description By name; with `updatedSince`, oldest change first. A list changes with its own fields (name, filter, purpose): adding or removing members does not, so sync members through `GET /contacts?listId=`.
+         */
         get: operations["listContactLists"];
         put?: never;
         /** Make a contact list */
@@ -978,7 +1000,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who created and changed the contact, and which fields (never the values) */
+        /**
+         * Who created and changed the contact, and which fields (never the values)
+         * @description No `updatedSince`: Activity entries never change; the record’s own `updatedAt` says when it did.
+         */
         get: operations["getContactActivity"];
         put?: never;
         post?: never;
@@ -1219,7 +1244,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who created, changed, issued and voided the invoice, and which fields */
+        /**
+         * Who created, changed, issued and voided the invoice, and which fields
+         * @description No `updatedSince`: Activity entries never change; the record’s own `updatedAt` says when it did.
+         */
         get: operations["getInvoiceActivity"];
         put?: never;
         post?: never;
@@ -1256,7 +1284,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Payments of an invoice, oldest first */
+        /**
+         * Payments of an invoice, oldest first
+         * @description No `updatedSince`: Payments never change. Recording one changes its invoice, so `GET /invoices?updatedSince=` finds the invoices to read again.
+         */
         get: operations["listInvoicePayments"];
         put?: never;
         /**
@@ -1406,7 +1437,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who created and changed the job, and which fields (never the values) */
+        /**
+         * Who created and changed the job, and which fields (never the values)
+         * @description No `updatedSince`: Activity entries never change; the record’s own `updatedAt` says when it did.
+         */
         get: operations["getJobActivity"];
         put?: never;
         post?: never;
@@ -1463,7 +1497,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Legal holds of your organization, newest first (active and released) */
+        /**
+         * Legal holds of your organization, newest first (active and released)
+         * @description No `updatedSince`: Holds have no update time (setting and releasing are stamped): filter by `active`.
+         */
         get: operations["listLegalHolds"];
         put?: never;
         /**
@@ -1562,7 +1599,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your data exports, newest first */
+        /**
+         * Your data exports, newest first
+         * @description No `updatedSince`: Your own exports, a short list read whole.
+         */
         get: operations["listMyDataExports"];
         put?: never;
         post?: never;
@@ -1650,7 +1690,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your privacy requests and where each stands */
+        /**
+         * Your privacy requests and where each stands
+         * @description Newest first (the latest 100); with `updatedSince`, oldest change first.
+         */
         get: operations["listMyPrivacyRequests"];
         put?: never;
         /**
@@ -1658,6 +1701,23 @@ export interface paths {
          * @description You are signed in, so no email verification is needed: the request is received at once.
          */
         post: operations["createMyPrivacyRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/privacy-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of your privacy requests and where it stands */
+        get: operations["getMyPrivacyRequest"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2052,7 +2112,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Processors (sub-processors) this document lists */
+        /**
+         * Processors (sub-processors) this document lists
+         * @description No `updatedSince`: The processors of one privacy document, a short list read whole.
+         */
         get: operations["list"];
         put?: never;
         /** Add a processor; the draft then lists it */
@@ -2070,7 +2133,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** One processor this document lists */
+        get: operations["getProcessor"];
         /** Change a processor */
         put: operations["update"];
         post?: never;
@@ -2105,7 +2169,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Version history of an organization's privacy notice */
+        /**
+         * Version history of an organization's privacy notice
+         * @description No `updatedSince`: Published versions never change.
+         */
         get: operations["noticeHistory"];
         put?: never;
         post?: never;
@@ -2156,7 +2223,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Version history of the platform's privacy policy */
+        /**
+         * Version history of the platform's privacy policy
+         * @description No `updatedSince`: Published versions never change.
+         */
         get: operations["platformHistory"];
         put?: never;
         post?: never;
@@ -2251,6 +2321,8 @@ export interface paths {
         /**
          * Your recent security events
          * @description Sign-ins (and failed attempts with your address), MFA, password and email changes, API keys.
+         *
+         *     No `updatedSince`: Your own security events, from the audit trail: entries never change.
          */
         get: operations["listSecurityEvents"];
         put?: never;
@@ -2365,6 +2437,8 @@ export interface paths {
         /**
          * Retention rules: each period, its setting and the sentence the privacy policy states
          * @description The purge jobs read the same settings: the period shown is the one enforced.
+         *
+         *     No `updatedSince`: The rules the platform runs: a fixed list read whole.
          */
         get: operations["listRetentionRules"];
         put?: never;
@@ -2442,7 +2516,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Purge history: every scheduled run and your on-demand ones, with your organization’s counts */
+        /**
+         * Purge history: every scheduled run and your on-demand ones, with your organization’s counts
+         * @description No `updatedSince`: Runs have no update time: read a run by id to follow it.
+         */
         get: operations["listRetentionRuns"];
         put?: never;
         post?: never;
@@ -2476,7 +2553,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The roles and what each may do (the permission matrix) */
+        /**
+         * The roles and what each may do (the permission matrix)
+         * @description No `updatedSince`: A fixed catalogue of roles.
+         */
         get: operations["listRoles"];
         put?: never;
         post?: never;
@@ -2539,7 +2619,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who booked and changed the entry, and which fields (never the values) */
+        /**
+         * Who booked and changed the entry, and which fields (never the values)
+         * @description No `updatedSince`: Activity entries never change; the record’s own `updatedAt` says when it did.
+         */
         get: operations["getScheduleEntryActivity"];
         put?: never;
         post?: never;
@@ -2605,7 +2688,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who created and changed the tax policy, and which fields */
+        /**
+         * Who created and changed the tax policy, and which fields
+         * @description No `updatedSince`: Activity entries never change; the record’s own `updatedAt` says when it did.
+         */
         get: operations["getTaxPolicyActivity"];
         put?: never;
         post?: never;
@@ -2778,7 +2864,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Webhook endpoints of your organization (never their secrets) */
+        /**
+         * Webhook endpoints of your organization (never their secrets)
+         * @description Newest first; with `updatedSince`, oldest change first.
+         */
         get: operations["listWebhookEndpoints"];
         put?: never;
         /**
@@ -2818,7 +2907,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The delivery log of an endpoint, newest first, with every attempt */
+        /**
+         * The delivery log of an endpoint, newest first, with every attempt
+         * @description No `updatedSince`: Deliveries have no update time: filter by `status`.
+         */
         get: operations["listWebhookDeliveries"];
         put?: never;
         post?: never;
@@ -2933,6 +3025,11 @@ export interface components {
             /** Format: date-time */
             revokedAt: string | null;
             scopes: string[];
+            /**
+             * Format: date-time
+             * @description Last change: a use, a revocation (for `updatedSince`).
+             */
+            updatedAt: string;
         };
         AuditActionsResponseDto: {
             /** @description Every action the trail records, for filter pickers. */
@@ -3019,6 +3116,11 @@ export interface components {
         BranchResponseDto: {
             id: string;
             name: string;
+            /**
+             * Format: date-time
+             * @description Last change (for `updatedSince`).
+             */
+            updatedAt: string;
             version: number;
         };
         BranchUpdateDto: {
@@ -3538,6 +3640,11 @@ export interface components {
             ownerId: string | null;
             /** @description The consent purpose the list is used for: reading it yields only contacts with a valid basis. */
             purposeKey: string | null;
+            /**
+             * Format: date-time
+             * @description Last change of the list itself, not of its members (for `updatedSince`).
+             */
+            updatedAt: string;
             version: number;
         };
         ContactListMembersAddedResponseDto: {
@@ -4306,6 +4413,11 @@ export interface components {
             status: "completed" | "cancelled" | "in_progress" | "received" | "unverified" | "awaiting_requester" | "rejected";
             /** @enum {string} */
             type: "rectification" | "access" | "erasure" | "restriction" | "portability" | "objection" | "withdrawal" | "minor" | "inquiry";
+            /**
+             * Format: date-time
+             * @description Last change (for `updatedSince`).
+             */
+            updatedAt: string;
         };
         MyPrivacyRequestsResponseDto: {
             items: components["schemas"]["MyPrivacyRequestResponseDto"][];
@@ -4644,6 +4756,11 @@ export interface components {
             status: "completed" | "cancelled" | "in_progress" | "received" | "unverified" | "awaiting_requester" | "rejected";
             /** @enum {string} */
             type: "rectification" | "access" | "erasure" | "restriction" | "portability" | "objection" | "withdrawal" | "minor" | "inquiry";
+            /**
+             * Format: date-time
+             * @description Last change (for `updatedSince`).
+             */
+            updatedAt: string;
             version: number;
         };
         PrivacyRequestEventActorDto: {
@@ -4761,6 +4878,11 @@ export interface components {
             status: "completed" | "cancelled" | "in_progress" | "received" | "unverified" | "awaiting_requester" | "rejected";
             /** @enum {string} */
             type: "rectification" | "access" | "erasure" | "restriction" | "portability" | "objection" | "withdrawal" | "minor" | "inquiry";
+            /**
+             * Format: date-time
+             * @description Last change (for `updatedSince`).
+             */
+            updatedAt: string;
             version: number;
         };
         PrivacyRequestVerifiedResponseDto: {
@@ -5480,6 +5602,11 @@ export interface components {
              * @example active
              */
             state: string;
+            /**
+             * Format: date-time
+             * @description Last change of the account (for `updatedSince`).
+             */
+            updatedAt: string;
             version: number;
         };
         UserInviteDto: {
@@ -5522,6 +5649,11 @@ export interface components {
              * @example active
              */
             state: string;
+            /**
+             * Format: date-time
+             * @description Last change of the account (for `updatedSince`).
+             */
+            updatedAt: string;
             version: number;
         };
         UserUpdateDto: {
@@ -5667,7 +5799,10 @@ export interface operations {
     recordUsageEvents: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5688,10 +5823,30 @@ export interface operations {
             };
             202: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UsageEventBatchResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -5733,7 +5888,16 @@ export interface operations {
     };
     listApiKeys: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 */
+                updatedSince?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5762,7 +5926,10 @@ export interface operations {
     createApiKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5783,10 +5950,60 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ApiKeyCreatedResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyResponseDto"];
                 };
             };
         };
@@ -5969,7 +6186,10 @@ export interface operations {
     verifyAuditTrail: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -5986,10 +6206,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AuditVerificationResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -6117,7 +6357,10 @@ export interface operations {
     disable: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6138,16 +6381,39 @@ export interface operations {
             };
             204: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
             };
         };
     };
     startEnrolment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6164,10 +6430,30 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MfaEnrolmentResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -6175,7 +6461,10 @@ export interface operations {
     confirmEnrolment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6196,10 +6485,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RecoveryCodesResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -6355,7 +6664,10 @@ export interface operations {
     revokeAllSessions: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6372,9 +6684,29 @@ export interface operations {
             };
             204: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
             };
         };
     };
@@ -6575,7 +6907,16 @@ export interface operations {
     };
     listBranches: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 */
+                updatedSince?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -6604,7 +6945,10 @@ export interface operations {
     createBranch: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6624,6 +6968,56 @@ export interface operations {
                 };
             };
             201: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BranchResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getBranch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6707,9 +7101,17 @@ export interface operations {
                 ownerId?: string;
                 /** @description Words to find in names, emails, companies; digits match the end of phone numbers. */
                 q?: string;
-                /** @description Newest first by default. Names are encrypted at rest, so lists sort by time. */
+                /** @description Newest first by default (oldest change first with `updatedSince`). Names are encrypted at rest, so lists sort by time. */
                 sort?: "createdAt" | "updatedAt" | "-createdAt" | "-updatedAt";
                 tag?: string;
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 */
+                updatedSince?: string;
             };
             header?: never;
             path?: never;
@@ -6739,7 +7141,10 @@ export interface operations {
     createClient: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6760,10 +7165,30 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ClientResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -6995,6 +7420,14 @@ export interface operations {
                 kind?: "call" | "email" | "meeting" | "note";
                 /** @description Items per page, 1–100. */
                 limit?: number;
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 */
+                updatedSince?: string;
             };
             header?: never;
             path?: never;
@@ -7024,7 +7457,10 @@ export interface operations {
     createCommunication: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7045,10 +7481,30 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CommunicationResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -7150,6 +7606,14 @@ export interface operations {
             query?: {
                 /** @description Include archived purposes (their history stays readable). */
                 includeArchived?: boolean;
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 */
+                updatedSince?: string;
             };
             header?: never;
             path?: never;
@@ -7179,7 +7643,10 @@ export interface operations {
     createConsentPurpose: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7200,10 +7667,30 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ConsentPurposeDetailResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -7275,7 +7762,10 @@ export interface operations {
     archiveConsentPurpose: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7298,10 +7788,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ConsentPurposeDetailResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -7403,7 +7913,16 @@ export interface operations {
     };
     listContactLists: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 */
+                updatedSince?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -7432,7 +7951,10 @@ export interface operations {
     createContactList: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7453,10 +7975,30 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ContactListItemResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -7556,7 +8098,10 @@ export interface operations {
     addContactListMembers: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -7579,10 +8124,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ContactListMembersAddedResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -7635,9 +8200,17 @@ export interface operations {
                 purpose?: string;
                 /** @description Words to find in names, emails, companies; digits match the end of phone numbers. */
                 q?: string;
-                /** @description Newest first by default. Names are encrypted at rest, so lists sort by time. */
+                /** @description Newest first by default (oldest change first with `updatedSince`). Names are encrypted at rest, so lists sort by time. */
                 sort?: "createdAt" | "updatedAt" | "-createdAt" | "-updatedAt";
                 tag?: string;
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 */
+                updatedSince?: string;
             };
             header?: never;
             path?: never;
@@ -7667,7 +8240,10 @@ export interface operations {
     createContact: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7688,10 +8264,30 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ContactResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -7729,7 +8325,10 @@ export interface operations {
     recordContactConsent: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 contactId: string;
             };
@@ -7752,10 +8351,30 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ContactConsentsResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -7995,9 +8614,17 @@ export interface operations {
                 purpose?: string;
                 /** @description Words to find in names, emails, companies; digits match the end of phone numbers. */
                 q?: string;
-                /** @description Newest first by default. Names are encrypted at rest, so lists sort by time. */
+                /** @description Newest first by default (oldest change first with `updatedSince`). Names are encrypted at rest, so lists sort by time. */
                 sort?: "createdAt" | "updatedAt" | "-createdAt" | "-updatedAt";
                 tag?: string;
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 */
+                updatedSince?: string;
             };
             header?: never;
             path?: never;
@@ -8031,7 +8658,10 @@ export interface operations {
                 /** @description Row number of this chunk's header in the whole file (1 for a whole file), so errors name the right rows. */
                 firstRow?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8053,10 +8683,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ContactImportResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -8064,7 +8714,10 @@ export interface operations {
     startDataExport: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8085,10 +8738,30 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DataExportStartedResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -8263,9 +8936,17 @@ export interface operations {
                 limit?: number;
                 /** @description true: only issued invoices past their due date. */
                 overdue?: boolean;
-                /** @description Newest first by default. */
+                /** @description Newest first by default (oldest change first with `updatedSince`). */
                 sort?: "createdAt" | "updatedAt" | "-createdAt" | "-updatedAt";
                 status?: "draft" | "issued" | "paid" | "void";
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 */
+                updatedSince?: string;
             };
             header?: never;
             path?: never;
@@ -8295,7 +8976,10 @@ export interface operations {
     createInvoice: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8316,10 +9000,30 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InvoiceResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -8449,7 +9153,10 @@ export interface operations {
     issueInvoice: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8472,10 +9179,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InvoiceResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -8513,7 +9240,10 @@ export interface operations {
     recordInvoicePayment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8536,10 +9266,30 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PaymentRecordedResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -8578,7 +9328,10 @@ export interface operations {
     sendInvoice: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8597,10 +9350,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InvoiceSentResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -8608,7 +9381,10 @@ export interface operations {
     voidInvoice: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8631,10 +9407,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InvoiceResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -8642,7 +9438,10 @@ export interface operations {
     quoteInvoice: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8663,10 +9462,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InvoiceQuoteResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -8684,10 +9503,18 @@ export interface operations {
                 limit?: number;
                 /** @description One priority or several, comma-separated (`high,urgent`) or repeated. */
                 priority?: ("low" | "normal" | "high" | "urgent")[];
-                /** @description Newest first by default. Titles are encrypted at rest, so lists sort by time. */
+                /** @description Newest first by default (oldest change first with `updatedSince`). Titles are encrypted at rest, so lists sort by time. */
                 sort?: "createdAt" | "updatedAt" | "-createdAt" | "-updatedAt" | "-occurredAt" | "occurredAt";
                 /** @description One status or several, comma-separated (`new,scheduled`) or repeated. */
                 status?: ("completed" | "cancelled" | "new" | "scheduled" | "in_progress" | "invoiced")[];
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 */
+                updatedSince?: string;
             };
             header?: never;
             path?: never;
@@ -8717,7 +9544,10 @@ export interface operations {
     createJob: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8738,10 +9568,30 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["JobResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -8871,7 +9721,10 @@ export interface operations {
     changeJobStatus: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8894,10 +9747,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["JobResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -8975,7 +9848,10 @@ export interface operations {
     createLegalHold: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8996,10 +9872,30 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["LegalHoldResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -9037,7 +9933,10 @@ export interface operations {
     releaseLegalHold: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9060,10 +9959,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["LegalHoldResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -9099,7 +10018,10 @@ export interface operations {
     recordMyCookieChoice: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9120,10 +10042,30 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CookieChoiceResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -9131,7 +10073,10 @@ export interface operations {
     startMyDataExport: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9148,10 +10093,30 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DataExportResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -9276,7 +10241,10 @@ export interface operations {
     accept: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9297,17 +10265,46 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PolicyAcceptanceStatusDto"];
                 };
             };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     listMyPrivacyRequests: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 */
+                updatedSince?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -9336,7 +10333,10 @@ export interface operations {
     createMyPrivacyRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9357,15 +10357,35 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MyPrivacyRequestResponseDto"];
                 };
             };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
-    cancelMyPrivacyRequest: {
+    getMyPrivacyRequest: {
         parameters: {
             query?: never;
             header?: never;
@@ -9391,6 +10411,59 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MyPrivacyRequestResponseDto"];
+                };
+            };
+        };
+    };
+    cancelMyPrivacyRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyPrivacyRequestResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -9520,7 +10593,10 @@ export interface operations {
     restoreSubscription: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9537,10 +10613,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SubscriptionResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -9548,7 +10644,10 @@ export interface operations {
     terminateSubscription: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9569,10 +10668,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SubscriptionResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -9592,6 +10711,14 @@ export interface operations {
                 q?: string;
                 status?: "completed" | "cancelled" | "in_progress" | "received" | "unverified" | "awaiting_requester" | "rejected";
                 type?: "rectification" | "access" | "erasure" | "restriction" | "portability" | "objection" | "withdrawal" | "minor" | "inquiry";
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 */
+                updatedSince?: string;
             };
             header?: never;
             path?: never;
@@ -9621,7 +10748,10 @@ export interface operations {
     logPrivacyRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9642,10 +10772,30 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PrivacyRequestDetailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -9683,7 +10833,10 @@ export interface operations {
     assignPrivacyRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9706,10 +10859,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PrivacyRequestDetailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -9717,7 +10890,10 @@ export interface operations {
     awaitPrivacyRequester: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9740,10 +10916,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PrivacyRequestDetailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -9751,7 +10947,10 @@ export interface operations {
     cancelPrivacyRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9774,10 +10973,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PrivacyRequestDetailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -9785,7 +11004,10 @@ export interface operations {
     completePrivacyRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9808,10 +11030,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PrivacyRequestDetailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -9819,7 +11061,10 @@ export interface operations {
     decidePrivacyRequestCorrection: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9842,10 +11087,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PrivacyRequestDetailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -9853,7 +11118,10 @@ export interface operations {
     extendPrivacyRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9876,10 +11144,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PrivacyRequestDetailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -9887,7 +11175,10 @@ export interface operations {
     confirmPrivacyRequestMatch: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9910,10 +11201,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PrivacyRequestDetailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -9921,7 +11232,10 @@ export interface operations {
     rejectPrivacyRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9944,10 +11258,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PrivacyRequestDetailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -9955,7 +11289,10 @@ export interface operations {
     startPrivacyRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9978,10 +11315,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PrivacyRequestDetailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -10148,7 +11505,10 @@ export interface operations {
     start: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 document: string;
             };
@@ -10167,10 +11527,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PolicyDraftResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -10206,7 +11586,10 @@ export interface operations {
     publish: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 document: string;
             };
@@ -10229,10 +11612,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PolicyVersionResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -10270,7 +11673,10 @@ export interface operations {
     add: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 document: string;
             };
@@ -10292,6 +11698,57 @@ export interface operations {
                 };
             };
             201: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessorResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getProcessor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10605,7 +12062,10 @@ export interface operations {
     requestEmailChange: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10626,16 +12086,39 @@ export interface operations {
             };
             202: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
             };
         };
     };
     changePassword: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10656,9 +12139,29 @@ export interface operations {
             };
             204: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
             };
         };
     };
@@ -10945,7 +12448,10 @@ export interface operations {
     runRetentionRule: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 key: string;
             };
@@ -10964,10 +12470,30 @@ export interface operations {
             };
             202: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RetentionRunResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -11079,6 +12605,14 @@ export interface operations {
                 jobId?: string;
                 /** @description End of the window (exclusive); at most 62 days after `from`. */
                 to: string;
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 */
+                updatedSince?: string;
             };
             header?: never;
             path?: never;
@@ -11108,7 +12642,10 @@ export interface operations {
     createScheduleEntry: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11129,10 +12666,30 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ScheduleEntryResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -11266,6 +12823,14 @@ export interface operations {
                 at?: string;
                 /** @description Only this branch's policies. */
                 branchId?: string;
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 */
+                updatedSince?: string;
             };
             header?: never;
             path?: never;
@@ -11295,7 +12860,10 @@ export interface operations {
     createTaxPolicy: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11316,10 +12884,30 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TaxPolicyResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -11492,6 +13080,14 @@ export interface operations {
                 q?: string;
                 role?: "owner" | "admin" | "privacy_officer" | "manager" | "agent" | "viewer";
                 state?: "active" | "invited" | "disabled";
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 */
+                updatedSince?: string;
             };
             header?: never;
             path?: never;
@@ -11585,7 +13181,10 @@ export interface operations {
     disableUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -11604,10 +13203,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -11615,7 +13234,10 @@ export interface operations {
     enableUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -11634,10 +13256,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -11645,7 +13287,10 @@ export interface operations {
     resendInvitation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -11664,10 +13309,30 @@ export interface operations {
             };
             202: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InvitationEmailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -11703,7 +13368,10 @@ export interface operations {
     inviteUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11724,10 +13392,30 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserInvitedResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -11735,7 +13423,10 @@ export interface operations {
     retryWebhookDelivery: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 deliveryId: string;
             };
@@ -11754,17 +13445,46 @@ export interface operations {
             };
             202: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookDeliveryResponseDto"];
                 };
             };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     listWebhookEndpoints: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 */
+                updatedSince?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -11793,7 +13513,10 @@ export interface operations {
     createWebhookEndpoint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11814,10 +13537,30 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookEndpointSecretResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -11954,7 +13697,10 @@ export interface operations {
     rotateWebhookSecret: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -11973,10 +13719,30 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookEndpointSecretResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -11984,7 +13750,10 @@ export interface operations {
     sendWebhookTest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -12003,10 +13772,30 @@ export interface operations {
             };
             202: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookTestResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };

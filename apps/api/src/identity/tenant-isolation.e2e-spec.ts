@@ -211,7 +211,9 @@ describe('tenant isolation sweep', () => {
   ]) {
     recipes[`/api/v1/privacy-requests/:id${action}`] = ourPrivacyRequest;
   }
-  recipes['/api/v1/me/privacy-requests/:id/cancel'] = () => ours$('/api/v1/me/privacy-requests', { type: 'inquiry' });
+  for (const path of ['/api/v1/me/privacy-requests/:id', '/api/v1/me/privacy-requests/:id/cancel']) {
+    recipes[path] = () => ours$('/api/v1/me/privacy-requests', { type: 'inquiry' });
+  }
   // Positions are per organization: the newest of ours is beyond the end of theirs.
   recipes['/api/v1/audit/entries/:seq'] = async () => {
     const [{ seq }] = await app.db.query<{ seq: string }>(

@@ -18,7 +18,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { PageQueryDto } from '../../common/pagination.dto.js';
+import { SyncPageQueryDto } from '../../common/pagination.dto.js';
 import { MAIL_DELIVERIES, type MailDelivery } from '../../mail/mail.service.js';
 import { AddressDto } from '../crm.dto.js';
 import { INVOICE_STATUSES, PAYMENT_METHODS } from '../crm.types.js';
@@ -126,8 +126,8 @@ export class InvoiceListResponseDto {
   nextCursor: string | null;
 }
 
-export class InvoiceListQueryDto extends PageQueryDto {
-  /** Newest first by default. */
+export class InvoiceListQueryDto extends SyncPageQueryDto {
+  /** Newest first by default (oldest change first with `updatedSince`). */
   @IsOptional()
   @IsIn(LIST_SORTS, { message: `sort must be one of ${LIST_SORTS.join(', ')}` })
   sort?: (typeof LIST_SORTS)[number];

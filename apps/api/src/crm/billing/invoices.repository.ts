@@ -35,6 +35,8 @@ export interface InvoiceFilters {
   overdueOn?: string;
   /** Only invoices of jobs assigned to this user. */
   assignedTo?: string;
+  /** Only invoices changed at or after it (incremental sync; a payment changes its invoice). */
+  updatedSince?: Date;
 }
 
 /** What one client owes and paid in one currency, in minor units (amounts of different currencies never add up). */
@@ -112,7 +114,7 @@ export class InvoicesRepository {
     if (filters.overdueOn) {
       query.andWhere("i.status = 'issued' AND i.due_date < :overdueOn::date", { overdueOn: filters.overdueOn });
     }
-    return keysetPage(applyKeyset(query, 'i', sort, cursor, limit), sort, limit);
+    return keysetPage(applyKeyset(query, 'i', sort, cursor, limit, filters.updatedSince), sort, limit);
   }
 
   /**

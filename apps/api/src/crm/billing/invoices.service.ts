@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../../common/app-error.js';
 import { Clock } from '../../common/clock.js';
-import { DEFAULT_PAGE_SIZE } from '../../common/pagination.dto.js';
+import { DEFAULT_PAGE_SIZE, syncSort, updatedSinceOf } from '../../common/pagination.dto.js';
 import { TransactionService } from '../../database/transaction.service.js';
 import type { Caller } from '../../identity/identity.types.js';
 import { ActivityService, type ActivityView, changedFields } from '../activity.service.js';
@@ -134,6 +134,7 @@ export class InvoicesService {
   async list(caller: Caller, query: InvoiceListQueryDto): Promise<{ items: InvoiceView[]; nextCursor: string | null }> {
     const actor = crmActor(caller);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const updatedSince = updatedSinceOf(query);
     const page = await this.invoices.page(
       actor.organizationId,
       {
@@ -144,8 +145,9 @@ export class InvoicesService {
         branchId: query.branchId,
         overdueOn: query.overdue ? today(this.clock.now()) : undefined,
         assignedTo: this.access.assignedOnlyTo(actor),
+        updatedSince,
       },
-      query.sort ?? '-createdAt',
+      syncSort(query.sort, updatedSince, '-createdAt'),
       query.cursor,
       limit,
     );
