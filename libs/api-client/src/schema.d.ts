@@ -295,6 +295,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/mfa/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new set of recovery codes (password and a current code); the old set stops working
+         * @description Answers the ten new codes once. Counted with sign-ins for the rate limit (the stricter per-address budget).
+         */
+        post: operations["regenerateRecoveryCodes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/password-reset": {
         parameters: {
             query?: never;
@@ -2889,7 +2909,7 @@ export interface components {
         };
         AuditEntryResponseDto: {
             /**
-             * @description One of: auth.sign_in, auth.sign_in.mfa, auth.sign_out, auth.lockout, auth.session.revoked, auth.sessions.revoked_all, auth.session.replayed, auth.password.changed, auth.password.reset, auth.email.change_requested, auth.email.changed, auth.mfa.enrolled, auth.mfa.disabled, api_key.created, api_key.used, api_key.revoked, access.denied, organization.created, user.created, user.email_verified, user.invited, user.invitation_accepted, user.invitation_cancelled, user.role_changed, user.disabled, user.enabled, user.deactivated_for_erasure, user.profile_updated, organization.updated, branch.created, branch.updated, branch.deleted, personal_data.viewed, personal_data.exported, record.created, record.updated, record.deleted, audit.exported, audit.verified, audit.purged, retention.purged, retention.run_requested, retention.period_changed, legal_hold.set, legal_hold.released, privacy.erasure.held, analytics.rolled-up, subscription.changed, subscription.terminated, subscription.restored, subscription.reminder_sent, subscriptions.reminders_sent, subscriptions.purge_ran, organization.purged, privacy.erasure.started, privacy.erasure.category, privacy.erasure.completed, privacy.restriction.applied, privacy.restriction.lifted, privacy.export.requested, privacy.export.ready, privacy.export.downloaded, privacy.export.failed, privacy.export.purged, privacy.policy.draft_saved, privacy.policy.published, privacy.policy.accepted, privacy.processor.changed, privacy.contact.changed, consent.purpose_created, consent.purpose_updated, consent.purpose_archived, consent.recorded, consent.opt_in_requested, consent.opt_in_confirmed, webhook.endpoint_created, webhook.endpoint_updated, webhook.endpoint_deleted, webhook.secret_rotated, webhook.delivery_retried, privacy.request.created, privacy.request.verified, privacy.request.assigned, privacy.request.match_confirmed, privacy.request.extended, privacy.request.status_changed, privacy.request.completed, privacy.request.rejected, privacy.request.cancelled, privacy.request.expired, privacy.request.correction_applied, privacy.request.correction_kept.
+             * @description One of: auth.sign_in, auth.sign_in.mfa, auth.sign_out, auth.lockout, auth.session.revoked, auth.sessions.revoked_all, auth.session.replayed, auth.password.changed, auth.password.reset, auth.email.change_requested, auth.email.changed, auth.mfa.enrolled, auth.mfa.disabled, auth.mfa.recovery_codes_regenerated, api_key.created, api_key.used, api_key.revoked, access.denied, organization.created, user.created, user.email_verified, user.invited, user.invitation_accepted, user.invitation_cancelled, user.role_changed, user.disabled, user.enabled, user.deactivated_for_erasure, user.profile_updated, organization.updated, branch.created, branch.updated, branch.deleted, personal_data.viewed, personal_data.exported, record.created, record.updated, record.deleted, audit.exported, audit.verified, audit.purged, retention.purged, retention.run_requested, retention.period_changed, legal_hold.set, legal_hold.released, privacy.erasure.held, analytics.rolled-up, subscription.changed, subscription.terminated, subscription.restored, subscription.reminder_sent, subscriptions.reminders_sent, subscriptions.purge_ran, organization.purged, privacy.erasure.started, privacy.erasure.category, privacy.erasure.completed, privacy.restriction.applied, privacy.restriction.lifted, privacy.export.requested, privacy.export.ready, privacy.export.downloaded, privacy.export.failed, privacy.export.purged, privacy.policy.draft_saved, privacy.policy.published, privacy.policy.accepted, privacy.processor.changed, privacy.contact.changed, consent.purpose_created, consent.purpose_updated, consent.purpose_archived, consent.recorded, consent.opt_in_requested, consent.opt_in_confirmed, webhook.endpoint_created, webhook.endpoint_updated, webhook.endpoint_deleted, webhook.secret_rotated, webhook.delivery_retried, privacy.request.created, privacy.request.verified, privacy.request.assigned, privacy.request.match_confirmed, privacy.request.extended, privacy.request.status_changed, privacy.request.completed, privacy.request.rejected, privacy.request.cancelled, privacy.request.expired, privacy.request.correction_applied, privacy.request.correction_kept.
              * @example auth.sign_in
              */
             action: string;
@@ -4153,6 +4173,11 @@ export interface components {
             qrCodeDataUrl: string;
             /** @description Base32 secret, for typing into an app by hand. */
             secret: string;
+        };
+        MfaRecoveryCodesDto: {
+            /** @description A current code of the authenticator app (a recovery code is not enough here). */
+            code: string;
+            password: string;
         };
         MfaSignInDto: {
             /** @description The 6-digit code of the authenticator app. */
@@ -6069,6 +6094,38 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["MfaCodeDto"];
+            };
+        };
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesResponseDto"];
+                };
+            };
+        };
+    };
+    regenerateRecoveryCodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MfaRecoveryCodesDto"];
             };
         };
         responses: {
