@@ -1,58 +1,79 @@
 import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { isEmail, useForm } from '@mantine/form';
+import { useState } from 'react';
 import { Link, Navigate } from 'react-router';
-import { fieldErrorsOf, formProblemOf, problemOf } from '../api/problems';
+import { formProblemOf, problemOf } from '../api/problems';
 import { useSignUp } from '../api/use-account-links';
 import { useAuth } from '../auth/auth-context';
 import { AgeGateFields, ageAnswer, emptyAgeGate } from '../components/age-gate-fields';
 import { AuthFrame } from '../components/auth-frame';
+import { applyFieldErrors, type FieldMap, useFirstErrorFocus } from '../forms/form-errors';
+import { ageRule, newPasswordRule } from '../forms/rules';
 import { ResendVerificationForm } from './verify-email-page';
 
 /** A new organization's minimum age; its owner may lower it afterwards, to 13 at the lowest. */
 const SIGN_UP_MINIMUM_AGE = 18;
 
-const emptyForm = { organizationName: '', fullName: '', email: '', password: '' };
+const emptyForm = { organizationName: '', fullName: '', email: '', password: '', ...emptyAgeGate };
+
+const FIELDS: FieldMap = {
+  organizationName: { label: 'Organization name' },
+  fullName: { label: 'Full name' },
+  email: { label: 'Email' },
+  password: { label: 'Password' },
+  dateOfBirth: { label: 'Date of birth' },
+  confirmAge: { label: 'Your age', path: 'dateOfBirth' },
+};
 
 /** Self sign-up: a new organization with you as its owner, confirmed by an emailed link. */
 export function SignUpPage() {
   const { user } = useAuth();
   const signUp = useSignUp();
-  const [form, setForm] = useState(emptyForm);
-  const [age, setAge] = useState(emptyAgeGate);
+  const form = useForm({
+    initialValues: emptyForm,
+    validate: {
+      organizationName: (name) => (name.trim() ? null : 'Name your organization, such as your company’s name.'),
+      fullName: (name) => (name.trim() ? null : 'Enter your full name.'),
+      email: isEmail('Enter your email address, such as name@example.com.'),
+      password: newPasswordRule,
+      dateOfBirth: ageRule,
+    },
+  });
+  const { ref, focusFirstError } = useFirstErrorFocus();
+  const [elsewhere, setElsewhere] = useState<string[]>([]);
   const [sentTo, setSentTo] = useState<string | null>(null);
   const [refusal, setRefusal] = useState<string | null>(null);
 
   if (user) return <Navigate to="/" replace />;
 
-  const fieldErrors = fieldErrorsOf(signUp.error);
   const problem = formProblemOf(signUp.error);
 
-  const field = (name: keyof typeof emptyForm) => ({
-    value: form[name],
-    onChange: (event: { currentTarget: { value: string } }) => {
-      const { value } = event.currentTarget; // read now: React clears currentTarget after the event
-      setForm((current) => ({ ...current, [name]: value }));
-    },
-    error: fieldErrors[name],
-  });
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  const submit = form.onSubmit((values) => {
+    setElsewhere([]);
     signUp.mutate(
-      { ...form, organizationName: form.organizationName.trim(), fullName: form.fullName.trim(), ...ageAnswer(age) },
       {
-        onSuccess: () => setSentTo(form.email),
+        organizationName: values.organizationName.trim(),
+        fullName: values.fullName.trim(),
+        email: values.email.trim(),
+        password: values.password,
+        ...ageAnswer(values),
+      },
+      {
+        onSuccess: () => setSentTo(values.email.trim()),
         onError: (error) => {
           const refused = problemOf(error);
-          if (refused?.problem.code !== 'under-minimum-age') return;
-          // Nothing was kept on the server; nothing is kept here either.
-          setRefusal(refused.message);
-          setForm(emptyForm);
-          setAge(emptyAgeGate);
+          if (refused?.problem.code === 'under-minimum-age') {
+            // Nothing was kept on the server; nothing is kept here either.
+            setRefusal(refused.message);
+            form.reset();
+            return;
+          }
+          setElsewhere(applyFieldErrors(form, error, FIELDS));
+          focusFirstError();
         },
       },
     );
-  }
+  }, focusFirstError);
 
   if (refusal) {
     return (
@@ -90,28 +111,31 @@ export function SignUpPage() {
       title="Create your organization"
       subtitle="Start with Steward CRM: you become the owner of a new organization."
     >
-      <form onSubmit={submit} noValidate>
+      <form ref={ref} onSubmit={submit} noValidate aria-label="Create your organization">
         <Stack>
-          {problem && (
-            <Alert color="red" title={problem.problem.title} role="alert">
-              {problem.message}
+          {(problem || elsewhere.length > 0) && (
+            <Alert color="red" title={problem?.problem.title ?? 'Not created'} role="alert">
+              {problem?.message ?? elsewhere.join(' ')}
             </Alert>
           )}
-          <TextInput label="Organization name" required {...field('organizationName')} />
-          <TextInput label="Full name" autoComplete="name" required {...field('fullName')} />
-          <TextInput label="Email" type="email" autoComplete="email" required {...field('email')} />
+          <TextInput label="Organization name" required {...form.getInputProps('organizationName')} />
+          <TextInput label="Full name" autoComplete="name" required {...form.getInputProps('fullName')} />
+          <TextInput label="Email" type="email" autoComplete="email" required {...form.getInputProps('email')} />
           <PasswordInput
             label="Password"
             description="At least 12 characters. A few unrelated words make a strong, memorable password."
             autoComplete="new-password"
             required
-            {...field('password')}
+            {...form.getInputProps('password')}
           />
           <AgeGateFields
             minimumAge={SIGN_UP_MINIMUM_AGE}
-            value={age}
-            onChange={setAge}
-            error={fieldErrors.dateOfBirth ?? fieldErrors.confirmAge}
+            value={{ dateOfBirth: form.values.dateOfBirth, confirmAge: form.values.confirmAge }}
+            onChange={(age) => {
+              form.setValues(age);
+              form.clearFieldError('dateOfBirth');
+            }}
+            error={form.errors.dateOfBirth as string | undefined}
           />
           <Button type="submit" loading={signUp.isPending} fullWidth>
             Create account
