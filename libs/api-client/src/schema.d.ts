@@ -1019,7 +1019,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The filtered contacts as CSV (same filters as the list; all pages) */
+        /**
+         * The filtered contacts as CSV (same filters as the list; all pages)
+         * @description UTF-8 with a byte-order mark (Excel opens it right). The client, branch and owner are named, not given by id; cells a spreadsheet would run as a formula start with an apostrophe. The import reads the file back.
+         */
         get: operations["exportContacts"];
         put?: never;
         post?: never;
@@ -4215,7 +4218,7 @@ export interface components {
             /** @description Why the request was refused (only when rejected). */
             rejectionReason: string | null;
             /** @enum {string} */
-            status: "completed" | "cancelled" | "in_progress" | "received" | "unverified" | "awaiting_requester" | "rejected";
+            status: "completed" | "cancelled" | "received" | "in_progress" | "unverified" | "awaiting_requester" | "rejected";
             /** @enum {string} */
             type: "rectification" | "access" | "erasure" | "restriction" | "portability" | "objection" | "withdrawal" | "minor" | "inquiry";
         };
@@ -4553,7 +4556,7 @@ export interface components {
             /** @description null once the requester was erased. */
             requesterName: string | null;
             /** @enum {string} */
-            status: "completed" | "cancelled" | "in_progress" | "received" | "unverified" | "awaiting_requester" | "rejected";
+            status: "completed" | "cancelled" | "received" | "in_progress" | "unverified" | "awaiting_requester" | "rejected";
             /** @enum {string} */
             type: "rectification" | "access" | "erasure" | "restriction" | "portability" | "objection" | "withdrawal" | "minor" | "inquiry";
             version: number;
@@ -4573,10 +4576,10 @@ export interface components {
                 [key: string]: unknown;
             };
             /** @enum {string|null} */
-            fromStatus: "completed" | "cancelled" | "in_progress" | "received" | "unverified" | "awaiting_requester" | "rejected" | null;
+            fromStatus: "completed" | "cancelled" | "received" | "in_progress" | "unverified" | "awaiting_requester" | "rejected" | null;
             id: string;
             /** @enum {string|null} */
-            toStatus: "completed" | "cancelled" | "in_progress" | "received" | "unverified" | "awaiting_requester" | "rejected" | null;
+            toStatus: "completed" | "cancelled" | "received" | "in_progress" | "unverified" | "awaiting_requester" | "rejected" | null;
             /** @enum {string} */
             type: "completed" | "created" | "cancelled" | "awaiting_requester" | "rejected" | "verified" | "assigned" | "match_confirmed" | "extended" | "started" | "resumed" | "fulfilment" | "correction_applied" | "correction_kept";
         };
@@ -4670,7 +4673,7 @@ export interface components {
             /** @description null once the requester was erased. */
             requesterName: string | null;
             /** @enum {string} */
-            status: "completed" | "cancelled" | "in_progress" | "received" | "unverified" | "awaiting_requester" | "rejected";
+            status: "completed" | "cancelled" | "received" | "in_progress" | "unverified" | "awaiting_requester" | "rejected";
             /** @enum {string} */
             type: "rectification" | "access" | "erasure" | "restriction" | "portability" | "objection" | "withdrawal" | "minor" | "inquiry";
             version: number;
@@ -7928,7 +7931,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description CSV with the columns id, fullName, email, phone, jobTitle, clientId, branch, tags, line1, line2, city, region, postcode, country, notes, ownerId, createdAt, updatedAt */
+            /** @description CSV with the columns id, fullName, email, phone, jobTitle, client, branch, tags, line1, line2, city, region, postcode, country, notes, owner, createdAt, updatedAt */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7949,7 +7952,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description CSV with a header row. Columns (any order and case): fullName, email, phone, jobTitle, clientId, branch, tags, line1, line2, city, region, postcode, country, notes. At most 2000 rows per request. */
+        /** @description CSV (UTF-8; comma, semicolon or tab) with a header row. Columns (any order, case and spacing): fullName, email, phone, jobTitle, client, branch, tags, line1, line2, city, region, postcode, country, notes; client and branch by name or id. At most 2000 rows per request. The rules: docs/api-guide.md, "CSV import and export". */
         requestBody: {
             content: {
                 "text/csv": string;
@@ -9441,7 +9444,7 @@ export interface operations {
                 overdue?: boolean;
                 /** @description An email address (matched exactly, by its blind index) or a request id. */
                 q?: string;
-                status?: "completed" | "cancelled" | "in_progress" | "received" | "unverified" | "awaiting_requester" | "rejected";
+                status?: "completed" | "cancelled" | "received" | "in_progress" | "unverified" | "awaiting_requester" | "rejected";
                 type?: "rectification" | "access" | "erasure" | "restriction" | "portability" | "objection" | "withdrawal" | "minor" | "inquiry";
             };
             header?: never;
