@@ -20,12 +20,11 @@ import {
   CHUNK_ROWS,
   CsvFileRefused,
   errorsAsCsv,
-  type ImportProgress,
-  importInChunks,
   type ParsedFile,
   parseCsvFile,
   rowsWithoutBranch,
-} from './contact-import';
+} from './contact-csv-file';
+import { type ImportProgress, importInChunks } from './contact-import';
 import { useCrmAccess } from './use-crm-access';
 
 const PREVIEW_ROWS = 5;
