@@ -630,6 +630,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/clients/{id}/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A client’s balance, per currency
+         * @description Outstanding (issued, not paid in full), overdue (of that, past the due date), paid (every payment received) and counts, over the invoices of your branches. 404 for a client you cannot see.
+         */
+        get: operations["getClientBalance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/clients/{id}/restriction": {
         parameters: {
             query?: never;
@@ -1172,7 +1192,7 @@ export interface paths {
         };
         /**
          * Invoices, newest first
-         * @description Cursor-paginated. `overdue=true` keeps issued invoices whose due date has passed.
+         * @description Cursor-paginated. `overdue=true` keeps issued invoices whose due date has passed. With payments:write alone (agents), only invoices of jobs assigned to you.
          */
         get: operations["listInvoices"];
         put?: never;
@@ -1194,7 +1214,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One invoice */
+        /**
+         * One invoice
+         * @description With payments:write alone (agents), only an invoice of a job assigned to you; 404 otherwise.
+         */
         get: operations["getInvoice"];
         put?: never;
         post?: never;
@@ -1261,9 +1284,49 @@ export interface paths {
         put?: never;
         /**
          * Record a payment
-         * @description Issued invoices only. More than the balance is refused (409); reaching the total marks the invoice paid.
+         * @description Issued invoices only. More than the balance is refused (409); reaching the total marks the invoice paid. With payments:write alone (agents), only on invoices of jobs assigned to you (404 for others).
          */
         post: operations["recordInvoicePayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The invoice as a PDF
+         * @description A4, made on request and never stored (it holds the bill-to details). A draft says DRAFT in its title and across every page; void and paid invoices are stamped too. Whoever may read the invoice may download it.
+         */
+        get: operations["getInvoicePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email the invoice to its bill-to address, with the PDF attached
+         * @description `email` says whether the mail server took it (`sent`), did not answer so it waits sealed in the outbox and is retried (`queued`), or refused it (`failed`); the invoice records when and how (`emailedAt`, `emailDelivery`). 409 for a draft, a void invoice, or a bill-to copy without an email address.
+         */
+        post: operations["sendInvoice"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2912,7 +2975,7 @@ export interface components {
         };
         AuditEntryResponseDto: {
             /**
-             * @description One of: auth.sign_in, auth.sign_in.mfa, auth.sign_out, auth.lockout, auth.session.revoked, auth.sessions.revoked_all, auth.session.replayed, auth.password.changed, auth.password.reset, auth.email.change_requested, auth.email.changed, auth.mfa.enrolled, auth.mfa.disabled, auth.mfa.recovery_codes_regenerated, api_key.created, api_key.used, api_key.revoked, access.denied, organization.created, user.created, user.email_verified, user.invited, user.invitation_accepted, user.invitation_cancelled, user.role_changed, user.disabled, user.enabled, user.deactivated_for_erasure, user.profile_updated, organization.updated, branch.created, branch.updated, branch.deleted, personal_data.viewed, personal_data.exported, record.created, record.updated, record.deleted, audit.exported, audit.verified, audit.purged, retention.purged, retention.run_requested, retention.period_changed, legal_hold.set, legal_hold.released, privacy.erasure.held, analytics.rolled-up, subscription.changed, subscription.terminated, subscription.restored, subscription.reminder_sent, subscriptions.reminders_sent, subscriptions.purge_ran, organization.purged, privacy.erasure.started, privacy.erasure.category, privacy.erasure.completed, privacy.restriction.applied, privacy.restriction.lifted, privacy.export.requested, privacy.export.ready, privacy.export.downloaded, privacy.export.failed, privacy.export.purged, privacy.policy.draft_saved, privacy.policy.published, privacy.policy.accepted, privacy.processor.changed, privacy.contact.changed, consent.purpose_created, consent.purpose_updated, consent.purpose_archived, consent.recorded, consent.opt_in_requested, consent.opt_in_confirmed, webhook.endpoint_created, webhook.endpoint_updated, webhook.endpoint_deleted, webhook.secret_rotated, webhook.delivery_retried, privacy.request.created, privacy.request.verified, privacy.request.assigned, privacy.request.match_confirmed, privacy.request.extended, privacy.request.status_changed, privacy.request.completed, privacy.request.rejected, privacy.request.cancelled, privacy.request.expired, privacy.request.correction_applied, privacy.request.correction_kept.
+             * @description One of: auth.sign_in, auth.sign_in.mfa, auth.sign_out, auth.lockout, auth.session.revoked, auth.sessions.revoked_all, auth.session.replayed, auth.password.changed, auth.password.reset, auth.email.change_requested, auth.email.changed, auth.mfa.enrolled, auth.mfa.disabled, auth.mfa.recovery_codes_regenerated, api_key.created, api_key.used, api_key.revoked, access.denied, organization.created, user.created, user.email_verified, user.invited, user.invitation_accepted, user.invitation_cancelled, user.role_changed, user.disabled, user.enabled, user.deactivated_for_erasure, user.profile_updated, organization.updated, branch.created, branch.updated, branch.deleted, personal_data.viewed, personal_data.exported, record.created, record.updated, record.deleted, invoice.emailed, audit.exported, audit.verified, audit.purged, retention.purged, retention.run_requested, retention.period_changed, legal_hold.set, legal_hold.released, privacy.erasure.held, analytics.rolled-up, subscription.changed, subscription.terminated, subscription.restored, subscription.reminder_sent, subscriptions.reminders_sent, subscriptions.purge_ran, organization.purged, privacy.erasure.started, privacy.erasure.category, privacy.erasure.completed, privacy.restriction.applied, privacy.restriction.lifted, privacy.export.requested, privacy.export.ready, privacy.export.downloaded, privacy.export.failed, privacy.export.purged, privacy.policy.draft_saved, privacy.policy.published, privacy.policy.accepted, privacy.processor.changed, privacy.contact.changed, consent.purpose_created, consent.purpose_updated, consent.purpose_archived, consent.recorded, consent.opt_in_requested, consent.opt_in_confirmed, webhook.endpoint_created, webhook.endpoint_updated, webhook.endpoint_deleted, webhook.secret_rotated, webhook.delivery_retried, privacy.request.created, privacy.request.verified, privacy.request.assigned, privacy.request.match_confirmed, privacy.request.extended, privacy.request.status_changed, privacy.request.completed, privacy.request.rejected, privacy.request.cancelled, privacy.request.expired, privacy.request.correction_applied, privacy.request.correction_kept.
              * @example auth.sign_in
              */
             action: string;
@@ -2993,6 +3056,29 @@ export interface components {
             kind: "user" | "contact";
             /** @description The person's name in the record. */
             name: string | null;
+        };
+        ClientBalanceCurrencyDto: {
+            /** @example GBP */
+            currency: string;
+            /** @description Drafts, not yet owed. */
+            drafts: number;
+            /** @description Issued invoices not yet paid in full. */
+            openInvoices: number;
+            /** @description What is still owed on them, in minor units. */
+            outstandingMinor: number;
+            /** @description Issued invoices past their due date. */
+            overdueInvoices: number;
+            /** @description What is owed on those, in minor units (part of `outstandingMinor`). */
+            overdueMinor: number;
+            /** @description Invoices paid in full. */
+            paidInvoices: number;
+            /** @description Every payment received, in minor units. */
+            paidMinor: number;
+        };
+        ClientBalanceResponseDto: {
+            clientId: string;
+            /** @description One entry per currency invoiced (amounts of different currencies are never added); empty when none. */
+            currencies: components["schemas"]["ClientBalanceCurrencyDto"][];
         };
         ClientCreateDto: {
             address?: components["schemas"]["AddressDto"] | null;
@@ -3933,6 +4019,17 @@ export interface components {
             displayNumber: string;
             /** @example 2026-05-01 */
             dueDate: string | null;
+            /**
+             * @description What the mail server did with that email: `sent`, `queued` (retried) or `failed`.
+             * @example sent
+             * @enum {string|null}
+             */
+            emailDelivery: "sent" | "queued" | "failed" | null;
+            /**
+             * Format: date-time
+             * @description When it was last emailed to the bill-to address (`POST /invoices/{id}/send`); null if never.
+             */
+            emailedAt: string | null;
             id: string;
             /** @example 2026-04-01 */
             issueDate: string | null;
@@ -3962,6 +4059,22 @@ export interface components {
             updatedAt: string;
             /** @description Send back in changes: a stale version is refused with 409 instead of overwriting. */
             version: number;
+        };
+        InvoiceSentResponseDto: {
+            /**
+             * @description What became of the email: `sent` (the mail server took it), `queued` (it did not answer; the
+             *     email waits sealed and is retried) or `failed` (refused for good).
+             * @example sent
+             * @enum {string}
+             */
+            email: "sent" | "queued" | "failed";
+            /** @description The invoice, with `emailedAt` and `emailDelivery` set. */
+            invoice: components["schemas"]["InvoiceResponseDto"];
+            /**
+             * @description The bill-to address it went to.
+             * @example accounts@riverside.example
+             */
+            sentTo: string;
         };
         InvoiceUpdateDto: {
             currency?: string;
@@ -6837,6 +6950,36 @@ export interface operations {
             };
         };
     };
+    getClientBalance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientBalanceResponseDto"];
+                };
+            };
+        };
+    };
     restrictClient: {
         parameters: {
             query?: never;
@@ -8174,6 +8317,8 @@ export interface operations {
                 clientId?: string;
                 /** @description The `nextCursor` of the previous page; omit for the first page. */
                 cursor?: string;
+                /** @description The invoices of one job. */
+                jobId?: string;
                 /** @description Items per page, 1–100. */
                 limit?: number;
                 /** @description true: only issued invoices past their due date. */
@@ -8455,6 +8600,67 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaymentRecordedResponseDto"];
+                };
+            };
+        };
+    };
+    getInvoicePdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
+    sendInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceSentResponseDto"];
                 };
             };
         };

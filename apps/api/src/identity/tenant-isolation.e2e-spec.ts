@@ -92,7 +92,12 @@ describe('tenant isolation sweep', () => {
   };
   const ourContact = async () => ours$('/api/v1/contacts', { clientId: await ourClient(), fullName: 'Our Person' });
   const ourList = () => ours$('/api/v1/contact-lists', { name: `List ${Math.random()}`, kind: 'static' });
-  for (const path of ['/api/v1/clients/:id', '/api/v1/clients/:id/activity', '/api/v1/clients/:id/restriction'])
+  for (const path of [
+    '/api/v1/clients/:id',
+    '/api/v1/clients/:id/activity',
+    '/api/v1/clients/:id/balance',
+    '/api/v1/clients/:id/restriction',
+  ])
     recipes[path] = ourClient;
   for (const path of ['/api/v1/contacts/:id', '/api/v1/contacts/:id/activity', '/api/v1/contacts/:id/restriction'])
     recipes[path] = ourContact;
@@ -159,6 +164,8 @@ describe('tenant isolation sweep', () => {
     '/api/v1/invoices/:id/void',
     '/api/v1/invoices/:id/activity',
     '/api/v1/invoices/:id/payments',
+    '/api/v1/invoices/:id/pdf',
+    '/api/v1/invoices/:id/send',
   ]) {
     recipes[path] = ourInvoice;
   }

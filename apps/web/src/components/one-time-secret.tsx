@@ -1,5 +1,6 @@
 import { Alert, Button, Code, CopyButton, Group, List, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { saveFile } from './save-file';
 
 /**
@@ -12,7 +13,7 @@ export function OneTimeSecret({
   label,
   value,
   children,
-  copyLabel = 'Copy',
+  copyLabel,
   download,
 }: {
   /** What to do now, e.g. "Copy your key now: it is shown only once". */
@@ -22,9 +23,11 @@ export function OneTimeSecret({
   value: string | string[];
   /** A sentence under the title. */
   children?: ReactNode;
+  /** The copy button's words; "Copy" in the reader's language when not given. */
   copyLabel?: string;
   download?: { label: string; fileName: string; heading?: string };
 }) {
+  const { t } = useTranslation();
   const text = Array.isArray(value) ? value.join('\n') : value;
   return (
     <Alert color="teal" title={title} role="status">
@@ -44,7 +47,7 @@ export function OneTimeSecret({
         <CopyButton value={text}>
           {({ copied, copy }) => (
             <Button size="xs" variant="light" onClick={copy}>
-              {copied ? 'Copied' : copyLabel}
+              {copied ? t('common.copied') : (copyLabel ?? t('common.copy'))}
             </Button>
           )}
         </CopyButton>

@@ -1,16 +1,11 @@
 import { Alert, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { unwrap } from '#api-client';
 import { api } from '../api/client';
 import { formProblemOf } from '../api/problems';
 import { applyFieldErrors, type FieldMap, useFirstErrorFocus } from '../forms/form-errors';
-
-const FIELDS: FieldMap = {
-  password: { label: 'Password' },
-  code: { label: 'Code', path: 'code' },
-  recoveryCode: { label: 'Recovery code', path: 'code' },
-};
 
 type Factor = { code: string } | { recoveryCode: string };
 
@@ -40,6 +35,12 @@ function MfaReauthForm({
   send: (password: string, factor: Factor) => Promise<void>;
   onCancel: () => void;
 }) {
+  const { t } = useTranslation();
+  const fields: FieldMap = {
+    password: { label: t('common.password') },
+    code: { label: t('security.off.code'), path: 'code' },
+    recoveryCode: { label: t('mfa.recoveryCode'), path: 'code' },
+  };
   const { ref, focusFirstError } = useFirstErrorFocus();
   const [error, setError] = useState<unknown>(null);
   const [elsewhere, setElsewhere] = useState<string[]>([]);
@@ -47,13 +48,13 @@ function MfaReauthForm({
   const form = useForm({
     initialValues: { password: '', code: '' },
     validate: {
-      password: (password) => (password ? null : 'Enter your password.'),
+      password: (password) => (password ? null : t('security.off.passwordMissing')),
       code: (code) => {
         const digits = code.trim().replace(/\s+/g, '');
         if (recoveryCodes) {
-          return digits ? null : 'Enter the 6-digit code from your authenticator app, or one of your recovery codes.';
+          return digits ? null : t('security.off.codeMissing');
         }
-        return /^\d{6}$/.test(digits) ? null : 'Enter the 6-digit code your authenticator app shows now.';
+        return /^\d{6}$/.test(digits) ? null : t('security.reauth.appCodeMissing');
       },
     },
   });
@@ -67,7 +68,7 @@ function MfaReauthForm({
       await send(password, /^\d{6}$/.test(trimmed) ? { code: trimmed } : { recoveryCode: code.trim() });
     } catch (caught) {
       setError(caught);
-      setElsewhere(applyFieldErrors(form, caught, FIELDS));
+      setElsewhere(applyFieldErrors(form, caught, fields));
       focusFirstError();
     } finally {
       setBusy(false);
@@ -84,14 +85,14 @@ function MfaReauthForm({
             {problem?.message ?? elsewhere.join(' ')}
           </Alert>
         )}
-        <PasswordInput label="Password" autoComplete="current-password" {...form.getInputProps('password')} />
+        <PasswordInput
+          label={t('common.password')}
+          autoComplete="current-password"
+          {...form.getInputProps('password')}
+        />
         <TextInput
-          label="Code"
-          description={
-            recoveryCodes
-              ? 'The 6 digits your authenticator app shows, or one of your recovery codes.'
-              : 'The 6 digits your authenticator app shows.'
-          }
+          label={t('security.off.code')}
+          description={recoveryCodes ? t('security.off.codeHint') : t('security.reauth.appCodeHint')}
           autoComplete="one-time-code"
           {...form.getInputProps('code')}
         />
@@ -110,13 +111,14 @@ function MfaReauthForm({
 
 /** Turns two-step verification off, with the password and a code (or a recovery code). */
 export function MfaOffForm({ onDone, onCancel }: { onDone: () => Promise<void>; onCancel: () => void }) {
+  const { t } = useTranslation();
   return (
     <MfaReauthForm
-      name="Turn off two-step verification"
-      intro="Without it, your password alone opens your account. Confirm it is you to turn it off."
-      submitLabel="Turn off"
-      cancelLabel="Keep it on"
-      refusedTitle="Two-step verification is still on"
+      name={t('security.off.form')}
+      intro={t('security.off.intro')}
+      submitLabel={t('security.off.turnOff')}
+      cancelLabel={t('security.off.keepOn')}
+      refusedTitle={t('security.off.stillOn')}
       danger
       recoveryCodes
       send={async (password, factor) => {
@@ -139,13 +141,14 @@ export function NewRecoveryCodesForm({
   onDone: (codes: string[]) => void;
   onCancel: () => void;
 }) {
+  const { t } = useTranslation();
   return (
     <MfaReauthForm
-      name="Make new recovery codes"
-      intro="Your current recovery codes stop working and ten new ones are shown once. Confirm it is you first."
-      submitLabel="Make new codes"
-      cancelLabel="Cancel"
-      refusedTitle="No new codes were made"
+      name={t('security.newCodes.form')}
+      intro={t('security.newCodes.intro')}
+      submitLabel={t('security.newCodes.submit')}
+      cancelLabel={t('common.cancel')}
+      refusedTitle={t('security.newCodes.refused')}
       recoveryCodes={false}
       send={async (password, factor) => {
         const code = 'code' in factor ? factor.code : '';

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { isEmail, useForm } from '@mantine/form';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { unwrap } from '#api-client';
 import { api } from '../api/client';
@@ -10,17 +11,18 @@ import { applyFieldErrors, type FieldMap, useFirstErrorFocus } from '../forms/fo
 import { newPasswordRule } from '../forms/rules';
 
 /** Messages that name no field of the form, or a problem that is not about a field. */
-function refusalOf(error: unknown, elsewhere: string[]): string | null {
+function refusalOf(error: unknown, elsewhere: string[], unexpected: string): string | null {
   if (!error) return null;
-  if (!problemOf(error)) return 'Something went wrong; try again.';
+  if (!problemOf(error)) return unexpected;
   return formProblemOf(error)?.message ?? (elsewhere.length ? elsewhere.join(' ') : null);
 }
 
 /** Asks for a reset link. Says the same whether or not the email has an account. */
 export function ForgotPasswordPage() {
+  const { t } = useTranslation();
   const form = useForm({
     initialValues: { email: '' },
-    validate: { email: isEmail('Enter the email address you sign in with, such as name@example.com.') },
+    validate: { email: (value) => isEmail(t('passwordReset.emailInvalid'))(value) },
   });
   const { ref, focusFirstError } = useFirstErrorFocus();
   const [sentTo, setSentTo] = useState<string | null>(null);
@@ -36,49 +38,55 @@ export function ForgotPasswordPage() {
       setSentTo(email.trim());
     } catch (caught) {
       setError(caught);
-      setElsewhere(applyFieldErrors(form, caught, { email: { label: 'Email' } }));
+      setElsewhere(applyFieldErrors(form, caught, { email: { label: t('common.email') } }));
       focusFirstError();
     } finally {
       setBusy(false);
     }
   }, focusFirstError);
 
-  const refusal = refusalOf(error, elsewhere);
+  const refusal = refusalOf(error, elsewhere, t('common.somethingWentWrong'));
   return (
-    <AuthFrame title="Reset your password">
+    <AuthFrame title={t('passwordReset.title')}>
       {sentTo ? (
-        <Alert color="teal" role="status" title="Check your email">
-          If {sentTo} has an account, a link to choose a new password is on its way. It works for 60 minutes.
+        <Alert color="teal" role="status" title={t('passwordReset.checkEmail')}>
+          {t('passwordReset.sent', { email: sentTo })}
         </Alert>
       ) : (
-        <form ref={ref} onSubmit={submit} noValidate aria-label="Reset your password">
+        <form ref={ref} onSubmit={submit} noValidate aria-label={t('passwordReset.title')}>
           <Stack>
-            <Text size="sm">Enter the email you sign in with and we will send you a link.</Text>
+            <Text size="sm">{t('passwordReset.intro')}</Text>
             {refusal && (
               <Alert color="red" role="alert">
                 {refusal}
               </Alert>
             )}
-            <TextInput label="Email" type="email" autoComplete="username" required {...form.getInputProps('email')} />
+            <TextInput
+              label={t('common.email')}
+              type="email"
+              autoComplete="username"
+              required
+              {...form.getInputProps('email')}
+            />
             <Button type="submit" loading={busy}>
-              Send the link
+              {t('passwordReset.send')}
             </Button>
           </Stack>
         </form>
       )}
       <Anchor component={Link} to="/sign-in" size="sm" mt="md" display="block">
-        Back to sign in
+        {t('passwordReset.backToSignIn')}
       </Anchor>
     </AuthFrame>
   );
 }
 
-const NEW_PASSWORD_FIELDS: FieldMap = { password: { label: 'New password' } };
-
 /** Opened from the emailed link: choose the new password. */
 export function ResetPasswordPage() {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
+  const { t } = useTranslation();
+  const fields: FieldMap = { password: { label: t('passwordReset.newPassword') } };
   const form = useForm({ initialValues: { password: '' }, validate: { password: newPasswordRule } });
   const { ref, focusFirstError } = useFirstErrorFocus();
   const [done, setDone] = useState(false);
@@ -94,26 +102,25 @@ export function ResetPasswordPage() {
       setDone(true);
     } catch (caught) {
       setError(caught);
-      setElsewhere(applyFieldErrors(form, caught, NEW_PASSWORD_FIELDS));
+      setElsewhere(applyFieldErrors(form, caught, fields));
       focusFirstError();
     } finally {
       setBusy(false);
     }
   }, focusFirstError);
 
-  const refusal = refusalOf(error, elsewhere);
+  const refusal = refusalOf(error, elsewhere, t('common.somethingWentWrong'));
   return (
-    <AuthFrame title="Choose a new password">
+    <AuthFrame title={t('passwordReset.chooseTitle')}>
       {done ? (
-        <Alert color="teal" role="status" title="Password changed">
-          You were signed out everywhere.{' '}
-          <Anchor component={Link} to="/sign-in">
-            Sign in with your new password
-          </Anchor>
-          .
+        <Alert color="teal" role="status" title={t('passwordReset.changedTitle')}>
+          <Trans
+            i18nKey="passwordReset.changedText"
+            components={{ anchor: <Anchor component={Link} to="/sign-in" /> }}
+          />
         </Alert>
       ) : (
-        <form ref={ref} onSubmit={submit} noValidate aria-label="Choose a new password">
+        <form ref={ref} onSubmit={submit} noValidate aria-label={t('passwordReset.chooseTitle')}>
           <Stack>
             {refusal && (
               <Alert color="red" role="alert">
@@ -121,14 +128,14 @@ export function ResetPasswordPage() {
               </Alert>
             )}
             <PasswordInput
-              label="New password"
-              description="At least 12 characters. A few unrelated words make a strong, memorable password."
+              label={t('passwordReset.newPassword')}
+              description={t('signUp.passwordHint')}
               autoComplete="new-password"
               required
               {...form.getInputProps('password')}
             />
             <Button type="submit" loading={busy} disabled={!token}>
-              Set the new password
+              {t('passwordReset.setPassword')}
             </Button>
           </Stack>
         </form>

@@ -16,6 +16,7 @@ import {
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiProblem, type components, unwrap } from '#api-client';
 import { api } from '../api/client';
@@ -33,6 +34,7 @@ type Enrolment = components['schemas']['MfaEnrolmentResponseDto'];
  */
 export function SecurityPage() {
   const { user, refresh } = useAuth();
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   /** Each change to two-step verification is a line of the security activity below. */
   const showNewActivity = () => queryClient.invalidateQueries({ queryKey: ['profile', 'security-events'] });
@@ -50,7 +52,7 @@ export function SecurityPage() {
     try {
       setEnrolment(await unwrap(api.POST('/api/v1/auth/mfa/enrolment')));
     } catch (caught) {
-      setError(caught instanceof ApiProblem ? caught.message : 'Could not start the set-up');
+      setError(caught instanceof ApiProblem ? caught.message : t('security.startFailed'));
     } finally {
       setBusy(false);
     }
@@ -66,7 +68,7 @@ export function SecurityPage() {
       void showNewActivity();
       await refresh();
     } catch (caught) {
-      setError(caught instanceof ApiProblem ? caught.message : 'The code did not work');
+      setError(caught instanceof ApiProblem ? caught.message : t('security.codeFailed'));
       setCode('');
     } finally {
       setBusy(false);
@@ -76,25 +78,25 @@ export function SecurityPage() {
   return (
     <Stack maw={760}>
       <Group justify="space-between" align="flex-end">
-        <Title order={1}>Security</Title>
+        <Title order={1}>{t('security.title')}</Title>
         {!user.mfaEnrolmentRequired && (
           <Anchor component={Link} to="/profile" size="sm">
-            Your profile, email and password
+            {t('security.profileLink')}
           </Anchor>
         )}
       </Group>
       {user.mfaEnrolmentRequired && (
-        <Alert color="yellow" title="Two-step verification is required" role="alert">
-          Your organization requires two-step verification. Set it up to continue using Steward CRM.
+        <Alert color="yellow" title={t('security.requiredTitle')} role="alert">
+          {t('security.requiredText')}
         </Alert>
       )}
       <Card withBorder>
         <Group justify="space-between">
-          <Text fw={600}>Two-step verification</Text>
-          <Badge color={user.mfaEnabled ? 'teal' : 'gray'}>{user.mfaEnabled ? 'On' : 'Off'}</Badge>
+          <Text fw={600}>{t('security.mfaTitle')}</Text>
+          <Badge color={user.mfaEnabled ? 'teal' : 'gray'}>{user.mfaEnabled ? t('common.on') : t('common.off')}</Badge>
         </Group>
         <Text size="sm" c="dimmed" mt={4}>
-          A code from an authenticator app on your phone, asked for after your password.
+          {t('security.mfaIntro')}
         </Text>
         {error && (
           <Alert color="red" mt="sm" role="alert">
@@ -103,19 +105,26 @@ export function SecurityPage() {
         )}
         {!user.mfaEnabled && !enrolment && !recoveryCodes && (
           <Button mt="md" onClick={start} loading={busy} w="fit-content">
-            Set up two-step verification
+            {t('security.setUp')}
           </Button>
         )}
         {enrolment && (
           <SimpleGrid cols={{ base: 1, sm: 2 }} mt="md">
-            <Image src={enrolment.qrCodeDataUrl} alt="QR code for your authenticator app" w={200} h={200} />
+            <Image src={enrolment.qrCodeDataUrl} alt={t('security.qrCode')} w={200} h={200} />
             <Stack>
-              <Text size="sm">Scan the code with your authenticator app, or type this key:</Text>
-              <Code aria-label="Set-up key">{enrolment.secret}</Code>
-              <Text size="sm">Then enter the 6-digit code it shows:</Text>
-              <PinInput length={6} type="number" oneTimeCode aria-label="First code" value={code} onChange={setCode} />
+              <Text size="sm">{t('security.scan')}</Text>
+              <Code aria-label={t('security.setUpKey')}>{enrolment.secret}</Code>
+              <Text size="sm">{t('security.enterFirst')}</Text>
+              <PinInput
+                length={6}
+                type="number"
+                oneTimeCode
+                aria-label={t('security.firstCode')}
+                value={code}
+                onChange={setCode}
+              />
               <Button onClick={confirm} loading={busy} disabled={code.length !== 6} w="fit-content">
-                Turn on
+                {t('security.turnOn')}
               </Button>
             </Stack>
           </SimpleGrid>
@@ -123,21 +132,17 @@ export function SecurityPage() {
         {recoveryCodes && (
           <Box mt="md">
             <OneTimeSecret
-              title={
-                recoveryCodes.renewed
-                  ? 'New recovery codes. Save them now: the old ones no longer work'
-                  : 'Two-step verification is on. Save your recovery codes'
-              }
-              label="Recovery codes"
+              title={recoveryCodes.renewed ? t('security.newCodesTitle') : t('security.codesTitle')}
+              label={t('security.codesList')}
               value={recoveryCodes.codes}
-              copyLabel="Copy codes"
+              copyLabel={t('security.copyCodes')}
               download={{
-                label: 'Download codes',
+                label: t('security.downloadCodes'),
                 fileName: 'steward-recovery-codes.txt',
-                heading: `Steward CRM recovery codes for ${user.email}`,
+                heading: t('security.codesFileHeading', { email: user.email }),
               }}
             >
-              Each works once if you lose your phone. They are shown only now.
+              {t('security.codesText')}
             </OneTimeSecret>
           </Box>
         )}
@@ -165,11 +170,11 @@ export function SecurityPage() {
         {user.mfaEnabled && !changing && (
           <Group mt="md">
             <Button variant="default" onClick={() => setChanging('recovery-codes')}>
-              Make new recovery codes
+              {t('security.newCodesButton')}
             </Button>
             {!user.mfaEnrolmentRequired && (
               <Button variant="default" color="red" onClick={() => setChanging('off')}>
-                Turn off two-step verification
+                {t('security.turnOffButton')}
               </Button>
             )}
           </Group>

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { isEmail, useForm } from '@mantine/form';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { formProblemOf, problemOf } from '../api/problems';
 import { useSignUp } from '../api/use-account-links';
@@ -16,25 +17,25 @@ const SIGN_UP_MINIMUM_AGE = 18;
 
 const emptyForm = { organizationName: '', fullName: '', email: '', password: '', ...emptyAgeGate };
 
-const FIELDS: FieldMap = {
-  organizationName: { label: 'Organization name' },
-  fullName: { label: 'Full name' },
-  email: { label: 'Email' },
-  password: { label: 'Password' },
-  dateOfBirth: { label: 'Date of birth' },
-  confirmAge: { label: 'Your age', path: 'dateOfBirth' },
-};
-
 /** Self sign-up: a new organization with you as its owner, confirmed by an emailed link. */
 export function SignUpPage() {
   const { user } = useAuth();
+  const { t } = useTranslation();
   const signUp = useSignUp();
+  const fields: FieldMap = {
+    organizationName: { label: t('signUp.organizationName') },
+    fullName: { label: t('common.fullName') },
+    email: { label: t('common.email') },
+    password: { label: t('common.password') },
+    dateOfBirth: { label: t('ageGate.dateOfBirth') },
+    confirmAge: { label: t('ageGate.legend'), path: 'dateOfBirth' },
+  };
   const form = useForm({
     initialValues: emptyForm,
     validate: {
-      organizationName: (name) => (name.trim() ? null : 'Name your organization, such as your company’s name.'),
-      fullName: (name) => (name.trim() ? null : 'Enter your full name.'),
-      email: isEmail('Enter your email address, such as name@example.com.'),
+      organizationName: (name) => (name.trim() ? null : t('signUp.organizationNameMissing')),
+      fullName: (name) => (name.trim() ? null : t('signUp.fullNameMissing')),
+      email: (value) => isEmail(t('signIn.emailInvalid'))(value),
       password: newPasswordRule,
       dateOfBirth: ageRule,
     },
@@ -68,7 +69,7 @@ export function SignUpPage() {
             form.reset();
             return;
           }
-          setElsewhere(applyFieldErrors(form, error, FIELDS));
+          setElsewhere(applyFieldErrors(form, error, fields));
           focusFirstError();
         },
       },
@@ -77,12 +78,12 @@ export function SignUpPage() {
 
   if (refusal) {
     return (
-      <AuthFrame title="Create your organization">
-        <Alert color="orange" title="You are below the minimum age for an account" role="alert">
+      <AuthFrame title={t('signUp.title')}>
+        <Alert color="orange" title={t('signUp.belowAge')} role="alert">
           {refusal}
         </Alert>
         <Anchor component={Link} to="/sign-in" size="sm" mt="md" display="block">
-          Back to sign in
+          {t('signUp.backToSignIn')}
         </Anchor>
       </AuthFrame>
     );
@@ -90,16 +91,15 @@ export function SignUpPage() {
 
   if (sentTo) {
     return (
-      <AuthFrame title="Check your inbox">
+      <AuthFrame title={t('signUp.checkInbox')}>
         <Stack>
-          <Alert color="teal" title="Confirm your email address" role="status">
-            We sent a link to {sentTo}. Follow it within 48 hours to confirm your address, then sign in. If that address
-            already has an account, the email tells you how to sign in instead.
+          <Alert color="teal" title={t('signUp.confirmTitle')} role="status">
+            {t('signUp.confirmText', { email: sentTo })}
           </Alert>
-          <Text size="sm">No email after a few minutes? Check your spam folder, or ask for a new link.</Text>
+          <Text size="sm">{t('signUp.noEmail')}</Text>
           <ResendVerificationForm defaultEmail={sentTo} />
           <Anchor component={Link} to="/sign-in" size="sm">
-            Go to sign in
+            {t('signUp.goToSignIn')}
           </Anchor>
         </Stack>
       </AuthFrame>
@@ -107,23 +107,26 @@ export function SignUpPage() {
   }
 
   return (
-    <AuthFrame
-      title="Create your organization"
-      subtitle="Start with Steward CRM: you become the owner of a new organization."
-    >
-      <form ref={ref} onSubmit={submit} noValidate aria-label="Create your organization">
+    <AuthFrame title={t('signUp.title')} subtitle={t('signUp.subtitle')}>
+      <form ref={ref} onSubmit={submit} noValidate aria-label={t('signUp.title')}>
         <Stack>
           {(problem || elsewhere.length > 0) && (
-            <Alert color="red" title={problem?.problem.title ?? 'Not created'} role="alert">
+            <Alert color="red" title={problem?.problem.title ?? t('signUp.notCreated')} role="alert">
               {problem?.message ?? elsewhere.join(' ')}
             </Alert>
           )}
-          <TextInput label="Organization name" required {...form.getInputProps('organizationName')} />
-          <TextInput label="Full name" autoComplete="name" required {...form.getInputProps('fullName')} />
-          <TextInput label="Email" type="email" autoComplete="email" required {...form.getInputProps('email')} />
+          <TextInput label={t('signUp.organizationName')} required {...form.getInputProps('organizationName')} />
+          <TextInput label={t('common.fullName')} autoComplete="name" required {...form.getInputProps('fullName')} />
+          <TextInput
+            label={t('common.email')}
+            type="email"
+            autoComplete="email"
+            required
+            {...form.getInputProps('email')}
+          />
           <PasswordInput
-            label="Password"
-            description="At least 12 characters. A few unrelated words make a strong, memorable password."
+            label={t('common.password')}
+            description={t('signUp.passwordHint')}
             autoComplete="new-password"
             required
             {...form.getInputProps('password')}
@@ -138,13 +141,10 @@ export function SignUpPage() {
             error={form.errors.dateOfBirth as string | undefined}
           />
           <Button type="submit" loading={signUp.isPending} fullWidth>
-            Create account
+            {t('signUp.submit')}
           </Button>
           <Text size="sm" ta="center">
-            Already have an account?{' '}
-            <Anchor component={Link} to="/sign-in">
-              Sign in
-            </Anchor>
+            <Trans i18nKey="signUp.haveAccount" components={{ anchor: <Anchor component={Link} to="/sign-in" /> }} />
           </Text>
         </Stack>
       </form>

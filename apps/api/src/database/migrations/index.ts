@@ -25,6 +25,7 @@ import { Retention1796800200000 } from './1796800200000-retention.js';
 import { MailOutbox1796800300000 } from './1796800300000-mail-outbox.js';
 import { RowLevelSecurity1796800500000 } from './1796800500000-row-level-security.js';
 import { TenantKeys1796800600000 } from './1796800600000-tenant-keys.js';
+import { InvoiceEmails1796800800000 } from './1796800800000-invoice-emails.js';
 
 /** In order. Generated with `npm run migration:generate`, read, committed, never edited. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   MailOutbox1796800300000,
   RowLevelSecurity1796800500000,
   TenantKeys1796800600000,
+  InvoiceEmails1796800800000,
 ];
