@@ -97,11 +97,11 @@ export const PAYMENT_METHOD_LABELS: Record<string, string> = saidWords('paymentM
 export const PRICING_LABELS: Record<string, { label: string; explanation: string }> = said(
   'pricing',
   {
-  exclusive: { label: 'Prices exclude tax', explanation: 'Tax is added on top of the line prices.' },
-  inclusive: {
-    label: 'Prices include tax',
-    explanation: 'Line prices already contain the tax, which is shown within.',
-  },
+    exclusive: { label: 'Prices exclude tax', explanation: 'Tax is added on top of the line prices.' },
+    inclusive: {
+      label: 'Prices include tax',
+      explanation: 'Line prices already contain the tax, which is shown within.',
+    },
   },
   ['label', 'explanation'],
 );

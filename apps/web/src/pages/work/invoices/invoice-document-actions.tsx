@@ -92,9 +92,7 @@ export function InvoiceDocumentActions({
       </Group>
       {maySend && sendable && !address && (
         <Text size="sm" c="dimmed" data-print="hide">
-          {invoice.deidentified
-            ? t('invoiceDocument.erased')
-            : t('invoiceDocument.noEmail')}
+          {invoice.deidentified ? t('invoiceDocument.erased') : t('invoiceDocument.noEmail')}
         </Text>
       )}
       {problem && (

@@ -248,9 +248,7 @@ export function InvoiceEditor({
       {stale ? (
         <Alert color="yellow" title={t('invoiceEditor.staleTitle')} role="alert">
           <Stack gap="xs">
-            <Text size="sm">
-              {t('invoiceEditor.staleText', { message: problem?.message ?? '' })}
-            </Text>
+            <Text size="sm">{t('invoiceEditor.staleText', { message: problem?.message ?? '' })}</Text>
             <Button size="xs" variant="light" w="fit-content" onClick={() => void reload()}>
               {t('common.reload')}
             </Button>
@@ -547,7 +545,10 @@ export function InvoiceEditor({
           onConfirm={() =>
             remove.mutate(invoice.id, {
               onSuccess: () => {
-                notifications.show({ color: 'teal', message: t('invoiceEditor.deleted', { number: invoice.displayNumber }) });
+                notifications.show({
+                  color: 'teal',
+                  message: t('invoiceEditor.deleted', { number: invoice.displayNumber }),
+                });
                 navigate('/invoices', { replace: true });
               },
               onError: (error) => {

@@ -33,9 +33,7 @@ export function InvoicePage() {
     return (
       <Stack maw={600}>
         <Title order={1}>{notFound ? t('invoice.notFound') : t('invoice.loadFailed')}</Title>
-        <Text c="dimmed">
-          {notFound ? t('invoice.notFoundText') : invoice.error.message}
-        </Text>
+        <Text c="dimmed">{notFound ? t('invoice.notFoundText') : invoice.error.message}</Text>
         <Button component={Link} to="/invoices" variant="light" w="fit-content">
           {t('invoice.backToInvoices')}
         </Button>

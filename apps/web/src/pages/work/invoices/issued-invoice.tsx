@@ -70,7 +70,12 @@ export function IssuedInvoice({ invoice }: { invoice: Invoice }) {
         <div>
           <Title order={1}>{t('invoice.heading', { number: invoice.displayNumber })}</Title>
           <Group gap="xs" mt={4}>
-            <Badge color={status.color} variant="light" size="lg" aria-label={t('invoice.statusLabel', { status: status.label })}>
+            <Badge
+              color={status.color}
+              variant="light"
+              size="lg"
+              aria-label={t('invoice.statusLabel', { status: status.label })}
+            >
               {status.label}
             </Badge>
             {invoice.overdue && (
@@ -133,9 +138,7 @@ export function IssuedInvoice({ invoice }: { invoice: Invoice }) {
             </>
           ) : (
             <Text size="sm" c="dimmed">
-              {invoice.deidentified
-                ? t('invoice.erasedText')
-                : '—'}
+              {invoice.deidentified ? t('invoice.erasedText') : '—'}
             </Text>
           )}
         </Card>
@@ -251,7 +254,9 @@ export function IssuedInvoice({ invoice }: { invoice: Invoice }) {
                     <Table.Td>{formatIsoDate(payment.paidOn)}</Table.Td>
                     <Table.Td>{PAYMENT_METHOD_LABELS[payment.method] ?? payment.method}</Table.Td>
                     <Table.Td>{payment.reference ?? '—'}</Table.Td>
-                    <Table.Td>{payment.recordedBy ? staff.nameOf(payment.recordedBy) : t('invoice.anIntegration')}</Table.Td>
+                    <Table.Td>
+                      {payment.recordedBy ? staff.nameOf(payment.recordedBy) : t('invoice.anIntegration')}
+                    </Table.Td>
                     <Table.Td ta="right">{money(payment.amountMinor)}</Table.Td>
                   </Table.Tr>
                 ))}

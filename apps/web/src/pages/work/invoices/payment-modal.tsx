@@ -108,7 +108,13 @@ export function PaymentModal({ invoice, onClose }: { invoice: Invoice; onClose: 
               required
               {...form.getInputProps('amount')}
             />
-            <TextInput label={t('payment.paidOn')} type="date" required max={todayIso()} {...form.getInputProps('paidOn')} />
+            <TextInput
+              label={t('payment.paidOn')}
+              type="date"
+              required
+              max={todayIso()}
+              {...form.getInputProps('paidOn')}
+            />
           </SimpleGrid>
           <Select
             label={t('payment.method')}

@@ -185,15 +185,19 @@ export function JobFormModal({
   }
 
   return (
-    <Modal opened onClose={onClose} title={job ? t('jobForm.editTitle', { number: jobNumber(job.number) }) : t('jobForm.newTitle')} size="lg" centered>
+    <Modal
+      opened
+      onClose={onClose}
+      title={job ? t('jobForm.editTitle', { number: jobNumber(job.number) }) : t('jobForm.newTitle')}
+      size="lg"
+      centered
+    >
       <form ref={ref} onSubmit={submit} noValidate>
         <Stack>
           {stale ? (
             <Alert color="yellow" title={t('jobForm.staleTitle')} role="alert">
               <Stack gap="xs">
-                <Text size="sm">
-                  {t('jobForm.staleText')}
-                </Text>
+                <Text size="sm">{t('jobForm.staleText')}</Text>
                 <Button size="xs" variant="light" w="fit-content" loading={reloading} onClick={() => void reload()}>
                   {t('common.reload')}
                 </Button>
@@ -228,7 +232,11 @@ export function JobFormModal({
             maxLength={200}
             {...form.getInputProps('title')}
           />
-          <Fieldset legend={t('job.siteAddress')} variant="unstyled" styles={{ legend: { fontWeight: 500, fontSize: 14 } }}>
+          <Fieldset
+            legend={t('job.siteAddress')}
+            variant="unstyled"
+            styles={{ legend: { fontWeight: 500, fontSize: 14 } }}
+          >
             <Text size="xs" c="dimmed" mb={6}>
               {t('jobForm.siteHint')}
             </Text>

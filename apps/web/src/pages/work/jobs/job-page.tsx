@@ -63,9 +63,7 @@ export function JobPage() {
     return (
       <Stack maw={600}>
         <Title order={1}>{notFound ? t('job.notFound') : t('job.loadFailed')}</Title>
-        <Text c="dimmed">
-          {notFound ? t('job.notFoundText') : job.error.message}
-        </Text>
+        <Text c="dimmed">{notFound ? t('job.notFoundText') : job.error.message}</Text>
         <Button component={Link} to="/jobs" variant="light" w="fit-content">
           {t('job.backToJobs')}
         </Button>

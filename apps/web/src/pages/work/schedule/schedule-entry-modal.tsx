@@ -14,6 +14,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { fieldErrorsOf, formProblemOf } from '../../../api/problems';
 import { useBranches } from '../../../api/use-branches';
 import { useClientSummary } from '../../../api/use-client-lookup';
@@ -104,6 +105,7 @@ export function ScheduleEntryModal({
   onSaved?: (entry: ScheduleEntry) => void;
 }) {
   const { user } = useAuth();
+  const { t } = useTranslation();
   const staff = useStaff();
   const branches = useBranches();
   const create = useCreateScheduleEntry();
@@ -130,14 +132,14 @@ export function ScheduleEntryModal({
 
   function validate(): boolean {
     const problems: Record<string, string> = {};
-    if (!form.title.trim()) problems.title = 'Give the entry a title';
-    if (!form.assigneeId) problems.assigneeId = 'Choose whose calendar it goes in';
-    if (!startsAt) problems.startsAt = 'Choose when it starts';
-    if (!endsAt) problems.endsAt = 'Choose when it ends';
-    else if (startsAt && endsAt <= startsAt) problems.endsAt = 'The end must be after the start';
-    if (!entry && form.kind === 'job_visit' && !form.jobId) problems.jobId = 'A job visit needs its job';
+    if (!form.title.trim()) problems.title = t('scheduleEntry.titleMissing');
+    if (!form.assigneeId) problems.assigneeId = t('scheduleEntry.assigneeMissing');
+    if (!startsAt) problems.startsAt = t('scheduleEntry.startMissing');
+    if (!endsAt) problems.endsAt = t('scheduleEntry.endMissing');
+    else if (startsAt && endsAt <= startsAt) problems.endsAt = t('scheduleEntry.endBeforeStart');
+    if (!entry && form.kind === 'job_visit' && !form.jobId) problems.jobId = t('scheduleEntry.jobMissing');
     if (!entry && !form.jobId && !form.clientId && !form.branchId) {
-      problems.branchId = 'An appointment with no client or job belongs to a branch';
+      problems.branchId = t('scheduleEntry.branchMissing');
     }
     setMissing(problems);
     return Object.keys(problems).length === 0;
@@ -163,7 +165,7 @@ export function ScheduleEntryModal({
           assigneeId: form.assigneeId ?? undefined,
           ...(allowDoubleBooking ? { allowDoubleBooking } : {}),
         },
-        { onSuccess: (result) => saved(result, `“${result.title}” saved.`) },
+        { onSuccess: (result) => saved(result, t('scheduleEntry.saved', { title: result.title })) },
       );
     } else {
       create.mutate(
@@ -179,7 +181,10 @@ export function ScheduleEntryModal({
           branchId: form.jobId || form.clientId ? undefined : (form.branchId ?? undefined),
           ...(allowDoubleBooking ? { allowDoubleBooking } : {}),
         },
-        { onSuccess: (result) => saved(result, `“${result.title}” booked for ${timeRange(startsAt, endsAt)}.`) },
+        {
+          onSuccess: (result) =>
+            saved(result, t('scheduleEntry.booked', { title: result.title, when: timeRange(startsAt, endsAt) })),
+        },
       );
     }
   }
@@ -193,10 +198,10 @@ export function ScheduleEntryModal({
           saved(
             result,
             status === 'cancelled'
-              ? `“${result.title}” cancelled.`
+              ? t('scheduleEntry.cancelled', { title: result.title })
               : status === 'done'
-                ? `“${result.title}” marked as done.`
-                : `“${result.title}” is planned again.`,
+                ? t('scheduleEntry.done', { title: result.title })
+                : t('scheduleEntry.planned', { title: result.title }),
           ),
       },
     );
@@ -235,7 +240,7 @@ export function ScheduleEntryModal({
   }
   const assigneeOptions = staff.members.map((member) => ({
     value: member.id,
-    label: member.id === user?.id ? `${member.name} (you)` : member.name,
+    label: member.id === user?.id ? t('scheduleEntry.you', { name: member.name }) : member.name,
   }));
   if (form.assigneeId && !assigneeOptions.some((option) => option.value === form.assigneeId)) {
     assigneeOptions.push({ value: form.assigneeId, label: staff.nameOf(form.assigneeId) });
@@ -243,13 +248,15 @@ export function ScheduleEntryModal({
   const needsBranch = !entry && !form.jobId && !form.clientId;
   const title = readOnly
     ? entry?.kind === 'job_visit'
-      ? 'Visit'
-      : 'Appointment'
+      ? t('scheduleEntry.visit')
+      : t('scheduleEntry.appointment')
     : entry
-      ? `Edit ${entry.kind === 'job_visit' ? 'visit' : 'appointment'}`
+      ? entry.kind === 'job_visit'
+        ? t('scheduleEntry.editVisit')
+        : t('scheduleEntry.editAppointment')
       : form.kind === 'job_visit'
-        ? 'Schedule a visit'
-        : 'New appointment';
+        ? t('scheduleEntry.scheduleVisit')
+        : t('scheduleEntry.newAppointment');
 
   return (
     <>
@@ -267,11 +274,11 @@ export function ScheduleEntryModal({
                 />
               )}
               {stale ? (
-                <Alert color="yellow" title="Someone changed this entry meanwhile" role="alert">
+                <Alert color="yellow" title={t('scheduleEntry.staleTitle')} role="alert">
                   <Stack gap="xs">
-                    <Text size="sm">Your change was not saved. Reload to see the entry as it is now.</Text>
+                    <Text size="sm">{t('scheduleEntry.staleText')}</Text>
                     <Button size="xs" variant="light" w="fit-content" loading={reloading} onClick={() => void reload()}>
-                      Reload
+                      {t('common.reload')}
                     </Button>
                   </Stack>
                 </Alert>
@@ -283,23 +290,23 @@ export function ScheduleEntryModal({
                 )
               )}
               {entry?.status === 'cancelled' && (
-                <Alert color="gray" title="Cancelled">
-                  This entry was cancelled. It stays in the calendar, greyed out, until it is deleted.
+                <Alert color="gray" title={t('scheduleEntry.cancelledTitle')}>
+                  {t('scheduleEntry.cancelledText')}
                 </Alert>
               )}
               {!entry && (
                 <SegmentedControl
-                  aria-label="Kind"
+                  aria-label={t('scheduleEntry.kind')}
                   data={[
-                    { value: 'appointment', label: 'Appointment' },
-                    { value: 'job_visit', label: 'Job visit' },
+                    { value: 'appointment', label: t('scheduleEntry.appointment') },
+                    { value: 'job_visit', label: t('scheduleEntry.jobVisit') },
                   ]}
                   value={form.kind}
                   onChange={(value) => set('kind', value as Kind)}
                 />
               )}
               <TextInput
-                label="Title"
+                label={t('scheduleEntry.title')}
                 required
                 maxLength={200}
                 value={form.title}
@@ -309,7 +316,7 @@ export function ScheduleEntryModal({
               {entry ? (
                 entry.jobId && (
                   <TextInput
-                    label="Job"
+                    label={t('scheduleEntry.job')}
                     readOnly
                     variant="filled"
                     value={chosenJob.data ? `${jobNumber(chosenJob.data.number)} · ${chosenJob.data.title}` : '…'}
@@ -317,8 +324,8 @@ export function ScheduleEntryModal({
                 )
               ) : (
                 <Select
-                  label="Job"
-                  placeholder={form.kind === 'job_visit' ? 'Choose the job' : 'None'}
+                  label={t('scheduleEntry.job')}
+                  placeholder={form.kind === 'job_visit' ? t('scheduleEntry.chooseJob') : t('scheduleEntry.none')}
                   required={form.kind === 'job_visit'}
                   data={jobOptions}
                   value={form.jobId}
@@ -333,8 +340,8 @@ export function ScheduleEntryModal({
                   }}
                   searchable
                   clearable={form.kind !== 'job_visit'}
-                  nothingFoundMessage={visitable.isPending ? 'Loading jobs…' : 'No open job matches'}
-                  description="Open jobs, newest first"
+                  nothingFoundMessage={visitable.isPending ? t('scheduleEntry.loadingJobs') : t('scheduleEntry.noJob')}
+                  description={t('scheduleEntry.openJobs')}
                   error={errors.jobId}
                 />
               )}
@@ -347,8 +354,8 @@ export function ScheduleEntryModal({
                 )
               ) : (
                 <ClientPicker
-                  label="Client"
-                  placeholder="None (an internal appointment)"
+                  label={t('scheduleEntry.client')}
+                  placeholder={t('scheduleEntry.noClient')}
                   value={form.clientId}
                   onChange={(clientId) => set('clientId', clientId)}
                   clearable
@@ -356,8 +363,8 @@ export function ScheduleEntryModal({
                 />
               )}
               <Select
-                label="Assignee"
-                description={staff.mayList ? undefined : 'You book your own calendar.'}
+                label={t('scheduleEntry.assignee')}
+                description={staff.mayList ? undefined : t('scheduleEntry.ownCalendar')}
                 required
                 data={assigneeOptions}
                 value={form.assigneeId}
@@ -369,7 +376,7 @@ export function ScheduleEntryModal({
               />
               <SimpleGrid cols={2}>
                 <TextInput
-                  label="Starts"
+                  label={t('scheduleEntry.starts')}
                   type="datetime-local"
                   required
                   value={form.start}
@@ -390,7 +397,7 @@ export function ScheduleEntryModal({
                   error={errors.startsAt}
                 />
                 <TextInput
-                  label="Ends"
+                  label={t('scheduleEntry.ends')}
                   type="datetime-local"
                   required
                   value={form.end}
@@ -400,8 +407,8 @@ export function ScheduleEntryModal({
               </SimpleGrid>
               {needsBranch && (
                 <Select
-                  label="Branch"
-                  description="An appointment with no client or job belongs to a branch."
+                  label={t('scheduleEntry.branch')}
+                  description={t('scheduleEntry.branchHint')}
                   required
                   data={(branches.data?.items ?? []).map((branch) => ({ value: branch.id, label: branch.name }))}
                   value={form.branchId}
@@ -410,7 +417,7 @@ export function ScheduleEntryModal({
                 />
               )}
               <Textarea
-                label="Notes"
+                label={t('scheduleEntry.notes')}
                 autosize
                 minRows={2}
                 value={form.notes}
@@ -427,7 +434,9 @@ export function ScheduleEntryModal({
                         onClick={() => setStatus('cancelled')}
                         disabled={update.isPending}
                       >
-                        Cancel {entry.kind === 'job_visit' ? 'visit' : 'appointment'}
+                        {entry.kind === 'job_visit'
+                          ? t('scheduleEntry.cancelVisit')
+                          : t('scheduleEntry.cancelAppointment')}
                       </Button>
                     )}
                     {entry?.status === 'planned' && (
@@ -437,26 +446,26 @@ export function ScheduleEntryModal({
                         onClick={() => setStatus('done')}
                         disabled={update.isPending}
                       >
-                        Mark as done
+                        {t('scheduleEntry.markDone')}
                       </Button>
                     )}
                     {entry && entry.status !== 'planned' && (
                       <Button variant="light" onClick={() => setStatus('planned')} disabled={update.isPending}>
-                        Plan again
+                        {t('scheduleEntry.planAgain')}
                       </Button>
                     )}
                     {entry && (
                       <Button variant="subtle" color="red" onClick={() => setConfirmDelete(true)}>
-                        Delete
+                        {t('common.delete')}
                       </Button>
                     )}
                   </Group>
                   <Group gap="xs">
                     <Button variant="default" onClick={onClose}>
-                      Close
+                      {t('scheduleEntry.close')}
                     </Button>
                     <Button type="submit" loading={mutation.isPending} disabled={stale}>
-                      {entry ? 'Save' : 'Book'}
+                      {entry ? t('common.save') : t('scheduleEntry.book')}
                     </Button>
                   </Group>
                 </Group>
@@ -468,24 +477,24 @@ export function ScheduleEntryModal({
       {entry && (
         <ConfirmModal
           opened={confirmDelete}
-          title={`Delete “${entry.title}”?`}
-          confirmLabel="Delete"
+          title={t('scheduleEntry.deleteTitle', { title: entry.title })}
+          confirmLabel={t('common.delete')}
           busy={remove.isPending}
           onClose={() => setConfirmDelete(false)}
           onConfirm={() =>
             remove.mutate(entry.id, {
               onSuccess: () => {
-                notifications.show({ color: 'teal', message: `“${entry.title}” deleted.` });
+                notifications.show({ color: 'teal', message: t('scheduleEntry.deleted', { title: entry.title }) });
                 onClose();
               },
               onError: (error) => {
                 setConfirmDelete(false);
-                notifications.show({ color: 'red', title: 'Not deleted', message: error.message });
+                notifications.show({ color: 'red', title: t('scheduleEntry.notDeleted'), message: error.message });
               },
             })
           }
         >
-          It disappears from the calendar. To keep a trace that it was called off, cancel it instead.
+          {t('scheduleEntry.deleteText')}
         </ConfirmModal>
       )}
     </>
@@ -494,12 +503,19 @@ export function ScheduleEntryModal({
 
 function ClientName({ clientId, loading }: { clientId: string | null; loading: boolean }) {
   const client = useClientSummary(clientId);
+  const { t } = useTranslation();
   return (
     <TextInput
-      label="Client"
+      label={t('scheduleEntry.client')}
       readOnly
       variant="filled"
-      value={clientId ? (client.data?.name ?? (client.isError ? 'Not available' : '…')) : loading ? '…' : 'None'}
+      value={
+        clientId
+          ? (client.data?.name ?? (client.isError ? t('scheduleEntry.notAvailable') : '…'))
+          : loading
+            ? '…'
+            : t('scheduleEntry.none')
+      }
     />
   );
 }
@@ -518,11 +534,12 @@ function ClashAlert({
   editing: boolean;
 }) {
   const titles = new Map(knownEntries.map((known) => [known.id, known.title]));
+  const { t } = useTranslation();
   return (
-    <Alert color="orange" title="Double booking" role="alert">
+    <Alert color="orange" title={t('scheduleEntry.doubleBooking')} role="alert">
       <Stack gap="xs">
-        <Text size="sm">The assignee already has {clashes.length === 1 ? 'an entry' : 'entries'} at that time:</Text>
-        <List size="sm" aria-label="Conflicting entries">
+        <Text size="sm">{t('scheduleEntry.clash', { count: clashes.length })}</Text>
+        <List size="sm" aria-label={t('scheduleEntry.conflicting')}>
           {clashes.map((clash) => (
             <List.Item key={clash.id}>
               {timeRange(new Date(clash.startsAt), new Date(clash.endsAt))}
@@ -530,9 +547,9 @@ function ClashAlert({
             </List.Item>
           ))}
         </List>
-        <Text size="sm">Pick another time, or keep both if that is what you mean.</Text>
+        <Text size="sm">{t('scheduleEntry.pickAnother')}</Text>
         <Button size="xs" color="orange" w="fit-content" loading={busy} onClick={onBookAnyway}>
-          {editing ? 'Save anyway' : 'Book anyway'}
+          {editing ? t('scheduleEntry.saveAnyway') : t('scheduleEntry.bookAnyway')}
         </Button>
       </Stack>
     </Alert>
