@@ -206,7 +206,7 @@ export function InvoiceEditor({
     value: rate.code,
     label: t('invoiceEditor.rate', {
       name: rate.name,
-      rate: formatNumber(rate.basisPoints / 100, { maximumFractionDigits: 2 }),
+      rate: formatNumber(rate.basisPoints / 10_000, { style: 'percent', maximumFractionDigits: 2 }),
     }),
   }));
   const rateNames = new Map((rates ?? []).map((rate) => [rate.code, rate.name]));

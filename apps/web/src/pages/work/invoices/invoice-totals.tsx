@@ -67,7 +67,7 @@ export function InvoiceTotals({
             <Table.Th fw={400}>
               {t('invoiceTotals.tax', {
                 name: rateNames?.get(rate.code) ?? rate.code,
-                rate: formatNumber(rate.basisPoints / 100, { maximumFractionDigits: 2 }),
+                rate: formatNumber(rate.basisPoints / 10_000, { style: 'percent', maximumFractionDigits: 2 }),
               })}
             </Table.Th>
             <Table.Td ta="right">{money(rate.taxMinor)}</Table.Td>

@@ -36,7 +36,8 @@ export function IssuedInvoice({ invoice }: { invoice: Invoice }) {
   const { t } = useTranslation();
   const { formatCalendarDate, formatMoney, formatNumber } = useFormat();
   const formatIsoDate = (value: string | null | undefined) => (value ? formatCalendarDate(value) : '—');
-  const percent = (basisPoints: number) => formatNumber(basisPoints / 100, { maximumFractionDigits: 2 });
+  const percent = (basisPoints: number) =>
+    formatNumber(basisPoints / 10_000, { style: 'percent', maximumFractionDigits: 2 });
   const staff = useStaff();
   const payments = useInvoicePayments(invoice.id, invoice.status !== 'draft');
   // An agent (payments:write alone) reaches this invoice through their job; its log is not theirs to read.
@@ -202,7 +203,7 @@ export function IssuedInvoice({ invoice }: { invoice: Invoice }) {
                   <Table.Td ta="right">{formatNumber(line.quantity, { maximumFractionDigits: 3 })}</Table.Td>
                   <Table.Td ta="right">{money(line.unitPriceMinor)}</Table.Td>
                   <Table.Td>
-                    {t('invoiceTotals.rate', { code: line.taxCode, rate: percent(line.taxBasisPoints) })}
+                    {line.taxCode} {percent(line.taxBasisPoints)}
                   </Table.Td>
                   <Table.Td ta="right">{money(line.netMinor)}</Table.Td>
                   <Table.Td ta="right">{money(line.taxMinor)}</Table.Td>
