@@ -89,6 +89,8 @@ describeInBrowser('language and time zone preferences, in Chromium', () => {
   let base: string;
   let org: TestOrganization;
   let contactId: string;
+  let clientId: string;
+  let invoiceId: string;
 
   beforeAll(async () => {
     harness = await startBrowserHarness();
@@ -100,6 +102,7 @@ describeInBrowser('language and time zone preferences, in Chromium', () => {
       app.http().post(`/api/v1/${path}`).set('authorization', owner).send(body).expect(201);
     const branch = (await post('branches', { name: 'Leeds' })).body.id;
     const client = (await post('clients', { kind: 'company', name: 'Riverside Plumbing Ltd', branchId: branch })).body;
+    clientId = client.id;
     contactId = (await post('contacts', { fullName: 'Rita Rivers', jobTitle: 'Office manager', clientId: client.id }))
       .body.id;
     await post('communications', {
@@ -109,6 +112,37 @@ describeInBrowser('language and time zone preferences, in Chromium', () => {
       direction: 'outbound',
       subject: 'Boiler service booked',
       occurredAt: CALL_AT,
+    });
+    // Work and money for the client page, the jobs board and an invoice page.
+    const act = async (path: string, body: object) => {
+      const response = await app.http().post(`/api/v1/${path}`).set('authorization', owner).send(body);
+      if (response.status >= 300) throw new Error(`${path}: ${response.status} ${response.text}`);
+      return response.body;
+    };
+    await act('tax-policies', {
+      name: 'UK VAT',
+      pricing: 'exclusive',
+      rates: [{ code: 'STD', name: 'Standard rate', basisPoints: 2000 }],
+      effectiveFrom: '2020-01-01',
+    });
+    await act('jobs', { clientId, title: 'Boiler valve', priority: 'high', dueOn: '2026-02-01' });
+    await act('jobs', { clientId, title: 'Gutter clearing' });
+    const draft = await act('invoices', {
+      clientId,
+      currency: 'GBP',
+      lines: [{ description: 'Boiler service', quantity: 1.5, unitPriceMinor: 10_000, taxCode: 'STD' }],
+    });
+    const issued = await act(`invoices/${draft.id}/issue`, {
+      version: draft.version,
+      issueDate: '2026-01-05',
+      dueDate: '2026-02-04',
+    });
+    invoiceId = issued.id;
+    await act(`invoices/${invoiceId}/payments`, { amountMinor: 3_000, paidOn: '2026-02-01', method: 'card' });
+    await act('invoices', {
+      clientId,
+      currency: 'GBP',
+      lines: [{ description: 'Parts', quantity: 1, unitPriceMinor: 2_500, taxCode: 'STD' }],
     });
   });
   afterAll(() => harness?.close());
@@ -227,7 +261,11 @@ describeInBrowser('language and time zone preferences, in Chromium', () => {
       .getByRole('region', { name: 'Heutige Termine' })
       .getByText('Heute ist nichts für Sie eingeplant.')
       .waitFor();
-    await page.getByRole('region', { name: 'Überfällige Rechnungen' }).getByText('Nichts überfällig.').waitFor();
+    // The overdue invoice made above, with its due date in German.
+    await page
+      .getByRole('region', { name: 'Überfällige Rechnungen' })
+      .getByText(/Riverside Plumbing Ltd · .*04\.02\.2026/)
+      .waitFor();
     expect(await englishLeftOn(page)).toEqual([]);
 
     // The contact page: German words, the call at 09:00 on 6 March, Auckland's time, in German format.
@@ -254,6 +292,52 @@ describeInBrowser('language and time zone preferences, in Chromium', () => {
     await page.getByRole('heading', { name: 'Anruf, E-Mail, Besprechung oder Notiz erfassen' }).waitFor();
     await page.getByRole('table', { name: 'Kontaktangaben' }).getByText('Angelegt').waitFor();
     expect(await englishLeftOn(page)).toEqual([]);
+
+    // The client page with its money cards, jobs and invoices: German words, German amounts.
+    await page.goto(`${base}/clients/${clientId}`);
+    await page.getByRole('heading', { level: 1, name: 'Riverside Plumbing Ltd' }).waitFor();
+    const balance = page.getByRole('region', { name: 'Kontostand' });
+    // £150 + 20 % VAT = £180, £30 paid: £150 overdue in German format.
+    await balance.getByLabel(/^Überfällig: 150,00\s£$/).waitFor();
+    await balance.getByText('1 Rechnung über dem Fälligkeitsdatum').waitFor();
+    await balance.getByText('1 Entwurf zählt erst, wenn er ausgestellt ist.').waitFor();
+    await page.getByRole('list', { name: 'Aufträge für diesen Kunden' }).getByText('Fällig am 01.02.2026').waitFor();
+    await page.getByRole('list', { name: 'Rechnungen dieses Kunden' }).getByText('Entwurf').waitFor();
+    await page.getByRole('tab', { name: 'Änderungsprotokoll' }).waitFor();
+    expect(await englishLeftOn(page)).toEqual([]);
+
+    // The jobs board, with its columns, cards and the drag handles' instructions.
+    await nav.getByRole('link', { name: 'Aufträge' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Aufträge' }).waitFor();
+    const neu = page.getByRole('region', { name: 'Neu', exact: true });
+    await neu.getByRole('article', { name: /^Auftrag #\d+: Boiler valve$/ }).waitFor();
+    await neu.getByText('Überfällig · 01.02.2026').waitFor();
+    await neu.getByText('Hoch').waitFor();
+    await page.getByRole('button', { name: /Storniert/ }).click();
+    await page.getByRole('region', { name: 'Aufträge: Storniert' }).getByText('Keine Aufträge hier').waitFor();
+    expect(await englishLeftOn(page)).toEqual([]);
+
+    // An issued invoice: lines, totals, payments, the document actions and the activity.
+    await page.goto(`${base}/invoices/${invoiceId}`);
+    await page.getByRole('heading', { level: 1, name: /^Rechnung / }).waitFor();
+    await page
+      .getByRole('table', { name: 'Summen' })
+      .getByText(/^180,00\s£$/)
+      .waitFor();
+    await page.getByRole('table', { name: 'Zahlungen' }).getByText('Karte').waitFor();
+    await page.getByRole('button', { name: 'PDF herunterladen' }).waitFor();
+    await page
+      .getByText(/^Angelegt von Olive Owner/)
+      .first()
+      .waitFor();
+    expect(await englishLeftOn(page)).toEqual([]);
+    // The payment dialog too.
+    await page.getByRole('button', { name: 'Zahlung erfassen' }).click();
+    const payment = page.getByRole('dialog', { name: /^Zahlung für .+ erfassen$/ });
+    await payment.getByRole('textbox', { name: 'Bezahlt am' }).waitFor();
+    expect(await englishLeftOn(page)).toEqual([]);
+    await payment.getByRole('button', { name: 'Abbrechen' }).click();
+    await payment.waitFor({ state: 'detached' });
 
     // Back to English: the words change, the zone stays Auckland's.
     await nav.getByRole('link', { name: 'Profil' }).click();

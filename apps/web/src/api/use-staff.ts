@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { unwrap } from '#api-client';
 import { useAuth } from '../auth/auth-context';
 import { usePermissions } from '../auth/use-permissions';
+import { i18n } from '../i18n/i18n';
 import { api } from './client';
 
 export interface StaffMember {
@@ -38,7 +39,8 @@ export function useStaff() {
   return {
     members,
     /** A person's name, "You" for the caller, or a neutral word for someone not listed. */
-    nameOf: (id: string) => (id === user?.id ? `${user.fullName} (you)` : (names.get(id) ?? 'A colleague')),
+    nameOf: (id: string) =>
+      id === user?.id ? i18n.t('staff.you', { name: user.fullName }) : (names.get(id) ?? i18n.t('staff.aColleague')),
     mayList,
     loading: loading || (mayList && list.isPending),
   };

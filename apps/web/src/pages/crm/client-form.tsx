@@ -1,5 +1,9 @@
 import { Fieldset, Radio, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { Client, ClientCreate, ClientKind, ClientUpdate, CompanyDetails } from '../../api/use-clients';
+import type { FieldMap } from '../../forms/form-errors';
+import { i18n } from '../../i18n/i18n';
+import { clientKindLabel } from './crm-labels';
 import {
   AddressDraft,
   AddressFields,
@@ -8,28 +12,28 @@ import {
   BranchOwnerFields,
   emptyAddress,
   orNull,
-  RECORD_FIELDS,
+  recordFields,
   TagsField,
 } from './record-fields';
 
-/** The API's fields of a client as the form labels them. */
-export const CLIENT_FIELDS = {
-  ...RECORD_FIELDS,
-  kind: { label: 'Kind' },
-  name: { label: 'Name' },
-  email: { label: 'Email' },
-  phone: { label: 'Phone' },
-  'company.legalName': { label: 'Legal name' },
-  'company.registrationNumber': { label: 'Registration number' },
-  'company.vatNumber': { label: 'VAT number' },
-  'company.website': { label: 'Website' },
-  'company.industry': { label: 'Industry' },
-};
+/** The API's fields of a client as the form labels them, in the reader's language. */
+export const clientFields = (): FieldMap => ({
+  ...recordFields(),
+  kind: { label: i18n.t('clientForm.kind') },
+  name: { label: i18n.t('clientForm.name') },
+  email: { label: i18n.t('clientForm.email') },
+  phone: { label: i18n.t('clientForm.phone') },
+  'company.legalName': { label: i18n.t('clientForm.legalName') },
+  'company.registrationNumber': { label: i18n.t('clientForm.registrationNumber') },
+  'company.vatNumber': { label: i18n.t('clientForm.vatNumber') },
+  'company.website': { label: i18n.t('clientForm.website') },
+  'company.industry': { label: i18n.t('clientForm.industry') },
+});
 
-/** Client-side rules, checked before anything is sent. */
+/** Client-side rules, checked before anything is sent (their words read when they run). */
 export const CLIENT_RULES = {
-  name: (name: string) => (name.trim() ? null : 'Give the client a name.'),
-  branchId: (branchId: string | null) => (branchId ? null : 'Choose the branch that serves this client.'),
+  name: (name: string) => (name.trim() ? null : i18n.t('clientForm.nameMissing')),
+  branchId: (branchId: string | null) => (branchId ? null : i18n.t('clientForm.branchMissing')),
 };
 
 type CompanyDraft = Required<{ [Key in keyof CompanyDetails]: string }>;
@@ -126,23 +130,24 @@ export function ClientFields({
   onChange: (changes: Partial<ClientDraft>) => void;
   errors: Record<string, string>;
 }) {
+  const { t } = useTranslation();
   const setCompany = (key: keyof CompanyDraft) => (event: { currentTarget: { value: string } }) =>
     onChange({ company: { ...draft.company, [key]: event.currentTarget.value } });
   return (
     <Stack gap="sm">
       <Radio.Group
-        label="Kind"
+        label={t('clientForm.kind')}
         value={draft.kind}
         onChange={(kind) => onChange({ kind: kind as ClientKind })}
         error={errors.kind}
       >
         <SimpleGrid cols={2} mt={6} maw={300}>
-          <Radio value="company" label="Company" />
-          <Radio value="individual" label="Individual" />
+          <Radio value="company" label={clientKindLabel('company')} />
+          <Radio value="individual" label={clientKindLabel('individual')} />
         </SimpleGrid>
       </Radio.Group>
       <TextInput
-        label="Name"
+        label={t('clientForm.name')}
         required
         data-autofocus
         value={draft.name}
@@ -151,14 +156,14 @@ export function ClientFields({
       />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <TextInput
-          label="Email"
+          label={t('clientForm.email')}
           type="email"
           value={draft.email}
           onChange={(event) => onChange({ email: event.currentTarget.value })}
           error={errors.email}
         />
         <TextInput
-          label="Phone"
+          label={t('clientForm.phone')}
           type="tel"
           value={draft.phone}
           onChange={(event) => onChange({ phone: event.currentTarget.value })}
@@ -167,35 +172,35 @@ export function ClientFields({
       </SimpleGrid>
       <AddressFields value={draft.address} onChange={(address) => onChange({ address })} errors={errors} />
       {draft.kind === 'company' && (
-        <Fieldset legend="Company details" variant="filled">
+        <Fieldset legend={t('clientForm.companyDetails')} variant="filled">
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <TextInput
-              label="Legal name"
+              label={t('clientForm.legalName')}
               value={draft.company.legalName}
               onChange={setCompany('legalName')}
               error={errors['company.legalName']}
             />
             <TextInput
-              label="Registration number"
+              label={t('clientForm.registrationNumber')}
               value={draft.company.registrationNumber}
               onChange={setCompany('registrationNumber')}
               error={errors['company.registrationNumber']}
             />
             <TextInput
-              label="VAT number"
+              label={t('clientForm.vatNumber')}
               value={draft.company.vatNumber}
               onChange={setCompany('vatNumber')}
               error={errors['company.vatNumber']}
             />
             <TextInput
-              label="Website"
+              label={t('clientForm.website')}
               type="url"
               value={draft.company.website}
               onChange={setCompany('website')}
               error={errors['company.website']}
             />
             <TextInput
-              label="Industry"
+              label={t('clientForm.industry')}
               value={draft.company.industry}
               onChange={setCompany('industry')}
               error={errors['company.industry']}
@@ -212,7 +217,7 @@ export function ClientFields({
         errors={errors}
       />
       <Textarea
-        label="Notes"
+        label={t('recordForm.notes')}
         autosize
         minRows={2}
         maxRows={8}

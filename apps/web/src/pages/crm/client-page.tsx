@@ -1,10 +1,12 @@
 import { Alert, Anchor, Badge, Button, Card, Grid, Group, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { type Client, useClient, useClientActivity, useDeleteClient } from '../../api/use-clients';
 import { useContactList } from '../../api/use-contacts';
 import { ConfirmModal } from '../../components/confirm-modal';
+import { useFormat } from '../../i18n/use-locale';
 import { usePageTitle } from '../../layout/page-title';
 import { ActivityLog } from './activity-log';
 import { ClientBalanceCard, ClientInvoicesCard, ClientJobsCard } from './client-work';
@@ -22,9 +24,10 @@ import { useCrmAccess } from './use-crm-access';
 export function ClientPage() {
   const { id = '' } = useParams();
   const client = useClient(id);
-  usePageTitle(client.data?.name ?? 'Client');
+  const { t } = useTranslation();
+  usePageTitle(client.data?.name ?? t('record.what.client'));
   return (
-    <RecordLoader query={client} what="client" backTo="/clients" backLabel="Back to clients">
+    <RecordLoader query={client} what="client" backTo="/clients" backLabel={t('client.backToClients')}>
       {(record) => <ClientView client={record} />}
     </RecordLoader>
   );
@@ -35,6 +38,8 @@ const CONTACTS_SHOWN = 100;
 
 function ClientView({ client }: { client: Client }) {
   const access = useCrmAccess();
+  const { t } = useTranslation();
+  useFormat();
   const contacts = useContactList({ clientId: client.id }, { pageSize: CONTACTS_SHOWN });
   const activity = useClientActivity(client.id);
   const people = contacts.data?.pages.flatMap((page) => page.items) ?? [];
@@ -45,7 +50,7 @@ function ClientView({ client }: { client: Client }) {
 
   return (
     <Stack maw={1300}>
-      <RecordBreadcrumbs to="/clients" label="Clients" current={client.name} />
+      <RecordBreadcrumbs to="/clients" label={t('titles.clients')} current={client.name} />
       <Group justify="space-between" align="flex-start">
         <div>
           <Group gap="sm">
@@ -62,11 +67,11 @@ function ClientView({ client }: { client: Client }) {
               </Badge>
             ))}
             <Text size="sm" c="dimmed">
-              {access.branchName(client.branchId)} branch
-              {owner ? ` · Owner: ${owner}` : ''}
+              {t('contact.branch', { branch: access.branchName(client.branchId) })}
+              {owner ? t('contact.owner', { name: owner }) : ''}
               {client.lastActivityAt
-                ? ` · Last activity ${formatRelative(client.lastActivityAt)}`
-                : ' · No activity yet'}
+                ? t('contact.lastActivity', { when: formatRelative(client.lastActivityAt) })
+                : t('contact.noActivity')}
             </Text>
           </Group>
         </div>
@@ -76,9 +81,8 @@ function ClientView({ client }: { client: Client }) {
         </Group>
       </Group>
       {client.restricted && (
-        <Alert color="gray" title="Processing restricted" role="status">
-          This client asked us to restrict processing of their data. The record is read-only and nothing new can be
-          logged until the restriction is lifted.
+        <Alert color="gray" title={t('contact.restrictedTitle')} role="status">
+          {t('client.restrictedText')}
         </Alert>
       )}
       {/* Money only for those who read invoices: an agent sees none of it here. */}
@@ -97,8 +101,8 @@ function ClientView({ client }: { client: Client }) {
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Tabs defaultValue={readsTimeline ? 'timeline' : 'activity'}>
             <Tabs.List>
-              {readsTimeline && <Tabs.Tab value="timeline">Timeline</Tabs.Tab>}
-              <Tabs.Tab value="activity">Activity log</Tabs.Tab>
+              {readsTimeline && <Tabs.Tab value="timeline">{t('contact.timeline')}</Tabs.Tab>}
+              <Tabs.Tab value="activity">{t('contact.activityLog')}</Tabs.Tab>
             </Tabs.List>
             {readsTimeline && (
               <Tabs.Panel value="timeline" pt="md">
@@ -112,7 +116,7 @@ function ClientView({ client }: { client: Client }) {
             )}
             <Tabs.Panel value="activity" pt="md">
               <Text size="sm" c="dimmed" mb="sm">
-                Who created and changed this client, and which fields. Values are not kept here.
+                {t('client.activityIntro')}
               </Text>
               <ActivityLog activity={activity} />
             </Tabs.Panel>
@@ -137,6 +141,7 @@ function Detail({ label, children }: { label: string; children: ReactNode }) {
 function ClientDetailsCard({ client, mayChange }: { client: Client; mayChange: boolean }) {
   const remove = useDeleteClient();
   const navigate = useNavigate();
+  const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const address = client.address;
@@ -156,13 +161,13 @@ function ClientDetailsCard({ client, mayChange }: { client: Client; mayChange: b
     <Card withBorder>
       <Group justify="space-between" mb="xs">
         <Title order={2} size="h4">
-          Details
+          {t('contact.details')}
         </Title>
         {mayChange && (
           <Group gap="xs">
             <RestrictableAction restricted={client.restricted}>
               <Button size="xs" variant="default" disabled={client.restricted} onClick={() => setEditing(true)}>
-                Edit
+                {t('common.edit')}
               </Button>
             </RestrictableAction>
             <RestrictableAction restricted={client.restricted}>
@@ -173,72 +178,70 @@ function ClientDetailsCard({ client, mayChange }: { client: Client; mayChange: b
                 disabled={client.restricted}
                 onClick={() => setDeleting(true)}
               >
-                Delete
+                {t('common.delete')}
               </Button>
             </RestrictableAction>
           </Group>
         )}
       </Group>
       <Table
-        aria-label="Client details"
+        aria-label={t('client.detailsTable')}
         withRowBorders={false}
         verticalSpacing={4}
         style={{ overflowWrap: 'anywhere' }}
       >
         <Table.Tbody>
-          <Detail label="Email">
+          <Detail label={t('contact.email')}>
             {client.email && (
               <Anchor href={`mailto:${client.email}`} size="sm">
                 {client.email}
               </Anchor>
             )}
           </Detail>
-          <Detail label="Phone">
+          <Detail label={t('contact.phone')}>
             {client.phone && (
               <Anchor href={`tel:${client.phone.replace(/\s+/g, '')}`} size="sm">
                 {client.phone}
               </Anchor>
             )}
           </Detail>
-          <Detail label="Address">{addressText}</Detail>
+          <Detail label={t('contact.address')}>{addressText}</Detail>
           {client.kind === 'company' && (
             <>
-              <Detail label="Legal name">{company?.legalName}</Detail>
-              <Detail label="Registration">{company?.registrationNumber}</Detail>
-              <Detail label="VAT number">{company?.vatNumber}</Detail>
-              <Detail label="Website">{company?.website}</Detail>
-              <Detail label="Industry">{company?.industry}</Detail>
+              <Detail label={t('client.legalName')}>{company?.legalName}</Detail>
+              <Detail label={t('client.registration')}>{company?.registrationNumber}</Detail>
+              <Detail label={t('client.vatNumber')}>{company?.vatNumber}</Detail>
+              <Detail label={t('client.website')}>{company?.website}</Detail>
+              <Detail label={t('client.industry')}>{company?.industry}</Detail>
             </>
           )}
-          <Detail label="Notes">
+          <Detail label={t('contact.notes')}>
             {client.notes && (
               <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                 {client.notes}
               </Text>
             )}
           </Detail>
-          <Detail label="Added">{formatDateTime(client.createdAt)}</Detail>
+          <Detail label={t('contact.added')}>{formatDateTime(client.createdAt)}</Detail>
         </Table.Tbody>
       </Table>
       {editing && <EditClientModal client={client} onClose={() => setEditing(false)} />}
       <ConfirmModal
         opened={deleting}
-        title={`Delete ${client.name}?`}
-        confirmLabel="Delete client"
+        title={t('contact.deleteTitle', { name: client.name })}
+        confirmLabel={t('client.deleteConfirm')}
         busy={remove.isPending}
         onClose={() => setDeleting(false)}
         onConfirm={() =>
           remove.mutate(client.id, {
             onSuccess: () => {
-              notifications.show({ color: 'teal', message: `${client.name} was deleted.` });
+              notifications.show({ color: 'teal', message: t('contact.deleted', { name: client.name }) });
               navigate('/clients');
             },
           })
         }
       >
-        The client goes, and with it their jobs, appointments and the communications logged with them. Their invoices
-        stay: they are legal records, kept for 7 years. Contacts at this client stay, without a client. This cannot be
-        undone.
+        {t('client.deleteText')}
       </ConfirmModal>
     </Card>
   );
@@ -262,29 +265,30 @@ function ContactsCard({
   more: boolean;
 }) {
   const access = useCrmAccess();
+  const { t } = useTranslation();
   const [adding, setAdding] = useState(false);
   return (
     <Card withBorder>
       <Group justify="space-between" mb="xs">
         <Title order={2} size="h4">
-          Contacts
+          {t('client.contacts')}
         </Title>
         {access.can('clients:write') && !client.restricted && (
           <Button size="xs" variant="default" onClick={() => setAdding(true)}>
-            Add contact
+            {t('client.addContact')}
           </Button>
         )}
       </Group>
       {loading ? (
         <Text size="sm" c="dimmed">
-          Loading…
+          {t('recordForm.loading')}
         </Text>
       ) : contacts.length === 0 ? (
         <Text size="sm" c="dimmed">
-          No one at this client yet.
+          {t('client.noContacts')}
         </Text>
       ) : (
-        <Stack gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Contacts at this client">
+        <Stack gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('client.contactsList')}>
           {contacts.map((contact) => (
             <li key={contact.id}>
               <Anchor component={Link} to={`/contacts/${contact.id}`} size="sm" fw={500}>
@@ -299,7 +303,7 @@ function ContactsCard({
       )}
       {more && (
         <Anchor component={Link} to={`/contacts?clientId=${client.id}`} size="sm" mt="xs">
-          See all contacts at this client
+          {t('client.allContacts')}
         </Anchor>
       )}
       <NewContactModal opened={adding} onClose={() => setAdding(false)} client={client} />

@@ -12,17 +12,15 @@ import {
   Text,
   Title,
 } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type ClientBalance, useClientBalance, useInvoiceList } from '../../api/use-invoices';
 import { useClientJobs } from '../../api/use-jobs';
 import { LoadMoreButton } from '../../components/load-more-button';
-import { formatIsoDate } from '../work/dates';
-import { formatMoney } from '../work/money';
+import { useFormat } from '../../i18n/use-locale';
 import { INVOICE_STATUS_LABELS, JOB_STATUS_LABELS, jobNumber } from '../work/work-labels';
 
 type CurrencyBalance = ClientBalance['currencies'][number];
-
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 function Figure({ label, value, note, alert }: { label: string; value: string; note: string; alert?: boolean }) {
   return (
@@ -41,30 +39,32 @@ function Figure({ label, value, note, alert }: { label: string; value: string; n
 }
 
 function CurrencyFigures({ balance, labelled }: { balance: CurrencyBalance; labelled: boolean }) {
+  const { t } = useTranslation();
+  const { formatMoney } = useFormat();
   const money = (minor: number) => formatMoney(minor, balance.currency);
   return (
     <Stack gap={6}>
       {labelled && (
         <Text size="sm" fw={600}>
-          In {balance.currency}
+          {t('client.balance.inCurrency', { currency: balance.currency })}
         </Text>
       )}
       <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
         <Figure
-          label="Outstanding"
+          label={t('client.balance.outstanding')}
           value={money(balance.outstandingMinor)}
-          note={plural(balance.openInvoices, 'open invoice', 'open invoices')}
+          note={t('client.balance.openInvoices', { count: balance.openInvoices })}
         />
         <Figure
-          label="Overdue"
+          label={t('client.balance.overdue')}
           value={money(balance.overdueMinor)}
-          note={plural(balance.overdueInvoices, 'invoice past its due date', 'invoices past their due date')}
+          note={t('client.balance.overdueInvoices', { count: balance.overdueInvoices })}
           alert={balance.overdueMinor > 0}
         />
         <Figure
-          label="Paid"
+          label={t('client.balance.paid')}
           value={money(balance.paidMinor)}
-          note={`received; ${plural(balance.paidInvoices, 'invoice', 'invoices')} paid in full`}
+          note={t('client.balance.paidInvoices', { count: balance.paidInvoices })}
         />
       </SimpleGrid>
     </Stack>
@@ -74,22 +74,23 @@ function CurrencyFigures({ balance, labelled }: { balance: CurrencyBalance; labe
 /** What the client owes, what of it is overdue and what it has paid, per currency. */
 export function ClientBalanceCard({ clientId }: { clientId: string }) {
   const balance = useClientBalance(clientId);
+  const { t } = useTranslation();
   const currencies = balance.data?.currencies ?? [];
   const drafts = currencies.reduce((sum, entry) => sum + entry.drafts, 0);
   return (
     <Card withBorder component="section" aria-labelledby="client-balance-heading">
       <Title order={2} size="h4" id="client-balance-heading" mb="xs">
-        Balance
+        {t('client.balance.title')}
       </Title>
       {balance.isPending ? (
-        <Loader size="sm" aria-label="Loading the balance" />
+        <Loader size="sm" aria-label={t('client.balance.loading')} />
       ) : balance.isError ? (
-        <Alert color="red" role="alert" title="Could not load the balance">
+        <Alert color="red" role="alert" title={t('client.balance.loadFailed')}>
           {balance.error.message}
         </Alert>
       ) : currencies.length === 0 ? (
         <Text size="sm" c="dimmed">
-          No invoices yet.
+          {t('client.balance.noInvoices')}
         </Text>
       ) : (
         <Stack gap="sm">
@@ -98,7 +99,7 @@ export function ClientBalanceCard({ clientId }: { clientId: string }) {
           ))}
           {drafts > 0 && (
             <Text size="xs" c="dimmed">
-              {plural(drafts, 'draft is', 'drafts are')} not counted until issued.
+              {t('client.balance.drafts', { count: drafts })}
             </Text>
           )}
         </Stack>
@@ -110,24 +111,26 @@ export function ClientBalanceCard({ clientId }: { clientId: string }) {
 /** The client's jobs, newest first, with their status. */
 export function ClientJobsCard({ clientId }: { clientId: string }) {
   const jobs = useClientJobs(clientId);
+  const { t } = useTranslation();
+  const { formatCalendarDate } = useFormat();
   const items = jobs.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <Card withBorder component="section" aria-labelledby="client-jobs-heading">
       <Title order={2} size="h4" id="client-jobs-heading" mb="xs">
-        Jobs
+        {t('client.jobs.title')}
       </Title>
       {jobs.isPending ? (
-        <Loader size="sm" aria-label="Loading the jobs" />
+        <Loader size="sm" aria-label={t('client.jobs.loading')} />
       ) : jobs.isError ? (
-        <Alert color="red" role="alert" title="Could not load the jobs">
+        <Alert color="red" role="alert" title={t('client.jobs.loadFailed')}>
           {jobs.error.message}
         </Alert>
       ) : items.length === 0 ? (
         <Text size="sm" c="dimmed">
-          No jobs for this client yet.
+          {t('client.jobs.empty')}
         </Text>
       ) : (
-        <Stack gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Jobs for this client">
+        <Stack gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('client.jobs.list')}>
           {items.map((job) => {
             const status = JOB_STATUS_LABELS[job.status];
             return (
@@ -141,14 +144,16 @@ export function ClientJobsCard({ clientId }: { clientId: string }) {
                   </Badge>
                 </Group>
                 <Text size="xs" c="dimmed">
-                  {job.dueOn ? `Due ${formatIsoDate(job.dueOn)}` : 'No due date'}
+                  {job.dueOn
+                    ? t('client.jobs.due', { date: formatCalendarDate(job.dueOn) })
+                    : t('client.jobs.noDueDate')}
                 </Text>
               </li>
             );
           })}
         </Stack>
       )}
-      <LoadMoreButton list={jobs} label="More jobs" />
+      <LoadMoreButton list={jobs} label={t('client.jobs.more')} />
     </Card>
   );
 }
@@ -157,30 +162,32 @@ export function ClientJobsCard({ clientId }: { clientId: string }) {
 export function ClientInvoicesCard({ clientId, mayCreate }: { clientId: string; mayCreate: boolean }) {
   const invoices = useInvoiceList({ status: null, overdue: false, clientId });
   const items = invoices.data?.pages.flatMap((page) => page.items) ?? [];
+  const { t } = useTranslation();
+  const { formatCalendarDate, formatMoney } = useFormat();
   return (
     <Card withBorder component="section" aria-labelledby="client-invoices-heading">
       <Group justify="space-between" mb="xs">
         <Title order={2} size="h4" id="client-invoices-heading">
-          Invoices
+          {t('client.invoices.title')}
         </Title>
         {mayCreate && (
           <Button size="xs" variant="default" component={Link} to={`/invoices/new?clientId=${clientId}`}>
-            New invoice
+            {t('client.invoices.new')}
           </Button>
         )}
       </Group>
       {invoices.isPending ? (
-        <Loader size="sm" aria-label="Loading the invoices" />
+        <Loader size="sm" aria-label={t('client.invoices.loading')} />
       ) : invoices.isError ? (
-        <Alert color="red" role="alert" title="Could not load the invoices">
+        <Alert color="red" role="alert" title={t('client.invoices.loadFailed')}>
           {invoices.error.message}
         </Alert>
       ) : items.length === 0 ? (
         <Text size="sm" c="dimmed">
-          No invoices for this client yet.
+          {t('client.invoices.empty')}
         </Text>
       ) : (
-        <Stack gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Invoices of this client">
+        <Stack gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('client.invoices.list')}>
           {items.map((invoice) => {
             const status = INVOICE_STATUS_LABELS[invoice.status] ?? { label: invoice.status, color: 'gray' };
             const money = (minor: number) => formatMoney(minor, invoice.currency);
@@ -193,7 +200,7 @@ export function ClientInvoicesCard({ clientId, mayCreate }: { clientId: string; 
                   <Group gap={4} wrap="nowrap">
                     {invoice.overdue && (
                       <Badge color="red" variant="filled" size="sm">
-                        Overdue
+                        {t('client.invoices.overdue')}
                       </Badge>
                     )}
                     <Badge color={status.color} variant="light" size="sm">
@@ -204,9 +211,12 @@ export function ClientInvoicesCard({ clientId, mayCreate }: { clientId: string; 
                 <Text size="xs" c="dimmed">
                   {money(invoice.totalMinor)}
                   {invoice.status === 'issued'
-                    ? ` · ${money(invoice.balanceMinor)} to pay by ${formatIsoDate(invoice.dueDate)}`
+                    ? t('client.invoices.toPay', {
+                        amount: money(invoice.balanceMinor),
+                        date: invoice.dueDate ? formatCalendarDate(invoice.dueDate) : '—',
+                      })
                     : invoice.issueDate
-                      ? ` · issued ${formatIsoDate(invoice.issueDate)}`
+                      ? t('client.invoices.issued', { date: formatCalendarDate(invoice.issueDate) })
                       : ''}
                 </Text>
               </li>
@@ -214,7 +224,7 @@ export function ClientInvoicesCard({ clientId, mayCreate }: { clientId: string; 
           })}
         </Stack>
       )}
-      <LoadMoreButton list={invoices} label="More invoices" />
+      <LoadMoreButton list={invoices} label={t('client.invoices.more')} />
     </Card>
   );
 }

@@ -16,12 +16,14 @@ import {
 } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { type ClientKind, useClientList } from '../../api/use-clients';
 import { LoadMoreButton } from '../../components/load-more-button.js';
+import { useFormat } from '../../i18n/use-locale';
 import {
-  CLIENT_KIND_LABELS,
   clientKindLabel,
+  clientKindOptions,
   formatRelative,
   normaliseTag,
   searchable,
@@ -34,6 +36,8 @@ import { useCrmAccess } from './use-crm-access';
 export function ClientsPage() {
   const access = useCrmAccess();
   const navigate = useNavigate();
+  const { t } = useTranslation();
+  useFormat();
   const [search, setSearch] = useState('');
   const [typed] = useDebouncedValue(search, 300);
   const [kind, setKind] = useState<ClientKind | null>(null);
@@ -61,46 +65,44 @@ export function ClientsPage() {
     <Stack maw={1200}>
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={1}>Clients</Title>
+          <Title order={1}>{t('clients.title')}</Title>
           <Text c="dimmed" size="sm">
-            {access.scoped
-              ? 'The companies and people your branches work for.'
-              : 'The companies and people your organization works for.'}
+            {access.scoped ? t('clients.introScoped') : t('clients.intro')}
           </Text>
         </div>
-        {access.can('clients:write') && <Button onClick={() => setCreating(true)}>New client</Button>}
+        {access.can('clients:write') && <Button onClick={() => setCreating(true)}>{t('clients.new')}</Button>}
       </Group>
 
-      <Group align="flex-start" role="search" aria-label="Filter clients">
+      <Group align="flex-start" role="search" aria-label={t('clients.filter')}>
         <TextInput
-          label="Search"
-          placeholder="Name, email, city, phone ending"
+          label={t('contacts.search')}
+          placeholder={t('clients.searchPlaceholder')}
           value={search}
           onChange={(event) => setSearch(event.currentTarget.value)}
-          description={searchTooShort ? 'Type at least two letters or four digits' : undefined}
+          description={searchTooShort ? t('contacts.searchTooShort') : undefined}
           w={280}
           type="search"
         />
         <Select
-          label="Kind"
-          placeholder="Any kind"
-          data={Object.entries(CLIENT_KIND_LABELS).map(([value, label]) => ({ value, label }))}
+          label={t('clients.kind')}
+          placeholder={t('clients.anyKind')}
+          data={clientKindOptions()}
           value={kind}
           onChange={(value) => setKind(value as ClientKind | null)}
           clearable
           w={160}
         />
         <TextInput
-          label="Tag"
-          placeholder="Any tag"
+          label={t('contacts.tag')}
+          placeholder={t('contacts.anyTag')}
           value={tagText}
           onChange={(event) => setTagText(event.currentTarget.value)}
-          error={tagValid ? undefined : 'Lower-case words with dashes'}
+          error={tagValid ? undefined : t('contacts.tagRule')}
           w={180}
         />
         <Select
-          label="Branch"
-          placeholder="Any branch"
+          label={t('contacts.branch')}
+          placeholder={t('contacts.anyBranch')}
           data={access.writableBranches.map((branch) => ({ value: branch.id, label: branch.name }))}
           value={branchId}
           onChange={setBranchId}
@@ -110,41 +112,41 @@ export function ClientsPage() {
         />
         <Stack gap={4}>
           <Text size="sm" fw={500} id="clients-order">
-            Order
+            {t('clients.order')}
           </Text>
           <SegmentedControl
             aria-labelledby="clients-order"
             value={sort}
             onChange={(value) => setSort(value as typeof sort)}
             data={[
-              { value: '-createdAt', label: 'Newest first' },
-              { value: 'createdAt', label: 'Oldest first' },
+              { value: '-createdAt', label: t('clients.newestFirst') },
+              { value: 'createdAt', label: t('clients.oldestFirst') },
             ]}
           />
         </Stack>
       </Group>
 
       {list.isError && (
-        <Alert color="red" title="Could not load the clients" role="alert">
+        <Alert color="red" title={t('clients.loadFailed')} role="alert">
           {list.error.message}
         </Alert>
       )}
       {list.isPending ? (
         <Center h={160}>
-          <Loader aria-label="Loading clients" />
+          <Loader aria-label={t('clients.loading')} />
         </Center>
       ) : (
         <Table.ScrollContainer minWidth={800}>
-          <Table aria-label="Clients" striped highlightOnHover aria-busy={list.isFetching}>
+          <Table aria-label={t('clients.table')} striped highlightOnHover aria-busy={list.isFetching}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Kind</Table.Th>
-                <Table.Th>Email</Table.Th>
-                <Table.Th>Phone</Table.Th>
-                <Table.Th>City</Table.Th>
-                <Table.Th>Tags</Table.Th>
-                <Table.Th>Last activity</Table.Th>
+                <Table.Th>{t('contacts.name')}</Table.Th>
+                <Table.Th>{t('clients.kind')}</Table.Th>
+                <Table.Th>{t('contacts.email')}</Table.Th>
+                <Table.Th>{t('contacts.phone')}</Table.Th>
+                <Table.Th>{t('clients.city')}</Table.Th>
+                <Table.Th>{t('contacts.tags')}</Table.Th>
+                <Table.Th>{t('contacts.lastActivity')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -163,7 +165,7 @@ export function ClientsPage() {
                     </Anchor>
                     {client.restricted && (
                       <Badge size="xs" color="gray" ml={6}>
-                        Restricted
+                        {t('contacts.restricted')}
                       </Badge>
                     )}
                   </Table.Td>
@@ -192,10 +194,10 @@ export function ClientsPage() {
       {list.isSuccess && clients.length === 0 && (
         <Text c="dimmed" size="sm" ta="center" py="md">
           {filtered
-            ? 'No client matches these filters.'
+            ? t('clients.noMatch')
             : access.can('clients:write')
-              ? 'No clients yet. Add the first with "New client".'
-              : 'No clients yet.'}
+              ? t('clients.emptyMayWrite')
+              : t('clients.empty')}
         </Text>
       )}
       <LoadMoreButton list={list} />

@@ -5,7 +5,12 @@ import { formatDate as dateOf, formatDateTime as dateTimeOf, formatRelative as r
 import { i18n, translateOr } from '../../i18n/i18n';
 
 export const CLIENT_KIND_LABELS: Record<ClientKind, string> = { company: 'Company', individual: 'Individual' };
-export const clientKindLabel = (kind: string) => CLIENT_KIND_LABELS[kind as ClientKind] ?? kind;
+export const clientKindLabel = (kind: string) =>
+  translateOr(`labels.clientKind.${kind}`, CLIENT_KIND_LABELS[kind as ClientKind] ?? kind);
+
+/** Options of a client-kind picker, in the reader's language. */
+export const clientKindOptions = () =>
+  (Object.keys(CLIENT_KIND_LABELS) as ClientKind[]).map((value) => ({ value, label: clientKindLabel(value) }));
 
 export const COMMUNICATION_KIND_LABELS: Record<CommunicationKind, string> = {
   call: 'Call',

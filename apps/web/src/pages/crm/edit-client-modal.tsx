@@ -1,9 +1,10 @@
 import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formProblemOf } from '../../api/problems';
 import { type Client, fetchClient, useUpdateClient } from '../../api/use-clients';
-import { CLIENT_FIELDS, CLIENT_RULES, ClientFields, clientDraftOf, patchOf } from './client-form';
+import { CLIENT_RULES, ClientFields, clientDraftOf, clientFields, patchOf } from './client-form';
 import { StaleAlert } from './stale-alert';
 import { ElsewhereAlert, useRecordForm } from './use-record-form';
 
@@ -15,7 +16,8 @@ import { ElsewhereAlert, useRecordForm } from './use-record-form';
 export function EditClientModal({ client, onClose }: { client: Client; onClose: () => void }) {
   const update = useUpdateClient();
   const [original, setOriginal] = useState(client);
-  const record = useRecordForm(clientDraftOf(client), CLIENT_RULES, CLIENT_FIELDS);
+  const { t } = useTranslation();
+  const record = useRecordForm(clientDraftOf(client), CLIENT_RULES, clientFields());
   const [reloading, setReloading] = useState(false);
 
   const submit = record.submit((draft) => {
@@ -25,7 +27,7 @@ export function EditClientModal({ client, onClose }: { client: Client; onClose: 
       { id: client.id, ...patch },
       {
         onSuccess: (saved) => {
-          notifications.show({ color: 'teal', title: 'Saved', message: saved.name });
+          notifications.show({ color: 'teal', title: t('common.saved'), message: saved.name });
           onClose();
         },
         onError: record.refused,
@@ -48,8 +50,8 @@ export function EditClientModal({ client, onClose }: { client: Client; onClose: 
   const problem = formProblemOf(update.error);
   const stale = problem?.problem.status === 409;
   return (
-    <Modal opened onClose={onClose} title={`Edit ${client.name}`} size="lg" centered>
-      <form ref={record.ref} onSubmit={submit} noValidate aria-label="Edit client">
+    <Modal opened onClose={onClose} title={t('clientForm.editTitle', { name: client.name })} size="lg" centered>
+      <form ref={record.ref} onSubmit={submit} noValidate aria-label={t('clientForm.editForm')}>
         <Stack>
           {stale ? (
             <StaleAlert what="client" reloading={reloading} onReload={reload} />
@@ -64,10 +66,10 @@ export function EditClientModal({ client, onClose }: { client: Client; onClose: 
           <ClientFields draft={record.draft} onChange={record.onChange} errors={record.errors} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" loading={update.isPending} disabled={stale}>
-              Save
+              {t('common.save')}
             </Button>
           </Group>
         </Stack>

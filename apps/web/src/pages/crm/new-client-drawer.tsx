@@ -1,10 +1,11 @@
 import { Alert, Button, Drawer, Group, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { formProblemOf } from '../../api/problems';
 import { useCreateClient } from '../../api/use-clients';
-import { CLIENT_FIELDS, CLIENT_RULES, ClientFields, createBodyOf, newClientDraft } from './client-form';
+import { CLIENT_RULES, ClientFields, clientFields, createBodyOf, newClientDraft } from './client-form';
 import { useCrmAccess } from './use-crm-access';
 import { ElsewhereAlert, useRecordForm } from './use-record-form';
 
@@ -13,7 +14,8 @@ export function NewClientDrawer({ opened, onClose }: { opened: boolean; onClose:
   const { defaultBranchId } = useCrmAccess();
   const create = useCreateClient();
   const navigate = useNavigate();
-  const record = useRecordForm(newClientDraft(defaultBranchId), CLIENT_RULES, CLIENT_FIELDS);
+  const { t } = useTranslation();
+  const record = useRecordForm(newClientDraft(defaultBranchId), CLIENT_RULES, clientFields());
   // The default branch arrives with the branches; until the person picks one, follow it.
   const { isDirty, setFieldValue } = record.form;
   // biome-ignore lint/correctness/useExhaustiveDependencies: follows the default only as it changes
@@ -30,7 +32,7 @@ export function NewClientDrawer({ opened, onClose }: { opened: boolean; onClose:
   const submit = record.submit((draft) => {
     create.mutate(createBodyOf(draft), {
       onSuccess: (client) => {
-        notifications.show({ color: 'teal', title: 'Client added', message: client.name });
+        notifications.show({ color: 'teal', title: t('clientForm.added'), message: client.name });
         close();
         navigate(`/clients/${client.id}`);
       },
@@ -40,8 +42,8 @@ export function NewClientDrawer({ opened, onClose }: { opened: boolean; onClose:
 
   const problem = formProblemOf(create.error);
   return (
-    <Drawer opened={opened} onClose={close} title="New client" position="right" size="lg">
-      <form ref={record.ref} onSubmit={submit} noValidate aria-label="New client">
+    <Drawer opened={opened} onClose={close} title={t('clientForm.newTitle')} position="right" size="lg">
+      <form ref={record.ref} onSubmit={submit} noValidate aria-label={t('clientForm.newTitle')}>
         <Stack>
           {problem && (
             <Alert color="red" title={problem.problem.title} role="alert">
@@ -52,10 +54,10 @@ export function NewClientDrawer({ opened, onClose }: { opened: boolean; onClose:
           <ClientFields draft={record.draft} onChange={record.onChange} errors={record.errors} />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" loading={create.isPending}>
-              Create client
+              {t('clientForm.create')}
             </Button>
           </Group>
         </Stack>

@@ -1,7 +1,9 @@
 import { Alert, Box, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import { type Invoice, SUMMARY_LIMIT, useInvoiceSummarySource } from '../../../api/use-invoices';
-import { formatMoney } from '../money';
+import { i18n } from '../../../i18n/i18n';
+import { useFormat } from '../../../i18n/use-locale';
 import type { MoneyBar } from './invoice-money-bars';
 
 // The charts library loads with the chart, not with every page of the app.
@@ -10,10 +12,10 @@ const InvoiceMoneyBars = lazy(() => import('./invoice-money-bars'));
 /** Where the money of the invoices is: drafted, owed, overdue, paid (void left out). */
 function barsOf(invoices: Invoice[]): MoneyBar[] {
   const bars: MoneyBar[] = [
-    { key: 'draft', label: 'Drafts', color: 'gray', minor: 0, count: 0 },
-    { key: 'outstanding', label: 'Outstanding', color: 'blue', minor: 0, count: 0 },
-    { key: 'overdue', label: 'Overdue', color: 'red', minor: 0, count: 0 },
-    { key: 'paid', label: 'Paid', color: 'teal', minor: 0, count: 0 },
+    { key: 'draft', label: i18n.t('invoiceChart.drafts'), color: 'gray', minor: 0, count: 0 },
+    { key: 'outstanding', label: i18n.t('invoiceChart.outstanding'), color: 'blue', minor: 0, count: 0 },
+    { key: 'overdue', label: i18n.t('invoiceChart.overdue'), color: 'red', minor: 0, count: 0 },
+    { key: 'paid', label: i18n.t('invoiceChart.paid'), color: 'teal', minor: 0, count: 0 },
   ];
   const add = (key: string, minor: number) => {
     const bar = bars.find((candidate) => candidate.key === key) as MoneyBar;
@@ -35,16 +37,18 @@ function barsOf(invoices: Invoice[]): MoneyBar[] {
  */
 export function InvoiceChart({ clientId }: { clientId: string | null }) {
   const source = useInvoiceSummarySource(clientId);
+  const { t } = useTranslation();
+  const { formatMoney } = useFormat();
   if (source.isPending) {
     return (
       <Card withBorder>
-        <Loader size="sm" aria-label="Loading the invoice summary" />
+        <Loader size="sm" aria-label={t('invoiceChart.loading')} />
       </Card>
     );
   }
   if (source.isError) {
     return (
-      <Alert color="red" role="alert" title="Could not load the summary">
+      <Alert color="red" role="alert" title={t('invoiceChart.loadFailed')}>
         {source.error.message}
       </Alert>
     );
@@ -56,11 +60,11 @@ export function InvoiceChart({ clientId }: { clientId: string | null }) {
     <Card withBorder component="section" aria-labelledby="invoice-summary-heading">
       <Group justify="space-between" mb="xs">
         <Title order={2} size="h4" id="invoice-summary-heading">
-          Where the money is
+          {t('invoiceChart.title')}
         </Title>
         <Text size="xs" c="dimmed">
-          {complete ? 'All invoices' : `The latest ${SUMMARY_LIMIT} invoices`}
-          {clientId ? ' of this client' : ''}
+          {complete ? t('invoiceChart.all') : t('invoiceChart.latest', { count: SUMMARY_LIMIT })}
+          {clientId ? t('invoiceChart.ofClient') : ''}
         </Text>
       </Group>
       <Stack gap="md">
@@ -83,13 +87,13 @@ export function InvoiceChart({ clientId }: { clientId: string | null }) {
                 m={0}
                 mt="xs"
                 style={{ listStyle: 'none' }}
-                aria-label={`Amounts in ${currency}`}
+                aria-label={t('invoiceChart.amountsIn', { currency })}
               >
                 {bars.map((bar) => (
                   <Text key={bar.key} component="li" size="sm" miw={150}>
                     {bar.label}: <strong>{formatMoney(bar.minor, currency)}</strong>{' '}
                     <Text span size="xs" c="dimmed">
-                      ({bar.count} {bar.count === 1 ? 'invoice' : 'invoices'})
+                      {t('invoiceChart.count', { count: bar.count })}
                     </Text>
                   </Text>
                 ))}

@@ -1,11 +1,12 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formProblemOf, problemOf } from '../../../api/problems';
 import { fetchInvoicePdf, type Invoice, useSendInvoice } from '../../../api/use-invoices';
 import { ConfirmModal } from '../../../components/confirm-modal';
 import { saveFile } from '../../../components/save-file';
-import { formatDateTime } from '../dates';
+import { useFormat } from '../../../i18n/use-locale';
 
 /**
  * The invoice as a document: its PDF (made by the API on request; a draft's says DRAFT),
@@ -23,6 +24,7 @@ export function InvoiceDocumentActions({
   printable?: boolean;
 }) {
   const send = useSendInvoice();
+  const { t } = useTranslation();
   const [downloading, setDownloading] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const sendable = invoice.status === 'issued' || invoice.status === 'paid';
@@ -37,8 +39,8 @@ export function InvoiceDocumentActions({
     } catch (error) {
       notifications.show({
         color: 'red',
-        title: 'The PDF could not be made',
-        message: problemOf(error)?.message ?? 'Something went wrong; try again.',
+        title: t('invoiceDocument.pdfFailed'),
+        message: problemOf(error)?.message ?? t('common.somethingWentWrong'),
       });
     } finally {
       setDownloading(false);
@@ -51,19 +53,19 @@ export function InvoiceDocumentActions({
         setConfirming(false);
         notifications.show(
           email === 'sent'
-            ? { color: 'teal', message: `${invoice.displayNumber} was emailed to ${sentTo}.` }
+            ? { color: 'teal', message: t('invoiceDocument.emailed', { number: invoice.displayNumber, to: sentTo }) }
             : email === 'queued'
               ? {
                   color: 'yellow',
                   autoClose: 10_000,
-                  title: 'The email is on its way',
-                  message: `The mail server did not answer, so the email to ${sentTo} waits and is tried again.`,
+                  title: t('invoiceDocument.queuedTitle'),
+                  message: t('invoiceDocument.queued', { to: sentTo }),
                 }
               : {
                   color: 'red',
                   autoClose: false,
-                  title: 'The email was not sent',
-                  message: `The mail server refused the email to ${sentTo}. Check the address on the client.`,
+                  title: t('invoiceDocument.failedTitle'),
+                  message: t('invoiceDocument.failed', { to: sentTo }),
                 },
         );
       },
@@ -73,43 +75,41 @@ export function InvoiceDocumentActions({
 
   return (
     <>
-      <Group gap="xs" data-print="hide" role="group" aria-label="Invoice document">
+      <Group gap="xs" data-print="hide" role="group" aria-label={t('invoiceDocument.group')}>
         <Button variant="default" loading={downloading} onClick={() => void download()}>
-          {invoice.status === 'draft' ? 'Download draft PDF' : 'Download PDF'}
+          {invoice.status === 'draft' ? t('invoiceDocument.downloadDraft') : t('invoiceDocument.download')}
         </Button>
         {printable && (
           <Button variant="default" onClick={() => window.print()}>
-            Print
+            {t('invoiceDocument.print')}
           </Button>
         )}
         {maySend && sendable && (
           <Button variant="light" disabled={!address} onClick={() => setConfirming(true)}>
-            Send by email
+            {t('invoiceDocument.send')}
           </Button>
         )}
       </Group>
       {maySend && sendable && !address && (
         <Text size="sm" c="dimmed" data-print="hide">
-          {invoice.deidentified
-            ? 'The bill-to details were erased, so the invoice cannot be emailed.'
-            : 'The bill-to copy has no email address: download the PDF and send it another way.'}
+          {invoice.deidentified ? t('invoiceDocument.erased') : t('invoiceDocument.noEmail')}
         </Text>
       )}
       {problem && (
-        <Alert color="red" role="alert" title="The invoice was not sent" data-print="hide">
+        <Alert color="red" role="alert" title={t('invoiceDocument.notSent')} data-print="hide">
           {problem.message}
         </Alert>
       )}
       <ConfirmModal
         opened={confirming}
-        title={`Email ${invoice.displayNumber}?`}
-        confirmLabel="Send email"
+        title={t('invoiceDocument.confirmTitle', { number: invoice.displayNumber })}
+        confirmLabel={t('invoiceDocument.confirm')}
         confirmColor="blue"
         busy={send.isPending}
         onClose={() => setConfirming(false)}
         onConfirm={sendNow}
       >
-        The invoice goes to {address} with its PDF attached.
+        {t('invoiceDocument.confirmText', { to: address })}
       </ConfirmModal>
     </>
   );
@@ -117,17 +117,20 @@ export function InvoiceDocumentActions({
 
 /** Where and when the invoice was last emailed, and what the mail server did with it. */
 export function InvoiceEmailed({ invoice }: { invoice: Invoice }) {
+  const { t } = useTranslation();
+  const { formatDateTime } = useFormat();
   if (!invoice.emailedAt) return null;
-  const to = invoice.billTo?.email ?? 'the bill-to address';
+  const to = invoice.billTo?.email ?? t('invoiceDocument.theBillTo');
   const outcome =
     invoice.emailDelivery === 'queued'
-      ? ' The mail server did not answer at the time; the email is tried again.'
+      ? t('invoiceDocument.emailedQueued')
       : invoice.emailDelivery === 'failed'
-        ? ' The mail server refused it.'
+        ? t('invoiceDocument.emailedFailed')
         : '';
   return (
     <Text size="sm" c={invoice.emailDelivery === 'failed' ? 'red' : 'dimmed'} data-print="hide" role="status">
-      Emailed to {to} on {formatDateTime(invoice.emailedAt)}.{outcome}
+      {t('invoiceDocument.emailedOn', { to, when: formatDateTime(invoice.emailedAt) })}
+      {outcome}
     </Text>
   );
 }

@@ -1,5 +1,6 @@
 import type { Invoice, InvoiceLine } from '../../../api/use-invoices';
 import type { TaxRate } from '../../../api/use-tax-policies';
+import { i18n } from '../../../i18n/i18n';
 import { minorToDecimal, parseMoney, parseQuantity } from '../money';
 
 /** An invoice draft as the editor holds it: the text people type, turned into API lines only when valid. */
@@ -62,10 +63,10 @@ export function parseRow(row: Row, currency: string, rates: TaxRate[] | null): P
   const errors: ParsedRow['errors'] = {};
   const quantity = parseQuantity(row.quantity);
   const price = parseMoney(row.unitPrice, currency);
-  if (!row.description.trim()) errors.description = 'Describe the line';
+  if (!row.description.trim()) errors.description = i18n.t('invoiceEditor.describeLine');
   if (!quantity.ok) errors.quantity = quantity.error;
   if (!price.ok) errors.unitPrice = price.error;
-  if (!row.taxCode) errors.taxCode = 'Choose a tax rate';
+  if (!row.taxCode) errors.taxCode = i18n.t('invoiceEditor.chooseRate');
   else if (rates && !rates.some((rate) => rate.code === row.taxCode)) {
     errors.taxCode = `${row.taxCode} is not a rate of the policy in effect`;
   }

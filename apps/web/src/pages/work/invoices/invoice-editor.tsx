@@ -17,6 +17,7 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { type FormEvent, useMemo, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { fieldErrorsOf, formProblemOf, problemOf } from '../../../api/problems';
 import { useClientSummary } from '../../../api/use-client-lookup';
@@ -36,8 +37,9 @@ import { useJob } from '../../../api/use-jobs';
 import { useEffectiveTaxPolicy } from '../../../api/use-tax-policies';
 import { usePermissions } from '../../../auth/use-permissions';
 import { ConfirmModal } from '../../../components/confirm-modal';
-import { formatIsoDate, todayIso } from '../dates';
-import { COMMON_CURRENCIES, formatMoney, formatPercent } from '../money';
+import { useFormat } from '../../../i18n/use-locale';
+import { todayIso } from '../dates';
+import { COMMON_CURRENCIES } from '../money';
 import { ActivityLog } from '../shared/activity-log';
 import { ClientPicker } from '../shared/client-picker';
 import { jobNumber, PRICING_LABELS } from '../work-labels';
@@ -62,6 +64,8 @@ export function InvoiceEditor({
 }) {
   const navigate = useNavigate();
   const { can } = usePermissions();
+  const { t } = useTranslation();
+  const { formatCalendarDate, formatMoney, formatNumber } = useFormat();
   const [draft, setDraft] = useState<Draft>(() => draftOf(invoice, initialClientId));
   const [saved, setSaved] = useState(() => canonical(draftOf(invoice, initialClientId)));
   const [touched, setTouched] = useState(false);
@@ -122,7 +126,7 @@ export function InvoiceEditor({
 
   function valid(): boolean {
     setTouched(true);
-    setClientMissing(draft.clientId ? undefined : 'Choose who the invoice is for');
+    setClientMissing(draft.clientId ? undefined : t('invoiceEditor.clientMissing'));
     return Boolean(draft.clientId) && parsed.every((row) => Object.keys(row.errors).length === 0) && rows.length > 0;
   }
 
@@ -162,7 +166,7 @@ export function InvoiceEditor({
     event.preventDefault();
     const result = await saveDraft();
     if (!result) return;
-    notifications.show({ color: 'teal', message: `Draft ${result.displayNumber} saved.` });
+    notifications.show({ color: 'teal', message: t('invoiceEditor.saved', { number: result.displayNumber }) });
     if (!invoice) navigate(`/invoices/${result.id}`, { replace: true });
   }
 
@@ -200,25 +204,30 @@ export function InvoiceEditor({
 
   const rateOptions = (rates ?? []).map((rate) => ({
     value: rate.code,
-    label: `${rate.name} (${formatPercent(rate.basisPoints)}%)`,
+    label: t('invoiceEditor.rate', {
+      name: rate.name,
+      rate: formatNumber(rate.basisPoints / 10_000, { style: 'percent', maximumFractionDigits: 2 }),
+    }),
   }));
   const rateNames = new Map((rates ?? []).map((rate) => [rate.code, rate.name]));
   const pricing = quote.data?.pricing ?? policy.data?.pricing;
-  const heading = invoice ? `Draft ${invoice.displayNumber}` : 'New invoice';
+  const heading = invoice
+    ? t('invoiceEditor.heading', { number: invoice.displayNumber })
+    : t('invoiceEditor.newHeading');
   const busy = create.isPending || update.isPending || issue.isPending;
   const currencyOptions = [...new Set([draft.currency, ...COMMON_CURRENCIES])];
 
   return (
     <Stack maw={1100}>
       <Anchor component={Link} to="/invoices" size="sm">
-        ← Invoices
+        {t('invoiceEditor.invoicesLink')}
       </Anchor>
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={1}>{heading}</Title>
           <Group gap="xs" mt={4}>
             <Badge color="gray" variant="light">
-              Draft
+              {t('invoiceEditor.draft')}
             </Badge>
             {pricing && (
               <Badge variant="outline" color="cyan" title={PRICING_LABELS[pricing]?.explanation}>
@@ -227,7 +236,7 @@ export function InvoiceEditor({
             )}
             {dirty && invoice && (
               <Text size="xs" c="dimmed">
-                Unsaved changes
+                {t('invoiceEditor.unsaved')}
               </Text>
             )}
           </Group>
@@ -237,13 +246,11 @@ export function InvoiceEditor({
       </Group>
 
       {stale ? (
-        <Alert color="yellow" title="This invoice was not saved" role="alert">
+        <Alert color="yellow" title={t('invoiceEditor.staleTitle')} role="alert">
           <Stack gap="xs">
-            <Text size="sm">
-              {problem?.message}. Reload to see the invoice as it is now; your unsaved changes will be lost.
-            </Text>
+            <Text size="sm">{t('invoiceEditor.staleText', { message: problem?.message ?? '' })}</Text>
             <Button size="xs" variant="light" w="fit-content" onClick={() => void reload()}>
-              Reload
+              {t('common.reload')}
             </Button>
           </Stack>
         </Alert>
@@ -255,13 +262,13 @@ export function InvoiceEditor({
         )
       )}
 
-      <form onSubmit={submit} noValidate aria-label="Invoice">
+      <form onSubmit={submit} noValidate aria-label={t('invoiceEditor.form')}>
         <Stack>
           <Card withBorder>
             <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
               {invoice ? (
                 <TextInput
-                  label="Client"
+                  label={t('invoiceEditor.client')}
                   readOnly
                   variant="filled"
                   value={invoice.billTo?.name ?? client.data?.name ?? '…'}
@@ -279,7 +286,7 @@ export function InvoiceEditor({
                 />
               )}
               <Select
-                label="Currency"
+                label={t('invoiceEditor.currency')}
                 data={currencyOptions}
                 value={draft.currency}
                 onChange={(value) => value && set('currency', value)}
@@ -288,17 +295,17 @@ export function InvoiceEditor({
                 error={serverErrors.currency}
               />
               <TextInput
-                label="Issue date"
+                label={t('invoiceEditor.issueDate')}
                 type="date"
-                description="Today when issued, if left empty"
+                description={t('invoiceEditor.issueDateHint')}
                 value={draft.issueDate}
                 onChange={(event) => set('issueDate', event.currentTarget.value)}
                 error={serverErrors.issueDate}
               />
               <TextInput
-                label="Due date"
+                label={t('invoiceEditor.dueDate')}
                 type="date"
-                description="30 days after issue, if left empty"
+                description={t('invoiceEditor.dueDateHint')}
                 value={draft.dueDate}
                 min={draft.issueDate || undefined}
                 onChange={(event) => set('dueDate', event.currentTarget.value)}
@@ -307,38 +314,36 @@ export function InvoiceEditor({
             </SimpleGrid>
             {jobId && (
               <Text size="sm" mt="sm">
-                For job{' '}
-                {job.data ? (
-                  <Anchor component={Link} to={`/jobs/${job.data.id}`}>
-                    {jobNumber(job.data.number)} · {job.data.title}
-                  </Anchor>
-                ) : (
-                  '…'
-                )}
-                . Issuing the invoice marks the job as invoiced.
+                <Trans
+                  i18nKey="invoiceEditor.forJob"
+                  values={{ job: job.data ? `${jobNumber(job.data.number)} · ${job.data.title}` : '…' }}
+                  components={{
+                    anchor: job.data ? <Anchor component={Link} to={`/jobs/${job.data.id}`} /> : <span />,
+                  }}
+                />
               </Text>
             )}
           </Card>
 
           {!branchId && !invoice && (
             <Text size="sm" c="dimmed">
-              Choose the client first: the tax policy of their branch prices the lines.
+              {t('invoiceEditor.chooseClientFirst')}
             </Text>
           )}
           {branchId && policy.isSuccess && policy.data === null && (
-            <Alert color="orange" title="No tax policy applies" role="alert">
-              No tax policy is in effect for this branch on {formatIsoDate(date)}, so the invoice cannot be priced.{' '}
+            <Alert color="orange" title={t('invoiceEditor.noPolicyTitle')} role="alert">
+              {t('invoiceEditor.noPolicy', { date: formatCalendarDate(date) })}{' '}
               {can('tax-policies:write') ? (
                 <Anchor component={Link} to="/settings/tax">
-                  Add one in Tax settings.
+                  {t('invoiceEditor.addPolicy')}
                 </Anchor>
               ) : (
-                'An administrator can add one in Tax settings.'
+                t('invoiceEditor.adminAddsPolicy')
               )}
             </Alert>
           )}
           {policy.isError && (
-            <Alert color="red" role="alert" title="Could not read the tax policy">
+            <Alert color="red" role="alert" title={t('invoiceEditor.policyFailed')}>
               {policy.error.message}
             </Alert>
           )}
@@ -346,24 +351,24 @@ export function InvoiceEditor({
           <Card withBorder component="section" aria-labelledby="lines-heading">
             <Group justify="space-between" mb="sm">
               <Title order={2} size="h4" id="lines-heading">
-                Lines
+                {t('invoiceEditor.lines')}
               </Title>
               {policy.data && (
                 <Text size="xs" c="dimmed">
-                  Tax policy: {policy.data.name}
+                  {t('invoiceEditor.policy', { name: policy.data.name })}
                 </Text>
               )}
             </Group>
             <Table.ScrollContainer minWidth={760}>
-              <Table aria-label="Invoice lines" verticalSpacing="xs">
+              <Table aria-label={t('invoiceEditor.linesTable')} verticalSpacing="xs">
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>Description</Table.Th>
-                    <Table.Th w={100}>Quantity</Table.Th>
-                    <Table.Th w={140}>Unit price</Table.Th>
-                    <Table.Th w={230}>Tax rate</Table.Th>
+                    <Table.Th>{t('invoiceEditor.description')}</Table.Th>
+                    <Table.Th w={100}>{t('invoiceEditor.quantity')}</Table.Th>
+                    <Table.Th w={140}>{t('invoiceEditor.unitPrice')}</Table.Th>
+                    <Table.Th w={230}>{t('invoiceEditor.taxRate')}</Table.Th>
                     <Table.Th w={120} ta="right">
-                      Amount
+                      {t('invoiceEditor.amount')}
                     </Table.Th>
                     <Table.Th w={40} />
                   </Table.Tr>
@@ -379,7 +384,7 @@ export function InvoiceEditor({
                       <Table.Tr key={row.key}>
                         <Table.Td>
                           <TextInput
-                            aria-label={`Description of line ${n}`}
+                            aria-label={t('invoiceEditor.descriptionOf', { n })}
                             value={row.description}
                             maxLength={500}
                             onChange={(event) => setRow(row.key, { description: event.currentTarget.value })}
@@ -388,7 +393,7 @@ export function InvoiceEditor({
                         </Table.Td>
                         <Table.Td>
                           <TextInput
-                            aria-label={`Quantity of line ${n}`}
+                            aria-label={t('invoiceEditor.quantityOf', { n })}
                             inputMode="decimal"
                             value={row.quantity}
                             onChange={(event) => setRow(row.key, { quantity: event.currentTarget.value })}
@@ -399,7 +404,7 @@ export function InvoiceEditor({
                         </Table.Td>
                         <Table.Td>
                           <TextInput
-                            aria-label={`Unit price of line ${n}`}
+                            aria-label={t('invoiceEditor.unitPriceOf', { n })}
                             inputMode="decimal"
                             placeholder="0.00"
                             value={row.unitPrice}
@@ -413,7 +418,7 @@ export function InvoiceEditor({
                         </Table.Td>
                         <Table.Td>
                           <Select
-                            aria-label={`Tax rate of line ${n}`}
+                            aria-label={t('invoiceEditor.taxRateOf', { n })}
                             data={
                               row.taxCode && !rateOptions.some((option) => option.value === row.taxCode)
                                 ? [...rateOptions, { value: row.taxCode, label: row.taxCode }]
@@ -422,7 +427,7 @@ export function InvoiceEditor({
                             value={row.taxCode}
                             onChange={(value) => setRow(row.key, { taxCode: value })}
                             allowDeselect={false}
-                            placeholder={policy.isPending ? 'Loading…' : 'Choose'}
+                            placeholder={policy.isPending ? t('invoiceEditor.loading') : t('invoiceEditor.choose')}
                             error={(rates && parsed[index].errors.taxCode) || own.taxCode || server('taxCode')}
                           />
                         </Table.Td>
@@ -440,7 +445,7 @@ export function InvoiceEditor({
                           <ActionIcon
                             variant="subtle"
                             color="red"
-                            aria-label={`Remove line ${n}`}
+                            aria-label={t('invoiceEditor.removeLine', { n })}
                             disabled={rows.length === 1}
                             onClick={() =>
                               set(
@@ -469,12 +474,12 @@ export function InvoiceEditor({
                 onClick={() => set('rows', [...draft.rows, newRow(defaultCode)])}
                 disabled={draft.rows.length >= 100}
               >
-                Add line
+                {t('invoiceEditor.addLine')}
               </Button>
               <Stack gap={4} align="flex-end" style={{ flex: 1 }}>
                 {quote.isError && problemOf(quote.error)?.problem.status !== 404 && (
                   <Text size="sm" c="red" role="alert">
-                    Could not price the lines: {quote.error.message}
+                    {t('invoiceEditor.priceFailed', { message: quote.error.message })}
                   </Text>
                 )}
                 <InvoiceTotals
@@ -498,13 +503,13 @@ export function InvoiceEditor({
             <Group gap="xs">
               {invoice && (
                 <Button variant="subtle" color="red" onClick={() => setDeleting(true)} disabled={busy}>
-                  Delete draft
+                  {t('invoiceEditor.deleteDraft')}
                 </Button>
               )}
             </Group>
             <Group gap="xs">
               <Button type="submit" variant="default" loading={create.isPending || update.isPending} disabled={stale}>
-                Save draft
+                {t('invoiceEditor.saveDraft')}
               </Button>
               <Button
                 onClick={() => {
@@ -512,7 +517,7 @@ export function InvoiceEditor({
                 }}
                 disabled={stale || busy || (policy.isSuccess && policy.data === null)}
               >
-                Issue invoice
+                {t('invoiceEditor.issue')}
               </Button>
             </Group>
           </Group>
@@ -533,24 +538,27 @@ export function InvoiceEditor({
       {invoice && (
         <ConfirmModal
           opened={deleting}
-          title={`Delete draft ${invoice.displayNumber}?`}
-          confirmLabel="Delete draft"
+          title={t('invoiceEditor.deleteTitle', { number: invoice.displayNumber })}
+          confirmLabel={t('invoiceEditor.deleteDraft')}
           busy={remove.isPending}
           onClose={() => setDeleting(false)}
           onConfirm={() =>
             remove.mutate(invoice.id, {
               onSuccess: () => {
-                notifications.show({ color: 'teal', message: `Draft ${invoice.displayNumber} deleted.` });
+                notifications.show({
+                  color: 'teal',
+                  message: t('invoiceEditor.deleted', { number: invoice.displayNumber }),
+                });
                 navigate('/invoices', { replace: true });
               },
               onError: (error) => {
                 setDeleting(false);
-                notifications.show({ color: 'red', title: 'The draft was not deleted', message: error.message });
+                notifications.show({ color: 'red', title: t('invoiceEditor.notDeleted'), message: error.message });
               },
             })
           }
         >
-          The draft and its lines are deleted. Its number is not reused.
+          {t('invoiceEditor.deleteText')}
         </ConfirmModal>
       )}
     </Stack>

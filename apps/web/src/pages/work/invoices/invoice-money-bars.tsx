@@ -1,6 +1,6 @@
 import '@mantine/charts/styles.css';
 import { BarChart } from '@mantine/charts';
-import { currencyDigits, formatMoney } from '../money';
+import { useFormat } from '../../../i18n/use-locale';
 
 export interface MoneyBar {
   key: string;
@@ -15,6 +15,7 @@ export interface MoneyBar {
  * technology: the amounts are written out beside it. Its own chunk, with recharts.
  */
 export default function InvoiceMoneyBars({ bars, currency }: { bars: MoneyBar[]; currency: string }) {
+  const { currencyDigits, formatMoney } = useFormat();
   const unit = 10 ** currencyDigits(currency);
   return (
     <BarChart

@@ -1,4 +1,5 @@
 import { Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { problemOf } from '../../../api/problems';
 import { useInvoice } from '../../../api/use-invoices';
@@ -18,11 +19,12 @@ export function InvoicePage() {
   const { id } = useParams();
   const { can } = usePermissions();
   const invoice = useInvoice(id);
-  usePageTitle(invoice.data ? `Invoice ${invoice.data.displayNumber}` : 'Invoice');
+  const { t } = useTranslation();
+  usePageTitle(invoice.data ? t('invoice.pageTitle', { number: invoice.data.displayNumber }) : t('invoice.title'));
   if (invoice.isPending) {
     return (
       <Center h={200}>
-        <Loader aria-label="Loading the invoice" />
+        <Loader aria-label={t('invoice.loading')} />
       </Center>
     );
   }
@@ -30,14 +32,10 @@ export function InvoicePage() {
     const notFound = problemOf(invoice.error)?.problem.status === 404;
     return (
       <Stack maw={600}>
-        <Title order={1}>{notFound ? 'Invoice not found' : 'Could not load the invoice'}</Title>
-        <Text c="dimmed">
-          {notFound
-            ? 'It may have been a draft that was deleted, or it belongs to a branch you do not work in.'
-            : invoice.error.message}
-        </Text>
+        <Title order={1}>{notFound ? t('invoice.notFound') : t('invoice.loadFailed')}</Title>
+        <Text c="dimmed">{notFound ? t('invoice.notFoundText') : invoice.error.message}</Text>
         <Button component={Link} to="/invoices" variant="light" w="fit-content">
-          Back to the invoices
+          {t('invoice.backToInvoices')}
         </Button>
       </Stack>
     );

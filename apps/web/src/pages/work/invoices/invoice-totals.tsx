@@ -1,5 +1,6 @@
 import { Table } from '@mantine/core';
-import { formatMoney, formatPercent } from '../money';
+import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../../i18n/use-locale';
 
 interface PricedLine {
   taxCode: string;
@@ -43,10 +44,12 @@ export function InvoiceTotals({
   /** The totals are being recomputed: shown dimmed, marked busy. */
   pending?: boolean;
 }) {
+  const { t } = useTranslation();
+  const { formatMoney, formatNumber } = useFormat();
   const money = (minor: number) => formatMoney(minor, currency);
   return (
     <Table
-      aria-label="Totals"
+      aria-label={t('invoiceTotals.table')}
       aria-busy={pending}
       variant="vertical"
       withRowBorders={false}
@@ -56,32 +59,35 @@ export function InvoiceTotals({
     >
       <Table.Tbody>
         <Table.Tr>
-          <Table.Th>Net</Table.Th>
+          <Table.Th>{t('invoiceTotals.net')}</Table.Th>
           <Table.Td ta="right">{money(totals.subtotalMinor)}</Table.Td>
         </Table.Tr>
         {taxByRate(totals.lines).map((rate) => (
           <Table.Tr key={`${rate.code}:${rate.basisPoints}`}>
             <Table.Th fw={400}>
-              Tax: {rateNames?.get(rate.code) ?? rate.code} {formatPercent(rate.basisPoints)}%
+              {t('invoiceTotals.tax', {
+                name: rateNames?.get(rate.code) ?? rate.code,
+                rate: formatNumber(rate.basisPoints / 10_000, { style: 'percent', maximumFractionDigits: 2 }),
+              })}
             </Table.Th>
             <Table.Td ta="right">{money(rate.taxMinor)}</Table.Td>
           </Table.Tr>
         ))}
         <Table.Tr style={{ borderTop: '1px solid var(--mantine-color-default-border)' }}>
-          <Table.Th>Total</Table.Th>
+          <Table.Th>{t('invoiceTotals.total')}</Table.Th>
           <Table.Td ta="right" fw={700}>
             {money(totals.totalMinor)}
           </Table.Td>
         </Table.Tr>
         {paidMinor !== undefined && (
           <Table.Tr>
-            <Table.Th fw={400}>Paid</Table.Th>
+            <Table.Th fw={400}>{t('invoiceTotals.paid')}</Table.Th>
             <Table.Td ta="right">{money(paidMinor)}</Table.Td>
           </Table.Tr>
         )}
         {balanceMinor !== undefined && (
           <Table.Tr>
-            <Table.Th>Balance</Table.Th>
+            <Table.Th>{t('invoiceTotals.balance')}</Table.Th>
             <Table.Td ta="right" fw={700}>
               {money(balanceMinor)}
             </Table.Td>

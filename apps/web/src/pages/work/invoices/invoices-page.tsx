@@ -1,29 +1,25 @@
 import { Alert, Anchor, Badge, Button, Center, Group, Loader, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type InvoiceFilters, type InvoiceStatus, useInvoiceList } from '../../../api/use-invoices';
 import { usePermissions } from '../../../auth/use-permissions';
 import { LoadMoreButton } from '../../../components/load-more-button.js';
-import { formatIsoDate } from '../dates';
-import { formatMoney } from '../money';
+import { useFormat } from '../../../i18n/use-locale';
 import { ClientPicker } from '../shared/client-picker';
 import { INVOICE_STATUS_LABELS } from '../work-labels';
 import { InvoiceChart } from './invoice-chart';
 
 type Tab = 'all' | InvoiceStatus | 'overdue';
 
-const TABS: { value: Tab; label: string }[] = [
-  { value: 'all', label: 'All' },
-  { value: 'draft', label: 'Drafts' },
-  { value: 'issued', label: 'Issued' },
-  { value: 'overdue', label: 'Overdue' },
-  { value: 'paid', label: 'Paid' },
-  { value: 'void', label: 'Void' },
-];
+const TABS: Tab[] = ['all', 'draft', 'issued', 'overdue', 'paid', 'void'];
 
 /** Invoices, newest first: by state and client, with what is owed at a glance. */
 export function InvoicesPage() {
   const { can } = usePermissions();
+  const { t } = useTranslation();
+  const { formatCalendarDate, formatMoney } = useFormat();
+  const formatIsoDate = (value: string | null | undefined) => (value ? formatCalendarDate(value) : '—');
   const [tab, setTab] = useState<Tab>('all');
   const [clientId, setClientId] = useState<string | null>(null);
   const filters: InvoiceFilters = {
@@ -38,14 +34,14 @@ export function InvoicesPage() {
     <Stack maw={1200}>
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={1}>Invoices</Title>
+          <Title order={1}>{t('invoices.title')}</Title>
           <Text c="dimmed" size="sm">
-            Drafts, what clients owe, and what they paid.
+            {t('invoices.intro')}
           </Text>
         </div>
         {can('invoices:write') && (
           <Button component={Link} to={clientId ? `/invoices/new?clientId=${clientId}` : '/invoices/new'}>
-            New invoice
+            {t('invoices.new')}
           </Button>
         )}
       </Group>
@@ -54,17 +50,17 @@ export function InvoicesPage() {
 
       <Group justify="space-between" align="flex-end">
         <Tabs value={tab} onChange={(value) => setTab((value as Tab) ?? 'all')}>
-          <Tabs.List aria-label="Invoice status">
-            {TABS.map((entry) => (
-              <Tabs.Tab key={entry.value} value={entry.value}>
-                {entry.label}
+          <Tabs.List aria-label={t('invoices.statusTabs')}>
+            {TABS.map((value) => (
+              <Tabs.Tab key={value} value={value}>
+                {t(`invoices.tab.${value}`)}
               </Tabs.Tab>
             ))}
           </Tabs.List>
         </Tabs>
         <ClientPicker
-          label="Client"
-          placeholder="All clients"
+          label={t('invoices.client')}
+          placeholder={t('invoices.allClients')}
           value={clientId}
           onChange={(id) => setClientId(id)}
           clearable
@@ -73,26 +69,26 @@ export function InvoicesPage() {
       </Group>
 
       {list.isError && (
-        <Alert color="red" title="Could not load the invoices" role="alert">
+        <Alert color="red" title={t('invoices.loadFailed')} role="alert">
           {list.error.message}
         </Alert>
       )}
       {list.isPending ? (
         <Center h={160}>
-          <Loader aria-label="Loading invoices" />
+          <Loader aria-label={t('invoices.loading')} />
         </Center>
       ) : (
         <Table.ScrollContainer minWidth={860}>
-          <Table aria-label="Invoices" striped highlightOnHover aria-busy={list.isFetching}>
+          <Table aria-label={t('invoices.table')} striped highlightOnHover aria-busy={list.isFetching}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Number</Table.Th>
-                <Table.Th>Bill to</Table.Th>
-                <Table.Th>Issued</Table.Th>
-                <Table.Th>Due</Table.Th>
-                <Table.Th ta="right">Total</Table.Th>
-                <Table.Th ta="right">Balance</Table.Th>
-                <Table.Th>Status</Table.Th>
+                <Table.Th>{t('invoices.number')}</Table.Th>
+                <Table.Th>{t('invoices.billTo')}</Table.Th>
+                <Table.Th>{t('invoices.issued')}</Table.Th>
+                <Table.Th>{t('invoices.due')}</Table.Th>
+                <Table.Th ta="right">{t('invoices.total')}</Table.Th>
+                <Table.Th ta="right">{t('invoices.balance')}</Table.Th>
+                <Table.Th>{t('invoices.status')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -108,7 +104,7 @@ export function InvoicesPage() {
                     <Table.Td>
                       {invoice.billTo?.name ?? (
                         <Text span size="sm" c="dimmed">
-                          {invoice.deidentified ? 'Erased at the client’s request' : '—'}
+                          {invoice.deidentified ? t('invoices.erased') : '—'}
                         </Text>
                       )}
                     </Table.Td>
@@ -125,7 +121,7 @@ export function InvoicesPage() {
                         </Badge>
                         {invoice.overdue && (
                           <Badge color="red" variant="filled">
-                            Overdue
+                            {t('invoices.overdue')}
                           </Badge>
                         )}
                       </Group>
@@ -139,7 +135,7 @@ export function InvoicesPage() {
       )}
       {list.isSuccess && invoices.length === 0 && (
         <Text c="dimmed" size="sm" ta="center" py="md">
-          {tab === 'all' && !clientId ? 'No invoices yet.' : 'No invoice matches these filters.'}
+          {tab === 'all' && !clientId ? t('invoices.empty') : t('invoices.noMatch')}
         </Text>
       )}
       <LoadMoreButton list={list} />

@@ -1,5 +1,6 @@
 import { Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { addDays, fromIsoDate, isoDate, todayIso } from '../dates';
 import type { Draft } from './invoice-draft';
 
@@ -17,40 +18,41 @@ export function IssueModal({
   onClose: () => void;
   onIssue: (dates: { issueDate: string; dueDate: string }) => void;
 }) {
+  const { t } = useTranslation();
   const [issueDate, setIssueDate] = useState(draft.issueDate || todayIso());
   const [dueDate, setDueDate] = useState(
     draft.dueDate || isoDate(addDays(fromIsoDate(draft.issueDate || todayIso()), 30)),
   );
   const late = dueDate && issueDate && dueDate < issueDate;
   return (
-    <Modal opened onClose={onClose} title="Issue this invoice?" centered>
+    <Modal opened onClose={onClose} title={t('issueInvoice.title')} centered>
       <Stack>
         <Text size="sm">
-          {totalLabel ? `It will be issued for ${totalLabel}. ` : ''}Once issued, its lines and totals are frozen with
-          the tax policy in effect on the issue date: it can no longer be edited, only paid or voided.
+          {totalLabel ? t('issueInvoice.total', { total: totalLabel }) : ''}
+          {t('issueInvoice.text')}
         </Text>
         <SimpleGrid cols={2}>
           <TextInput
-            label="Issue date"
+            label={t('issueInvoice.issueDate')}
             type="date"
             value={issueDate}
             onChange={(event) => setIssueDate(event.currentTarget.value)}
           />
           <TextInput
-            label="Due date"
+            label={t('issueInvoice.dueDate')}
             type="date"
             value={dueDate}
             min={issueDate}
             onChange={(event) => setDueDate(event.currentTarget.value)}
-            error={late ? 'The due date cannot be before the issue date' : undefined}
+            error={late ? t('issueInvoice.dueBeforeIssue') : undefined}
           />
         </SimpleGrid>
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button loading={busy} disabled={Boolean(late)} onClick={() => onIssue({ issueDate, dueDate })}>
-            Issue invoice
+            {t('issueInvoice.submit')}
           </Button>
         </Group>
       </Stack>

@@ -14,6 +14,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formProblemOf } from '../../../api/problems';
 import { type Invoice, useInvoiceActivity, useInvoicePayments, useVoidInvoice } from '../../../api/use-invoices';
@@ -21,8 +22,7 @@ import { useJob } from '../../../api/use-jobs';
 import { useStaff } from '../../../api/use-staff';
 import { usePermissions } from '../../../auth/use-permissions';
 import { ConfirmModal } from '../../../components/confirm-modal';
-import { formatIsoDate } from '../dates';
-import { formatMoney, formatPercent } from '../money';
+import { useFormat } from '../../../i18n/use-locale';
 import { ActivityLog } from '../shared/activity-log';
 import { INVOICE_STATUS_LABELS, jobNumber, PAYMENT_METHOD_LABELS, PRICING_LABELS } from '../work-labels';
 import { InvoiceDocumentActions, InvoiceEmailed } from './invoice-document-actions';
@@ -33,6 +33,11 @@ import './invoice-print.css';
 /** An invoice that is no longer a draft: what it says, what was paid, and what can still happen to it. */
 export function IssuedInvoice({ invoice }: { invoice: Invoice }) {
   const { can } = usePermissions();
+  const { t } = useTranslation();
+  const { formatCalendarDate, formatMoney, formatNumber } = useFormat();
+  const formatIsoDate = (value: string | null | undefined) => (value ? formatCalendarDate(value) : '—');
+  const percent = (basisPoints: number) =>
+    formatNumber(basisPoints / 10_000, { style: 'percent', maximumFractionDigits: 2 });
   const staff = useStaff();
   const payments = useInvoicePayments(invoice.id, invoice.status !== 'draft');
   // An agent (payments:write alone) reaches this invoice through their job; its log is not theirs to read.
@@ -53,25 +58,30 @@ export function IssuedInvoice({ invoice }: { invoice: Invoice }) {
     <Stack maw={1100} className="invoice-print-root">
       {readsInvoices ? (
         <Anchor component={Link} to="/invoices" size="sm" data-print="hide">
-          ← Invoices
+          {t('invoice.invoicesLink')}
         </Anchor>
       ) : (
         invoice.jobId && (
           <Anchor component={Link} to={`/jobs/${invoice.jobId}`} size="sm" data-print="hide">
-            ← The job
+            {t('invoice.jobLink')}
           </Anchor>
         )
       )}
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={1}>Invoice {invoice.displayNumber}</Title>
+          <Title order={1}>{t('invoice.heading', { number: invoice.displayNumber })}</Title>
           <Group gap="xs" mt={4}>
-            <Badge color={status.color} variant="light" size="lg" aria-label={`Status: ${status.label}`}>
+            <Badge
+              color={status.color}
+              variant="light"
+              size="lg"
+              aria-label={t('invoice.statusLabel', { status: status.label })}
+            >
               {status.label}
             </Badge>
             {invoice.overdue && (
               <Badge color="red" variant="filled" size="lg">
-                Overdue
+                {t('invoice.overdue')}
               </Badge>
             )}
             <Badge variant="outline" color="cyan">
@@ -82,11 +92,11 @@ export function IssuedInvoice({ invoice }: { invoice: Invoice }) {
         <Group gap="xs" data-print="hide">
           {invoice.status === 'issued' && mayWrite && (
             <Button variant="subtle" color="red" onClick={() => setVoiding(true)}>
-              Void invoice
+              {t('invoice.voidInvoice')}
             </Button>
           )}
           {invoice.status === 'issued' && mayTakePayment && (
-            <Button onClick={() => setPaying(true)}>Record payment</Button>
+            <Button onClick={() => setPaying(true)}>{t('invoice.recordPayment')}</Button>
           )}
         </Group>
       </Group>
@@ -94,20 +104,20 @@ export function IssuedInvoice({ invoice }: { invoice: Invoice }) {
       <InvoiceEmailed invoice={invoice} />
 
       {voidProblem && (
-        <Alert color="red" role="alert" title="The invoice was not voided">
+        <Alert color="red" role="alert" title={t('invoice.notVoided')}>
           {voidProblem.message}
         </Alert>
       )}
       {invoice.status === 'draft' && (
-        <Alert color="gray" title="Draft">
-          This invoice is still a draft. Someone with permission to write invoices can edit and issue it.
+        <Alert color="gray" title={t('invoice.draftTitle')}>
+          {t('invoice.draftText')}
         </Alert>
       )}
 
       <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <Card withBorder>
           <Text size="xs" c="dimmed" fw={600} tt="uppercase">
-            Bill to
+            {t('invoice.billTo')}
           </Text>
           {invoice.billTo ? (
             <>
@@ -129,9 +139,7 @@ export function IssuedInvoice({ invoice }: { invoice: Invoice }) {
             </>
           ) : (
             <Text size="sm" c="dimmed">
-              {invoice.deidentified
-                ? 'The client asked to be erased: the name and address are gone, the amounts are kept as the law requires.'
-                : '—'}
+              {invoice.deidentified ? t('invoice.erasedText') : '—'}
             </Text>
           )}
         </Card>
@@ -139,20 +147,20 @@ export function IssuedInvoice({ invoice }: { invoice: Invoice }) {
           <Table variant="vertical" withRowBorders={false}>
             <Table.Tbody>
               <Table.Tr>
-                <Table.Th>Issued</Table.Th>
+                <Table.Th>{t('invoice.issued')}</Table.Th>
                 <Table.Td>{formatIsoDate(invoice.issueDate)}</Table.Td>
               </Table.Tr>
               <Table.Tr>
-                <Table.Th>Due</Table.Th>
+                <Table.Th>{t('invoice.due')}</Table.Th>
                 <Table.Td>{formatIsoDate(invoice.dueDate)}</Table.Td>
               </Table.Tr>
               <Table.Tr>
-                <Table.Th>Currency</Table.Th>
+                <Table.Th>{t('invoice.currency')}</Table.Th>
                 <Table.Td>{invoice.currency}</Table.Td>
               </Table.Tr>
               {invoice.jobId && (
                 <Table.Tr>
-                  <Table.Th>Job</Table.Th>
+                  <Table.Th>{t('invoice.job')}</Table.Th>
                   <Table.Td>
                     {job.data ? (
                       <Anchor component={Link} to={`/jobs/${job.data.id}`}>
@@ -171,19 +179,19 @@ export function IssuedInvoice({ invoice }: { invoice: Invoice }) {
 
       <Card withBorder component="section" aria-labelledby="issued-lines-heading">
         <Title order={2} size="h4" id="issued-lines-heading" mb="sm">
-          Lines
+          {t('invoice.lines')}
         </Title>
         <Table.ScrollContainer minWidth={700}>
-          <Table aria-label="Invoice lines">
+          <Table aria-label={t('invoice.linesTable')}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>Description</Table.Th>
-                <Table.Th ta="right">Quantity</Table.Th>
-                <Table.Th ta="right">Unit price</Table.Th>
-                <Table.Th>Tax</Table.Th>
-                <Table.Th ta="right">Net</Table.Th>
-                <Table.Th ta="right">Tax amount</Table.Th>
-                <Table.Th ta="right">Gross</Table.Th>
+                <Table.Th>{t('invoice.description')}</Table.Th>
+                <Table.Th ta="right">{t('invoice.quantity')}</Table.Th>
+                <Table.Th ta="right">{t('invoice.unitPrice')}</Table.Th>
+                <Table.Th>{t('invoice.tax')}</Table.Th>
+                <Table.Th ta="right">{t('invoice.net')}</Table.Th>
+                <Table.Th ta="right">{t('invoice.taxAmount')}</Table.Th>
+                <Table.Th ta="right">{t('invoice.gross')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -192,10 +200,10 @@ export function IssuedInvoice({ invoice }: { invoice: Invoice }) {
                 // biome-ignore lint/suspicious/noArrayIndexKey: fixed order
                 <Table.Tr key={index}>
                   <Table.Td>{line.description}</Table.Td>
-                  <Table.Td ta="right">{line.quantity}</Table.Td>
+                  <Table.Td ta="right">{formatNumber(line.quantity, { maximumFractionDigits: 3 })}</Table.Td>
                   <Table.Td ta="right">{money(line.unitPriceMinor)}</Table.Td>
                   <Table.Td>
-                    {line.taxCode} {formatPercent(line.taxBasisPoints)}%
+                    {line.taxCode} {percent(line.taxBasisPoints)}
                   </Table.Td>
                   <Table.Td ta="right">{money(line.netMinor)}</Table.Td>
                   <Table.Td ta="right">{money(line.taxMinor)}</Table.Td>
@@ -217,28 +225,28 @@ export function IssuedInvoice({ invoice }: { invoice: Invoice }) {
         <Card withBorder component="section" aria-labelledby="payments-heading">
           <Group justify="space-between" mb="sm">
             <Title order={2} size="h4" id="payments-heading">
-              Payments
+              {t('invoice.payments')}
             </Title>
           </Group>
           {payments.isPending ? (
-            <Loader size="sm" aria-label="Loading payments" />
+            <Loader size="sm" aria-label={t('invoice.loadingPayments')} />
           ) : payments.isError ? (
-            <Alert color="red" role="alert" title="Could not load the payments">
+            <Alert color="red" role="alert" title={t('invoice.paymentsFailed')}>
               {payments.error.message}
             </Alert>
           ) : payments.data.items.length === 0 ? (
             <Text size="sm" c="dimmed">
-              No payments recorded yet.
+              {t('invoice.noPayments')}
             </Text>
           ) : (
-            <Table aria-label="Payments">
+            <Table aria-label={t('invoice.payments')}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Paid on</Table.Th>
-                  <Table.Th>Method</Table.Th>
-                  <Table.Th>Reference</Table.Th>
-                  <Table.Th>Recorded by</Table.Th>
-                  <Table.Th ta="right">Amount</Table.Th>
+                  <Table.Th>{t('invoice.paidOn')}</Table.Th>
+                  <Table.Th>{t('invoice.method')}</Table.Th>
+                  <Table.Th>{t('invoice.reference')}</Table.Th>
+                  <Table.Th>{t('invoice.recordedBy')}</Table.Th>
+                  <Table.Th ta="right">{t('invoice.amount')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
@@ -247,7 +255,9 @@ export function IssuedInvoice({ invoice }: { invoice: Invoice }) {
                     <Table.Td>{formatIsoDate(payment.paidOn)}</Table.Td>
                     <Table.Td>{PAYMENT_METHOD_LABELS[payment.method] ?? payment.method}</Table.Td>
                     <Table.Td>{payment.reference ?? '—'}</Table.Td>
-                    <Table.Td>{payment.recordedBy ? staff.nameOf(payment.recordedBy) : 'An integration'}</Table.Td>
+                    <Table.Td>
+                      {payment.recordedBy ? staff.nameOf(payment.recordedBy) : t('invoice.anIntegration')}
+                    </Table.Td>
                     <Table.Td ta="right">{money(payment.amountMinor)}</Table.Td>
                   </Table.Tr>
                 ))}
@@ -266,8 +276,8 @@ export function IssuedInvoice({ invoice }: { invoice: Invoice }) {
       {paying && <PaymentModal invoice={invoice} onClose={() => setPaying(false)} />}
       <ConfirmModal
         opened={voiding}
-        title={`Void ${invoice.displayNumber}?`}
-        confirmLabel="Void invoice"
+        title={t('invoice.voidTitle', { number: invoice.displayNumber })}
+        confirmLabel={t('invoice.voidInvoice')}
         busy={voidInvoice.isPending}
         onClose={() => setVoiding(false)}
         onConfirm={() =>
@@ -275,7 +285,7 @@ export function IssuedInvoice({ invoice }: { invoice: Invoice }) {
             { id: invoice.id, version: invoice.version },
             {
               onSuccess: (voided) => {
-                notifications.show({ color: 'teal', message: `${voided.displayNumber} is void.` });
+                notifications.show({ color: 'teal', message: t('invoice.voided', { number: voided.displayNumber }) });
                 setVoiding(false);
               },
               onError: () => setVoiding(false),
@@ -283,8 +293,7 @@ export function IssuedInvoice({ invoice }: { invoice: Invoice }) {
           )
         }
       >
-        The invoice stays on record (invoices are kept for seven years) but nothing is owed on it any more. This cannot
-        be undone: issue a new invoice if it was a mistake.
+        {t('invoice.voidText')}
       </ConfirmModal>
     </Stack>
   );

@@ -1,11 +1,14 @@
 import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formProblemOf } from '../../../api/problems';
 import { type Invoice, type PaymentInput, useRecordPayment } from '../../../api/use-invoices';
 import { applyFieldErrors, type FieldMap, sentenceRule, useFirstErrorFocus } from '../../../forms/form-errors';
+import { i18n } from '../../../i18n/i18n';
+import { useFormat } from '../../../i18n/use-locale';
 import { todayIso } from '../dates';
-import { formatMoney, minorToDecimal, parseMoney } from '../money';
+import { minorToDecimal, parseMoney } from '../money';
 import { PAYMENT_METHOD_LABELS } from '../work-labels';
 
 interface PaymentValues {
@@ -15,16 +18,19 @@ interface PaymentValues {
   reference: string;
 }
 
-const FIELDS: FieldMap = {
-  amountMinor: { label: 'Amount', path: 'amount' },
-  paidOn: { label: 'Paid on' },
-  method: { label: 'Method' },
-  reference: { label: 'Reference' },
-};
+/** The API's fields of a payment as the form labels them, in the reader's language. */
+const fields = (): FieldMap => ({
+  amountMinor: { label: i18n.t('payment.amount'), path: 'amount' },
+  paidOn: { label: i18n.t('payment.paidOn') },
+  method: { label: i18n.t('payment.method') },
+  reference: { label: i18n.t('payment.reference') },
+});
 
 /** Records money received against an issued invoice; reaching the total marks it paid. */
 export function PaymentModal({ invoice, onClose }: { invoice: Invoice; onClose: () => void }) {
   const record = useRecordPayment();
+  const { t } = useTranslation();
+  const { formatMoney } = useFormat();
   const { ref, focusFirstError } = useFirstErrorFocus();
   const [elsewhere, setElsewhere] = useState<string[]>([]);
   const form = useForm<PaymentValues>({
@@ -38,13 +44,13 @@ export function PaymentModal({ invoice, onClose }: { invoice: Invoice; onClose: 
       amount: sentenceRule((amount: string) => {
         const parsed = parseMoney(amount, invoice.currency);
         if (!parsed.ok) return parsed.error;
-        if (parsed.value === 0) return 'The amount must be above 0';
+        if (parsed.value === 0) return t('payment.aboveZero');
         if (parsed.value > invoice.balanceMinor) {
-          return `At most the balance, ${formatMoney(invoice.balanceMinor, invoice.currency)}`;
+          return t('payment.atMost', { balance: formatMoney(invoice.balanceMinor, invoice.currency) });
         }
         return null;
       }),
-      paidOn: sentenceRule((paidOn: string) => (paidOn ? null : 'Give the day it was paid')),
+      paidOn: sentenceRule((paidOn: string) => (paidOn ? null : t('payment.dayMissing'))),
     },
   });
 
@@ -65,7 +71,7 @@ export function PaymentModal({ invoice, onClose }: { invoice: Invoice; onClose: 
           // The page shows the payment, the new balance and the status at once: no toast on top of it.
           onSuccess: onClose,
           onError: (error) => {
-            setElsewhere(applyFieldErrors(form, error, FIELDS));
+            setElsewhere(applyFieldErrors(form, error, fields()));
             focusFirstError();
           },
         },
@@ -76,12 +82,14 @@ export function PaymentModal({ invoice, onClose }: { invoice: Invoice; onClose: 
 
   const problem = formProblemOf(record.error);
   return (
-    <Modal opened onClose={onClose} title={`Record a payment for ${invoice.displayNumber}`} centered>
+    <Modal opened onClose={onClose} title={t('payment.title', { number: invoice.displayNumber })} centered>
       <form ref={ref} onSubmit={submit} noValidate>
         <Stack>
           <Text size="sm" c="dimmed">
-            Balance: {formatMoney(invoice.balanceMinor, invoice.currency)} of{' '}
-            {formatMoney(invoice.totalMinor, invoice.currency)}.
+            {t('payment.balance', {
+              balance: formatMoney(invoice.balanceMinor, invoice.currency),
+              total: formatMoney(invoice.totalMinor, invoice.currency),
+            })}
           </Text>
           {problem && (
             <Alert color="red" role="alert" title={problem.problem.title}>
@@ -89,37 +97,43 @@ export function PaymentModal({ invoice, onClose }: { invoice: Invoice; onClose: 
             </Alert>
           )}
           {elsewhere.length > 0 && (
-            <Alert color="red" role="alert" title="The payment was not recorded">
+            <Alert color="red" role="alert" title={t('payment.notRecorded')}>
               {elsewhere.join(' ')}
             </Alert>
           )}
           <SimpleGrid cols={{ base: 1, xs: 2 }}>
             <TextInput
-              label={`Amount (${invoice.currency})`}
+              label={t('payment.amountIn', { currency: invoice.currency })}
               inputMode="decimal"
               required
               {...form.getInputProps('amount')}
             />
-            <TextInput label="Paid on" type="date" required max={todayIso()} {...form.getInputProps('paidOn')} />
+            <TextInput
+              label={t('payment.paidOn')}
+              type="date"
+              required
+              max={todayIso()}
+              {...form.getInputProps('paidOn')}
+            />
           </SimpleGrid>
           <Select
-            label="Method"
-            data={Object.entries(PAYMENT_METHOD_LABELS).map(([value, label]) => ({ value, label }))}
+            label={t('payment.method')}
+            data={Object.keys(PAYMENT_METHOD_LABELS).map((value) => ({ value, label: PAYMENT_METHOD_LABELS[value] }))}
             allowDeselect={false}
             {...form.getInputProps('method')}
           />
           <TextInput
-            label="Reference"
-            description="A bank or card reference; never a full account or card number."
+            label={t('payment.reference')}
+            description={t('payment.referenceHint')}
             maxLength={120}
             {...form.getInputProps('reference')}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" loading={record.isPending}>
-              Record payment
+              {t('payment.submit')}
             </Button>
           </Group>
         </Stack>

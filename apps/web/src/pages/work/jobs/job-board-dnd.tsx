@@ -16,6 +16,7 @@ import {
 import { ActionIcon } from '@mantine/core';
 import type { CSSProperties, KeyboardEventHandler, PointerEventHandler, ReactNode } from 'react';
 import type { Job, JobStatus } from '../../../api/use-jobs';
+import { i18n } from '../../../i18n/i18n';
 import { JOB_STATUS_LABELS, JOB_TRANSITIONS, jobNumber } from '../work-labels';
 import { nextStatusesInWords } from './use-move-job';
 
@@ -27,7 +28,8 @@ export interface DraggedJob {
 const statusOf = (id: UniqueIdentifier | undefined): JobStatus | undefined =>
   id === undefined ? undefined : (String(id) as JobStatus);
 
-const labelOf = (status: JobStatus | undefined) => (status ? JOB_STATUS_LABELS[status].label : 'no column');
+const labelOf = (status: JobStatus | undefined) =>
+  status ? JOB_STATUS_LABELS[status].label : i18n.t('jobMove.noColumn');
 
 /** Under the pointer when there is one; for the keyboard, the column the card overlaps most. */
 export const boardCollisions: CollisionDetection = (args) => {
@@ -66,36 +68,45 @@ export function useBoardSensors() {
   );
 }
 
+/** Read by dnd-kit when a handle gets focus: a getter, so it is said in the reader's language. */
 export const screenReaderInstructions = {
-  draggable:
-    'To move a job to another status, press space or enter on its drag handle, choose a column with the left and ' +
-    'right arrow keys, and press space or enter to drop it there. Escape puts it back.',
+  get draggable() {
+    return i18n.t('jobMove.instructions');
+  },
 };
 
 /** What a screen reader hears while a card moves, in the board's words. */
 export const boardAnnouncements: Announcements = {
   onDragStart({ active }) {
     const { job } = active.data.current as DraggedJob;
-    return `Picked up job ${jobNumber(job.number)}, ${job.title}, in ${labelOf(job.status)}. It can go to ${nextStatusesInWords(job.status)}.`;
+    return i18n.t('jobMove.pickedUp', {
+      number: jobNumber(job.number),
+      title: job.title,
+      from: labelOf(job.status),
+      next: nextStatusesInWords(job.status),
+    });
   },
   onDragOver({ active, over }) {
     const { job } = active.data.current as DraggedJob;
     const to = statusOf(over?.id);
-    if (!to) return `Job ${jobNumber(job.number)} is over no column.`;
+    const number = jobNumber(job.number);
+    if (!to) return i18n.t('jobMove.overNone', { number });
     const allowed = to === job.status || JOB_TRANSITIONS[job.status].includes(to);
-    return `Job ${jobNumber(job.number)} is over ${labelOf(to)}${allowed ? '' : ', where it cannot go'}.`;
+    return i18n.t(allowed ? 'jobMove.over' : 'jobMove.overRefused', { number, to: labelOf(to) });
   },
   onDragEnd({ active, over }) {
     const { job } = active.data.current as DraggedJob;
     const to = statusOf(over?.id);
-    if (!to || to === job.status) return `Job ${jobNumber(job.number)} stays in ${labelOf(job.status)}.`;
+    const number = jobNumber(job.number);
+    const from = labelOf(job.status);
+    if (!to || to === job.status) return i18n.t('jobMove.stays', { number, from });
     return JOB_TRANSITIONS[job.status].includes(to)
-      ? `Job ${jobNumber(job.number)} dropped on ${labelOf(to)}.`
-      : `Job ${jobNumber(job.number)} cannot go to ${labelOf(to)}; it stays in ${labelOf(job.status)}.`;
+      ? i18n.t('jobMove.dropped', { number, to: labelOf(to) })
+      : i18n.t('jobMove.dropRefused', { number, to: labelOf(to), from });
   },
   onDragCancel({ active }) {
     const { job } = active.data.current as DraggedJob;
-    return `Moving job ${jobNumber(job.number)} was cancelled; it stays in ${labelOf(job.status)}.`;
+    return i18n.t('jobMove.dragCancelled', { number: jobNumber(job.number), from: labelOf(job.status) });
   },
 };
 
@@ -137,7 +148,7 @@ export function useDraggableJob(job: Job) {
       size="sm"
       {...attributes}
       onKeyDown={listeners?.onKeyDown as KeyboardEventHandler | undefined}
-      aria-label={`Drag job ${jobNumber(job.number)} to another status`}
+      aria-label={i18n.t('jobMove.handle', { number: jobNumber(job.number) })}
       style={{ cursor: 'grab', touchAction: 'none' }}
     >
       <span aria-hidden>⠿</span>

@@ -1,9 +1,11 @@
 import { ActionIcon, Anchor, Badge, Card, Group, Menu, Stack, Text } from '@mantine/core';
 import type { CSSProperties, PointerEventHandler, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useClientSummary } from '../../../api/use-client-lookup';
 import type { Job } from '../../../api/use-jobs';
-import { formatIsoDate, todayIso } from '../dates';
+import { useFormat } from '../../../i18n/use-locale';
+import { todayIso } from '../dates';
 import { JOB_PRIORITY_LABELS, JOB_TRANSITIONS, jobNumber, MOVE_LABELS } from '../work-labels';
 import { useMoveJob } from './use-move-job';
 
@@ -29,12 +31,14 @@ export function JobCard({
   cardProps?: { onPointerDown?: PointerEventHandler; style?: CSSProperties };
 }) {
   const client = useClientSummary(job.clientId);
+  const { t } = useTranslation();
+  const { formatCalendarDate } = useFormat();
   const { move, pendingFor } = useMoveJob();
   const next = JOB_TRANSITIONS[job.status];
   const forward = next.find((status) => status !== 'cancelled' && status !== 'invoiced');
   const priority = JOB_PRIORITY_LABELS[job.priority];
   const late = job.dueOn !== null && job.dueOn < todayIso() && OPEN.includes(job.status);
-  const label = `Job ${jobNumber(job.number)}: ${job.title}`;
+  const label = t('jobCard.label', { number: jobNumber(job.number), title: job.title });
   return (
     <Card
       withBorder
@@ -67,7 +71,7 @@ export function JobCard({
                     variant="subtle"
                     color="gray"
                     size="sm"
-                    aria-label={`Move job ${jobNumber(job.number)}`}
+                    aria-label={t('jobCard.move', { number: jobNumber(job.number) })}
                     loading={pendingFor === job.id}
                   >
                     <span aria-hidden>⋯</span>
@@ -76,7 +80,7 @@ export function JobCard({
                 <Menu.Dropdown>
                   {job.status === 'completed' && mayInvoice && (
                     <Menu.Item component={Link} to={`/invoices/new?clientId=${job.clientId}&jobId=${job.id}`}>
-                      Create invoice
+                      {t('jobCard.createInvoice')}
                     </Menu.Item>
                   )}
                   {next.map((status) => (
@@ -97,7 +101,7 @@ export function JobCard({
           {job.title}
         </Anchor>
         <Text size="sm" c={client.isError ? 'dimmed' : undefined} lineClamp={1}>
-          {client.data?.name ?? (client.isError ? 'Client not available' : '…')}
+          {client.data?.name ?? (client.isError ? t('jobCard.clientUnavailable') : '…')}
         </Text>
         {job.assignedUserIds.length > 0 && (
           <Text size="xs" c="dimmed" lineClamp={2}>
@@ -106,7 +110,9 @@ export function JobCard({
         )}
         <Group justify="space-between" gap="xs">
           <Text size="xs" c={late ? 'red' : 'dimmed'} fw={late ? 600 : undefined}>
-            {job.dueOn ? `${late ? 'Overdue · ' : 'Due '}${formatIsoDate(job.dueOn)}` : 'No due date'}
+            {job.dueOn
+              ? t(late ? 'jobCard.overdue' : 'jobCard.due', { date: formatCalendarDate(job.dueOn) })
+              : t('jobCard.noDueDate')}
           </Text>
           {mayWrite && forward && (
             <Anchor
@@ -114,7 +120,7 @@ export function JobCard({
               type="button"
               size="xs"
               onClick={() => move(job, forward)}
-              aria-label={`${MOVE_LABELS[forward]}: job ${jobNumber(job.number)}`}
+              aria-label={t('jobCard.moveJob', { move: MOVE_LABELS[forward], number: jobNumber(job.number) })}
             >
               {MOVE_LABELS[forward]} →
             </Anchor>

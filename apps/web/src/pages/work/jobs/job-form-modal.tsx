@@ -15,6 +15,7 @@ import {
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { components } from '#api-client';
 import { formProblemOf } from '../../../api/problems';
 import { useClientSummary } from '../../../api/use-client-lookup';
@@ -22,6 +23,7 @@ import { fetchJob, type Job, type JobPriority, useCreateJob, useUpdateJob } from
 import { useStaff } from '../../../api/use-staff';
 import { useAuth } from '../../../auth/auth-context';
 import { applyFieldErrors, type FieldMap, useFirstErrorFocus } from '../../../forms/form-errors';
+import { i18n } from '../../../i18n/i18n';
 import { ClientPicker } from '../shared/client-picker';
 import { JOB_PRIORITIES, JOB_PRIORITY_LABELS, jobNumber } from '../work-labels';
 
@@ -62,17 +64,18 @@ function addressOf(form: JobForm, previous: Address | null | undefined): Address
   return Object.keys(address).length ? address : null;
 }
 
-const FIELDS: FieldMap = {
-  clientId: { label: 'Client' },
-  title: { label: 'Title' },
-  'siteAddress.line1': { label: 'Street', path: 'line1' },
-  'siteAddress.city': { label: 'Town or city', path: 'city' },
-  'siteAddress.postcode': { label: 'Postcode', path: 'postcode' },
-  description: { label: 'Description' },
-  priority: { label: 'Priority' },
-  dueOn: { label: 'Due date' },
-  assignedUserIds: { label: 'Assignees' },
-};
+/** The API's fields of a job as the form labels them, in the reader's language. */
+const fields = (): FieldMap => ({
+  clientId: { label: i18n.t('jobForm.client') },
+  title: { label: i18n.t('jobForm.title') },
+  'siteAddress.line1': { label: i18n.t('jobForm.street'), path: 'line1' },
+  'siteAddress.city': { label: i18n.t('jobForm.town'), path: 'city' },
+  'siteAddress.postcode': { label: i18n.t('jobForm.postcode'), path: 'postcode' },
+  description: { label: i18n.t('jobForm.description') },
+  priority: { label: i18n.t('jobForm.priority') },
+  dueOn: { label: i18n.t('jobForm.dueDate') },
+  assignedUserIds: { label: i18n.t('jobForm.assignees') },
+});
 
 /**
  * Opens a job for a client, or changes one (sending the version it was opened with; a 409
@@ -90,6 +93,7 @@ export function JobFormModal({
   onSaved: (job: Job) => void;
 }) {
   const { user } = useAuth();
+  const { t } = useTranslation();
   const staff = useStaff();
   const create = useCreateJob();
   const update = useUpdateJob();
@@ -97,8 +101,8 @@ export function JobFormModal({
   const form = useForm<JobForm>({
     initialValues: formOf(job, initialClientId),
     validate: {
-      clientId: (clientId) => (clientId ? null : 'Choose the client the work is for.'),
-      title: (title) => (title.trim() ? null : 'Say what the job is, such as “Replace boiler valve”.'),
+      clientId: (clientId) => (clientId ? null : i18n.t('jobForm.clientMissing')),
+      title: (title) => (title.trim() ? null : i18n.t('jobForm.titleMissing')),
     },
   });
   const { ref, focusFirstError } = useFirstErrorFocus();
@@ -120,12 +124,12 @@ export function JobFormModal({
       onSuccess: (saved: Job) => {
         notifications.show({
           color: 'teal',
-          message: job ? `Job ${jobNumber(saved.number)} saved.` : `Job ${jobNumber(saved.number)} opened.`,
+          message: t(job ? 'jobForm.saved' : 'jobForm.opened', { number: jobNumber(saved.number) }),
         });
         onSaved(saved);
       },
       onError: (error: unknown) => {
-        setElsewhere(applyFieldErrors(form, error, FIELDS));
+        setElsewhere(applyFieldErrors(form, error, fields()));
         focusFirstError();
       },
     };
@@ -173,7 +177,7 @@ export function JobFormModal({
   const stale = Boolean(job) && problem?.problem.status === 409;
   const assigneeOptions = staff.members.map((member) => ({
     value: member.id,
-    label: member.id === user?.id ? `${member.name} (you)` : member.name,
+    label: member.id === user?.id ? t('jobForm.you', { name: member.name }) : member.name,
   }));
   for (const id of values.assignedUserIds) {
     if (!assigneeOptions.some((option) => option.value === id))
@@ -181,17 +185,21 @@ export function JobFormModal({
   }
 
   return (
-    <Modal opened onClose={onClose} title={job ? `Edit job ${jobNumber(job.number)}` : 'New job'} size="lg" centered>
+    <Modal
+      opened
+      onClose={onClose}
+      title={job ? t('jobForm.editTitle', { number: jobNumber(job.number) }) : t('jobForm.newTitle')}
+      size="lg"
+      centered
+    >
       <form ref={ref} onSubmit={submit} noValidate>
         <Stack>
           {stale ? (
-            <Alert color="yellow" title="Someone changed this job meanwhile" role="alert">
+            <Alert color="yellow" title={t('jobForm.staleTitle')} role="alert">
               <Stack gap="xs">
-                <Text size="sm">
-                  Your changes were not saved. Reload to see the job as it is now, then make your change again.
-                </Text>
+                <Text size="sm">{t('jobForm.staleText')}</Text>
                 <Button size="xs" variant="light" w="fit-content" loading={reloading} onClick={() => void reload()}>
-                  Reload
+                  {t('common.reload')}
                 </Button>
               </Stack>
             </Alert>
@@ -203,12 +211,12 @@ export function JobFormModal({
             )
           )}
           {elsewhere.length > 0 && (
-            <Alert color="red" title="The job was not saved" role="alert">
+            <Alert color="red" title={t('jobForm.notSaved')} role="alert">
               {elsewhere.join(' ')}
             </Alert>
           )}
           {job ? (
-            <TextInput label="Client" value={client.data?.name ?? '…'} readOnly variant="filled" />
+            <TextInput label={t('jobForm.client')} value={client.data?.name ?? '…'} readOnly variant="filled" />
           ) : (
             <ClientPicker
               value={values.clientId}
@@ -218,38 +226,42 @@ export function JobFormModal({
             />
           )}
           <TextInput
-            label="Title"
-            placeholder="Replace boiler pressure valve"
+            label={t('jobForm.title')}
+            placeholder={t('jobForm.titlePlaceholder')}
             required
             maxLength={200}
             {...form.getInputProps('title')}
           />
-          <Fieldset legend="Site address" variant="unstyled" styles={{ legend: { fontWeight: 500, fontSize: 14 } }}>
+          <Fieldset
+            legend={t('job.siteAddress')}
+            variant="unstyled"
+            styles={{ legend: { fontWeight: 500, fontSize: 14 } }}
+          >
             <Text size="xs" c="dimmed" mb={6}>
-              Where the work happens, when not at the client’s own address.
+              {t('jobForm.siteHint')}
             </Text>
             <Stack gap="xs">
-              <TextInput label="Street" {...form.getInputProps('line1')} />
+              <TextInput label={t('jobForm.street')} {...form.getInputProps('line1')} />
               <SimpleGrid cols={{ base: 1, xs: 2 }}>
-                <TextInput label="Town or city" {...form.getInputProps('city')} />
-                <TextInput label="Postcode" {...form.getInputProps('postcode')} />
+                <TextInput label={t('jobForm.town')} {...form.getInputProps('city')} />
+                <TextInput label={t('jobForm.postcode')} {...form.getInputProps('postcode')} />
               </SimpleGrid>
             </Stack>
           </Fieldset>
-          <Textarea label="Description" autosize minRows={3} {...form.getInputProps('description')} />
+          <Textarea label={t('jobForm.description')} autosize minRows={3} {...form.getInputProps('description')} />
           <SimpleGrid cols={{ base: 1, xs: 2 }}>
             <Select
-              label="Priority"
+              label={t('jobForm.priority')}
               data={JOB_PRIORITIES.map((value) => ({ value, label: JOB_PRIORITY_LABELS[value].label }))}
               allowDeselect={false}
               {...form.getInputProps('priority')}
             />
-            <TextInput label="Due date" type="date" {...form.getInputProps('dueOn')} />
+            <TextInput label={t('jobForm.dueDate')} type="date" {...form.getInputProps('dueOn')} />
           </SimpleGrid>
           {staff.mayList ? (
             <MultiSelect
-              label="Assignees"
-              placeholder={values.assignedUserIds.length ? undefined : 'Nobody yet'}
+              label={t('jobForm.assignees')}
+              placeholder={values.assignedUserIds.length ? undefined : t('jobForm.nobodyYet')}
               data={assigneeOptions}
               searchable
               clearable
@@ -257,15 +269,15 @@ export function JobFormModal({
             />
           ) : (
             <Text size="sm" c="dimmed">
-              {job ? 'Assignees are changed by a manager.' : 'You will be assigned to this job.'}
+              {job ? t('jobForm.assigneesByManager') : t('jobForm.youAssigned')}
             </Text>
           )}
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" loading={mutation.isPending} disabled={stale}>
-              {job ? 'Save job' : 'Open job'}
+              {job ? t('jobForm.save') : t('jobForm.open')}
             </Button>
           </Group>
         </Stack>

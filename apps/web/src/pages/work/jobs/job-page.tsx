@@ -15,6 +15,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { problemOf } from '../../../api/problems';
 import { useBranches } from '../../../api/use-branches';
@@ -26,9 +27,9 @@ import { useStaff } from '../../../api/use-staff';
 import { useAuth } from '../../../auth/auth-context';
 import { usePermissions } from '../../../auth/use-permissions';
 import { ConfirmModal } from '../../../components/confirm-modal';
+import { useFormat } from '../../../i18n/use-locale';
 import { usePageTitle } from '../../../layout/page-title';
-import { addDays, formatDateTime, formatIsoDate, isoDate, startOfDay } from '../dates';
-import { formatMoney } from '../money';
+import { addDays, atTime, isoDate, startOfDay } from '../dates';
 import { ScheduleEntryModal, timeRange } from '../schedule/schedule-entry-modal';
 import { ActivityLog } from '../shared/activity-log';
 import {
@@ -48,11 +49,12 @@ import { useMoveJob } from './use-move-job';
 export function JobPage() {
   const { id = '' } = useParams();
   const job = useJob(id);
-  usePageTitle(job.data ? `${job.data.title} (job #${job.data.number})` : 'Job');
+  const { t } = useTranslation();
+  usePageTitle(job.data ? t('job.pageTitle', { title: job.data.title, number: job.data.number }) : t('job.title'));
   if (job.isPending) {
     return (
       <Center h={200}>
-        <Loader aria-label="Loading the job" />
+        <Loader aria-label={t('job.loading')} />
       </Center>
     );
   }
@@ -60,12 +62,10 @@ export function JobPage() {
     const notFound = problemOf(job.error)?.problem.status === 404;
     return (
       <Stack maw={600}>
-        <Title order={1}>{notFound ? 'Job not found' : 'Could not load the job'}</Title>
-        <Text c="dimmed">
-          {notFound ? 'It may have been deleted, or it belongs to a branch you do not work in.' : job.error.message}
-        </Text>
+        <Title order={1}>{notFound ? t('job.notFound') : t('job.loadFailed')}</Title>
+        <Text c="dimmed">{notFound ? t('job.notFoundText') : job.error.message}</Text>
         <Button component={Link} to="/jobs" variant="light" w="fit-content">
-          Back to the jobs
+          {t('job.backToJobs')}
         </Button>
       </Stack>
     );
@@ -77,6 +77,9 @@ function JobDetails({ job }: { job: Job }) {
   const { can } = usePermissions();
   const { user } = useAuth();
   const navigate = useNavigate();
+  const { t } = useTranslation();
+  const { formatCalendarDate, formatDateTime } = useFormat();
+  const formatIsoDate = (value: string | null) => (value ? formatCalendarDate(value) : '—');
   const client = useClientSummary(job.clientId);
   const branches = useBranches();
   const staff = useStaff();
@@ -100,8 +103,8 @@ function JobDetails({ job }: { job: Job }) {
   const agentNotOnJob = user?.role === 'agent' && !job.assignedUserIds.includes(user.id);
 
   function bookingDefaults() {
-    const startsAt = addDays(startOfDay(new Date()), 1);
-    startsAt.setHours(9);
+    // 09:00 tomorrow on the reader's clock (their profile's zone, not the browser's).
+    const startsAt = atTime(addDays(startOfDay(new Date()), 1), 9);
     const assigneeId =
       user && job.assignedUserIds.includes(user.id) ? user.id : (job.assignedUserIds[0] ?? user?.id ?? null);
     return {
@@ -118,12 +121,12 @@ function JobDetails({ job }: { job: Job }) {
   return (
     <Stack maw={1000}>
       <Anchor component={Link} to="/jobs" size="sm">
-        ← Jobs
+        {t('job.jobsLink')}
       </Anchor>
       <Group justify="space-between" align="flex-start">
         <div>
           <Text c="dimmed" size="sm" fw={600}>
-            Job {jobNumber(job.number)}
+            {t('job.number', { number: jobNumber(job.number) })}
           </Text>
           <Title order={1}>{job.title}</Title>
           <Group gap="xs" mt={6}>
@@ -131,38 +134,38 @@ function JobDetails({ job }: { job: Job }) {
               {status.label}
             </Badge>
             <Badge color={priority.color} variant="outline">
-              {priority.label} priority
+              {t('job.priority', { priority: priority.label })}
             </Badge>
           </Group>
         </div>
         <Group gap="xs">
           {job.status === 'completed' && can('invoices:write') && (
             <Button component={Link} to={`/invoices/new?clientId=${job.clientId}&jobId=${job.id}`}>
-              Create invoice
+              {t('job.createInvoice')}
             </Button>
           )}
           {mayWrite && (
             <Button variant="default" onClick={() => setEditing(true)}>
-              Edit
+              {t('common.edit')}
             </Button>
           )}
           {mayWrite && DELETABLE_JOB_STATUSES.includes(job.status) && (
             <Button variant="subtle" color="red" onClick={() => setDeleting(true)}>
-              Delete
+              {t('common.delete')}
             </Button>
           )}
         </Group>
       </Group>
 
       {mayWrite && JOB_TRANSITIONS[job.status].length > 0 && (
-        <Card withBorder component="section" aria-label="Workflow">
+        <Card withBorder component="section" aria-label={t('job.workflow')}>
           <Group justify="space-between">
             <Text size="sm">
               {job.status === 'completed'
-                ? 'Issuing its invoice moves the job to invoiced.'
+                ? t('job.completedHint')
                 : job.status === 'new'
-                  ? 'Booking the first visit schedules the job.'
-                  : 'Move the job on when the work does.'}
+                  ? t('job.newHint')
+                  : t('job.moveHint')}
             </Text>
             <Group gap="xs">
               {JOB_TRANSITIONS[job.status].map((next) => (
@@ -184,29 +187,29 @@ function JobDetails({ job }: { job: Job }) {
       <SimpleGrid cols={{ base: 1, md: 2 }}>
         <Card withBorder component="section" aria-labelledby="job-details-heading">
           <Title order={2} size="h4" id="job-details-heading" mb="sm">
-            Details
+            {t('job.details')}
           </Title>
           <Table variant="vertical" layout="fixed" withRowBorders={false}>
             <Table.Tbody>
-              <Detail label="Client">
+              <Detail label={t('job.client')}>
                 {client.data ? (
                   <Anchor component={Link} to={`/clients/${job.clientId}`}>
                     {client.data.name}
                   </Anchor>
                 ) : client.isError ? (
-                  'Not available'
+                  t('job.notAvailable')
                 ) : (
                   '…'
                 )}
               </Detail>
-              <Detail label="Site address">{address ?? 'The client’s own address'}</Detail>
-              <Detail label="Assignees">
-                {job.assignedUserIds.length ? job.assignedUserIds.map(staff.nameOf).join(', ') : 'Nobody yet'}
+              <Detail label={t('job.siteAddress')}>{address ?? t('job.clientsAddress')}</Detail>
+              <Detail label={t('job.assignees')}>
+                {job.assignedUserIds.length ? job.assignedUserIds.map(staff.nameOf).join(', ') : t('job.nobodyYet')}
               </Detail>
-              <Detail label="Due">{formatIsoDate(job.dueOn)}</Detail>
-              <Detail label="Branch">{branchName ?? '…'}</Detail>
-              <Detail label="Opened">{formatDateTime(job.createdAt)}</Detail>
-              {job.completedAt && <Detail label="Completed">{formatDateTime(job.completedAt)}</Detail>}
+              <Detail label={t('job.due')}>{formatIsoDate(job.dueOn)}</Detail>
+              <Detail label={t('job.branch')}>{branchName ?? '…'}</Detail>
+              <Detail label={t('job.opened')}>{formatDateTime(job.createdAt)}</Detail>
+              {job.completedAt && <Detail label={t('job.completed')}>{formatDateTime(job.completedAt)}</Detail>}
             </Table.Tbody>
           </Table>
           {job.description && (
@@ -240,24 +243,24 @@ function JobDetails({ job }: { job: Job }) {
       )}
       <ConfirmModal
         opened={deleting}
-        title={`Delete job ${jobNumber(job.number)}?`}
-        confirmLabel="Delete job"
+        title={t('job.deleteTitle', { number: jobNumber(job.number) })}
+        confirmLabel={t('job.deleteConfirm')}
         busy={remove.isPending}
         onClose={() => setDeleting(false)}
         onConfirm={() =>
           remove.mutate(job.id, {
             onSuccess: () => {
-              notifications.show({ color: 'teal', message: `Job ${jobNumber(job.number)} deleted.` });
+              notifications.show({ color: 'teal', message: t('job.deleted', { number: jobNumber(job.number) }) });
               navigate('/jobs');
             },
             onError: (error) => {
               setDeleting(false);
-              notifications.show({ color: 'red', title: 'The job was not deleted', message: error.message });
+              notifications.show({ color: 'red', title: t('job.notDeleted'), message: error.message });
             },
           })
         }
       >
-        The job and its visits are deleted. Only new or cancelled jobs can be; work that happened stays on record.
+        {t('job.deleteText')}
       </ConfirmModal>
     </Stack>
   );
@@ -266,24 +269,26 @@ function JobDetails({ job }: { job: Job }) {
 /** The job's invoices with what is still owed: where an agent on site goes to take a payment. */
 function JobInvoices({ job }: { job: Job }) {
   const invoices = useJobInvoices(job.id);
+  const { t } = useTranslation();
+  const { formatCalendarDate, formatMoney } = useFormat();
   const items = invoices.data?.items ?? [];
   return (
     <Card withBorder component="section" aria-labelledby="job-invoices-heading">
       <Title order={2} size="h4" id="job-invoices-heading" mb="sm">
-        Invoices
+        {t('job.invoices')}
       </Title>
       {invoices.isPending ? (
-        <Loader size="sm" aria-label="Loading the invoices" />
+        <Loader size="sm" aria-label={t('job.loadingInvoices')} />
       ) : invoices.isError ? (
-        <Alert color="red" role="alert" title="Could not load the invoices">
+        <Alert color="red" role="alert" title={t('job.invoicesFailed')}>
           {invoices.error.message}
         </Alert>
       ) : items.length === 0 ? (
         <Text size="sm" c="dimmed">
-          No invoice for this job yet.
+          {t('job.noInvoice')}
         </Text>
       ) : (
-        <Stack gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Invoices of this job">
+        <Stack gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('job.invoicesList')}>
           {items.map((invoice) => {
             const status = INVOICE_STATUS_LABELS[invoice.status] ?? { label: invoice.status, color: 'gray' };
             return (
@@ -299,7 +304,10 @@ function JobInvoices({ job }: { job: Job }) {
                 <Text size="xs" c="dimmed">
                   {formatMoney(invoice.totalMinor, invoice.currency)}
                   {invoice.status === 'issued'
-                    ? ` · ${formatMoney(invoice.balanceMinor, invoice.currency)} to pay, due ${formatIsoDate(invoice.dueDate)}`
+                    ? t('job.toPay', {
+                        amount: formatMoney(invoice.balanceMinor, invoice.currency),
+                        date: invoice.dueDate ? formatCalendarDate(invoice.dueDate) : '—',
+                      })
                     : ''}
                 </Text>
               </li>
@@ -339,16 +347,18 @@ function JobVisits({
   const [from, setFrom] = useState(() => addDays(startOfDay(new Date()), -14));
   const to = addDays(from, VISIT_WINDOW_DAYS);
   const visits = useScheduleWindow({ from, to, jobId: job.id });
+  const { t } = useTranslation();
+  const { formatCalendarDate } = useFormat();
   const items = visits.data?.items ?? [];
   return (
     <Card withBorder component="section" aria-labelledby="job-visits-heading">
       <Group justify="space-between" mb="sm">
         <Title order={2} size="h4" id="job-visits-heading">
-          Visits
+          {t('job.visits')}
         </Title>
         {mayBook && (
           <Button size="xs" onClick={onBook}>
-            Schedule a visit
+            {t('job.scheduleVisit')}
           </Button>
         )}
       </Group>
@@ -358,31 +368,31 @@ function JobVisits({
           variant="subtle"
           onClick={() => setFrom((current) => addDays(current, -VISIT_WINDOW_DAYS))}
         >
-          ‹ Earlier
+          {t('job.earlier')}
         </Button>
         <Text size="xs" c="dimmed">
-          {formatIsoDate(isoDate(from))} – {formatIsoDate(isoDate(addDays(to, -1)))}
+          {formatCalendarDate(isoDate(from))} – {formatCalendarDate(isoDate(addDays(to, -1)))}
         </Text>
         <Button
           size="compact-xs"
           variant="subtle"
           onClick={() => setFrom((current) => addDays(current, VISIT_WINDOW_DAYS))}
         >
-          Later ›
+          {t('job.later')}
         </Button>
       </Group>
       {visits.isPending ? (
-        <Loader size="sm" aria-label="Loading visits" />
+        <Loader size="sm" aria-label={t('job.loadingVisits')} />
       ) : visits.isError ? (
-        <Alert color="red" role="alert" title="Could not load the visits">
+        <Alert color="red" role="alert" title={t('job.visitsFailed')}>
           {visits.error.message}
         </Alert>
       ) : items.length === 0 ? (
         <Text size="sm" c="dimmed">
-          No visits in this period.
+          {t('job.noVisits')}
         </Text>
       ) : (
-        <Stack gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Visits">
+        <Stack gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('job.visits')}>
           {items.map((visit) => (
             <li key={visit.id}>
               <Anchor
@@ -396,7 +406,9 @@ function JobVisits({
               </Anchor>
               <Text size="xs" c="dimmed">
                 {visit.title} · {nameOf(visit.assigneeId)}
-                {visit.status !== 'planned' ? ` · ${visit.status === 'done' ? 'done' : 'cancelled'}` : ''}
+                {visit.status !== 'planned'
+                  ? ` · ${visit.status === 'done' ? t('job.visitDone') : t('job.visitCancelled')}`
+                  : ''}
               </Text>
             </li>
           ))}

@@ -20,6 +20,7 @@ import {
 import { useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { type CSSProperties, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useBranches } from '../../../api/use-branches';
 import {
@@ -59,6 +60,7 @@ export function JobsBoardPage() {
   const { can } = usePermissions();
   const { user } = useAuth();
   const navigate = useNavigate();
+  const { t } = useTranslation();
   const branches = useBranches();
   const staff = useStaff();
   const [branchId, setBranchId] = useState<string | null>(null);
@@ -73,7 +75,7 @@ export function JobsBoardPage() {
   const mayInvoice = can('invoices:write');
 
   const assigneeOptions = [
-    { value: 'me', label: 'Mine' },
+    { value: 'me', label: t('jobs.mine') },
     ...staff.members
       .filter((member) => member.id !== user?.id)
       .map((member) => ({ value: member.id, label: member.name })),
@@ -85,18 +87,18 @@ export function JobsBoardPage() {
     <Stack>
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={1}>Jobs</Title>
+          <Title order={1}>{t('jobs.title')}</Title>
           <Text c="dimmed" size="sm">
-            Work for clients, from the first call to the invoice.
+            {t('jobs.intro')}
           </Text>
         </div>
-        {mayWrite && <Button onClick={() => setCreating(true)}>New job</Button>}
+        {mayWrite && <Button onClick={() => setCreating(true)}>{t('jobs.new')}</Button>}
       </Group>
 
-      <Group align="flex-end" role="search" aria-label="Filter jobs">
+      <Group align="flex-end" role="search" aria-label={t('jobs.filter')}>
         <Select
-          label="Branch"
-          placeholder="All branches"
+          label={t('jobs.branch')}
+          placeholder={t('jobs.allBranches')}
           data={(branches.data?.items ?? []).map((branch) => ({ value: branch.id, label: branch.name }))}
           value={branchId}
           onChange={setBranchId}
@@ -105,8 +107,8 @@ export function JobsBoardPage() {
           w={200}
         />
         <Select
-          label="Assignee"
-          placeholder="Anyone"
+          label={t('jobs.assignee')}
+          placeholder={t('jobs.anyone')}
           data={assigneeOptions}
           value={assigneeId}
           onChange={setAssigneeId}
@@ -115,8 +117,8 @@ export function JobsBoardPage() {
           w={220}
         />
         <MultiSelect
-          label="Priority"
-          placeholder={priorities.length ? undefined : 'Any priority'}
+          label={t('jobs.priority')}
+          placeholder={priorities.length ? undefined : t('jobs.anyPriority')}
           data={JOB_PRIORITIES.map((value) => ({ value, label: JOB_PRIORITY_LABELS[value].label }))}
           value={priorities}
           onChange={(value) => setPriorities(value as JobPriority[])}
@@ -165,6 +167,7 @@ interface BoardProps {
  */
 function DesktopBoard({ filters, countOf, nameOf, mayWrite, mayInvoice }: BoardProps) {
   const queryClient = useQueryClient();
+  const { t } = useTranslation();
   const sensors = useBoardSensors();
   const { move } = useMoveJob();
   const [showCancelled, setShowCancelled] = useState(false);
@@ -233,7 +236,7 @@ function DesktopBoard({ filters, countOf, nameOf, mayWrite, mayInvoice }: BoardP
               <Paper withBorder p="xs" radius="md" bg="var(--mantine-color-default-hover)">
                 <Group justify="space-between" gap="xs" wrap="nowrap">
                   <Text fw={600} size="sm">
-                    {showCancelled ? '▾' : '▸'} Cancelled
+                    {showCancelled ? '▾' : '▸'} {t('jobs.cancelled')}
                   </Text>
                   {countOf('cancelled') !== undefined && (
                     <Badge size="sm" variant="light" color="red">
@@ -261,17 +264,18 @@ const ALL_STATUSES: JobStatus[] = [...COLUMNS, 'cancelled'];
 /** A phone: one column at a time, the status chosen with the phone's own picker. */
 function PhoneBoard({ filters, countOf, nameOf, mayWrite, mayInvoice }: BoardProps) {
   const [status, setStatus] = useState<JobStatus>('new');
+  const { t } = useTranslation();
   return (
     <Stack gap="sm">
       <NativeSelect
-        label="Status"
-        description="Jobs in one status at a time"
+        label={t('jobs.status')}
+        description={t('jobs.oneStatus')}
         value={status}
         onChange={(event) => setStatus(event.currentTarget.value as JobStatus)}
         data={ALL_STATUSES.map((value) => {
           const count = countOf(value);
           const { label } = JOB_STATUS_LABELS[value];
-          return { value, label: count === undefined ? label : `${label} (${count})` };
+          return { value, label: count === undefined ? label : t('jobs.statusCount', { label, count }) };
         })}
       />
       <JobColumn
@@ -325,6 +329,7 @@ function JobColumn({
   dropStyle,
 }: JobColumnProps) {
   const column = useJobColumn(status, filters);
+  const { t } = useTranslation();
   const loaded = column.data?.pages.flatMap((page) => page.items) ?? [];
   // Jobs on their way elsewhere leave at once; jobs on their way here show at once.
   const arriving = Object.values(moving).filter(
@@ -338,7 +343,7 @@ function JobColumn({
       component="section"
       ref={dropRef}
       aria-labelledby={headless ? undefined : headingId}
-      aria-label={headless ? `${label} jobs` : undefined}
+      aria-label={headless ? t('jobs.columnJobs', { label }) : undefined}
       aria-busy={column.isFetching}
       withBorder={!headless}
       p={headless ? 0 : 'xs'}
@@ -354,7 +359,7 @@ function JobColumn({
             {label}
           </Title>
           {count !== undefined && (
-            <Badge size="sm" variant="light" color={color} aria-label={`${count} jobs`}>
+            <Badge size="sm" variant="light" color={color} aria-label={t('jobs.count', { count })}>
               {count}
             </Badge>
           )}
@@ -362,14 +367,14 @@ function JobColumn({
       )}
       <Stack gap="xs">
         {column.isPending ? (
-          <Loader size="sm" mx="auto" my="md" aria-label={`Loading ${label.toLowerCase()} jobs`} />
+          <Loader size="sm" mx="auto" my="md" aria-label={t('jobs.loadingColumn', { label })} />
         ) : column.isError ? (
-          <Alert color="red" role="alert" title="Could not load these jobs">
+          <Alert color="red" role="alert" title={t('jobs.columnFailed')}>
             {column.error.message}
           </Alert>
         ) : jobs.length === 0 ? (
           <Text size="sm" c="dimmed" ta="center" py="md">
-            No jobs here
+            {t('jobs.noJobs')}
           </Text>
         ) : (
           jobs.map((job) =>
@@ -387,7 +392,7 @@ function JobColumn({
             loading={column.isFetchingNextPage}
             onClick={() => void column.fetchNextPage()}
           >
-            Load more
+            {t('jobs.loadMore')}
           </Button>
         )}
       </Stack>

@@ -1,6 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import { problemOf } from '../../../api/problems';
 import { type Job, type JobStatus, useChangeJobStatus } from '../../../api/use-jobs';
+import { i18n } from '../../../i18n/i18n';
 import { JOB_STATUS_LABELS, JOB_TRANSITIONS, jobNumber } from '../work-labels';
 
 export interface MoveCallbacks {
@@ -12,8 +13,10 @@ export interface MoveCallbacks {
 /** "Scheduled or Cancelled": where a job in `from` may go next, in words. */
 export function nextStatusesInWords(from: JobStatus): string {
   const labels = JOB_TRANSITIONS[from].map((status) => JOB_STATUS_LABELS[status].label);
-  if (labels.length === 0) return 'nowhere: it is closed';
-  return labels.length === 1 ? labels[0] : `${labels.slice(0, -1).join(', ')} or ${labels.at(-1)}`;
+  if (labels.length === 0) return i18n.t('jobMove.nowhere');
+  return labels.length === 1
+    ? labels[0]
+    : i18n.t('jobMove.or', { list: labels.slice(0, -1).join(', '), last: labels.at(-1) });
 }
 
 /** Says, in a notification, why a move the workflow does not allow was not made. */
@@ -22,8 +25,8 @@ export function refuseMove(job: Job, to: JobStatus): void {
   notifications.show({
     color: 'red',
     autoClose: 10_000,
-    title: `Job ${jobNumber(job.number)} cannot move from ${from} to ${JOB_STATUS_LABELS[to].label}`,
-    message: `From ${from} a job can go to ${nextStatusesInWords(job.status)}. It stays where it was.`,
+    title: i18n.t('jobMove.refusedTitle', { number: jobNumber(job.number), from, to: JOB_STATUS_LABELS[to].label }),
+    message: i18n.t('jobMove.refusedText', { from, next: nextStatusesInWords(job.status) }),
   });
 }
 
@@ -49,7 +52,10 @@ export function useMoveJob({ quiet = false }: { quiet?: boolean } = {}) {
           if (!quiet)
             notifications.show({
               color: 'teal',
-              message: `Job ${jobNumber(job.number)} is now ${JOB_STATUS_LABELS[moved.status].label.toLowerCase()}.`,
+              message: i18n.t('jobMove.moved', {
+                number: jobNumber(job.number),
+                status: JOB_STATUS_LABELS[moved.status].label,
+              }),
             });
           onMoved?.(moved);
         },
@@ -59,12 +65,10 @@ export function useMoveJob({ quiet = false }: { quiet?: boolean } = {}) {
           notifications.show({
             color: stale ? 'yellow' : 'red',
             autoClose: stale ? 10_000 : undefined,
-            title: stale
-              ? `Job ${jobNumber(job.number)} was not moved: someone changed it meanwhile`
-              : `Job ${jobNumber(job.number)} was not moved`,
+            title: i18n.t(stale ? 'jobMove.staleTitle' : 'jobMove.failedTitle', { number: jobNumber(job.number) }),
             message: stale
-              ? `${problem?.problem.detail ?? ''} What you see now has been reloaded; try again if the move still makes sense.`
-              : (problem?.message ?? 'Something went wrong'),
+              ? i18n.t('jobMove.staleText', { detail: problem?.problem.detail ?? '' }).trim()
+              : (problem?.message ?? i18n.t('common.somethingWentWrong')),
           });
         },
         onSettled: () => onSettled?.(),

@@ -14,7 +14,9 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formProblemOf } from '../../../api/problems';
 import { useBranches } from '../../../api/use-branches';
 import { useClientSummary } from '../../../api/use-client-lookup';
@@ -77,17 +79,17 @@ function formOf(entry: ScheduleEntry | null, defaults: EntryDefaults): EntryForm
   };
 }
 
-const FIELDS: FieldMap = {
-  kind: { label: 'Kind' },
-  title: { label: 'Title' },
-  jobId: { label: 'Job' },
-  clientId: { label: 'Client' },
-  assigneeId: { label: 'Assignee' },
-  startsAt: { label: 'Starts', path: 'start' },
-  endsAt: { label: 'Ends', path: 'end' },
-  branchId: { label: 'Branch' },
-  notes: { label: 'Notes' },
-};
+const fieldsOf = (t: TFunction): FieldMap => ({
+  kind: { label: t('scheduleEntry.kind') },
+  title: { label: t('scheduleEntry.title') },
+  jobId: { label: t('scheduleEntry.job') },
+  clientId: { label: t('scheduleEntry.client') },
+  assigneeId: { label: t('scheduleEntry.assignee') },
+  startsAt: { label: t('scheduleEntry.starts'), path: 'start' },
+  endsAt: { label: t('scheduleEntry.ends'), path: 'end' },
+  branchId: { label: t('scheduleEntry.branch') },
+  notes: { label: t('scheduleEntry.notes') },
+});
 
 /** "Tue 25 Nov, 09:00–10:30" */
 export function timeRange(startsAt: Date, endsAt: Date): string {
@@ -117,6 +119,7 @@ export function ScheduleEntryModal({
   onClose: () => void;
   onSaved?: (entry: ScheduleEntry) => void;
 }) {
+  const { t } = useTranslation();
   const { user } = useAuth();
   const staff = useStaff();
   const branches = useBranches();
@@ -131,19 +134,18 @@ export function ScheduleEntryModal({
       return initial;
     })(),
     validate: {
-      title: (title) => (title.trim() ? null : 'Give the entry a title.'),
-      assigneeId: (assigneeId) => (assigneeId ? null : 'Choose whose calendar it goes in.'),
-      start: (start) => (fromLocalInput(start) ? null : 'Choose when it starts.'),
+      title: (title) => (title.trim() ? null : t('scheduleEntry.titleMissing')),
+      assigneeId: (assigneeId) => (assigneeId ? null : t('scheduleEntry.assigneeMissing')),
+      start: (start) => (fromLocalInput(start) ? null : t('scheduleEntry.startMissing')),
       end: (end, values) => {
         const [from, to] = [fromLocalInput(values.start), fromLocalInput(end)];
-        if (!to) return 'Choose when it ends.';
-        return from && to <= from ? 'The end must be after the start.' : null;
+        if (!to) return t('scheduleEntry.endMissing');
+        return from && to <= from ? t('scheduleEntry.endBeforeStart') : null;
       },
-      jobId: (jobId, values) => (!entry && values.kind === 'job_visit' && !jobId ? 'A job visit needs its job.' : null),
+      jobId: (jobId, values) =>
+        !entry && values.kind === 'job_visit' && !jobId ? t('scheduleEntry.jobMissing') : null,
       branchId: (branchId, values) =>
-        !entry && !values.jobId && !values.clientId && !branchId
-          ? 'An appointment with no client or job belongs to a branch.'
-          : null,
+        !entry && !values.jobId && !values.clientId && !branchId ? t('scheduleEntry.branchMissing') : null,
     },
   });
   const { ref, focusFirstError } = useFirstErrorFocus();
@@ -163,7 +165,7 @@ export function ScheduleEntryModal({
   };
 
   const refused = (error: unknown) => {
-    setElsewhere(applyFieldErrors(form, error, FIELDS));
+    setElsewhere(applyFieldErrors(form, error, fieldsOf(t)));
     focusFirstError();
   };
 
@@ -189,7 +191,7 @@ export function ScheduleEntryModal({
           assigneeId: current.assigneeId ?? undefined,
           ...(allowDoubleBooking ? { allowDoubleBooking } : {}),
         },
-        { onSuccess: (result) => saved(result, `“${result.title}” saved.`), onError: refused },
+        { onSuccess: (result) => saved(result, t('scheduleEntry.saved', { title: result.title })), onError: refused },
       );
     } else {
       create.mutate(
@@ -206,7 +208,8 @@ export function ScheduleEntryModal({
           ...(allowDoubleBooking ? { allowDoubleBooking } : {}),
         },
         {
-          onSuccess: (result) => saved(result, `“${result.title}” booked for ${timeRange(startsAt, endsAt)}.`),
+          onSuccess: (result) =>
+            saved(result, t('scheduleEntry.booked', { title: result.title, when: timeRange(startsAt, endsAt) })),
           onError: refused,
         },
       );
@@ -222,10 +225,10 @@ export function ScheduleEntryModal({
           saved(
             result,
             status === 'cancelled'
-              ? `“${result.title}” cancelled.`
+              ? t('scheduleEntry.cancelled', { title: result.title })
               : status === 'done'
-                ? `“${result.title}” marked as done.`
-                : `“${result.title}” is planned again.`,
+                ? t('scheduleEntry.done', { title: result.title })
+                : t('scheduleEntry.planned', { title: result.title }),
           ),
       },
     );
@@ -261,7 +264,7 @@ export function ScheduleEntryModal({
   }
   const assigneeOptions = staff.members.map((member) => ({
     value: member.id,
-    label: member.id === user?.id ? `${member.name} (you)` : member.name,
+    label: member.id === user?.id ? t('scheduleEntry.you', { name: member.name }) : member.name,
   }));
   if (values.assigneeId && !assigneeOptions.some((option) => option.value === values.assigneeId)) {
     assigneeOptions.push({ value: values.assigneeId, label: staff.nameOf(values.assigneeId) });
@@ -269,13 +272,15 @@ export function ScheduleEntryModal({
   const needsBranch = !entry && !values.jobId && !values.clientId;
   const title = readOnly
     ? entry?.kind === 'job_visit'
-      ? 'Visit'
-      : 'Appointment'
+      ? t('scheduleEntry.visit')
+      : t('scheduleEntry.appointment')
     : entry
-      ? `Edit ${entry.kind === 'job_visit' ? 'visit' : 'appointment'}`
+      ? entry.kind === 'job_visit'
+        ? t('scheduleEntry.editVisit')
+        : t('scheduleEntry.editAppointment')
       : values.kind === 'job_visit'
-        ? 'Schedule a visit'
-        : 'New appointment';
+        ? t('scheduleEntry.scheduleVisit')
+        : t('scheduleEntry.newAppointment');
 
   return (
     <>
@@ -293,11 +298,11 @@ export function ScheduleEntryModal({
                 />
               )}
               {stale ? (
-                <Alert color="yellow" title="Someone changed this entry meanwhile" role="alert">
+                <Alert color="yellow" title={t('scheduleEntry.staleTitle')} role="alert">
                   <Stack gap="xs">
-                    <Text size="sm">Your change was not saved. Reload to see the entry as it is now.</Text>
+                    <Text size="sm">{t('scheduleEntry.staleText')}</Text>
                     <Button size="xs" variant="light" w="fit-content" loading={reloading} onClick={() => void reload()}>
-                      Reload
+                      {t('common.reload')}
                     </Button>
                   </Stack>
                 </Alert>
@@ -309,26 +314,26 @@ export function ScheduleEntryModal({
                 )
               )}
               {entry?.status === 'cancelled' && (
-                <Alert color="gray" title="Cancelled">
-                  This entry was cancelled. It stays in the calendar, greyed out, until it is deleted.
+                <Alert color="gray" title={t('scheduleEntry.cancelledTitle')}>
+                  {t('scheduleEntry.cancelledText')}
                 </Alert>
               )}
               {!entry && (
                 <SegmentedControl
-                  aria-label="Kind"
+                  aria-label={t('scheduleEntry.kind')}
                   data={[
-                    { value: 'appointment', label: 'Appointment' },
-                    { value: 'job_visit', label: 'Job visit' },
+                    { value: 'appointment', label: t('scheduleEntry.appointment') },
+                    { value: 'job_visit', label: t('scheduleEntry.jobVisit') },
                   ]}
                   value={values.kind}
                   onChange={(value) => form.setFieldValue('kind', value as Kind)}
                 />
               )}
-              <TextInput label="Title" required maxLength={200} {...form.getInputProps('title')} />
+              <TextInput label={t('scheduleEntry.title')} required maxLength={200} {...form.getInputProps('title')} />
               {entry ? (
                 entry.jobId && (
                   <TextInput
-                    label="Job"
+                    label={t('scheduleEntry.job')}
                     readOnly
                     variant="filled"
                     value={chosenJob.data ? `${jobNumber(chosenJob.data.number)} · ${chosenJob.data.title}` : '…'}
@@ -336,8 +341,8 @@ export function ScheduleEntryModal({
                 )
               ) : (
                 <Select
-                  label="Job"
-                  placeholder={values.kind === 'job_visit' ? 'Choose the job' : 'None'}
+                  label={t('scheduleEntry.job')}
+                  placeholder={values.kind === 'job_visit' ? t('scheduleEntry.chooseJob') : t('scheduleEntry.none')}
                   required={values.kind === 'job_visit'}
                   data={jobOptions}
                   {...form.getInputProps('jobId')}
@@ -353,8 +358,8 @@ export function ScheduleEntryModal({
                   }}
                   searchable
                   clearable={values.kind !== 'job_visit'}
-                  nothingFoundMessage={visitable.isPending ? 'Loading jobs…' : 'No open job matches'}
-                  description="Open jobs, newest first"
+                  nothingFoundMessage={visitable.isPending ? t('scheduleEntry.loadingJobs') : t('scheduleEntry.noJob')}
+                  description={t('scheduleEntry.openJobs')}
                 />
               )}
               {values.jobId || entry ? (
@@ -366,8 +371,8 @@ export function ScheduleEntryModal({
                 )
               ) : (
                 <ClientPicker
-                  label="Client"
-                  placeholder="None (an internal appointment)"
+                  label={t('scheduleEntry.client')}
+                  placeholder={t('scheduleEntry.noClient')}
                   value={values.clientId}
                   onChange={(clientId) => form.setFieldValue('clientId', clientId)}
                   clearable
@@ -375,8 +380,8 @@ export function ScheduleEntryModal({
                 />
               )}
               <Select
-                label="Assignee"
-                description={staff.mayList ? undefined : 'You book your own calendar.'}
+                label={t('scheduleEntry.assignee')}
+                description={staff.mayList ? undefined : t('scheduleEntry.ownCalendar')}
                 required
                 data={assigneeOptions}
                 searchable
@@ -386,7 +391,7 @@ export function ScheduleEntryModal({
               />
               <SimpleGrid cols={2}>
                 <TextInput
-                  label="Starts"
+                  label={t('scheduleEntry.starts')}
                   type="datetime-local"
                   required
                   {...form.getInputProps('start')}
@@ -405,18 +410,23 @@ export function ScheduleEntryModal({
                     form.clearFieldError('start');
                   }}
                 />
-                <TextInput label="Ends" type="datetime-local" required {...form.getInputProps('end')} />
+                <TextInput
+                  label={t('scheduleEntry.ends')}
+                  type="datetime-local"
+                  required
+                  {...form.getInputProps('end')}
+                />
               </SimpleGrid>
               {needsBranch && (
                 <Select
-                  label="Branch"
-                  description="An appointment with no client or job belongs to a branch."
+                  label={t('scheduleEntry.branch')}
+                  description={t('scheduleEntry.branchHint')}
                   required
                   data={(branches.data?.items ?? []).map((branch) => ({ value: branch.id, label: branch.name }))}
                   {...form.getInputProps('branchId')}
                 />
               )}
-              <Textarea label="Notes" autosize minRows={2} {...form.getInputProps('notes')} />
+              <Textarea label={t('scheduleEntry.notes')} autosize minRows={2} {...form.getInputProps('notes')} />
               {readOnly ? null : (
                 <Group justify="space-between">
                   <Group gap="xs">
@@ -427,7 +437,9 @@ export function ScheduleEntryModal({
                         onClick={() => setStatus('cancelled')}
                         disabled={update.isPending}
                       >
-                        Cancel {entry.kind === 'job_visit' ? 'visit' : 'appointment'}
+                        {entry.kind === 'job_visit'
+                          ? t('scheduleEntry.cancelVisit')
+                          : t('scheduleEntry.cancelAppointment')}
                       </Button>
                     )}
                     {entry?.status === 'planned' && (
@@ -437,26 +449,26 @@ export function ScheduleEntryModal({
                         onClick={() => setStatus('done')}
                         disabled={update.isPending}
                       >
-                        Mark as done
+                        {t('scheduleEntry.markDone')}
                       </Button>
                     )}
                     {entry && entry.status !== 'planned' && (
                       <Button variant="light" onClick={() => setStatus('planned')} disabled={update.isPending}>
-                        Plan again
+                        {t('scheduleEntry.planAgain')}
                       </Button>
                     )}
                     {entry && (
                       <Button variant="subtle" color="red" onClick={() => setConfirmDelete(true)}>
-                        Delete
+                        {t('common.delete')}
                       </Button>
                     )}
                   </Group>
                   <Group gap="xs">
                     <Button variant="default" onClick={onClose}>
-                      Close
+                      {t('scheduleEntry.close')}
                     </Button>
                     <Button type="submit" loading={mutation.isPending} disabled={stale}>
-                      {entry ? 'Save' : 'Book'}
+                      {entry ? t('common.save') : t('scheduleEntry.book')}
                     </Button>
                   </Group>
                 </Group>
@@ -468,24 +480,24 @@ export function ScheduleEntryModal({
       {entry && (
         <ConfirmModal
           opened={confirmDelete}
-          title={`Delete “${entry.title}”?`}
-          confirmLabel="Delete"
+          title={t('scheduleEntry.deleteTitle', { title: entry.title })}
+          confirmLabel={t('common.delete')}
           busy={remove.isPending}
           onClose={() => setConfirmDelete(false)}
           onConfirm={() =>
             remove.mutate(entry.id, {
               onSuccess: () => {
-                notifications.show({ color: 'teal', message: `“${entry.title}” deleted.` });
+                notifications.show({ color: 'teal', message: t('scheduleEntry.deleted', { title: entry.title }) });
                 onClose();
               },
               onError: (error) => {
                 setConfirmDelete(false);
-                notifications.show({ color: 'red', title: 'Not deleted', message: error.message });
+                notifications.show({ color: 'red', title: t('scheduleEntry.notDeleted'), message: error.message });
               },
             })
           }
         >
-          It disappears from the calendar. To keep a trace that it was called off, cancel it instead.
+          {t('scheduleEntry.deleteText')}
         </ConfirmModal>
       )}
     </>
@@ -493,13 +505,20 @@ export function ScheduleEntryModal({
 }
 
 function ClientName({ clientId, loading }: { clientId: string | null; loading: boolean }) {
+  const { t } = useTranslation();
   const client = useClientSummary(clientId);
   return (
     <TextInput
-      label="Client"
+      label={t('scheduleEntry.client')}
       readOnly
       variant="filled"
-      value={clientId ? (client.data?.name ?? (client.isError ? 'Not available' : '…')) : loading ? '…' : 'None'}
+      value={
+        clientId
+          ? (client.data?.name ?? (client.isError ? t('scheduleEntry.notAvailable') : '…'))
+          : loading
+            ? '…'
+            : t('scheduleEntry.none')
+      }
     />
   );
 }
@@ -517,12 +536,13 @@ function ClashAlert({
   onBookAnyway: () => void;
   editing: boolean;
 }) {
+  const { t } = useTranslation();
   const titles = new Map(knownEntries.map((known) => [known.id, known.title]));
   return (
-    <Alert color="orange" title="Double booking" role="alert">
+    <Alert color="orange" title={t('scheduleEntry.doubleBooking')} role="alert">
       <Stack gap="xs">
-        <Text size="sm">The assignee already has {clashes.length === 1 ? 'an entry' : 'entries'} at that time:</Text>
-        <List size="sm" aria-label="Conflicting entries">
+        <Text size="sm">{t('scheduleEntry.clash', { count: clashes.length })}</Text>
+        <List size="sm" aria-label={t('scheduleEntry.conflicting')}>
           {clashes.map((clash) => (
             <List.Item key={clash.id}>
               {timeRange(new Date(clash.startsAt), new Date(clash.endsAt))}
@@ -532,7 +552,7 @@ function ClashAlert({
         </List>
         <Text size="sm">Pick another time, or keep both if that is what you mean.</Text>
         <Button size="xs" color="orange" w="fit-content" loading={busy} onClick={onBookAnyway}>
-          {editing ? 'Save anyway' : 'Book anyway'}
+          {editing ? t('scheduleEntry.saveAnyway') : t('scheduleEntry.bookAnyway')}
         </Button>
       </Stack>
     </Alert>

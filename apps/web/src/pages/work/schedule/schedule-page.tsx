@@ -15,6 +15,7 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import '../work.css';
 import { useBranches } from '../../../api/use-branches';
 import { useClientNames } from '../../../api/use-client-lookup';
@@ -47,6 +48,7 @@ function rangeLabel(view: View, from: Date): string {
 export function SchedulePage() {
   const { user } = useAuth();
   const { can } = usePermissions();
+  const { t } = useTranslation();
   // Days, hours and "today" are the reader's, in their profile's zone: re-render when it changes.
   useLocaleSettings();
   const staff = useStaff();
@@ -77,9 +79,9 @@ export function SchedulePage() {
   const assigneeOptions = [
     ...staff.members.map((member) => ({
       value: member.id,
-      label: member.id === user?.id ? `${member.name} (you)` : member.name,
+      label: member.id === user?.id ? t('schedule.you', { name: member.name }) : member.name,
     })),
-    { value: EVERYONE, label: 'Everyone' },
+    { value: EVERYONE, label: t('schedule.everyone') },
   ];
 
   function newEntry(startsAt?: Date) {
@@ -96,12 +98,12 @@ export function SchedulePage() {
     <Stack>
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={1}>Schedule</Title>
+          <Title order={1}>{t('schedule.title')}</Title>
           <Text c="dimmed" size="sm">
-            Appointments and job visits. Click an empty hour to book it, or an entry to change it.
+            {t('schedule.intro')}
           </Text>
         </div>
-        {mayWrite && <Button onClick={() => newEntry()}>New appointment</Button>}
+        {mayWrite && <Button onClick={() => newEntry()}>{t('schedule.newAppointment')}</Button>}
       </Group>
 
       <Group justify="space-between" align="flex-end" gap="sm">
@@ -110,25 +112,29 @@ export function SchedulePage() {
             <Button
               variant="default"
               onClick={() => step(-1)}
-              aria-label={view === 'week' ? 'Previous week' : 'Previous day'}
+              aria-label={view === 'week' ? t('schedule.previousWeek') : t('schedule.previousDay')}
             >
               ‹
             </Button>
             <Button variant="default" onClick={() => setAnchor(new Date())}>
-              Today
+              {t('schedule.today')}
             </Button>
-            <Button variant="default" onClick={() => step(1)} aria-label={view === 'week' ? 'Next week' : 'Next day'}>
+            <Button
+              variant="default"
+              onClick={() => step(1)}
+              aria-label={view === 'week' ? t('schedule.nextWeek') : t('schedule.nextDay')}
+            >
               ›
             </Button>
           </Button.Group>
           <Title order={2} size="h4" aria-live="polite" ml="xs">
             {rangeLabel(view, from)}
           </Title>
-          {window.isFetching && <Loader size="xs" aria-label="Loading the calendar" />}
+          {window.isFetching && <Loader size="xs" aria-label={t('schedule.loading')} />}
         </Group>
         <Group gap="sm" align="flex-end">
           <Select
-            label="Person"
+            label={t('schedule.person')}
             data={assigneeOptions}
             value={assignee}
             onChange={(value) => setAssignee(value ?? EVERYONE)}
@@ -137,8 +143,8 @@ export function SchedulePage() {
             w={220}
           />
           <Select
-            label="Branch"
-            placeholder="All branches"
+            label={t('schedule.branch')}
+            placeholder={t('schedule.allBranches')}
             data={(branches.data?.items ?? []).map((branch) => ({ value: branch.id, label: branch.name }))}
             value={branchId}
             onChange={setBranchId}
@@ -146,10 +152,10 @@ export function SchedulePage() {
             w={180}
           />
           <SegmentedControl
-            aria-label="View"
+            aria-label={t('schedule.view')}
             data={[
-              { value: 'week', label: 'Week' },
-              { value: 'day', label: 'Day' },
+              { value: 'week', label: t('schedule.week') },
+              { value: 'day', label: t('schedule.day') },
             ]}
             value={view}
             onChange={(value) => setView(value as View)}
@@ -158,18 +164,24 @@ export function SchedulePage() {
       </Group>
 
       {window.isError && (
-        <Alert color="red" role="alert" title="Could not load the calendar">
+        <Alert color="red" role="alert" title={t('schedule.loadFailed')}>
           {window.error.message}
         </Alert>
       )}
       {window.data?.truncated && (
-        <Alert color="yellow" title="Not everything is shown">
-          This period holds more entries than one answer carries. Choose a person or a branch to see them all.
+        <Alert color="yellow" title={t('schedule.truncatedTitle')}>
+          {t('schedule.truncated')}
         </Alert>
       )}
 
       <ScrollArea type="auto" offsetScrollbars>
-        <Paper withBorder radius="md" miw={view === 'week' ? 860 : 360} component="section" aria-label="Calendar">
+        <Paper
+          withBorder
+          radius="md"
+          miw={view === 'week' ? 860 : 360}
+          component="section"
+          aria-label={t('schedule.calendar')}
+        >
           <Group
             wrap="nowrap"
             gap={0}
@@ -225,7 +237,7 @@ export function SchedulePage() {
       </ScrollArea>
       {window.isSuccess && entries.length === 0 && (
         <Text size="sm" c="dimmed" ta="center">
-          Nothing booked {view === 'week' ? 'this week' : 'this day'}.
+          {view === 'week' ? t('schedule.emptyWeek') : t('schedule.emptyDay')}
         </Text>
       )}
 
@@ -275,6 +287,7 @@ function DayColumn({
   onSlot: (startsAt: Date) => void;
   onEntry: (entry: ScheduleEntry) => void;
 }) {
+  const { t } = useTranslation();
   return (
     <Box
       component="section"
@@ -302,7 +315,10 @@ function DayColumn({
             key={hour}
             style={style}
             tabIndex={-1}
-            aria-label={`Book ${formatDay(day, { weekday: 'long', month: 'long' })} at ${formatTime(startsAt)}`}
+            aria-label={t('schedule.book', {
+              day: formatDay(day, { weekday: 'long', month: 'long' }),
+              time: formatTime(startsAt),
+            })}
             onClick={() => onSlot(startsAt)}
             className="work-calendar-slot"
           />
@@ -335,16 +351,17 @@ function EntryBlock({
   onClick: () => void;
 }) {
   const { entry } = item;
+  const { t } = useTranslation();
   const startsAt = new Date(entry.startsAt);
   const endsAt = new Date(entry.endsAt);
   const cancelled = entry.status === 'cancelled';
   const color = cancelled ? 'gray' : entry.status === 'done' ? 'teal' : KIND_COLORS[entry.kind];
   const width = 100 / item.lanes;
   const details = [
-    entry.kind === 'job_visit' ? 'Job visit' : 'Appointment',
+    entry.kind === 'job_visit' ? t('schedule.jobVisit') : t('schedule.appointment'),
     clientName,
     assigneeName,
-    cancelled ? 'cancelled' : entry.status === 'done' ? 'done' : undefined,
+    cancelled ? t('schedule.cancelled') : entry.status === 'done' ? t('schedule.done') : undefined,
   ].filter(Boolean);
   return (
     <UnstyledButton
@@ -380,7 +397,7 @@ function EntryBlock({
       )}
       {entry.kind === 'job_visit' && item.height >= 60 && (
         <Badge size="xs" variant="outline" color={color}>
-          Visit
+          {t('schedule.visit')}
         </Badge>
       )}
     </UnstyledButton>

@@ -1,17 +1,22 @@
 import { Alert, Card, Loader, Stack, Text, Timeline, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { components } from '#api-client';
-import { formatDateTime } from '../dates';
+import { i18n } from '../../../i18n/i18n';
+import { useFormat } from '../../../i18n/use-locale';
 import { fieldLabel } from '../work-labels';
 
 type Activity = components['schemas']['ActivityResponseDto'];
 
-const ACTIONS: Record<string, string> = { created: 'Created', updated: 'Changed', deleted: 'Deleted' };
+const ACTIONS = ['created', 'updated', 'deleted'] as const;
 
 function describe(entry: Activity): string {
-  const who = entry.actorName ?? (entry.actorKind === 'api_key' ? 'An integration' : 'Someone');
-  const what = ACTIONS[entry.action] ?? entry.action;
+  const who =
+    entry.actorName ?? i18n.t(entry.actorKind === 'api_key' ? 'workActivity.anIntegration' : 'workActivity.someone');
   const fields = entry.fields.length ? `: ${entry.fields.map(fieldLabel).join(', ')}` : '';
-  return `${what} by ${who}${fields}`;
+  const known = ACTIONS.find((action) => action === entry.action);
+  return known
+    ? i18n.t(`workActivity.${known}`, { who, fields })
+    : i18n.t('workActivity.other', { action: entry.action, who, fields });
 }
 
 /** Who did what to a record, newest first; field names only, never their values. */
@@ -20,19 +25,21 @@ export function ActivityLog({
 }: {
   query: { data?: { items: Activity[] }; isPending: boolean; isError: boolean; error: Error | null };
 }) {
+  const { t } = useTranslation();
+  const { formatDateTime } = useFormat();
   return (
     <Card withBorder component="section" aria-labelledby="activity-heading">
       <Title order={2} size="h4" id="activity-heading" mb="sm">
-        Activity
+        {t('workActivity.title')}
       </Title>
       {query.isPending ? (
-        <Loader size="sm" aria-label="Loading activity" />
+        <Loader size="sm" aria-label={t('workActivity.loading')} />
       ) : query.isError ? (
-        <Alert color="red" role="alert" title="Could not load the activity">
+        <Alert color="red" role="alert" title={t('workActivity.loadFailed')}>
           {query.error?.message}
         </Alert>
       ) : query.data?.items.length ? (
-        <Timeline bulletSize={12} lineWidth={2} aria-label="Activity">
+        <Timeline bulletSize={12} lineWidth={2} aria-label={t('workActivity.title')}>
           {[...query.data.items]
             .sort((a, b) => b.at.localeCompare(a.at))
             .map((entry) => (
@@ -47,7 +54,7 @@ export function ActivityLog({
       ) : (
         <Stack>
           <Text size="sm" c="dimmed">
-            Nothing recorded yet.
+            {t('common.nothingRecordedYet')}
           </Text>
         </Stack>
       )}

@@ -1,6 +1,7 @@
 import { Loader, Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { type ClientSummary, useClientSearch, useClientSummary } from '../../../api/use-client-lookup';
 
 /**
@@ -10,8 +11,8 @@ import { type ClientSummary, useClientSearch, useClientSummary } from '../../../
 export function ClientPicker({
   value,
   onChange,
-  label = 'Client',
-  placeholder = 'Type to search clients',
+  label,
+  placeholder,
   error,
   required,
   disabled,
@@ -30,6 +31,7 @@ export function ClientPicker({
   description?: string;
   w?: number | string;
 }) {
+  const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [q] = useDebouncedValue(search, 250);
   const selected = useClientSummary(value);
@@ -45,8 +47,8 @@ export function ClientPicker({
   }));
   return (
     <Select
-      label={label}
-      placeholder={placeholder}
+      label={label ?? t('workClientPicker.label')}
+      placeholder={placeholder ?? t('workClientPicker.placeholder')}
       description={description}
       searchable
       clearable={clearable}
@@ -62,7 +64,13 @@ export function ClientPicker({
       // The API already matched words and word beginnings; keep its answer as it is.
       filter={({ options }) => options}
       onChange={(id) => onChange(id, id ? (byId.get(id) ?? null) : null)}
-      nothingFoundMessage={results.isFetching ? 'Searching…' : q.trim() ? 'No client matches' : 'No clients yet'}
+      nothingFoundMessage={
+        results.isFetching
+          ? t('workClientPicker.searching')
+          : q.trim()
+            ? t('workClientPicker.noMatch')
+            : t('workClientPicker.none')
+      }
       rightSection={results.isFetching && opened ? <Loader size="xs" /> : undefined}
       error={error}
     />
