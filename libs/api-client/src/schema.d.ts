@@ -13,6 +13,8 @@ export interface paths {
         /**
          * Send anonymized usage events (page views, features used)
          * @description Only with analytics consent: `consentId` must be one whose latest logged cookie choice accepts `analytics` for the current cookie policy revision, otherwise 403 `analytics-consent-required`. Names are route patterns (/contacts/:id) or feature names, never ids or query strings. Stored with the organization, the day, the browser family and a daily session hash only: no user, no address, no user agent, no consent id. The hash is keyed with a random salt of the day that is deleted after 48 hours.
+         *
+         *     **Access:** any signed-in person (access token); API keys cannot call it.
          */
         post: operations["recordUsageEvents"];
         delete?: never;
@@ -31,6 +33,8 @@ export interface paths {
         /**
          * Usage of the product over time: pages visited and features used per day
          * @description From the anonymized daily counts of your organization (rolled up nightly, so today and events not yet rolled up are not in them). `from` and `to` are UTC days, inclusive, at most 400 days apart. Sessions are one browser on one day; nothing here identifies a person.
+         *
+         *     **Requires permission `analytics:read`** (roles owner, admin), or an API key with the `analytics:read` scope.
          */
         get: operations["getUsageReport"];
         put?: never;
@@ -48,10 +52,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** API keys of your organization (never their secrets) */
+        /**
+         * API keys of your organization (never their secrets)
+         * @description **Requires permission `api-keys:manage`** (roles owner, admin), people only: API keys cannot call it.
+         */
         get: operations["listApiKeys"];
         put?: never;
-        /** Create an API key; the secret is in this answer only */
+        /**
+         * Create an API key; the secret is in this answer only
+         * @description **Requires permission `api-keys:manage`** (roles owner, admin), people only: API keys cannot call it.
+         */
         post: operations["createApiKey"];
         delete?: never;
         options?: never;
@@ -69,7 +79,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke an API key at once */
+        /**
+         * Revoke an API key at once
+         * @description **Requires permission `api-keys:manage`** (roles owner, admin), people only: API keys cannot call it.
+         */
         delete: operations["revokeApiKey"];
         options?: never;
         head?: never;
@@ -83,7 +96,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every action the trail records */
+        /**
+         * Every action the trail records
+         * @description **Requires permission `audit:read`** (roles owner, admin, privacy_officer), or an API key with the `audit:read` scope.
+         */
         get: operations["listAuditActions"];
         put?: never;
         post?: never;
@@ -103,6 +119,8 @@ export interface paths {
         /**
          * The audit trail, newest first
          * @description Filter by time, actor, action (or a family such as `auth.`), target and outcome; cursor-paginated.
+         *
+         *     **Requires permission `audit:read`** (roles owner, admin, privacy_officer), or an API key with the `audit:read` scope.
          */
         get: operations["listAuditEntries"];
         put?: never;
@@ -120,7 +138,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One entry, by its position in the chain */
+        /**
+         * One entry, by its position in the chain
+         * @description **Requires permission `audit:read`** (roles owner, admin, privacy_officer), or an API key with the `audit:read` scope.
+         */
         get: operations["getAuditEntry"];
         put?: never;
         post?: never;
@@ -140,6 +161,8 @@ export interface paths {
         /**
          * Every matching entry as CSV or JSON (same filters as the list)
          * @description The export is itself recorded in the trail.
+         *
+         *     **Requires permission `audit:read`** (roles owner, admin, privacy_officer), or an API key with the `audit:read` scope.
          */
         get: operations["exportAuditEntries"];
         put?: never;
@@ -162,6 +185,8 @@ export interface paths {
         /**
          * Verify the integrity of your organization's trail
          * @description Recomputes the hash chain from the last retention checkpoint to the newest entry and reports the first entry that was altered, removed or reordered. The check itself is recorded.
+         *
+         *     **Requires permission `audit:read`** (roles owner, admin, privacy_officer), or an API key with the `audit:read` scope.
          */
         post: operations["verifyAuditTrail"];
         delete?: never;
@@ -179,7 +204,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm a new email address with the emailed token */
+        /**
+         * Confirm a new email address with the emailed token
+         * @description **Access:** public, no credentials needed.
+         */
         post: operations["confirmEmailChange"];
         delete?: never;
         options?: never;
@@ -199,6 +227,8 @@ export interface paths {
         /**
          * Accept an invitation: pass the age gate and choose a password
          * @description Under the organization's minimum age the answer is 403 `under-minimum-age` and the invitation is deleted with everything it held. Afterwards, sign in as usual.
+         *
+         *     **Access:** public, no credentials needed.
          */
         post: operations["acceptInvitation"];
         delete?: never;
@@ -216,7 +246,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** What an invitation link is for: organization, name, role, minimum age */
+        /**
+         * What an invitation link is for: organization, name, role, minimum age
+         * @description **Access:** public, no credentials needed.
+         */
         post: operations["previewInvitation"];
         delete?: never;
         options?: never;
@@ -231,7 +264,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user */
+        /**
+         * The signed-in user
+         * @description **Access:** any signed-in person (access token); API keys cannot call it.
+         */
         get: operations["getCurrentUser"];
         put?: never;
         post?: never;
@@ -250,7 +286,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Turn two-step verification off (password and a code; refused if the organization requires it) */
+        /**
+         * Turn two-step verification off (password and a code; refused if the organization requires it)
+         * @description **Access:** any signed-in person (access token); API keys cannot call it.
+         */
         post: operations["disable"];
         delete?: never;
         options?: never;
@@ -267,7 +306,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start setting up two-step verification: a secret and its QR code */
+        /**
+         * Start setting up two-step verification: a secret and its QR code
+         * @description **Access:** any signed-in person (access token); API keys cannot call it.
+         */
         post: operations["startEnrolment"];
         delete?: never;
         options?: never;
@@ -287,6 +329,8 @@ export interface paths {
         /**
          * Finish set-up with a first code; answers the recovery codes, once
          * @description Refresh the session afterwards to lift an organization’s enrolment restriction.
+         *
+         *     **Access:** any signed-in person (access token); API keys cannot call it.
          */
         post: operations["confirmEnrolment"];
         delete?: never;
@@ -304,7 +348,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Email a password-reset link (answers the same whether or not the account exists) */
+        /**
+         * Email a password-reset link (answers the same whether or not the account exists)
+         * @description **Access:** public, no credentials needed.
+         */
         post: operations["requestPasswordReset"];
         delete?: never;
         options?: never;
@@ -321,7 +368,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Set a new password with the emailed token; signs out every session */
+        /**
+         * Set a new password with the emailed token; signs out every session
+         * @description **Access:** public, no credentials needed.
+         */
         post: operations["confirmPasswordReset"];
         delete?: never;
         options?: never;
@@ -341,6 +391,8 @@ export interface paths {
         /**
          * Exchange the refresh cookie for a new access token
          * @description Rotates the refresh token. Replaying an already-rotated token revokes the whole session.
+         *
+         *     **Access:** public, no credentials needed.
          */
         post: operations["refreshSession"];
         delete?: never;
@@ -356,7 +408,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The devices you are signed in on */
+        /**
+         * The devices you are signed in on
+         * @description **Access:** any signed-in person (access token); API keys cannot call it.
+         */
         get: operations["listSessions"];
         put?: never;
         post?: never;
@@ -376,7 +431,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Sign one device out */
+        /**
+         * Sign one device out
+         * @description **Access:** any signed-in person (access token); API keys cannot call it.
+         */
         delete: operations["revokeSession"];
         options?: never;
         head?: never;
@@ -392,7 +450,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log out everywhere, this device included */
+        /**
+         * Log out everywhere, this device included
+         * @description **Access:** any signed-in person (access token); API keys cannot call it.
+         */
         post: operations["revokeAllSessions"];
         delete?: never;
         options?: never;
@@ -412,6 +473,8 @@ export interface paths {
         /**
          * Sign in with email and password
          * @description Answers an access token and sets the refresh cookie (httpOnly) and the CSRF cookie. An unknown email and a wrong password get the same 401 `invalid-credentials`. After repeated failures the email (and the client address) is locked out for a growing time: 429 `sign-in-locked`.
+         *
+         *     **Access:** public, no credentials needed.
          */
         post: operations["signIn"];
         delete?: never;
@@ -432,6 +495,8 @@ export interface paths {
         /**
          * Second step of sign-in: a code from the authenticator app, or a recovery code
          * @description Wrong codes count towards the same lockout as wrong passwords.
+         *
+         *     **Access:** public, no credentials needed.
          */
         post: operations["completeSignIn"];
         delete?: never;
@@ -449,7 +514,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out: ends this session and clears its cookies */
+        /**
+         * Sign out: ends this session and clears its cookies
+         * @description **Access:** public, no credentials needed.
+         */
         post: operations["signOut"];
         delete?: never;
         options?: never;
@@ -469,6 +537,8 @@ export interface paths {
         /**
          * Create an organization with you as its owner
          * @description Asks a date of birth or an age confirmation: under the minimum age (18 for a new organization) the answer is 403 `under-minimum-age` and nothing is kept. Otherwise answers 202 and emails a confirmation link; an address that already has an account gets a note instead, with the same answer here.
+         *
+         *     **Access:** public, no credentials needed.
          */
         post: operations["signUp"];
         delete?: never;
@@ -486,7 +556,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm an email address with the emailed token */
+        /**
+         * Confirm an email address with the emailed token
+         * @description **Access:** public, no credentials needed.
+         */
         post: operations["verifyEmail"];
         delete?: never;
         options?: never;
@@ -503,7 +576,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a new confirmation link (the same answer whether or not the account exists) */
+        /**
+         * Send a new confirmation link (the same answer whether or not the account exists)
+         * @description **Access:** public, no credentials needed.
+         */
         post: operations["resendVerification"];
         delete?: never;
         options?: never;
@@ -518,10 +594,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Branches of your organization */
+        /**
+         * Branches of your organization
+         * @description **Requires permission `branches:read`** (roles owner, admin, privacy_officer, manager, agent, viewer), or an API key with the `branches:read` scope.
+         */
         get: operations["listBranches"];
         put?: never;
-        /** Add a branch */
+        /**
+         * Add a branch
+         * @description **Requires permission `branches:write`** (roles owner, admin), or an API key with the `branches:write` scope.
+         */
         post: operations["createBranch"];
         delete?: never;
         options?: never;
@@ -539,11 +621,17 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Delete a branch; its people keep their other branches */
+        /**
+         * Delete a branch; its people keep their other branches
+         * @description **Requires permission `branches:write`** (roles owner, admin), or an API key with the `branches:write` scope.
+         */
         delete: operations["deleteBranch"];
         options?: never;
         head?: never;
-        /** Rename a branch */
+        /**
+         * Rename a branch
+         * @description **Requires permission `branches:write`** (roles owner, admin), or an API key with the `branches:write` scope.
+         */
         patch: operations["updateBranch"];
         trace?: never;
     };
@@ -557,10 +645,15 @@ export interface paths {
         /**
          * Clients, newest first
          * @description Cursor-paginated. `q` finds words (and word beginnings) in names, emails, company names, cities and postcodes, and the last digits of phone numbers, without the server ever storing them in clear.
+         *
+         *     **Requires permission `clients:read`** (roles owner, admin, privacy_officer, manager, agent, viewer), or an API key with the `clients:read` scope.
          */
         get: operations["listClients"];
         put?: never;
-        /** Add a client */
+        /**
+         * Add a client
+         * @description **Requires permission `clients:write`** (roles owner, admin, manager, agent), or an API key with the `clients:write` scope.
+         */
         post: operations["createClient"];
         delete?: never;
         options?: never;
@@ -575,13 +668,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One client */
+        /**
+         * One client
+         * @description **Requires permission `clients:read`** (roles owner, admin, privacy_officer, manager, agent, viewer), or an API key with the `clients:read` scope.
+         */
         get: operations["getClient"];
         put?: never;
         post?: never;
         /**
          * Delete a client
          * @description Its jobs, appointments and communications go too; its invoices stay (they are kept for 7 years).
+         *
+         *     **Requires permission `clients:write`** (roles owner, admin, manager, agent), or an API key with the `clients:write` scope.
          */
         delete: operations["deleteClient"];
         options?: never;
@@ -589,6 +687,8 @@ export interface paths {
         /**
          * Change a client
          * @description Send the `version` you read; a stale one answers 409.
+         *
+         *     **Requires permission `clients:write`** (roles owner, admin, manager, agent), or an API key with the `clients:write` scope.
          */
         patch: operations["updateClient"];
         trace?: never;
@@ -600,7 +700,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who created and changed the client, and which fields (never the values) */
+        /**
+         * Who created and changed the client, and which fields (never the values)
+         * @description **Requires permission `clients:read`** (roles owner, admin, privacy_officer, manager, agent, viewer), or an API key with the `clients:read` scope.
+         */
         get: operations["getClientActivity"];
         put?: never;
         post?: never;
@@ -621,12 +724,16 @@ export interface paths {
         /**
          * Restrict processing of the client (GDPR Art. 18)
          * @description The client becomes read-only (changes answer 409) and is left out of marketing lists and exports until the restriction is lifted. Audited with the reason code; announced as the `subject.restricted` webhook. Idempotent: restricting a restricted client changes nothing.
+         *
+         *     **Requires permission `restrictions:write`** (roles owner, admin, privacy_officer), or an API key with the `restrictions:write` scope.
          */
         put: operations["restrictClient"];
         post?: never;
         /**
          * Lift the restriction of processing of the client
          * @description Audited; announced as the `subject.restricted` webhook with `restricted: false`. Idempotent.
+         *
+         *     **Requires permission `restrictions:write`** (roles owner, admin, privacy_officer), or an API key with the `restrictions:write` scope.
          */
         delete: operations["liftClientRestriction"];
         options?: never;
@@ -644,10 +751,15 @@ export interface paths {
         /**
          * The communication timeline, newest first
          * @description With `clientId`: the client's timeline, its contacts' calls and emails included. With `contactId`: one person's.
+         *
+         *     **Requires permission `communications:read`** (roles owner, admin, manager, agent, viewer), or an API key with the `communications:read` scope.
          */
         get: operations["listCommunications"];
         put?: never;
-        /** Log a call, email, meeting or note with a client and/or contact */
+        /**
+         * Log a call, email, meeting or note with a client and/or contact
+         * @description **Requires permission `communications:write`** (roles owner, admin, manager, agent), or an API key with the `communications:write` scope.
+         */
         post: operations["createCommunication"];
         delete?: never;
         options?: never;
@@ -662,15 +774,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One communication */
+        /**
+         * One communication
+         * @description **Requires permission `communications:read`** (roles owner, admin, manager, agent, viewer), or an API key with the `communications:read` scope.
+         */
         get: operations["getCommunication"];
         put?: never;
         post?: never;
-        /** Delete a communication (agents: only their own) */
+        /**
+         * Delete a communication (agents: only their own)
+         * @description **Requires permission `communications:write`** (roles owner, admin, manager, agent), or an API key with the `communications:write` scope.
+         */
         delete: operations["deleteCommunication"];
         options?: never;
         head?: never;
-        /** Correct a communication (agents: only their own) */
+        /**
+         * Correct a communication (agents: only their own)
+         * @description **Requires permission `communications:write`** (roles owner, admin, manager, agent), or an API key with the `communications:write` scope.
+         */
         patch: operations["updateCommunication"];
         trace?: never;
     };
@@ -684,10 +805,15 @@ export interface paths {
         /**
          * The consent purposes of the organization
          * @description Every new organization starts with marketing-email, marketing-sms, marketing-phone and profiling.
+         *
+         *     **Requires permission `consents:read`** (roles owner, admin, privacy_officer, manager, agent, viewer), or an API key with the `consents:read` scope.
          */
         get: operations["listConsentPurposes"];
         put?: never;
-        /** Add a consent purpose, with its first wording */
+        /**
+         * Add a consent purpose, with its first wording
+         * @description **Requires permission `privacy-policy:write`** (roles owner, admin, privacy_officer), or an API key with the `privacy-policy:write` scope.
+         */
         post: operations["createConsentPurpose"];
         delete?: never;
         options?: never;
@@ -702,7 +828,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One consent purpose with every wording version */
+        /**
+         * One consent purpose with every wording version
+         * @description **Requires permission `consents:read`** (roles owner, admin, privacy_officer, manager, agent, viewer), or an API key with the `consents:read` scope.
+         */
         get: operations["getConsentPurpose"];
         put?: never;
         post?: never;
@@ -712,6 +841,8 @@ export interface paths {
         /**
          * Change a purpose
          * @description A new `wording` becomes the next wording version; earlier versions stay, since ledger entries point at the exact words shown. The key cannot change. Send the `version` you read; a stale one answers 409.
+         *
+         *     **Requires permission `privacy-policy:write`** (roles owner, admin, privacy_officer), or an API key with the `privacy-policy:write` scope.
          */
         patch: operations["updateConsentPurpose"];
         trace?: never;
@@ -725,7 +856,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Archive a purpose: nothing new is granted for it; its ledger entries stay */
+        /**
+         * Archive a purpose: nothing new is granted for it; its ledger entries stay
+         * @description **Requires permission `privacy-policy:write`** (roles owner, admin, privacy_officer), or an API key with the `privacy-policy:write` scope.
+         */
         post: operations["archiveConsentPurpose"];
         delete?: never;
         options?: never;
@@ -743,6 +877,8 @@ export interface paths {
         /**
          * Consent rates by purpose over time
          * @description Per day or week and purpose: contacts whose latest entry at the end of the period is a valid basis, out of the contacts with any entry for the purpose by then.
+         *
+         *     **Requires permission `consents:read`** (roles owner, admin, privacy_officer, manager, agent, viewer), or an API key with the `consents:read` scope.
          */
         get: operations["getConsentRates"];
         put?: never;
@@ -765,6 +901,8 @@ export interface paths {
         /**
          * Log a visitor’s cookie choice as proof of consent
          * @description For visitors who are not signed in (signed-in users post to /me/cookie-consent). The server records its own time and the network of the caller (IPv4 /24, IPv6 /48), never the full address. `essential` must be accepted; an unknown category is refused with 400 naming it.
+         *
+         *     **Access:** public, no credentials needed.
          */
         post: operations["recordCookieChoice"];
         delete?: never;
@@ -783,6 +921,8 @@ export interface paths {
         /**
          * The cookie categories and the cookie policy revision in force
          * @description A choice made for an earlier revision is asked again.
+         *
+         *     **Access:** public, no credentials needed.
          */
         get: operations["getCookiePolicy"];
         put?: never;
@@ -800,10 +940,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Contact lists: static ones and saved filters. Read members with GET /contacts?listId= */
+        /**
+         * Contact lists: static ones and saved filters. Read members with GET /contacts?listId=
+         * @description **Requires permission `clients:read`** (roles owner, admin, privacy_officer, manager, agent, viewer), or an API key with the `clients:read` scope.
+         */
         get: operations["listContactLists"];
         put?: never;
-        /** Make a contact list */
+        /**
+         * Make a contact list
+         * @description **Requires permission `clients:write`** (roles owner, admin, manager, agent), or an API key with the `clients:write` scope.
+         */
         post: operations["createContactList"];
         delete?: never;
         options?: never;
@@ -818,15 +964,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One contact list */
+        /**
+         * One contact list
+         * @description **Requires permission `clients:read`** (roles owner, admin, privacy_officer, manager, agent, viewer), or an API key with the `clients:read` scope.
+         */
         get: operations["getContactList"];
         put?: never;
         post?: never;
-        /** Delete a list (its contacts stay) */
+        /**
+         * Delete a list (its contacts stay)
+         * @description **Requires permission `clients:write`** (roles owner, admin, manager, agent), or an API key with the `clients:write` scope.
+         */
         delete: operations["deleteContactList"];
         options?: never;
         head?: never;
-        /** Rename a list or change a saved filter's criteria */
+        /**
+         * Rename a list or change a saved filter's criteria
+         * @description **Requires permission `clients:write`** (roles owner, admin, manager, agent), or an API key with the `clients:write` scope.
+         */
         patch: operations["updateContactList"];
         trace?: never;
     };
@@ -839,7 +994,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add contacts to a static list (already-members are ignored) */
+        /**
+         * Add contacts to a static list (already-members are ignored)
+         * @description **Requires permission `clients:write`** (roles owner, admin, manager, agent), or an API key with the `clients:write` scope.
+         */
         post: operations["addContactListMembers"];
         delete?: never;
         options?: never;
@@ -857,7 +1015,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Take a contact off a static list */
+        /**
+         * Take a contact off a static list
+         * @description **Requires permission `clients:write`** (roles owner, admin, manager, agent), or an API key with the `clients:write` scope.
+         */
         delete: operations["removeContactListMember"];
         options?: never;
         head?: never;
@@ -874,10 +1035,15 @@ export interface paths {
         /**
          * Contacts, newest first
          * @description Cursor-paginated. `q` finds words (and word beginnings) in names, emails, job titles, cities and postcodes, and the last digits of phone numbers. `listId` gives the contacts of a contact list.
+         *
+         *     **Requires permission `clients:read`** (roles owner, admin, privacy_officer, manager, agent, viewer), or an API key with the `clients:read` scope.
          */
         get: operations["listContacts"];
         put?: never;
-        /** Add a contact */
+        /**
+         * Add a contact
+         * @description **Requires permission `clients:write`** (roles owner, admin, manager, agent), or an API key with the `clients:write` scope.
+         */
         post: operations["createContact"];
         delete?: never;
         options?: never;
@@ -895,12 +1061,16 @@ export interface paths {
         /**
          * A contact's consents: the state per purpose and the ledger
          * @description The state of a purpose is its latest entry; `validBasis` is true when that is `granted` or `confirmed` (a `pending` double opt-in is not a basis until confirmed).
+         *
+         *     **Requires permission `consents:read`** (roles owner, admin, privacy_officer, manager, agent, viewer), or an API key with the `consents:read` scope.
          */
         get: operations["getContactConsents"];
         put?: never;
         /**
          * Record a grant, withdrawal or objection
          * @description Appends an entry to the ledger; nothing is overwritten. A withdrawal or objection takes effect at once: lists used for the purpose and exports with `purpose` no longer include the contact.
+         *
+         *     **Requires permission `consents:write`** (roles owner, admin, privacy_officer, manager, agent), or an API key with the `consents:write` scope.
          */
         post: operations["recordContactConsent"];
         delete?: never;
@@ -919,6 +1089,8 @@ export interface paths {
         /**
          * Download the consent receipt (JSON)
          * @description Every entry with the exact wording shown; `format` names the document version.
+         *
+         *     **Requires permission `consents:read`** (roles owner, admin, privacy_officer, manager, agent, viewer), or an API key with the `consents:read` scope.
          */
         get: operations["getContactConsentReceipt"];
         put?: never;
@@ -936,17 +1108,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One contact */
+        /**
+         * One contact
+         * @description **Requires permission `clients:read`** (roles owner, admin, privacy_officer, manager, agent, viewer), or an API key with the `clients:read` scope.
+         */
         get: operations["getContact"];
         put?: never;
         post?: never;
-        /** Delete a contact and the communications logged with them */
+        /**
+         * Delete a contact and the communications logged with them
+         * @description **Requires permission `clients:write`** (roles owner, admin, manager, agent), or an API key with the `clients:write` scope.
+         */
         delete: operations["deleteContact"];
         options?: never;
         head?: never;
         /**
          * Change a contact
          * @description Send the `version` you read; a stale one answers 409.
+         *
+         *     **Requires permission `clients:write`** (roles owner, admin, manager, agent), or an API key with the `clients:write` scope.
          */
         patch: operations["updateContact"];
         trace?: never;
@@ -958,7 +1138,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who created and changed the contact, and which fields (never the values) */
+        /**
+         * Who created and changed the contact, and which fields (never the values)
+         * @description **Requires permission `clients:read`** (roles owner, admin, privacy_officer, manager, agent, viewer), or an API key with the `clients:read` scope.
+         */
         get: operations["getContactActivity"];
         put?: never;
         post?: never;
@@ -979,12 +1162,16 @@ export interface paths {
         /**
          * Restrict processing of the contact (GDPR Art. 18)
          * @description The contact becomes read-only (changes answer 409) and is left out of marketing lists and exports until the restriction is lifted. Audited with the reason code; announced as the `subject.restricted` webhook. Idempotent: restricting a restricted contact changes nothing.
+         *
+         *     **Requires permission `restrictions:write`** (roles owner, admin, privacy_officer), or an API key with the `restrictions:write` scope.
          */
         put: operations["restrictContact"];
         post?: never;
         /**
          * Lift the restriction of processing of the contact
          * @description Audited; announced as the `subject.restricted` webhook with `restricted: false`. Idempotent.
+         *
+         *     **Requires permission `restrictions:write`** (roles owner, admin, privacy_officer), or an API key with the `restrictions:write` scope.
          */
         delete: operations["liftContactRestriction"];
         options?: never;
@@ -999,7 +1186,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The filtered contacts as CSV (same filters as the list; all pages) */
+        /**
+         * The filtered contacts as CSV (same filters as the list; all pages)
+         * @description **Requires permission `clients:read`** (roles owner, admin, privacy_officer, manager, agent, viewer), or an API key with the `clients:read` scope.
+         */
         get: operations["exportContacts"];
         put?: never;
         post?: never;
@@ -1021,6 +1211,8 @@ export interface paths {
         /**
          * Import contacts from CSV
          * @description Each row is validated on its own; valid rows are created together, invalid ones are reported with their row number and field. Large files: send chunks with `firstRow` so row numbers stay right. `dryRun` only validates.
+         *
+         *     **Requires permission `clients:write`** (roles owner, admin, manager, agent), or an API key with the `clients:write` scope.
          */
         post: operations["importContacts"];
         delete?: never;
@@ -1041,6 +1233,8 @@ export interface paths {
         /**
          * Start an access export of a data subject
          * @description Every category the personal-data registry lists for the subject, as a ZIP built in the background (manifest.json, JSON per category, CSV for tabular ones). The answer carries the download link once; hand it to the person only after verifying them. 404 when the organization holds no data about the subject.
+         *
+         *     **Requires permission `exports:write`** (roles owner, admin, privacy_officer), or an API key with the `exports:write` scope.
          */
         post: operations["startDataExport"];
         delete?: never;
@@ -1056,7 +1250,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An access export’s status and progress */
+        /**
+         * An access export’s status and progress
+         * @description **Requires permission `exports:read`** (roles owner, admin, privacy_officer), or an API key with the `exports:read` scope.
+         */
         get: operations["getDataExport"];
         put?: never;
         post?: never;
@@ -1076,6 +1273,8 @@ export interface paths {
         /**
          * Download an access export with its link
          * @description The decrypted ZIP. 404 for an unknown export or a wrong token, 409 while it is being built, 410 once the link has expired and the file was deleted.
+         *
+         *     **Access:** public, no credentials needed.
          */
         get: operations["downloadDataExport"];
         put?: never;
@@ -1093,7 +1292,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness: the process is up */
+        /**
+         * Liveness: the process is up
+         * @description **Access:** public, no credentials needed.
+         */
         get: operations["getLiveness"];
         put?: never;
         post?: never;
@@ -1113,6 +1315,8 @@ export interface paths {
         /**
          * Background jobs: failed and dead-lettered counts and the last error per job
          * @description Counts and error lines only; job payloads (ids) are not shown.
+         *
+         *     **Requires permission `operations:read`** (roles owner, admin), or an API key with the `operations:read` scope.
          */
         get: operations["getHealthDetails"];
         put?: never;
@@ -1130,7 +1334,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the database answers and the process is not draining */
+        /**
+         * Readiness: the database answers and the process is not draining
+         * @description **Access:** public, no credentials needed.
+         */
         get: operations["getReadiness"];
         put?: never;
         post?: never;
@@ -1150,12 +1357,16 @@ export interface paths {
         /**
          * Invoices, newest first
          * @description Cursor-paginated. `overdue=true` keeps issued invoices whose due date has passed.
+         *
+         *     **Requires permission `invoices:read`** (roles owner, admin, manager, viewer), or an API key with the `invoices:read` scope.
          */
         get: operations["listInvoices"];
         put?: never;
         /**
          * Draft an invoice
          * @description Numbered at once; priced with the tax policy in effect on `issueDate` (today if none) as a preview. The bill-to name, email and address are copied from the client. 409 for a client whose processing is restricted.
+         *
+         *     **Requires permission `invoices:write`** (roles owner, admin, manager), or an API key with the `invoices:write` scope.
          */
         post: operations["createInvoice"];
         delete?: never;
@@ -1171,13 +1382,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One invoice */
+        /**
+         * One invoice
+         * @description **Requires permission `invoices:read`** (roles owner, admin, manager, viewer), or an API key with the `invoices:read` scope.
+         */
         get: operations["getInvoice"];
         put?: never;
         post?: never;
         /**
          * Delete a draft
          * @description Issued invoices are kept for 7 years: void them instead.
+         *
+         *     **Requires permission `invoices:write`** (roles owner, admin, manager), or an API key with the `invoices:write` scope.
          */
         delete: operations["deleteInvoice"];
         options?: never;
@@ -1185,6 +1401,8 @@ export interface paths {
         /**
          * Change a draft
          * @description Send the `version` you read; a stale one answers 409. Issued invoices cannot change (409).
+         *
+         *     **Requires permission `invoices:write`** (roles owner, admin, manager), or an API key with the `invoices:write` scope.
          */
         patch: operations["updateInvoice"];
         trace?: never;
@@ -1196,7 +1414,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who created, changed, issued and voided the invoice, and which fields */
+        /**
+         * Who created, changed, issued and voided the invoice, and which fields
+         * @description **Requires permission `invoices:read`** (roles owner, admin, manager, viewer), or an API key with the `invoices:read` scope.
+         */
         get: operations["getInvoiceActivity"];
         put?: never;
         post?: never;
@@ -1218,6 +1439,8 @@ export interface paths {
         /**
          * Issue a draft
          * @description Issue date today unless given, due date 30 days later unless given. The tax policy in effect on the issue date is applied and the totals frozen; a completed job moves to invoiced.
+         *
+         *     **Requires permission `invoices:write`** (roles owner, admin, manager), or an API key with the `invoices:write` scope.
          */
         post: operations["issueInvoice"];
         delete?: never;
@@ -1233,12 +1456,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Payments of an invoice, oldest first */
+        /**
+         * Payments of an invoice, oldest first
+         * @description **Requires permission `invoices:read`** (roles owner, admin, manager, viewer), or an API key with the `invoices:read` scope.
+         */
         get: operations["listInvoicePayments"];
         put?: never;
         /**
          * Record a payment
          * @description Issued invoices only. More than the balance is refused (409); reaching the total marks the invoice paid.
+         *
+         *     **Requires permission `invoices:write`** (roles owner, admin, manager), or an API key with the `invoices:write` scope.
          */
         post: operations["recordInvoicePayment"];
         delete?: never;
@@ -1259,6 +1487,8 @@ export interface paths {
         /**
          * Void an issued invoice
          * @description Paid invoices cannot be voided (409).
+         *
+         *     **Requires permission `invoices:write`** (roles owner, admin, manager), or an API key with the `invoices:write` scope.
          */
         post: operations["voidInvoice"];
         delete?: never;
@@ -1279,6 +1509,8 @@ export interface paths {
         /**
          * Price lines without saving
          * @description The totals an invoice of the branch dated `date` would have: for live totals in an invoice editor.
+         *
+         *     **Requires permission `invoices:read`** (roles owner, admin, manager, viewer), or an API key with the `invoices:read` scope.
          */
         post: operations["quoteInvoice"];
         delete?: never;
@@ -1297,12 +1529,16 @@ export interface paths {
         /**
          * Jobs, newest first
          * @description Cursor-paginated. Filter by `status` and `priority` (one or several, comma-separated), `clientId`, `assigneeId` (`me` for yours) and `branchId`. Titles are encrypted at rest, so there is no text search.
+         *
+         *     **Requires permission `jobs:read`** (roles owner, admin, manager, agent, viewer), or an API key with the `jobs:read` scope.
          */
         get: operations["listJobs"];
         put?: never;
         /**
          * Open a job for a client
          * @description The job gets the next number of the organization and starts as `new`, in the client’s branch.
+         *
+         *     **Requires permission `jobs:write`** (roles owner, admin, manager, agent), or an API key with the `jobs:write` scope.
          */
         post: operations["createJob"];
         delete?: never;
@@ -1318,13 +1554,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One job */
+        /**
+         * One job
+         * @description **Requires permission `jobs:read`** (roles owner, admin, manager, agent, viewer), or an API key with the `jobs:read` scope.
+         */
         get: operations["getJob"];
         put?: never;
         post?: never;
         /**
          * Delete a job
          * @description Only new or cancelled jobs (409 otherwise); their visits go too.
+         *
+         *     **Requires permission `jobs:write`** (roles owner, admin, manager, agent), or an API key with the `jobs:write` scope.
          */
         delete: operations["deleteJob"];
         options?: never;
@@ -1332,6 +1573,8 @@ export interface paths {
         /**
          * Change a job
          * @description Send the `version` you read; a stale one answers 409. The status changes through /status.
+         *
+         *     **Requires permission `jobs:write`** (roles owner, admin, manager, agent), or an API key with the `jobs:write` scope.
          */
         patch: operations["updateJob"];
         trace?: never;
@@ -1343,7 +1586,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who created and changed the job, and which fields (never the values) */
+        /**
+         * Who created and changed the job, and which fields (never the values)
+         * @description **Requires permission `jobs:read`** (roles owner, admin, manager, agent, viewer), or an API key with the `jobs:read` scope.
+         */
         get: operations["getJobActivity"];
         put?: never;
         post?: never;
@@ -1365,6 +1611,8 @@ export interface paths {
         /**
          * Move a job along its workflow
          * @description new → scheduled → in_progress → completed → invoiced; cancelled from new, scheduled or in_progress. Any other move answers 409 with the allowed next states in `allowed`. Completing sets `completedAt`.
+         *
+         *     **Requires permission `jobs:write`** (roles owner, admin, manager, agent), or an API key with the `jobs:write` scope.
          */
         post: operations["changeJobStatus"];
         delete?: never;
@@ -1383,6 +1631,8 @@ export interface paths {
         /**
          * The jobs board
          * @description How many jobs are in each status, and the 50 newest jobs of each open status.
+         *
+         *     **Requires permission `jobs:read`** (roles owner, admin, manager, agent, viewer), or an API key with the `jobs:read` scope.
          */
         get: operations["getJobBoard"];
         put?: never;
@@ -1400,12 +1650,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Legal holds of your organization, newest first (active and released) */
+        /**
+         * Legal holds of your organization, newest first (active and released)
+         * @description **Requires permission `legal-holds:read`** (roles owner, admin, privacy_officer), or an API key with the `legal-holds:read` scope.
+         */
         get: operations["listLegalHolds"];
         put?: never;
         /**
          * Set a legal hold on your organization, a data subject or a record
          * @description While the hold is active no retention rule purges what it covers and no erasure of a covered subject proceeds (it waits and resumes on release). Subjects: client, contact, user. Records: the kinds `targetKind` lists in a 400 answer (invoice, job, communication…).
+         *
+         *     **Requires permission `legal-holds:write`** (roles owner, admin, privacy_officer), or an API key with the `legal-holds:write` scope.
          */
         post: operations["createLegalHold"];
         delete?: never;
@@ -1421,7 +1676,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One legal hold */
+        /**
+         * One legal hold
+         * @description **Requires permission `legal-holds:read`** (roles owner, admin, privacy_officer), or an API key with the `legal-holds:read` scope.
+         */
         get: operations["getLegalHold"];
         put?: never;
         post?: never;
@@ -1440,7 +1698,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Release a legal hold (it stays on record); what it kept is purged by the next run if expired */
+        /**
+         * Release a legal hold (it stays on record); what it kept is purged by the next run if expired
+         * @description **Requires permission `legal-holds:write`** (roles owner, admin, privacy_officer), or an API key with the `legal-holds:write` scope.
+         */
         post: operations["releaseLegalHold"];
         delete?: never;
         options?: never;
@@ -1458,12 +1719,16 @@ export interface paths {
         /**
          * Your latest cookie choice, from any device
          * @description The app applies it on a new device without asking again when it is for the current revision.
+         *
+         *     **Access:** any signed-in person (access token); API keys cannot call it.
          */
         get: operations["getMyCookieConsent"];
         put?: never;
         /**
          * Log your cookie choice as proof of consent
          * @description As the public endpoint, and the entry also names you and your organization, so your other devices can apply it.
+         *
+         *     **Access:** any signed-in person (access token); API keys cannot call it.
          */
         post: operations["recordMyCookieChoice"];
         delete?: never;
@@ -1484,6 +1749,8 @@ export interface paths {
         /**
          * Export all your data
          * @description Builds a ZIP of every category of personal data held about you, in the background; follow its progress with GET /me/data-exports/{id}. 409 while an earlier one is still being built.
+         *
+         *     **Access:** any signed-in person (access token); API keys cannot call it.
          */
         post: operations["startMyDataExport"];
         delete?: never;
@@ -1499,7 +1766,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your data exports, newest first */
+        /**
+         * Your data exports, newest first
+         * @description **Access:** any signed-in person (access token); API keys cannot call it.
+         */
         get: operations["listMyDataExports"];
         put?: never;
         post?: never;
@@ -1516,7 +1786,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One of your data exports: status and progress */
+        /**
+         * One of your data exports: status and progress
+         * @description **Access:** any signed-in person (access token); API keys cannot call it.
+         */
         get: operations["getMyDataExport"];
         put?: never;
         post?: never;
@@ -1536,6 +1809,8 @@ export interface paths {
         /**
          * Download one of your data exports
          * @description 409 while it is being built, 410 once it has expired and its file was deleted.
+         *
+         *     **Access:** any signed-in person (access token); API keys cannot call it.
          */
         get: operations["downloadMyDataExport"];
         put?: never;
@@ -1553,7 +1828,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The current policy version, the one you accepted, and whether you must accept it */
+        /**
+         * The current policy version, the one you accepted, and whether you must accept it
+         * @description **Access:** any signed-in person (access token); API keys cannot call it.
+         */
         get: operations["status"];
         put?: never;
         post?: never;
@@ -1572,7 +1850,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept the current version (send the number you read; another number is refused with 409) */
+        /**
+         * Accept the current version (send the number you read; another number is refused with 409)
+         * @description **Access:** any signed-in person (access token); API keys cannot call it.
+         */
         post: operations["accept"];
         delete?: never;
         options?: never;
@@ -1587,12 +1868,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your privacy requests and where each stands */
+        /**
+         * Your privacy requests and where each stands
+         * @description **Access:** any signed-in person (access token); API keys cannot call it.
+         */
         get: operations["listMyPrivacyRequests"];
         put?: never;
         /**
          * File a privacy request as yourself
          * @description You are signed in, so no email verification is needed: the request is received at once.
+         *
+         *     **Access:** any signed-in person (access token); API keys cannot call it.
          */
         post: operations["createMyPrivacyRequest"];
         delete?: never;
@@ -1610,7 +1896,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Withdraw one of your own requests while it is still open */
+        /**
+         * Withdraw one of your own requests while it is still open
+         * @description **Access:** any signed-in person (access token); API keys cannot call it.
+         */
         post: operations["cancelMyPrivacyRequest"];
         delete?: never;
         options?: never;
@@ -1626,7 +1915,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Set an organization's subscription state and end date (operator billing integration) */
+        /**
+         * Set an organization's subscription state and end date (operator billing integration)
+         * @description **Requires permission `subscriptions:manage`** (held by no role), or an API key with the `subscriptions:manage` scope.
+         */
         put: operations["setOrganizationSubscription"];
         post?: never;
         delete?: never;
@@ -1642,14 +1934,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your organization and its settings */
+        /**
+         * Your organization and its settings
+         * @description **Requires permission `organization:read`** (roles owner, admin, privacy_officer, manager, agent, viewer), or an API key with the `organization:read` scope.
+         */
         get: operations["getOrganization"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change organization settings (minimum user age, MFA, session lifetimes) */
+        /**
+         * Change organization settings (minimum user age, MFA, session lifetimes)
+         * @description **Requires permission `organization:update`** (roles owner, admin), or an API key with the `organization:update` scope.
+         */
         patch: operations["updateOrganization"];
         trace?: never;
     };
@@ -1660,7 +1958,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Subscription state, end date, and the purge date once it has ended or been terminated */
+        /**
+         * Subscription state, end date, and the purge date once it has ended or been terminated
+         * @description **Requires permission `subscription:read`** (roles owner, admin), or an API key with the `subscription:read` scope.
+         */
         get: operations["getSubscription"];
         put?: never;
         post?: never;
@@ -1679,7 +1980,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Take a termination back before the purge: the subscription returns to its earlier state */
+        /**
+         * Take a termination back before the purge: the subscription returns to its earlier state
+         * @description **Requires permission `subscription:terminate`** (roles owner), people only: API keys cannot call it.
+         */
         post: operations["restoreSubscription"];
         delete?: never;
         options?: never;
@@ -1696,7 +2000,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Terminate the contract: the organization's data is deleted after the retention period unless restored */
+        /**
+         * Terminate the contract: the organization's data is deleted after the retention period unless restored
+         * @description **Requires permission `subscription:terminate`** (roles owner), people only: API keys cannot call it.
+         */
         post: operations["terminateSubscription"];
         delete?: never;
         options?: never;
@@ -1714,12 +2021,16 @@ export interface paths {
         /**
          * The request desk: requests newest first, with deadlines
          * @description `daysLeft` and `overdue` follow the server clock. Filters: status, type, assignee (`me`), `overdue=true`; `q` is an email address (matched by blind index) or a request id.
+         *
+         *     **Requires permission `requests:read`** (roles owner, admin, privacy_officer), or an API key with the `requests:read` scope.
          */
         get: operations["listPrivacyRequests"];
         put?: never;
         /**
          * Log a request received by email, phone, post or in person
          * @description Say how the requester’s identity was checked; the request is received at once and acknowledged by email.
+         *
+         *     **Requires permission `requests:write`** (roles owner, admin, privacy_officer), or an API key with the `requests:write` scope.
          */
         post: operations["logPrivacyRequest"];
         delete?: never;
@@ -1735,7 +2046,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One request: details, candidate matches and its history */
+        /**
+         * One request: details, candidate matches and its history
+         * @description **Requires permission `requests:read`** (roles owner, admin, privacy_officer), or an API key with the `requests:read` scope.
+         */
         get: operations["getPrivacyRequest"];
         put?: never;
         post?: never;
@@ -1754,7 +2068,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Assign the request to a privacy officer (or unassign with null) */
+        /**
+         * Assign the request to a privacy officer (or unassign with null)
+         * @description **Requires permission `requests:write`** (roles owner, admin, privacy_officer), or an API key with the `requests:write` scope.
+         */
         post: operations["assignPrivacyRequest"];
         delete?: never;
         options?: never;
@@ -1771,7 +2088,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Wait for the requester (more information needed) */
+        /**
+         * Wait for the requester (more information needed)
+         * @description **Requires permission `requests:write`** (roles owner, admin, privacy_officer), or an API key with the `requests:write` scope.
+         */
         post: operations["awaitPrivacyRequester"];
         delete?: never;
         options?: never;
@@ -1788,7 +2108,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel the request (the requester withdrew it, or it was filed twice) */
+        /**
+         * Cancel the request (the requester withdrew it, or it was filed twice)
+         * @description **Requires permission `requests:write`** (roles owner, admin, privacy_officer), or an API key with the `requests:write` scope.
+         */
         post: operations["cancelPrivacyRequest"];
         delete?: never;
         options?: never;
@@ -1808,6 +2131,8 @@ export interface paths {
         /**
          * Complete the request
          * @description Emails the requester. An erasure or a minor’s report starts the durable erasure of each confirmed person; access and portability record that the export is pending.
+         *
+         *     **Requires permission `requests:write`** (roles owner, admin, privacy_officer), or an API key with the `requests:write` scope.
          */
         post: operations["completePrivacyRequest"];
         delete?: never;
@@ -1828,6 +2153,8 @@ export interface paths {
         /**
          * Apply or keep one correction a rectification proposes
          * @description apply: the proposed value goes into each confirmed person’s record through the contacts or users service (their validation and audit apply), then the history records the field name (never the value) and `subject.rectified` is written to the webhook outbox. keep: the record stays as it is.
+         *
+         *     **Requires permission `requests:write`** (roles owner, admin, privacy_officer), or an API key with the `requests:write` scope.
          */
         post: operations["decidePrivacyRequestCorrection"];
         delete?: never;
@@ -1848,6 +2175,8 @@ export interface paths {
         /**
          * Extend the deadline once, by up to two months
          * @description The reason is emailed to the requester. A second extension answers 409.
+         *
+         *     **Requires permission `requests:write`** (roles owner, admin, privacy_officer), or an API key with the `requests:write` scope.
          */
         post: operations["extendPrivacyRequest"];
         delete?: never;
@@ -1868,6 +2197,8 @@ export interface paths {
         /**
          * Confirm which users and contacts the requester is
          * @description Only candidates (same email by blind index) can be confirmed. An objection or a withdrawal of consent is applied to the confirmed contacts’ consent ledger at once (marketing purposes).
+         *
+         *     **Requires permission `requests:write`** (roles owner, admin, privacy_officer), or an API key with the `requests:write` scope.
          */
         post: operations["confirmPrivacyRequestMatch"];
         delete?: never;
@@ -1885,7 +2216,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reject the request with a reason (emailed to the requester) */
+        /**
+         * Reject the request with a reason (emailed to the requester)
+         * @description **Requires permission `requests:write`** (roles owner, admin, privacy_officer), or an API key with the `requests:write` scope.
+         */
         post: operations["rejectPrivacyRequest"];
         delete?: never;
         options?: never;
@@ -1902,7 +2236,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start work on the request (or resume after waiting for the requester) */
+        /**
+         * Start work on the request (or resume after waiting for the requester)
+         * @description **Requires permission `requests:write`** (roles owner, admin, privacy_officer), or an API key with the `requests:write` scope.
+         */
         post: operations["startPrivacyRequest"];
         delete?: never;
         options?: never;
@@ -1917,7 +2254,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Requests by type and month received, and mean days to close */
+        /**
+         * Requests by type and month received, and mean days to close
+         * @description **Requires permission `requests:read`** (roles owner, admin, privacy_officer), or an API key with the `requests:read` scope.
+         */
         get: operations["getPrivacyRequestStats"];
         put?: never;
         post?: never;
@@ -1934,9 +2274,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The controller's privacy contact, DPO and supervisory authority */
+        /**
+         * The controller's privacy contact, DPO and supervisory authority
+         * @description **Requires permission `privacy-policy:write`** (roles owner, admin, privacy_officer), people only: API keys cannot call it.
+         */
         get: operations["contact"];
-        /** Publish or change the privacy contact details */
+        /**
+         * Publish or change the privacy contact details
+         * @description **Requires permission `privacy-policy:write`** (roles owner, admin, privacy_officer), people only: API keys cannot call it.
+         */
         put: operations["saveContact"];
         post?: never;
         delete?: never;
@@ -1952,13 +2298,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The draft waiting to be published, with what it changes (facts changed by settings included) */
+        /**
+         * The draft waiting to be published, with what it changes (facts changed by settings included)
+         * @description **Requires permission `privacy-policy:write`** (roles owner, admin, privacy_officer), people only: API keys cannot call it.
+         */
         get: operations["draft"];
-        /** Save the draft's sections (titles and prose; each block of facts exactly once) */
+        /**
+         * Save the draft's sections (titles and prose; each block of facts exactly once)
+         * @description **Requires permission `privacy-policy:write`** (roles owner, admin, privacy_officer), people only: API keys cannot call it.
+         */
         put: operations["save"];
-        /** Open a draft from the published text (or get the open one) */
+        /**
+         * Open a draft from the published text (or get the open one)
+         * @description **Requires permission `privacy-policy:write`** (roles owner, admin, privacy_officer), people only: API keys cannot call it.
+         */
         post: operations["start"];
-        /** Discard the draft (a draft of changed facts comes back until they are published) */
+        /**
+         * Discard the draft (a draft of changed facts comes back until they are published)
+         * @description **Requires permission `privacy-policy:write`** (roles owner, admin, privacy_officer), people only: API keys cannot call it.
+         */
         delete: operations["discard"];
         options?: never;
         head?: never;
@@ -1974,7 +2332,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publish the draft; for the platform policy, every user must accept it at their next request */
+        /**
+         * Publish the draft; for the platform policy, every user must accept it at their next request
+         * @description **Requires permission `privacy-policy:write`** (roles owner, admin, privacy_officer), people only: API keys cannot call it.
+         */
         post: operations["publish"];
         delete?: never;
         options?: never;
@@ -1989,10 +2350,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Processors (sub-processors) this document lists */
+        /**
+         * Processors (sub-processors) this document lists
+         * @description **Requires permission `privacy-policy:write`** (roles owner, admin, privacy_officer), people only: API keys cannot call it.
+         */
         get: operations["list"];
         put?: never;
-        /** Add a processor; the draft then lists it */
+        /**
+         * Add a processor; the draft then lists it
+         * @description **Requires permission `privacy-policy:write`** (roles owner, admin, privacy_officer), people only: API keys cannot call it.
+         */
         post: operations["add"];
         delete?: never;
         options?: never;
@@ -2008,10 +2375,16 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Change a processor */
+        /**
+         * Change a processor
+         * @description **Requires permission `privacy-policy:write`** (roles owner, admin, privacy_officer), people only: API keys cannot call it.
+         */
         put: operations["update"];
         post?: never;
-        /** Remove a processor */
+        /**
+         * Remove a processor
+         * @description **Requires permission `privacy-policy:write`** (roles owner, admin, privacy_officer), people only: API keys cannot call it.
+         */
         delete: operations["remove"];
         options?: never;
         head?: never;
@@ -2025,7 +2398,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An organization's privacy notice toward its contacts */
+        /**
+         * An organization's privacy notice toward its contacts
+         * @description **Access:** public, no credentials needed.
+         */
         get: operations["notice"];
         put?: never;
         post?: never;
@@ -2042,7 +2418,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Version history of an organization's privacy notice */
+        /**
+         * Version history of an organization's privacy notice
+         * @description **Access:** public, no credentials needed.
+         */
         get: operations["noticeHistory"];
         put?: never;
         post?: never;
@@ -2059,7 +2438,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One published version of an organization's privacy notice */
+        /**
+         * One published version of an organization's privacy notice
+         * @description **Access:** public, no credentials needed.
+         */
         get: operations["noticeVersion"];
         put?: never;
         post?: never;
@@ -2076,7 +2458,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The platform's privacy policy: the published version, its facts rendered from live settings */
+        /**
+         * The platform's privacy policy: the published version, its facts rendered from live settings
+         * @description **Access:** public, no credentials needed.
+         */
         get: operations["platform"];
         put?: never;
         post?: never;
@@ -2093,7 +2478,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Version history of the platform's privacy policy */
+        /**
+         * Version history of the platform's privacy policy
+         * @description **Access:** public, no credentials needed.
+         */
         get: operations["platformHistory"];
         put?: never;
         post?: never;
@@ -2110,7 +2498,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One published version of the platform policy, with the facts it stated then */
+        /**
+         * One published version of the platform policy, with the facts it stated then
+         * @description **Access:** public, no credentials needed.
+         */
         get: operations["platformVersion"];
         put?: never;
         post?: never;
@@ -2127,14 +2518,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your profile */
+        /**
+         * Your profile
+         * @description **Access:** any signed-in person (access token); API keys cannot call it.
+         */
         get: operations["getProfile"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change your name, phone, job title, company or preferences */
+        /**
+         * Change your name, phone, job title, company or preferences
+         * @description **Access:** any signed-in person (access token); API keys cannot call it.
+         */
         patch: operations["updateProfile"];
         trace?: never;
     };
@@ -2150,6 +2547,8 @@ export interface paths {
         /**
          * Change your email address
          * @description Emails a confirmation link to the new address and a note to the current one; nothing changes until the link is followed.
+         *
+         *     **Access:** any signed-in person (access token); API keys cannot call it.
          */
         post: operations["requestEmailChange"];
         delete?: never;
@@ -2170,6 +2569,8 @@ export interface paths {
         /**
          * Change your password
          * @description Needs the current password (wrong ones count towards the sign-in lockout). Signs out your other devices.
+         *
+         *     **Access:** any signed-in person (access token); API keys cannot call it.
          */
         post: operations["changePassword"];
         delete?: never;
@@ -2188,6 +2589,8 @@ export interface paths {
         /**
          * Your recent security events
          * @description Sign-ins (and failed attempts with your address), MFA, password and email changes, API keys.
+         *
+         *     **Access:** any signed-in person (access token); API keys cannot call it.
          */
         get: operations["listSecurityEvents"];
         put?: never;
@@ -2207,7 +2610,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm a double opt-in with the emailed token: records `confirmed` entries */
+        /**
+         * Confirm a double opt-in with the emailed token: records `confirmed` entries
+         * @description **Access:** public, no credentials needed.
+         */
         post: operations["confirmConsents"];
         delete?: never;
         options?: never;
@@ -2222,7 +2628,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What an organization's public consent form shows: purposes with their current wording */
+        /**
+         * What an organization's public consent form shows: purposes with their current wording
+         * @description **Access:** public, no credentials needed.
+         */
         get: operations["getPublicConsentPurposes"];
         put?: never;
         post?: never;
@@ -2244,6 +2653,8 @@ export interface paths {
         /**
          * Ask for consents from the public form (double opt-in)
          * @description Finds the contact by email or creates one, records `pending` entries with the wording versions shown and emails a one-time confirmation link. Answers 202 whether or not the email was known.
+         *
+         *     **Access:** public, no credentials needed.
          */
         post: operations["requestConsents"];
         delete?: never;
@@ -2264,6 +2675,8 @@ export interface paths {
         /**
          * File a data-subject request from the public form
          * @description Stores the request as unverified and emails a one-time link; nothing happens until it is followed, and unverified requests expire. Answers 202 with no body whether or not the email is known to the organization.
+         *
+         *     **Access:** public, no credentials needed.
          */
         post: operations["submitPublicPrivacyRequest"];
         delete?: never;
@@ -2284,6 +2697,8 @@ export interface paths {
         /**
          * Verify a public request with the emailed token
          * @description The request is received from now: its deadline runs and the requester gets a confirmation email.
+         *
+         *     **Access:** public, no credentials needed.
          */
         post: operations["verifyPrivacyRequest"];
         delete?: never;
@@ -2302,6 +2717,8 @@ export interface paths {
         /**
          * Retention rules: each period, its setting and the sentence the privacy policy states
          * @description The purge jobs read the same settings: the period shown is the one enforced.
+         *
+         *     **Requires permission `retention:read`** (roles owner, admin, privacy_officer), or an API key with the `retention:read` scope.
          */
         get: operations["listRetentionRules"];
         put?: never;
@@ -2323,6 +2740,8 @@ export interface paths {
         /**
          * Set your organization’s own period for a rule that allows one (null: the platform’s)
          * @description Within the rule’s `adjustable` bounds (invoices never below the legal period). The purge and your privacy notice use it from then on; the notice’s next draft shows the changed sentence.
+         *
+         *     **Requires permission `retention:configure`** (roles owner, admin, privacy_officer), or an API key with the `retention:configure` scope.
          */
         put: operations["setRetentionPeriod"];
         post?: never;
@@ -2342,6 +2761,8 @@ export interface paths {
         /**
          * Dry run: what the rule would purge in your organization now
          * @description Counts (eligible and kept under a legal hold), a few ids, and when the next rows expire. Purges nothing.
+         *
+         *     **Requires permission `retention:read`** (roles owner, admin, privacy_officer), or an API key with the `retention:read` scope.
          */
         get: operations["previewRetentionRule"];
         put?: never;
@@ -2364,6 +2785,8 @@ export interface paths {
         /**
          * Run the rule now over your organization
          * @description Fixes the cut-off now and purges in the background in bounded batches; follow `GET /retention/runs/{id}`. 409 `rule-running` while a run of the rule is going on.
+         *
+         *     **Requires permission `retention:run`** (roles owner, admin, privacy_officer), or an API key with the `retention:run` scope.
          */
         post: operations["runRetentionRule"];
         delete?: never;
@@ -2379,7 +2802,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Purge history: every scheduled run and your on-demand ones, with your organization’s counts */
+        /**
+         * Purge history: every scheduled run and your on-demand ones, with your organization’s counts
+         * @description **Requires permission `retention:read`** (roles owner, admin, privacy_officer), or an API key with the `retention:read` scope.
+         */
         get: operations["listRetentionRuns"];
         put?: never;
         post?: never;
@@ -2396,7 +2822,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One run: its receipt for your organization (setting value, cut-off, counts, held, outcome) */
+        /**
+         * One run: its receipt for your organization (setting value, cut-off, counts, held, outcome)
+         * @description **Requires permission `retention:read`** (roles owner, admin, privacy_officer), or an API key with the `retention:read` scope.
+         */
         get: operations["getRetentionRun"];
         put?: never;
         post?: never;
@@ -2413,7 +2842,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The roles and what each may do (the permission matrix) */
+        /**
+         * The roles and what each may do (the permission matrix)
+         * @description **Access:** any signed-in person (access token); API keys cannot call it.
+         */
         get: operations["listRoles"];
         put?: never;
         post?: never;
@@ -2433,12 +2865,16 @@ export interface paths {
         /**
          * Calendar entries in a time window
          * @description Entries overlapping [from, to), by start time. The window is required and spans at most 62 days. Filter by `assigneeId` (`me` for yours), `branchId`, `jobId` or `clientId`.
+         *
+         *     **Requires permission `schedules:read`** (roles owner, admin, manager, agent, viewer), or an API key with the `schedules:read` scope.
          */
         get: operations["listSchedule"];
         put?: never;
         /**
          * Book an appointment or a job visit
          * @description A person cannot be in two places at once: when the assignee has a planned or done entry overlapping the time, the answer is 409 with the clashing entries in `conflicts` ({id, startsAt, endsAt}), unless `allowDoubleBooking` is true. Booking the first visit of a new job moves the job to scheduled. Agents book only their own calendar.
+         *
+         *     **Requires permission `schedules:write`** (roles owner, admin, manager, agent), or an API key with the `schedules:write` scope.
          */
         post: operations["createScheduleEntry"];
         delete?: never;
@@ -2454,17 +2890,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One calendar entry */
+        /**
+         * One calendar entry
+         * @description **Requires permission `schedules:read`** (roles owner, admin, manager, agent, viewer), or an API key with the `schedules:read` scope.
+         */
         get: operations["getScheduleEntry"];
         put?: never;
         post?: never;
-        /** Remove a calendar entry */
+        /**
+         * Remove a calendar entry
+         * @description **Requires permission `schedules:write`** (roles owner, admin, manager, agent), or an API key with the `schedules:write` scope.
+         */
         delete: operations["deleteScheduleEntry"];
         options?: never;
         head?: never;
         /**
          * Move, reassign or change a calendar entry
          * @description Send the `version` you read; a stale one answers 409. A person cannot be in two places at once: when the assignee has a planned or done entry overlapping the time, the answer is 409 with the clashing entries in `conflicts` ({id, startsAt, endsAt}), unless `allowDoubleBooking` is true.
+         *
+         *     **Requires permission `schedules:write`** (roles owner, admin, manager, agent), or an API key with the `schedules:write` scope.
          */
         patch: operations["updateScheduleEntry"];
         trace?: never;
@@ -2476,7 +2920,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who booked and changed the entry, and which fields (never the values) */
+        /**
+         * Who booked and changed the entry, and which fields (never the values)
+         * @description **Requires permission `schedules:read`** (roles owner, admin, manager, agent, viewer), or an API key with the `schedules:read` scope.
+         */
         get: operations["getScheduleEntryActivity"];
         put?: never;
         post?: never;
@@ -2496,12 +2943,16 @@ export interface paths {
         /**
          * Tax policies
          * @description Organization-wide policies first, then per branch, latest first. `at` keeps those in effect that day. Managers and agents see the organization-wide policies and their branches’.
+         *
+         *     **Requires permission `tax-policies:read`** (roles owner, admin, manager, agent, viewer), or an API key with the `tax-policies:read` scope.
          */
         get: operations["listTaxPolicies"];
         put?: never;
         /**
          * Add a tax policy
          * @description Two policies of the same scope (one branch, or the whole organization) cannot share a day: 409.
+         *
+         *     **Requires permission `tax-policies:write`** (roles owner, admin), or an API key with the `tax-policies:write` scope.
          */
         post: operations["createTaxPolicy"];
         delete?: never;
@@ -2517,13 +2968,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One tax policy */
+        /**
+         * One tax policy
+         * @description **Requires permission `tax-policies:read`** (roles owner, admin, manager, agent, viewer), or an API key with the `tax-policies:read` scope.
+         */
         get: operations["getTaxPolicy"];
         put?: never;
         post?: never;
         /**
          * Delete a tax policy
          * @description Refused (409) once an issued invoice used it.
+         *
+         *     **Requires permission `tax-policies:write`** (roles owner, admin), or an API key with the `tax-policies:write` scope.
          */
         delete: operations["deleteTaxPolicy"];
         options?: never;
@@ -2531,6 +2987,8 @@ export interface paths {
         /**
          * Change a tax policy
          * @description Send the `version` you read; a stale one answers 409. Once issued invoices used the policy, its rates, pricing and branch are fixed and its days must keep covering their dates (409).
+         *
+         *     **Requires permission `tax-policies:write`** (roles owner, admin), or an API key with the `tax-policies:write` scope.
          */
         patch: operations["updateTaxPolicy"];
         trace?: never;
@@ -2542,7 +3000,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who created and changed the tax policy, and which fields */
+        /**
+         * Who created and changed the tax policy, and which fields
+         * @description **Requires permission `tax-policies:read`** (roles owner, admin, manager, agent, viewer), or an API key with the `tax-policies:read` scope.
+         */
         get: operations["getTaxPolicyActivity"];
         put?: never;
         post?: never;
@@ -2562,6 +3023,8 @@ export interface paths {
         /**
          * The tax policy an invoice would use
          * @description The branch’s policy in effect on `date` (today if omitted), else the organization-wide one; 404 when neither.
+         *
+         *     **Requires permission `tax-policies:read`** (roles owner, admin, manager, agent, viewer), or an API key with the `tax-policies:read` scope.
          */
         get: operations["getEffectiveTaxPolicy"];
         put?: never;
@@ -2582,6 +3045,8 @@ export interface paths {
         /**
          * People of your organization
          * @description Oldest first, cursor-paginated. Managers see the people who share a branch with them.
+         *
+         *     **Requires permission `users:read`** (roles owner, admin, privacy_officer, manager), or an API key with the `users:read` scope.
          */
         get: operations["listUsers"];
         put?: never;
@@ -2599,7 +3064,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One person of your organization */
+        /**
+         * One person of your organization
+         * @description **Requires permission `users:read`** (roles owner, admin, privacy_officer, manager), or an API key with the `users:read` scope.
+         */
         get: operations["getUser"];
         put?: never;
         post?: never;
@@ -2609,6 +3077,8 @@ export interface paths {
         /**
          * Change a person's role or branches
          * @description Takes effect on their next request. Nobody changes their own access; only owners touch owners.
+         *
+         *     **Requires permission `users:write`** (roles owner, admin), people only: API keys cannot call it.
          */
         patch: operations["updateUser"];
         trace?: never;
@@ -2622,7 +3092,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Disable an account: no more sign-ins, every session ends; records stay */
+        /**
+         * Disable an account: no more sign-ins, every session ends; records stay
+         * @description **Requires permission `users:write`** (roles owner, admin), people only: API keys cannot call it.
+         */
         post: operations["disableUser"];
         delete?: never;
         options?: never;
@@ -2639,7 +3112,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Enable a disabled account again */
+        /**
+         * Enable a disabled account again
+         * @description **Requires permission `users:write`** (roles owner, admin), people only: API keys cannot call it.
+         */
         post: operations["enableUser"];
         delete?: never;
         options?: never;
@@ -2659,9 +3135,14 @@ export interface paths {
         /**
          * Send the invitation again (the earlier link stops working)
          * @description `invitationEmail`: `sent`, `queued` (the mail server did not answer; retried) or `failed`.
+         *
+         *     **Requires permission `users:write`** (roles owner, admin), people only: API keys cannot call it.
          */
         post: operations["resendInvitation"];
-        /** Withdraw an invitation nobody accepted; the invited person is deleted */
+        /**
+         * Withdraw an invitation nobody accepted; the invited person is deleted
+         * @description **Requires permission `users:write`** (roles owner, admin), people only: API keys cannot call it.
+         */
         delete: operations["cancelInvitation"];
         options?: never;
         head?: never;
@@ -2680,6 +3161,8 @@ export interface paths {
         /**
          * Invite a colleague with a role and branches
          * @description Emails a single-use link that works for 7 days. The person appears with state `invited` until they accept. `invitationEmail` says whether the mail server took the email (`sent`), did not answer so it is queued and retried (`queued`), or refused it (`failed`); the answer is the same whether or not the address has an account.
+         *
+         *     **Requires permission `users:write`** (roles owner, admin), people only: API keys cannot call it.
          */
         post: operations["inviteUser"];
         delete?: never;
@@ -2700,6 +3183,8 @@ export interface paths {
         /**
          * Deliver a succeeded or failed delivery once more, now
          * @description A delivery still pending has its next attempt scheduled already: 409.
+         *
+         *     **Requires permission `webhooks:manage`** (roles owner, admin), or an API key with the `webhooks:manage` scope.
          */
         post: operations["retryWebhookDelivery"];
         delete?: never;
@@ -2715,12 +3200,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Webhook endpoints of your organization (never their secrets) */
+        /**
+         * Webhook endpoints of your organization (never their secrets)
+         * @description **Requires permission `webhooks:manage`** (roles owner, admin), or an API key with the `webhooks:manage` scope.
+         */
         get: operations["listWebhookEndpoints"];
         put?: never;
         /**
          * Add a webhook endpoint; its signing secret is in this answer only
          * @description Deliveries are signed per Standard Webhooks with the `whsec_` secret. A url whose host resolves to a private, loopback, link-local or reserved address is refused (400 on `url`).
+         *
+         *     **Requires permission `webhooks:manage`** (roles owner, admin), or an API key with the `webhooks:manage` scope.
          */
         post: operations["createWebhookEndpoint"];
         delete?: never;
@@ -2736,15 +3226,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One webhook endpoint */
+        /**
+         * One webhook endpoint
+         * @description **Requires permission `webhooks:manage`** (roles owner, admin), or an API key with the `webhooks:manage` scope.
+         */
         get: operations["getWebhookEndpoint"];
         put?: never;
         post?: never;
-        /** Delete an endpoint with its delivery log */
+        /**
+         * Delete an endpoint with its delivery log
+         * @description **Requires permission `webhooks:manage`** (roles owner, admin), or an API key with the `webhooks:manage` scope.
+         */
         delete: operations["deleteWebhookEndpoint"];
         options?: never;
         head?: never;
-        /** Change an endpoint (send the `version` you read; a stale one answers 409) */
+        /**
+         * Change an endpoint (send the `version` you read; a stale one answers 409)
+         * @description **Requires permission `webhooks:manage`** (roles owner, admin), or an API key with the `webhooks:manage` scope.
+         */
         patch: operations["updateWebhookEndpoint"];
         trace?: never;
     };
@@ -2755,7 +3254,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The delivery log of an endpoint, newest first, with every attempt */
+        /**
+         * The delivery log of an endpoint, newest first, with every attempt
+         * @description **Requires permission `webhooks:manage`** (roles owner, admin), or an API key with the `webhooks:manage` scope.
+         */
         get: operations["listWebhookDeliveries"];
         put?: never;
         post?: never;
@@ -2777,6 +3279,8 @@ export interface paths {
         /**
          * Replace the signing secret; the new one is in this answer only
          * @description For 24 hours the previous secret signs too: deliveries carry two signatures in `webhook-signature`, so a receiver still holding the old secret keeps verifying until it switches.
+         *
+         *     **Requires permission `webhooks:manage`** (roles owner, admin), or an API key with the `webhooks:manage` scope.
          */
         post: operations["rotateWebhookSecret"];
         delete?: never;
@@ -2794,7 +3298,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a `webhook.test` event to this endpoint now (see its delivery log) */
+        /**
+         * Send a `webhook.test` event to this endpoint now (see its delivery log)
+         * @description **Requires permission `webhooks:manage`** (roles owner, admin), or an API key with the `webhooks:manage` scope.
+         */
         post: operations["sendWebhookTest"];
         delete?: never;
         options?: never;
@@ -5560,6 +6067,21 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "consentId": "4f1c2d9e-8b7a-4c3d-9e2f-1a2b3c4d5e6f",
+                 *       "events": [
+                 *         {
+                 *           "name": "/contacts/:id",
+                 *           "type": "page-view"
+                 *         },
+                 *         {
+                 *           "name": "contacts.export",
+                 *           "type": "feature"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["UsageEventBatchDto"];
             };
         };
@@ -5655,6 +6177,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "expiresAt": "2027-12-31T23:59:59Z",
+                 *       "name": "Accounting sync",
+                 *       "scopes": [
+                 *         "clients:read",
+                 *         "invoices:read"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["ApiKeyCreateDto"];
             };
         };
@@ -5673,6 +6205,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "apiKey": {
+                     *         "createdAt": "2026-12-07T10:15:02.000Z",
+                     *         "expiresAt": "2027-12-31T23:59:59.000Z",
+                     *         "id": "1e3c5a7f-9b2d-4f6e-8a1c-3b5d7f9e1a2c",
+                     *         "lastUsedAt": null,
+                     *         "lastUsedIp": null,
+                     *         "name": "Accounting sync",
+                     *         "prefix": "stw_3f9a1c2b7d",
+                     *         "revokedAt": null,
+                     *         "scopes": [
+                     *           "clients:read",
+                     *           "invoices:read"
+                     *         ]
+                     *       },
+                     *       "secret": "stw_3f9a1c2b7d_M4UlzFoDNr5AXzkFbbeD_HC0nGys_E3ZRYqU2uIC8SY"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApiKeyCreatedResponseDto"];
                 };
             };
@@ -5890,6 +6441,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "token": "the token from the emailed link"
+                 *     }
+                 */
                 "application/json": components["schemas"]["TokenDto"];
             };
         };
@@ -5920,6 +6476,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "confirmAge": true,
+                 *       "password": "a long passphrase of your own",
+                 *       "token": "the token from the emailed link"
+                 *     }
+                 */
                 "application/json": components["schemas"]["InvitationAcceptDto"];
             };
         };
@@ -5950,6 +6513,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "token": "the token from the emailed link"
+                 *     }
+                 */
                 "application/json": components["schemas"]["TokenDto"];
             };
         };
@@ -6010,6 +6578,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "123456",
+                 *       "password": "your current password"
+                 *     }
+                 */
                 "application/json": components["schemas"]["MfaDisableDto"];
             };
         };
@@ -6068,6 +6642,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "123456"
+                 *     }
+                 */
                 "application/json": components["schemas"]["MfaCodeDto"];
             };
         };
@@ -6100,6 +6679,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "ada@riverside.example"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PasswordResetRequestDto"];
             };
         };
@@ -6131,6 +6715,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "password": "a new long passphrase",
+                 *       "token": "the token from the emailed link"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PasswordResetConfirmDto"];
             };
         };
@@ -6274,6 +6864,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "owner@harbor-pine.test",
+                 *       "keepSignedIn": false,
+                 *       "password": "harbor-pine-demo-2026"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SignInDto"];
             };
         };
@@ -6293,6 +6890,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "accessToken": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIyZjhkNGI2YSJ9.c2lnbmF0dXJl",
+                     *       "expiresIn": 900,
+                     *       "tokenType": "Bearer",
+                     *       "user": {
+                     *         "branchIds": [],
+                     *         "email": "owner@harbor-pine.test",
+                     *         "fullName": "Olivia Owens",
+                     *         "id": "2f8d4b6a-7c1e-4d3b-9a5f-6e7d8c9b0a1f",
+                     *         "jobTitle": "Managing Director",
+                     *         "mfaEnabled": false,
+                     *         "mfaEnrolmentRequired": false,
+                     *         "organizationId": "6a4c2e8f-0b1d-4f3a-9c5e-7b9d1f3a5c7e",
+                     *         "preferences": {
+                     *           "language": "en",
+                     *           "timeZone": "Europe/London"
+                     *         },
+                     *         "role": "owner"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["SessionResponseDto"];
                 };
             };
@@ -6316,6 +6935,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "123456",
+                 *       "mfaToken": "the mfaToken of the sign-in answer"
+                 *     }
+                 */
                 "application/json": components["schemas"]["MfaSignInDto"];
             };
         };
@@ -6377,6 +7002,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "dateOfBirth": "1990-04-23",
+                 *       "email": "ada@riverside.example",
+                 *       "fullName": "Ada Lovelace",
+                 *       "organizationName": "Riverside Plumbing",
+                 *       "password": "a long passphrase of your own"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SignUpDto"];
             };
         };
@@ -6408,6 +7042,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "token": "the token from the emailed link"
+                 *     }
+                 */
                 "application/json": components["schemas"]["TokenDto"];
             };
         };
@@ -6439,6 +7078,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "ada@riverside.example"
+                 *     }
+                 */
                 "application/json": components["schemas"]["EmailDto"];
             };
         };
@@ -6497,6 +7141,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Leeds"
+                 *     }
+                 */
                 "application/json": components["schemas"]["BranchCreateDto"];
             };
         };
@@ -6559,6 +7208,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Leeds city centre",
+                 *       "version": 2
+                 *     }
+                 */
                 "application/json": components["schemas"]["BranchUpdateDto"];
             };
         };
@@ -6618,6 +7273,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "address": {
+                     *             "city": "Leeds",
+                     *             "country": "GB",
+                     *             "line1": "14 Wharf Approach",
+                     *             "postcode": "LS1 4BR"
+                     *           },
+                     *           "branchId": "0b1f6c2e-3a4d-4e5f-8a9b-1c2d3e4f5a6b",
+                     *           "company": {
+                     *             "industry": "Healthcare",
+                     *             "legalName": "Riverside Dental Practice Ltd",
+                     *             "vatNumber": "GB123456789"
+                     *           },
+                     *           "createdAt": "2026-11-02T09:00:00.000Z",
+                     *           "email": "reception@riverside-dental.test",
+                     *           "id": "5d3c8e2a-9f1b-4c7d-8e6f-2a1b3c4d5e6f",
+                     *           "kind": "company",
+                     *           "lastActivityAt": "2026-12-07T10:15:02.000Z",
+                     *           "name": "Riverside Dental Practice",
+                     *           "notes": null,
+                     *           "ownerId": "9c4e6a8b-2d1f-4e3a-8b7c-4d5e6f7a8b9c",
+                     *           "phone": "+44 113 496 0101",
+                     *           "restricted": false,
+                     *           "tags": [
+                     *             "maintenance-plan"
+                     *           ],
+                     *           "updatedAt": "2026-12-07T10:15:02.000Z",
+                     *           "version": 3
+                     *         }
+                     *       ],
+                     *       "nextCursor": "eyJjIjoiMjAyNi0xMS0wMlQwOTowMDowMC4wMDBaIn0"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ClientListResponseDto"];
                 };
             };
@@ -6632,6 +7323,30 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "address": {
+                 *         "city": "Leeds",
+                 *         "country": "GB",
+                 *         "line1": "14 Wharf Approach",
+                 *         "postcode": "LS1 4BR"
+                 *       },
+                 *       "branchId": "0b1f6c2e-3a4d-4e5f-8a9b-1c2d3e4f5a6b",
+                 *       "company": {
+                 *         "industry": "Healthcare",
+                 *         "legalName": "Riverside Dental Practice Ltd",
+                 *         "vatNumber": "GB123456789"
+                 *       },
+                 *       "email": "reception@riverside-dental.test",
+                 *       "kind": "company",
+                 *       "name": "Riverside Dental Practice",
+                 *       "ownerId": "9c4e6a8b-2d1f-4e3a-8b7c-4d5e6f7a8b9c",
+                 *       "phone": "+44 113 496 0101",
+                 *       "tags": [
+                 *         "maintenance-plan"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["ClientCreateDto"];
             };
         };
@@ -6650,6 +7365,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "address": {
+                     *         "city": "Leeds",
+                     *         "country": "GB",
+                     *         "line1": "14 Wharf Approach",
+                     *         "postcode": "LS1 4BR"
+                     *       },
+                     *       "branchId": "0b1f6c2e-3a4d-4e5f-8a9b-1c2d3e4f5a6b",
+                     *       "company": {
+                     *         "industry": "Healthcare",
+                     *         "legalName": "Riverside Dental Practice Ltd",
+                     *         "vatNumber": "GB123456789"
+                     *       },
+                     *       "createdAt": "2026-11-02T09:00:00.000Z",
+                     *       "email": "reception@riverside-dental.test",
+                     *       "id": "5d3c8e2a-9f1b-4c7d-8e6f-2a1b3c4d5e6f",
+                     *       "kind": "company",
+                     *       "lastActivityAt": null,
+                     *       "name": "Riverside Dental Practice",
+                     *       "notes": null,
+                     *       "ownerId": "9c4e6a8b-2d1f-4e3a-8b7c-4d5e6f7a8b9c",
+                     *       "phone": "+44 113 496 0101",
+                     *       "restricted": false,
+                     *       "tags": [
+                     *         "maintenance-plan"
+                     *       ],
+                     *       "updatedAt": "2026-11-02T09:00:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["ClientResponseDto"];
                 };
             };
@@ -6680,6 +7426,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "address": {
+                     *         "city": "Leeds",
+                     *         "country": "GB",
+                     *         "line1": "14 Wharf Approach",
+                     *         "postcode": "LS1 4BR"
+                     *       },
+                     *       "branchId": "0b1f6c2e-3a4d-4e5f-8a9b-1c2d3e4f5a6b",
+                     *       "company": {
+                     *         "industry": "Healthcare",
+                     *         "legalName": "Riverside Dental Practice Ltd",
+                     *         "vatNumber": "GB123456789"
+                     *       },
+                     *       "createdAt": "2026-11-02T09:00:00.000Z",
+                     *       "email": "reception@riverside-dental.test",
+                     *       "id": "5d3c8e2a-9f1b-4c7d-8e6f-2a1b3c4d5e6f",
+                     *       "kind": "company",
+                     *       "lastActivityAt": "2026-12-07T10:15:02.000Z",
+                     *       "name": "Riverside Dental Practice",
+                     *       "notes": null,
+                     *       "ownerId": "9c4e6a8b-2d1f-4e3a-8b7c-4d5e6f7a8b9c",
+                     *       "phone": "+44 113 496 0101",
+                     *       "restricted": false,
+                     *       "tags": [
+                     *         "maintenance-plan"
+                     *       ],
+                     *       "updatedAt": "2026-12-07T10:15:02.000Z",
+                     *       "version": 3
+                     *     }
+                     */
                     "application/json": components["schemas"]["ClientResponseDto"];
                 };
             };
@@ -6724,6 +7501,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "notes": null,
+                 *       "phone": "+44 113 496 0102",
+                 *       "tags": [
+                 *         "maintenance-plan",
+                 *         "vip"
+                 *       ],
+                 *       "version": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["ClientUpdateDto"];
             };
         };
@@ -6788,6 +7576,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "accuracy_contested"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RestrictionApplyDto"];
             };
         };
@@ -6873,6 +7666,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "apiKeyId": "1e3c5a7f-9b2d-4f6e-8a1c-3b5d7f9e1a2c",
+                     *           "authorId": null,
+                     *           "authorName": null,
+                     *           "body": "Asked for a quote for the annual service.",
+                     *           "branchId": "0b1f6c2e-3a4d-4e5f-8a9b-1c2d3e4f5a6b",
+                     *           "clientId": "5d3c8e2a-9f1b-4c7d-8e6f-2a1b3c4d5e6f",
+                     *           "contactId": "7a2e4c6b-1d3f-4a5b-9c8d-3e4f5a6b7c8d",
+                     *           "createdAt": "2026-12-07T10:15:02.000Z",
+                     *           "direction": "inbound",
+                     *           "durationMinutes": 12,
+                     *           "id": "6b8d0f2e-1a3c-4e5b-a7d9-8f0e2c4a6b8d",
+                     *           "kind": "call",
+                     *           "occurredAt": "2026-12-07T10:15:02.000Z",
+                     *           "subject": "Boiler service booked",
+                     *           "updatedAt": "2026-12-07T10:15:02.000Z",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommunicationListResponseDto"];
                 };
             };
@@ -6887,6 +7705,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "body": "Asked for a quote for the annual service.",
+                 *       "clientId": "5d3c8e2a-9f1b-4c7d-8e6f-2a1b3c4d5e6f",
+                 *       "contactId": "7a2e4c6b-1d3f-4a5b-9c8d-3e4f5a6b7c8d",
+                 *       "direction": "inbound",
+                 *       "durationMinutes": 12,
+                 *       "kind": "call",
+                 *       "occurredAt": "2026-12-07T10:15:00Z",
+                 *       "subject": "Boiler service booked"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CommunicationCreateDto"];
             };
         };
@@ -6905,6 +7735,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "apiKeyId": "1e3c5a7f-9b2d-4f6e-8a1c-3b5d7f9e1a2c",
+                     *       "authorId": null,
+                     *       "authorName": null,
+                     *       "body": "Asked for a quote for the annual service.",
+                     *       "branchId": "0b1f6c2e-3a4d-4e5f-8a9b-1c2d3e4f5a6b",
+                     *       "clientId": "5d3c8e2a-9f1b-4c7d-8e6f-2a1b3c4d5e6f",
+                     *       "contactId": "7a2e4c6b-1d3f-4a5b-9c8d-3e4f5a6b7c8d",
+                     *       "createdAt": "2026-12-07T10:15:02.000Z",
+                     *       "direction": "inbound",
+                     *       "durationMinutes": 12,
+                     *       "id": "6b8d0f2e-1a3c-4e5b-a7d9-8f0e2c4a6b8d",
+                     *       "kind": "call",
+                     *       "occurredAt": "2026-12-07T10:15:02.000Z",
+                     *       "subject": "Boiler service booked",
+                     *       "updatedAt": "2026-12-07T10:15:02.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommunicationResponseDto"];
                 };
             };
@@ -6979,6 +7829,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "durationMinutes": 15,
+                 *       "subject": "Boiler service booked for Monday",
+                 *       "version": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["CommunicationUpdateDto"];
             };
         };
@@ -7042,6 +7899,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "channel": "email",
+                 *       "key": "newsletter",
+                 *       "marketing": true,
+                 *       "name": "Monthly newsletter",
+                 *       "wording": "Send me the monthly newsletter by email. I can unsubscribe at any time."
+                 *     }
+                 */
                 "application/json": components["schemas"]["ConsentPurposeCreateDto"];
             };
         };
@@ -7106,6 +7972,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "wording": "Send me the newsletter by email, at most once a month. I can unsubscribe at any time."
+                 *     }
+                 */
                 "application/json": components["schemas"]["ConsentPurposeUpdateDto"];
             };
         };
@@ -7140,6 +8012,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "version": 2
+                 *     }
+                 */
                 "application/json": components["schemas"]["ConsentPurposeArchiveDto"];
             };
         };
@@ -7207,6 +8084,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "categories": [
+                 *         "essential",
+                 *         "analytics"
+                 *       ],
+                 *       "consentId": "4f1c2d9e-8b7a-4c3d-9e2f-1a2b3c4d5e6f",
+                 *       "revision": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["CookieChoiceDto"];
             };
         };
@@ -7295,6 +8182,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "filter": {
+                 *         "branchId": "0b1f6c2e-3a4d-4e5f-8a9b-1c2d3e4f5a6b",
+                 *         "tag": "maintenance-plan"
+                 *       },
+                 *       "kind": "saved_filter",
+                 *       "name": "Leeds maintenance plans",
+                 *       "purposeKey": "marketing-email"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ContactListCreateDto"];
             };
         };
@@ -7387,6 +8285,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Leeds maintenance plans (2027)",
+                 *       "version": 2
+                 *     }
+                 */
                 "application/json": components["schemas"]["ContactListUpdateDto"];
             };
         };
@@ -7421,6 +8325,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "contactIds": [
+                 *         "7a2e4c6b-1d3f-4a5b-9c8d-3e4f5a6b7c8d"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["ContactListMembersDto"];
             };
         };
@@ -7516,6 +8427,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "address": null,
+                     *           "branchId": "0b1f6c2e-3a4d-4e5f-8a9b-1c2d3e4f5a6b",
+                     *           "clientId": "5d3c8e2a-9f1b-4c7d-8e6f-2a1b3c4d5e6f",
+                     *           "createdAt": "2026-11-02T09:05:00.000Z",
+                     *           "email": "helen@example.test",
+                     *           "fullName": "Helen Okafor",
+                     *           "id": "7a2e4c6b-1d3f-4a5b-9c8d-3e4f5a6b7c8d",
+                     *           "jobTitle": "Practice manager",
+                     *           "lastActivityAt": "2026-12-07T10:15:02.000Z",
+                     *           "notes": null,
+                     *           "ownerId": null,
+                     *           "phone": "+44 113 496 0123",
+                     *           "restricted": false,
+                     *           "tags": [
+                     *             "decision-maker"
+                     *           ],
+                     *           "updatedAt": "2026-12-07T10:15:02.000Z",
+                     *           "version": 2
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["ContactListResponseDto"];
                 };
             };
@@ -7530,6 +8468,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "clientId": "5d3c8e2a-9f1b-4c7d-8e6f-2a1b3c4d5e6f",
+                 *       "email": "helen@example.test",
+                 *       "fullName": "Helen Okafor",
+                 *       "jobTitle": "Practice manager",
+                 *       "phone": "+44 113 496 0123",
+                 *       "tags": [
+                 *         "decision-maker"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["ContactCreateDto"];
             };
         };
@@ -7548,6 +8498,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "address": null,
+                     *       "branchId": "0b1f6c2e-3a4d-4e5f-8a9b-1c2d3e4f5a6b",
+                     *       "clientId": "5d3c8e2a-9f1b-4c7d-8e6f-2a1b3c4d5e6f",
+                     *       "createdAt": "2026-11-02T09:05:00.000Z",
+                     *       "email": "helen@example.test",
+                     *       "fullName": "Helen Okafor",
+                     *       "id": "7a2e4c6b-1d3f-4a5b-9c8d-3e4f5a6b7c8d",
+                     *       "jobTitle": "Practice manager",
+                     *       "lastActivityAt": null,
+                     *       "notes": null,
+                     *       "ownerId": null,
+                     *       "phone": "+44 113 496 0123",
+                     *       "restricted": false,
+                     *       "tags": [
+                     *         "decision-maker"
+                     *       ],
+                     *       "updatedAt": "2026-11-02T09:05:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["ContactResponseDto"];
                 };
             };
@@ -7594,6 +8566,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "action": "granted",
+                 *       "lawfulBasis": "consent",
+                 *       "purposeKey": "marketing-email",
+                 *       "source": "api",
+                 *       "wordingVersion": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["ContactConsentRecordDto"];
             };
         };
@@ -7672,6 +8653,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "address": null,
+                     *       "branchId": "0b1f6c2e-3a4d-4e5f-8a9b-1c2d3e4f5a6b",
+                     *       "clientId": "5d3c8e2a-9f1b-4c7d-8e6f-2a1b3c4d5e6f",
+                     *       "createdAt": "2026-11-02T09:05:00.000Z",
+                     *       "email": "helen@example.test",
+                     *       "fullName": "Helen Okafor",
+                     *       "id": "7a2e4c6b-1d3f-4a5b-9c8d-3e4f5a6b7c8d",
+                     *       "jobTitle": "Practice manager",
+                     *       "lastActivityAt": "2026-12-07T10:15:02.000Z",
+                     *       "notes": null,
+                     *       "ownerId": null,
+                     *       "phone": "+44 113 496 0123",
+                     *       "restricted": false,
+                     *       "tags": [
+                     *         "decision-maker"
+                     *       ],
+                     *       "updatedAt": "2026-12-07T10:15:02.000Z",
+                     *       "version": 2
+                     *     }
+                     */
                     "application/json": components["schemas"]["ContactResponseDto"];
                 };
             };
@@ -7716,6 +8719,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "jobTitle": "Operations manager",
+                 *       "phone": null,
+                 *       "version": 2
+                 *     }
+                 */
                 "application/json": components["schemas"]["ContactUpdateDto"];
             };
         };
@@ -7780,6 +8790,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "accuracy_contested"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RestrictionApplyDto"];
             };
         };
@@ -7927,6 +8942,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "subjectId": "7a2e4c6b-1d3f-4a5b-9c8d-3e4f5a6b7c8d",
+                 *       "subjectKind": "contact"
+                 *     }
+                 */
                 "application/json": components["schemas"]["DataExportStartDto"];
             };
         };
@@ -8142,6 +9163,71 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "balanceMinor": 13200,
+                     *           "billTo": {
+                     *             "address": {
+                     *               "city": "Leeds",
+                     *               "country": "GB",
+                     *               "line1": "14 Wharf Approach",
+                     *               "postcode": "LS1 4BR"
+                     *             },
+                     *             "email": "reception@riverside-dental.test",
+                     *             "name": "Riverside Dental Practice"
+                     *           },
+                     *           "branchId": "0b1f6c2e-3a4d-4e5f-8a9b-1c2d3e4f5a6b",
+                     *           "clientId": "5d3c8e2a-9f1b-4c7d-8e6f-2a1b3c4d5e6f",
+                     *           "createdAt": "2026-12-07T10:15:02.000Z",
+                     *           "currency": "GBP",
+                     *           "deidentified": false,
+                     *           "displayNumber": "INV-00042",
+                     *           "dueDate": "2026-05-01",
+                     *           "id": "8d6b4f2a-5e3c-4a1b-8f9e-7d6c5b4a3f2e",
+                     *           "issueDate": "2026-04-01",
+                     *           "jobId": "3e5a7c9b-4f2d-4b1a-9c8e-5f6a7b8c9d0e",
+                     *           "lines": [
+                     *             {
+                     *               "description": "Boiler service",
+                     *               "grossMinor": 10200,
+                     *               "netMinor": 8500,
+                     *               "quantity": 1,
+                     *               "quantityMilli": 1000,
+                     *               "taxBasisPoints": 2000,
+                     *               "taxCode": "STD",
+                     *               "taxMinor": 1700,
+                     *               "unitPriceMinor": 8500
+                     *             },
+                     *             {
+                     *               "description": "Replacement valve",
+                     *               "grossMinor": 3000,
+                     *               "netMinor": 2500,
+                     *               "quantity": 2,
+                     *               "quantityMilli": 2000,
+                     *               "taxBasisPoints": 2000,
+                     *               "taxCode": "STD",
+                     *               "taxMinor": 500,
+                     *               "unitPriceMinor": 1250
+                     *             }
+                     *           ],
+                     *           "number": 42,
+                     *           "overdue": false,
+                     *           "paidMinor": 0,
+                     *           "pricing": "exclusive",
+                     *           "status": "issued",
+                     *           "subtotalMinor": 11000,
+                     *           "taxMinor": 2200,
+                     *           "taxPolicyId": "5c7e9a1b-3d2f-4e6a-8b0c-9d1e3f5a7b9c",
+                     *           "totalMinor": 13200,
+                     *           "updatedAt": "2026-12-07T10:15:02.000Z",
+                     *           "version": 2
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["InvoiceListResponseDto"];
                 };
             };
@@ -8156,6 +9242,29 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "clientId": "5d3c8e2a-9f1b-4c7d-8e6f-2a1b3c4d5e6f",
+                 *       "currency": "GBP",
+                 *       "dueDate": "2026-05-01",
+                 *       "issueDate": "2026-04-01",
+                 *       "jobId": "3e5a7c9b-4f2d-4b1a-9c8e-5f6a7b8c9d0e",
+                 *       "lines": [
+                 *         {
+                 *           "description": "Boiler service",
+                 *           "quantity": 1,
+                 *           "taxCode": "STD",
+                 *           "unitPriceMinor": 8500
+                 *         },
+                 *         {
+                 *           "description": "Replacement valve",
+                 *           "quantity": 2,
+                 *           "taxCode": "STD",
+                 *           "unitPriceMinor": 1250
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["InvoiceCreateDto"];
             };
         };
@@ -8174,6 +9283,66 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "balanceMinor": 13200,
+                     *       "billTo": {
+                     *         "address": {
+                     *           "city": "Leeds",
+                     *           "country": "GB",
+                     *           "line1": "14 Wharf Approach",
+                     *           "postcode": "LS1 4BR"
+                     *         },
+                     *         "email": "reception@riverside-dental.test",
+                     *         "name": "Riverside Dental Practice"
+                     *       },
+                     *       "branchId": "0b1f6c2e-3a4d-4e5f-8a9b-1c2d3e4f5a6b",
+                     *       "clientId": "5d3c8e2a-9f1b-4c7d-8e6f-2a1b3c4d5e6f",
+                     *       "createdAt": "2026-12-07T10:15:02.000Z",
+                     *       "currency": "GBP",
+                     *       "deidentified": false,
+                     *       "displayNumber": "INV-00042",
+                     *       "dueDate": "2026-05-01",
+                     *       "id": "8d6b4f2a-5e3c-4a1b-8f9e-7d6c5b4a3f2e",
+                     *       "issueDate": "2026-04-01",
+                     *       "jobId": "3e5a7c9b-4f2d-4b1a-9c8e-5f6a7b8c9d0e",
+                     *       "lines": [
+                     *         {
+                     *           "description": "Boiler service",
+                     *           "grossMinor": 10200,
+                     *           "netMinor": 8500,
+                     *           "quantity": 1,
+                     *           "quantityMilli": 1000,
+                     *           "taxBasisPoints": 2000,
+                     *           "taxCode": "STD",
+                     *           "taxMinor": 1700,
+                     *           "unitPriceMinor": 8500
+                     *         },
+                     *         {
+                     *           "description": "Replacement valve",
+                     *           "grossMinor": 3000,
+                     *           "netMinor": 2500,
+                     *           "quantity": 2,
+                     *           "quantityMilli": 2000,
+                     *           "taxBasisPoints": 2000,
+                     *           "taxCode": "STD",
+                     *           "taxMinor": 500,
+                     *           "unitPriceMinor": 1250
+                     *         }
+                     *       ],
+                     *       "number": 42,
+                     *       "overdue": false,
+                     *       "paidMinor": 0,
+                     *       "pricing": "exclusive",
+                     *       "status": "draft",
+                     *       "subtotalMinor": 11000,
+                     *       "taxMinor": 2200,
+                     *       "taxPolicyId": "5c7e9a1b-3d2f-4e6a-8b0c-9d1e3f5a7b9c",
+                     *       "totalMinor": 13200,
+                     *       "updatedAt": "2026-12-07T10:15:02.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["InvoiceResponseDto"];
                 };
             };
@@ -8204,6 +9373,66 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "balanceMinor": 13200,
+                     *       "billTo": {
+                     *         "address": {
+                     *           "city": "Leeds",
+                     *           "country": "GB",
+                     *           "line1": "14 Wharf Approach",
+                     *           "postcode": "LS1 4BR"
+                     *         },
+                     *         "email": "reception@riverside-dental.test",
+                     *         "name": "Riverside Dental Practice"
+                     *       },
+                     *       "branchId": "0b1f6c2e-3a4d-4e5f-8a9b-1c2d3e4f5a6b",
+                     *       "clientId": "5d3c8e2a-9f1b-4c7d-8e6f-2a1b3c4d5e6f",
+                     *       "createdAt": "2026-12-07T10:15:02.000Z",
+                     *       "currency": "GBP",
+                     *       "deidentified": false,
+                     *       "displayNumber": "INV-00042",
+                     *       "dueDate": "2026-05-01",
+                     *       "id": "8d6b4f2a-5e3c-4a1b-8f9e-7d6c5b4a3f2e",
+                     *       "issueDate": "2026-04-01",
+                     *       "jobId": "3e5a7c9b-4f2d-4b1a-9c8e-5f6a7b8c9d0e",
+                     *       "lines": [
+                     *         {
+                     *           "description": "Boiler service",
+                     *           "grossMinor": 10200,
+                     *           "netMinor": 8500,
+                     *           "quantity": 1,
+                     *           "quantityMilli": 1000,
+                     *           "taxBasisPoints": 2000,
+                     *           "taxCode": "STD",
+                     *           "taxMinor": 1700,
+                     *           "unitPriceMinor": 8500
+                     *         },
+                     *         {
+                     *           "description": "Replacement valve",
+                     *           "grossMinor": 3000,
+                     *           "netMinor": 2500,
+                     *           "quantity": 2,
+                     *           "quantityMilli": 2000,
+                     *           "taxBasisPoints": 2000,
+                     *           "taxCode": "STD",
+                     *           "taxMinor": 500,
+                     *           "unitPriceMinor": 1250
+                     *         }
+                     *       ],
+                     *       "number": 42,
+                     *       "overdue": false,
+                     *       "paidMinor": 0,
+                     *       "pricing": "exclusive",
+                     *       "status": "issued",
+                     *       "subtotalMinor": 11000,
+                     *       "taxMinor": 2200,
+                     *       "taxPolicyId": "5c7e9a1b-3d2f-4e6a-8b0c-9d1e3f5a7b9c",
+                     *       "totalMinor": 13200,
+                     *       "updatedAt": "2026-12-07T10:15:02.000Z",
+                     *       "version": 2
+                     *     }
+                     */
                     "application/json": components["schemas"]["InvoiceResponseDto"];
                 };
             };
@@ -8248,6 +9477,26 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "dueDate": "2026-05-15",
+                 *       "lines": [
+                 *         {
+                 *           "description": "Boiler service",
+                 *           "quantity": 1,
+                 *           "taxCode": "STD",
+                 *           "unitPriceMinor": 8500
+                 *         },
+                 *         {
+                 *           "description": "Replacement valve",
+                 *           "quantity": 2,
+                 *           "taxCode": "STD",
+                 *           "unitPriceMinor": 1250
+                 *         }
+                 *       ],
+                 *       "version": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["InvoiceUpdateDto"];
             };
         };
@@ -8312,6 +9561,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "dueDate": "2026-05-01",
+                 *       "issueDate": "2026-04-01",
+                 *       "version": 2
+                 *     }
+                 */
                 "application/json": components["schemas"]["InvoiceIssueDto"];
             };
         };
@@ -8376,6 +9632,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "amountMinor": 12000,
+                 *       "method": "bank_transfer",
+                 *       "paidOn": "2026-04-15",
+                 *       "reference": "BACS 2291"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PaymentCreateDto"];
             };
         };
@@ -8410,6 +9674,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "version": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["InvoiceVersionDto"];
             };
         };
@@ -8442,6 +9711,27 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "branchId": "0b1f6c2e-3a4d-4e5f-8a9b-1c2d3e4f5a6b",
+                 *       "currency": "GBP",
+                 *       "date": "2026-04-01",
+                 *       "lines": [
+                 *         {
+                 *           "description": "Boiler service",
+                 *           "quantity": 1,
+                 *           "taxCode": "STD",
+                 *           "unitPriceMinor": 8500
+                 *         },
+                 *         {
+                 *           "description": "Replacement valve",
+                 *           "quantity": 2,
+                 *           "taxCode": "STD",
+                 *           "unitPriceMinor": 1250
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["InvoiceQuoteDto"];
             };
         };
@@ -8503,6 +9793,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "assignedUserIds": [
+                     *             "9c4e6a8b-2d1f-4e3a-8b7c-4d5e6f7a8b9c"
+                     *           ],
+                     *           "branchId": "0b1f6c2e-3a4d-4e5f-8a9b-1c2d3e4f5a6b",
+                     *           "clientId": "5d3c8e2a-9f1b-4c7d-8e6f-2a1b3c4d5e6f",
+                     *           "completedAt": null,
+                     *           "createdAt": "2026-12-07T10:15:02.000Z",
+                     *           "description": "Gas Safe check and service of the main boiler.",
+                     *           "dueOn": "2030-05-31",
+                     *           "id": "3e5a7c9b-4f2d-4b1a-9c8e-5f6a7b8c9d0e",
+                     *           "number": 1042,
+                     *           "priority": "normal",
+                     *           "siteAddress": {
+                     *             "city": "Leeds",
+                     *             "country": "GB",
+                     *             "line1": "14 Wharf Approach",
+                     *             "postcode": "LS1 4BR"
+                     *           },
+                     *           "status": "scheduled",
+                     *           "title": "Annual boiler service",
+                     *           "updatedAt": "2026-12-07T10:15:02.000Z",
+                     *           "version": 2
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["JobListResponseDto"];
                 };
             };
@@ -8517,6 +9838,24 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "assignedUserIds": [
+                 *         "9c4e6a8b-2d1f-4e3a-8b7c-4d5e6f7a8b9c"
+                 *       ],
+                 *       "clientId": "5d3c8e2a-9f1b-4c7d-8e6f-2a1b3c4d5e6f",
+                 *       "description": "Gas Safe check and service of the main boiler.",
+                 *       "dueOn": "2030-05-31",
+                 *       "priority": "normal",
+                 *       "siteAddress": {
+                 *         "city": "Leeds",
+                 *         "country": "GB",
+                 *         "line1": "14 Wharf Approach",
+                 *         "postcode": "LS1 4BR"
+                 *       },
+                 *       "title": "Annual boiler service"
+                 *     }
+                 */
                 "application/json": components["schemas"]["JobCreateDto"];
             };
         };
@@ -8535,6 +9874,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "assignedUserIds": [
+                     *         "9c4e6a8b-2d1f-4e3a-8b7c-4d5e6f7a8b9c"
+                     *       ],
+                     *       "branchId": "0b1f6c2e-3a4d-4e5f-8a9b-1c2d3e4f5a6b",
+                     *       "clientId": "5d3c8e2a-9f1b-4c7d-8e6f-2a1b3c4d5e6f",
+                     *       "completedAt": null,
+                     *       "createdAt": "2026-12-07T10:15:02.000Z",
+                     *       "description": "Gas Safe check and service of the main boiler.",
+                     *       "dueOn": "2030-05-31",
+                     *       "id": "3e5a7c9b-4f2d-4b1a-9c8e-5f6a7b8c9d0e",
+                     *       "number": 1042,
+                     *       "priority": "normal",
+                     *       "siteAddress": {
+                     *         "city": "Leeds",
+                     *         "country": "GB",
+                     *         "line1": "14 Wharf Approach",
+                     *         "postcode": "LS1 4BR"
+                     *       },
+                     *       "status": "new",
+                     *       "title": "Annual boiler service",
+                     *       "updatedAt": "2026-12-07T10:15:02.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["JobResponseDto"];
                 };
             };
@@ -8565,6 +9930,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "assignedUserIds": [
+                     *         "9c4e6a8b-2d1f-4e3a-8b7c-4d5e6f7a8b9c"
+                     *       ],
+                     *       "branchId": "0b1f6c2e-3a4d-4e5f-8a9b-1c2d3e4f5a6b",
+                     *       "clientId": "5d3c8e2a-9f1b-4c7d-8e6f-2a1b3c4d5e6f",
+                     *       "completedAt": null,
+                     *       "createdAt": "2026-12-07T10:15:02.000Z",
+                     *       "description": "Gas Safe check and service of the main boiler.",
+                     *       "dueOn": "2030-05-31",
+                     *       "id": "3e5a7c9b-4f2d-4b1a-9c8e-5f6a7b8c9d0e",
+                     *       "number": 1042,
+                     *       "priority": "normal",
+                     *       "siteAddress": {
+                     *         "city": "Leeds",
+                     *         "country": "GB",
+                     *         "line1": "14 Wharf Approach",
+                     *         "postcode": "LS1 4BR"
+                     *       },
+                     *       "status": "scheduled",
+                     *       "title": "Annual boiler service",
+                     *       "updatedAt": "2026-12-07T10:15:02.000Z",
+                     *       "version": 2
+                     *     }
+                     */
                     "application/json": components["schemas"]["JobResponseDto"];
                 };
             };
@@ -8609,6 +10000,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "dueOn": "2030-05-20",
+                 *       "priority": "high",
+                 *       "version": 2
+                 *     }
+                 */
                 "application/json": components["schemas"]["JobUpdateDto"];
             };
         };
@@ -8673,6 +10071,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "status": "in_progress",
+                 *       "version": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["JobStatusChangeDto"];
             };
         };
@@ -8775,6 +10179,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "Claim 2026/117: keep everything about this person until the case closes.",
+                 *       "scope": "subject",
+                 *       "targetId": "7a2e4c6b-1d3f-4a5b-9c8d-3e4f5a6b7c8d",
+                 *       "targetKind": "contact"
+                 *     }
+                 */
                 "application/json": components["schemas"]["LegalHoldCreateDto"];
             };
         };
@@ -8839,6 +10251,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "Claim 2026/117 settled."
+                 *     }
+                 */
                 "application/json": components["schemas"]["LegalHoldReleaseDto"];
             };
         };
@@ -8899,6 +10316,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "categories": [
+                 *         "essential"
+                 *       ],
+                 *       "consentId": "4f1c2d9e-8b7a-4c3d-9e2f-1a2b3c4d5e6f",
+                 *       "revision": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["CookieChoiceDto"];
             };
         };
@@ -9076,6 +10502,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "number": 2
+                 *     }
+                 */
                 "application/json": components["schemas"]["PolicyAcceptDto"];
             };
         };
@@ -9136,6 +10567,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "message": "Please send me a copy of my data.",
+                 *       "type": "access"
+                 *     }
+                 */
                 "application/json": components["schemas"]["MyPrivacyRequestCreateDto"];
             };
         };
@@ -9200,6 +10637,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "endsAt": "2027-01-31T23:59:59Z",
+                 *       "state": "active"
+                 *     }
+                 */
                 "application/json": components["schemas"]["OperatorSubscriptionUpdateDto"];
             };
         };
@@ -9260,6 +10703,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "accessTokenMinutes": 15,
+                 *       "mfaRequired": true,
+                 *       "name": "Harbor & Pine Field Services",
+                 *       "version": 7
+                 *     }
+                 */
                 "application/json": components["schemas"]["OrganizationUpdateDto"];
             };
         };
@@ -9348,6 +10799,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "confirmName": "Harbor & Pine Field Services"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SubscriptionTerminateDto"];
             };
         };
@@ -9421,6 +10877,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "channel": "phone",
+                 *       "email": "pat@example.com",
+                 *       "fullName": "Pat Doe",
+                 *       "identityCheck": "Called back on the number in the contact record",
+                 *       "receivedAt": "2026-12-07T09:30:00Z",
+                 *       "type": "objection"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PrivacyRequestLogDto"];
             };
         };
@@ -9485,6 +10951,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "assigneeId": "9c4e6a8b-2d1f-4e3a-8b7c-4d5e6f7a8b9c",
+                 *       "version": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["PrivacyRequestAssignDto"];
             };
         };
@@ -9519,6 +10991,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "version": 4
+                 *     }
+                 */
                 "application/json": components["schemas"]["PrivacyRequestActionDto"];
             };
         };
@@ -9553,6 +11030,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "version": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["PrivacyRequestActionDto"];
             };
         };
@@ -9587,6 +11069,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "version": 5
+                 *     }
+                 */
                 "application/json": components["schemas"]["PrivacyRequestActionDto"];
             };
         };
@@ -9621,6 +11108,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "decision": "apply",
+                 *       "field": "phone",
+                 *       "version": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["PrivacyRequestCorrectionDecisionDto"];
             };
         };
@@ -9655,6 +11149,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "months": 2,
+                 *       "reason": "The request covers ten years of records in three branches.",
+                 *       "version": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["PrivacyRequestExtendDto"];
             };
         };
@@ -9689,6 +11190,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "subjects": [
+                 *         {
+                 *           "id": "7a2e4c6b-1d3f-4a5b-9c8d-3e4f5a6b7c8d",
+                 *           "kind": "contact"
+                 *         }
+                 *       ],
+                 *       "version": 2
+                 *     }
+                 */
                 "application/json": components["schemas"]["PrivacyRequestMatchDto"];
             };
         };
@@ -9723,6 +11235,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "We hold no data about this address.",
+                 *       "version": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["PrivacyRequestRejectDto"];
             };
         };
@@ -9757,6 +11275,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "version": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["PrivacyRequestActionDto"];
             };
         };
@@ -9852,6 +11375,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "authorityName": "Information Commissioner’s Office",
+                 *       "authorityUrl": "https://ico.org.uk",
+                 *       "controllerName": "Harbor & Pine Field Services Ltd",
+                 *       "dpoEmail": "dpo@acme.example",
+                 *       "dpoName": "Data Protection Officer",
+                 *       "email": "privacy@acme.example",
+                 *       "phone": "+44 113 496 0000",
+                 *       "postalAddress": "14 Wharf Approach, Leeds LS1 4BR"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PrivacyContactDto"];
             };
         };
@@ -9916,6 +11451,20 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "sections": [
+                 *         {
+                 *           "closing": "Ask us if you want to know more.",
+                 *           "facts": "retention",
+                 *           "key": "retention",
+                 *           "prose": "We keep records only as long as the law or our work with you needs them.",
+                 *           "title": "How long we keep your data"
+                 *         }
+                 *       ],
+                 *       "version": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["PolicyDraftUpdateDto"];
             };
         };
@@ -10008,6 +11557,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "changeNote": "Shorter retention of call notes.",
+                 *       "version": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["PolicyPublishDto"];
             };
         };
@@ -10072,6 +11627,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "dataCategories": [
+                 *         "Account profile"
+                 *       ],
+                 *       "dpaDate": "2026-01-15",
+                 *       "location": "United States",
+                 *       "name": "Postmark",
+                 *       "purpose": "Sends the emails of the product (sign-in links, notices).",
+                 *       "safeguard": "EU Standard Contractual Clauses"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ProcessorInputDto"];
             };
         };
@@ -10107,6 +11674,19 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "dataCategories": [
+                 *         "Account profile"
+                 *       ],
+                 *       "dpaDate": "2026-01-15",
+                 *       "location": "United States",
+                 *       "name": "Postmark",
+                 *       "purpose": "Sends the emails of the product (sign-in links, notices).",
+                 *       "safeguard": "EU-US Data Privacy Framework",
+                 *       "version": 2
+                 *     }
+                 */
                 "application/json": components["schemas"]["ProcessorUpdateDto"];
             };
         };
@@ -10373,6 +11953,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "fullName": "Olive Owner",
+                 *       "jobTitle": "Managing director",
+                 *       "phone": "+44 113 496 0000",
+                 *       "preferences": {
+                 *         "language": "en",
+                 *         "theme": "auto",
+                 *         "timeZone": "Europe/London"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["ProfileUpdateDto"];
             };
         };
@@ -10405,6 +11997,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "olive@harbor-pine.test",
+                 *       "password": "your current password"
+                 *     }
+                 */
                 "application/json": components["schemas"]["EmailChangeDto"];
             };
         };
@@ -10435,6 +12033,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "currentPassword": "your current password",
+                 *       "newPassword": "a new long passphrase"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PasswordChangeDto"];
             };
         };
@@ -10493,6 +12097,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "token": "the token from the emailed link"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ConsentConfirmDto"];
             };
         };
@@ -10557,6 +12166,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "rita@example.com",
+                 *       "fullName": "Rita Rivers",
+                 *       "purposes": [
+                 *         {
+                 *           "purposeKey": "marketing-email",
+                 *           "wordingVersion": 1
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["ConsentOptInRequestDto"];
             };
         };
@@ -10590,6 +12211,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "pat@example.com",
+                 *       "fullName": "Pat Doe",
+                 *       "message": "Please delete my data.",
+                 *       "type": "erasure"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PublicPrivacyRequestDto"];
             };
         };
@@ -10621,6 +12250,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "token": "the token from the emailed link"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PrivacyRequestVerifyDto"];
             };
         };
@@ -10683,6 +12317,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "value": 10
+                 *     }
+                 */
                 "application/json": components["schemas"]["RetentionPeriodDto"];
             };
         };
@@ -10908,6 +12547,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "assigneeId": "9c4e6a8b-2d1f-4e3a-8b7c-4d5e6f7a8b9c",
+                 *       "endsAt": "2030-05-31T11:00:00Z",
+                 *       "jobId": "3e5a7c9b-4f2d-4b1a-9c8e-5f6a7b8c9d0e",
+                 *       "kind": "job_visit",
+                 *       "notes": "Park at the back; the side gate code is with reception.",
+                 *       "startsAt": "2030-05-31T09:00:00Z",
+                 *       "title": "Boiler service visit"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ScheduleEntryCreateDto"];
             };
         };
@@ -11000,6 +12650,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "endsAt": "2030-05-31T12:00:00Z",
+                 *       "startsAt": "2030-05-31T10:00:00Z",
+                 *       "version": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["ScheduleEntryUpdateDto"];
             };
         };
@@ -11095,6 +12752,25 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "effectiveFrom": "2026-04-01",
+                 *       "name": "UK VAT",
+                 *       "pricing": "exclusive",
+                 *       "rates": [
+                 *         {
+                 *           "basisPoints": 2000,
+                 *           "code": "STD",
+                 *           "name": "Standard rate"
+                 *         },
+                 *         {
+                 *           "basisPoints": 0,
+                 *           "code": "ZERO",
+                 *           "name": "Zero rate"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["TaxPolicyCreateDto"];
             };
         };
@@ -11187,6 +12863,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "effectiveTo": "2027-03-31",
+                 *       "version": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["TaxPolicyUpdateDto"];
             };
         };
@@ -11353,6 +13035,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "branchIds": [
+                 *         "0b1f6c2e-3a4d-4e5f-8a9b-1c2d3e4f5a6b"
+                 *       ],
+                 *       "role": "manager",
+                 *       "version": 4
+                 *     }
+                 */
                 "application/json": components["schemas"]["UserUpdateDto"];
             };
         };
@@ -11503,6 +13194,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "branchIds": [
+                 *         "0b1f6c2e-3a4d-4e5f-8a9b-1c2d3e4f5a6b"
+                 *       ],
+                 *       "email": "sam@harbor-pine.test",
+                 *       "fullName": "Sam Carter",
+                 *       "jobTitle": "Field engineer",
+                 *       "role": "agent"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UserInviteDto"];
             };
         };
@@ -11593,6 +13295,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "description": "Sync erasures to the data warehouse",
+                 *       "enabled": true,
+                 *       "eventTypes": [
+                 *         "subject.erased",
+                 *         "request.completed"
+                 *       ],
+                 *       "url": "https://integrations.example.com/steward/webhooks"
+                 *     }
+                 */
                 "application/json": components["schemas"]["WebhookEndpointCreateDto"];
             };
         };
@@ -11685,6 +13398,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "enabled": false,
+                 *       "eventTypes": [
+                 *         "subject.erased"
+                 *       ],
+                 *       "version": 2
+                 *     }
+                 */
                 "application/json": components["schemas"]["WebhookEndpointUpdateDto"];
             };
         };

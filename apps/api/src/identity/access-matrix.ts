@@ -1,10 +1,10 @@
 import { type INestApplication, RequestMethod } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { API_PREFIX } from '../app.setup.js';
+import { API_PREFIX } from '../common/api-prefix.js';
 import { IS_PUBLIC } from '../common/public.decorator.js';
-import { AUTHENTICATED_ONLY, REQUIRES } from './identity.decorators.js';
+import { AUTHENTICATED_ONLY, REQUIRES, USERS_ONLY } from './identity.decorators.js';
 import { ROLES } from './identity.types.js';
-import { PERMISSIONS, type Permission } from './permissions.js';
+import { API_KEY_SCOPES, OPERATOR_SCOPES, PERMISSIONS, type Permission } from './permissions.js';
 
 export interface RouteRule {
   method: string;
@@ -12,7 +12,12 @@ export interface RouteRule {
   /** 'public', 'authenticated', a permission, or 'NONE' (refused to everyone: a defect). */
   rule: string;
   roles: readonly string[];
+  /** Whether an API key holding the permission as a scope may call it (never for people-only routes). */
+  apiKeys: boolean;
 }
+
+/** Scopes a key can be given at all (the operator's only by the operator organization's keys). */
+const GRANTABLE: readonly Permission[] = [...API_KEY_SCOPES, ...OPERATOR_SCOPES];
 
 // Nest's own metadata keys for a handler's path and HTTP method.
 const PATH = 'path';
@@ -46,11 +51,18 @@ export function describeRoutes(app: INestApplication): RouteRule[] {
           ? 'authenticated'
           : (permission ?? 'NONE');
       const roles = rule === 'public' || rule === 'authenticated' ? ROLES : permission ? PERMISSIONS[permission] : [];
+      // As JwtAuthGuard.allowApiKey decides: a permission route, not people-only, with a scope a key can hold.
+      const apiKeys =
+        permission !== undefined &&
+        rule === permission &&
+        GRANTABLE.includes(permission) &&
+        !reflector.getAllAndOverride<boolean>(USERS_ONLY, targets);
       rows.push({
         method: RequestMethod[Reflect.getMetadata(METHOD, handler) as RequestMethod],
         path: join(API_PREFIX, base, path),
         rule,
         roles,
+        apiKeys,
       });
     }
   }
@@ -59,17 +71,18 @@ export function describeRoutes(app: INestApplication): RouteRule[] {
 
 /** docs/permissions.md: the matrix as people read it. */
 export function renderAccessMatrix(rows: RouteRule[]): string {
-  const header = `| method | path | rule | ${ROLES.join(' | ')} |\n| --- | --- | --- |${' :-: |'.repeat(ROLES.length)}`;
+  const header = `| method | path | rule | ${ROLES.join(' | ')} | API key |\n| --- | --- | --- |${' :-: |'.repeat(ROLES.length + 1)}`;
   const lines = rows.map(
     (row) =>
-      `| ${row.method} | \`${row.path}\` | ${row.rule} | ${ROLES.map((role) => (row.roles.includes(role) ? '✓' : '')).join(' | ')} |`,
+      `| ${row.method} | \`${row.path}\` | ${row.rule} | ${ROLES.map((role) => (row.roles.includes(role) ? '✓' : '')).join(' | ')} | ${row.apiKeys ? '✓' : ''} |`,
   );
   return [
     '# Permissions',
     '',
     'Generated from the code by `npm run openapi` (`apps/api/src/identity/access-matrix.ts`); a test fails when',
     'it differs from the code or when a route has no rule. `public` needs no sign-in; `authenticated` needs any',
-    'signed-in user; anything else is a permission of `apps/api/src/identity/permissions.ts`.',
+    'signed-in user; anything else is a permission of `apps/api/src/identity/permissions.ts`. "API key": a key',
+    'holding the permission as a scope may call the route (never routes for people: keys, accounts, your profile).',
     'Every query is also scoped to the caller\u2019s organization: another organization\u2019s ids answer 404.',
     '',
     header,

@@ -1,0 +1,27 @@
+import type { OpenAPIObject, OperationObject, RequestBodyObject, ResponseObject } from '@nestjs/swagger';
+import { REQUEST_EXAMPLES } from './request-examples.js';
+import { RESPONSE_EXAMPLES } from './response-examples.js';
+
+const operationsOf = (document: OpenAPIObject): OperationObject[] =>
+  Object.values(document.paths).flatMap((operations) => Object.values(operations) as OperationObject[]);
+
+/**
+ * Puts the examples of request-examples.ts and response-examples.ts on their operations, as
+ * media-type examples (what Swagger UI pre-fills and shows). An example naming an operation
+ * or a status that does not exist throws, so a renamed route cannot leave one behind.
+ */
+export function addExamples(document: OpenAPIObject): void {
+  const byId = new Map(operationsOf(document).map((operation) => [operation.operationId, operation]));
+  for (const [operationId, example] of Object.entries(REQUEST_EXAMPLES)) {
+    const body = byId.get(operationId)?.requestBody as RequestBodyObject | undefined;
+    const media = body?.content['application/json'];
+    if (!media) throw new Error(`Request example for ${operationId}: no such operation with a JSON body`);
+    media.example = example;
+  }
+  for (const [operationId, { status, example }] of Object.entries(RESPONSE_EXAMPLES)) {
+    const response = byId.get(operationId)?.responses[status] as ResponseObject | undefined;
+    const media = response?.content?.['application/json'];
+    if (!media) throw new Error(`Response example for ${operationId}: no JSON ${status} answer`);
+    media.example = example;
+  }
+}
