@@ -5,7 +5,7 @@ import { describeRoutes } from './identity/access-matrix.js';
 import metadata from './metadata.js';
 import { addAccessRequirements } from './openapi/access-requirements.js';
 import { API_DESCRIPTION, SECURITY_SCHEMES } from './openapi/authentication.js';
-import { addExamples } from './openapi/examples.js';
+import { addExamples, leaveOptionalFiltersEmpty } from './openapi/examples.js';
 
 /** Sorts object keys deeply so the committed spec diffs cleanly. Arrays keep their order. */
 function sortDeep(value: unknown): unknown {
@@ -34,6 +34,7 @@ export async function buildOpenApiDocument(app: INestApplication): Promise<OpenA
   });
   addAccessRequirements(document, describeRoutes(app));
   addExamples(document);
+  leaveOptionalFiltersEmpty(document);
   addProblemResponses(document);
   return sortDeep(document) as OpenAPIObject;
 }

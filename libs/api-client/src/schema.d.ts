@@ -6294,9 +6294,9 @@ export interface operations {
                 actorId?: string;
                 /** @description The `nextCursor` of the previous page; omit for the first page. */
                 cursor?: string;
-                /** @description Entries at or after this time. */
+                /** @description Entries at or after this time. Example: `2026-11-01T00:00:00Z`. */
                 from?: string;
-                /** @description Items per page, 1–100. */
+                /** @description Items per page, 1–100. Example: `50`. */
                 limit?: number;
                 outcome?: "success" | "failure" | "denied";
                 /** @description The id of the thing acted on. */
@@ -6370,7 +6370,7 @@ export interface operations {
                 actorId?: string;
                 /** @description `csv` (a spreadsheet) or `json` (one array). */
                 format?: "csv" | "json";
-                /** @description Entries at or after this time. */
+                /** @description Entries at or after this time. Example: `2026-11-01T00:00:00Z`. */
                 from?: string;
                 outcome?: "success" | "failure" | "denied";
                 /** @description The id of the thing acted on. */
@@ -7244,7 +7244,7 @@ export interface operations {
                 /** @description The `nextCursor` of the previous page; omit for the first page. */
                 cursor?: string;
                 kind?: "company" | "individual";
-                /** @description Items per page, 1–100. */
+                /** @description Items per page, 1–100. Example: `50`. */
                 limit?: number;
                 ownerId?: string;
                 /** @description Words to find in names, emails, companies; digits match the end of phone numbers. */
@@ -7643,7 +7643,7 @@ export interface operations {
                 /** @description The `nextCursor` of the previous page; omit for the first page. */
                 cursor?: string;
                 kind?: "call" | "email" | "meeting" | "note";
-                /** @description Items per page, 1–100. */
+                /** @description Items per page, 1–100. Example: `50`. */
                 limit?: number;
             };
             header?: never;
@@ -8043,11 +8043,11 @@ export interface operations {
     getConsentRates: {
         parameters: {
             query?: {
-                /** @description First day (UTC), YYYY-MM-DD; defaults to 29 days before `to`. */
+                /** @description First day (UTC), YYYY-MM-DD; defaults to 29 days before `to`. Example: `2026-11-01`. */
                 from?: string;
-                /** @description One point per day or per week. */
+                /** @description One point per day or per week. Example: `day`. */
                 interval?: "week" | "day";
-                /** @description Last day (UTC), YYYY-MM-DD; defaults to today. */
+                /** @description Last day (UTC), YYYY-MM-DD; defaults to today. Example: `2026-11-30`. */
                 to?: string;
             };
             header?: never;
@@ -8391,7 +8391,7 @@ export interface operations {
                 clientId?: string;
                 /** @description The `nextCursor` of the previous page; omit for the first page. */
                 cursor?: string;
-                /** @description Items per page, 1–100. */
+                /** @description Items per page, 1–100. Example: `50`. */
                 limit?: number;
                 /** @description Contacts of a contact list (static members, or the saved filter applied). */
                 listId?: string;
@@ -8855,7 +8855,7 @@ export interface operations {
                 clientId?: string;
                 /** @description The `nextCursor` of the previous page; omit for the first page. */
                 cursor?: string;
-                /** @description Items per page, 1–100. */
+                /** @description Items per page, 1–100. Example: `50`. */
                 limit?: number;
                 /** @description Contacts of a contact list (static members, or the saved filter applied). */
                 listId?: string;
@@ -9135,7 +9135,7 @@ export interface operations {
                 clientId?: string;
                 /** @description The `nextCursor` of the previous page; omit for the first page. */
                 cursor?: string;
-                /** @description Items per page, 1–100. */
+                /** @description Items per page, 1–100. Example: `50`. */
                 limit?: number;
                 /** @description true: only issued invoices past their due date. */
                 overdue?: boolean;
@@ -9764,7 +9764,7 @@ export interface operations {
                 clientId?: string;
                 /** @description The `nextCursor` of the previous page; omit for the first page. */
                 cursor?: string;
-                /** @description Items per page, 1–100. */
+                /** @description Items per page, 1–100. Example: `50`. */
                 limit?: number;
                 /** @description One priority or several, comma-separated (`high,urgent`) or repeated. */
                 priority?: ("low" | "normal" | "high" | "urgent")[];
@@ -10139,7 +10139,7 @@ export interface operations {
                 active?: boolean;
                 /** @description The `nextCursor` of the previous page; omit for the first page. */
                 cursor?: string;
-                /** @description Items per page, 1–100. */
+                /** @description Items per page, 1–100. Example: `50`. */
                 limit?: number;
                 scope?: "organization" | "subject" | "record";
                 /** @description Holds naming this subject or record. */
@@ -10834,7 +10834,7 @@ export interface operations {
                 assigneeId?: string;
                 /** @description The `nextCursor` of the previous page; omit for the first page. */
                 cursor?: string;
-                /** @description Items per page, 1–100. */
+                /** @description Items per page, 1–100. Example: `50`. */
                 limit?: number;
                 /** @description true: only open requests past their deadline. */
                 overdue?: boolean;
@@ -11306,7 +11306,7 @@ export interface operations {
     getPrivacyRequestStats: {
         parameters: {
             query?: {
-                /** @description Months back from now, 1–24. */
+                /** @description Months back from now, 1–24. Example: `12`. */
                 months?: number;
             };
             header?: never;
@@ -12410,9 +12410,9 @@ export interface operations {
             query?: {
                 /** @description The `nextCursor` of the previous page; omit for the first page. */
                 cursor?: string;
-                /** @description Items per page, 1–100. */
+                /** @description Items per page, 1–100. Example: `50`. */
                 limit?: number;
-                /** @description Only this rule's runs. */
+                /** @description Only this rule's runs. Example: `invoices`. */
                 rule?: string;
             };
             header?: never;
@@ -12713,7 +12713,7 @@ export interface operations {
     listTaxPolicies: {
         parameters: {
             query?: {
-                /** @description Only policies in effect on this day. */
+                /** @description Only policies in effect on this day. Example: `2026-04-01`. */
                 at?: string;
                 /** @description Only this branch's policies. */
                 branchId?: string;
@@ -12927,7 +12927,7 @@ export interface operations {
             query?: {
                 /** @description The invoice's branch; omit for the organization-wide policy. */
                 branchId?: string;
-                /** @description The invoice date; today if omitted. */
+                /** @description The invoice date; today if omitted. Example: `2026-04-01`. */
                 date?: string;
             };
             header?: never;
@@ -12962,7 +12962,7 @@ export interface operations {
                 branchId?: string;
                 /** @description The `nextCursor` of the previous page; omit for the first page. */
                 cursor?: string;
-                /** @description Items per page, 1–100. */
+                /** @description Items per page, 1–100. Example: `50`. */
                 limit?: number;
                 /** @description Part of a name or email, any case. */
                 q?: string;
@@ -13435,9 +13435,11 @@ export interface operations {
             query?: {
                 /** @description The `nextCursor` of the previous page; omit for the first page. */
                 cursor?: string;
+                /** @description Example: `subject.erased`. */
                 eventType?: string;
-                /** @description Items per page, 1–100. */
+                /** @description Items per page, 1–100. Example: `50`. */
                 limit?: number;
+                /** @description Example: `failed`. */
                 status?: "failed" | "pending" | "succeeded";
             };
             header?: never;

@@ -1,4 +1,11 @@
-import type { OpenAPIObject, OperationObject, RequestBodyObject, ResponseObject } from '@nestjs/swagger';
+import type {
+  OpenAPIObject,
+  OperationObject,
+  ParameterObject,
+  RequestBodyObject,
+  ResponseObject,
+  SchemaObject,
+} from '@nestjs/swagger';
 import { REQUEST_EXAMPLES } from './request-examples.js';
 import { RESPONSE_EXAMPLES } from './response-examples.js';
 
@@ -23,5 +30,28 @@ export function addExamples(document: OpenAPIObject): void {
     const media = response?.content?.['application/json'];
     if (!media) throw new Error(`Response example for ${operationId}: no JSON ${status} answer`);
     media.example = example;
+  }
+}
+
+/**
+ * Swagger UI fills a parameter's example into the form when "Try it out" is open, so an
+ * optional filter with an example (`purpose=marketing-email`, `action=auth.`) would quietly
+ * narrow every list an explorer tries. Optional query parameters start empty; their example
+ * moves into the description.
+ */
+export function leaveOptionalFiltersEmpty(document: OpenAPIObject): void {
+  for (const operation of operationsOf(document)) {
+    for (const parameter of (operation.parameters ?? []) as ParameterObject[]) {
+      if (parameter.in !== 'query' || parameter.required) continue;
+      const schema = parameter.schema as SchemaObject | undefined;
+      const example = parameter.example ?? schema?.example;
+      if (example === undefined) continue;
+      delete parameter.example;
+      if (schema) delete schema.example;
+      const shown = `\`${String(example)}\``;
+      if (!parameter.description?.includes(shown)) {
+        parameter.description = [parameter.description, `Example: ${shown}.`].filter(Boolean).join(' ');
+      }
+    }
   }
 }

@@ -68,6 +68,15 @@ describe('OpenAPI examples and access requirements', () => {
     expect(missing).toEqual([]);
   });
 
+  it('should leave optional filters empty, with their example in the description', () => {
+    const listContacts = operationsOf(document).find(({ operation }) => operation.operationId === 'listContacts');
+    const purpose = listContacts?.operation.parameters?.find(
+      (parameter) => 'name' in parameter && parameter.name === 'purpose',
+    );
+    expect(purpose).toMatchObject({ in: 'query', description: expect.stringContaining('`marketing-email`') });
+    expect(JSON.stringify(purpose)).not.toContain('"example"');
+  });
+
   it('should only show request examples the route itself accepts', async () => {
     const types = bodyTypes(app);
     const pipe = createValidationPipe();

@@ -35,6 +35,13 @@ describeInBrowser('Swagger UI at /docs, in Chromium', () => {
       .send({ name: 'Swagger UI', scopes: ['clients:read'] })
       .expect(201);
     secret = key.body.secret;
+    const branch = await app.http().post('/api/v1/branches').set('authorization', owner).send({ name: 'Leeds' });
+    await app
+      .http()
+      .post('/api/v1/contacts')
+      .set('authorization', owner)
+      .send({ fullName: 'Nadia Brennan', branchId: branch.body.id })
+      .expect(201);
     browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -96,8 +103,10 @@ describeInBrowser('Swagger UI at /docs, in Chromium', () => {
     const status = operation.locator('.live-responses-table .response .response-col_status').first();
     await status.waitFor();
     expect((await status.innerText()).trim()).toBe('200');
-    const body = await operation.locator('.live-responses-table .microlight').first().innerText();
-    expect(JSON.parse(body)).toEqual({ items: [], nextCursor: null });
+    // No filter is filled in for the explorer: the whole list comes back.
+    expect(await operation.locator('.request-url pre').innerText()).toBe(`${base}/api/v1/contacts`);
+    const body = JSON.parse(await operation.locator('.live-responses-table .microlight').first().innerText());
+    expect(body.items.map((contact: { fullName: string }) => contact.fullName)).toEqual(['Nadia Brennan']);
     expect(errors).toEqual([]);
   });
 });
