@@ -6,6 +6,7 @@ import metadata from './metadata.js';
 import { addAccessRequirements } from './openapi/access-requirements.js';
 import { API_DESCRIPTION, SECURITY_SCHEMES } from './openapi/authentication.js';
 import { addExamples, leaveOptionalFiltersEmpty } from './openapi/examples.js';
+import { PROBLEM_EXAMPLE } from './openapi/response-examples.js';
 
 /** Sorts object keys deeply so the committed spec diffs cleanly. Arrays keep their order. */
 function sortDeep(value: unknown): unknown {
@@ -43,7 +44,9 @@ export async function buildOpenApiDocument(app: INestApplication): Promise<OpenA
 function addProblemResponses(document: OpenAPIObject): void {
   const problem = {
     description: 'An RFC 9457 problem document: `code` and `type` name the error kind.',
-    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } },
+    content: {
+      'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' }, example: PROBLEM_EXAMPLE },
+    },
   };
   for (const operations of Object.values(document.paths)) {
     for (const operation of Object.values(operations)) {

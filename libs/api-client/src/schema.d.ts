@@ -6092,6 +6092,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6127,6 +6144,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6155,6 +6189,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6197,6 +6248,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6246,6 +6314,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6272,6 +6357,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6318,6 +6420,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6348,6 +6467,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6392,6 +6528,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6419,6 +6572,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6456,6 +6626,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6493,6 +6680,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6528,6 +6732,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6556,6 +6777,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6594,6 +6832,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6620,6 +6875,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6657,6 +6929,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6694,6 +6983,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6731,6 +7037,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6760,6 +7083,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6788,6 +7128,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6818,6 +7175,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6844,6 +7218,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6881,6 +7272,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6951,6 +7359,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6982,6 +7407,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7021,6 +7463,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7057,6 +7516,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7093,6 +7569,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7119,6 +7612,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7156,6 +7666,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7186,6 +7713,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7224,6 +7768,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7265,6 +7826,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7357,6 +7935,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7418,6 +8013,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7479,6 +8091,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7522,6 +8151,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7552,6 +8198,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7591,6 +8254,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7621,6 +8301,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7658,6 +8355,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7727,6 +8441,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7777,6 +8508,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7807,6 +8555,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7846,6 +8611,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7877,6 +8659,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7918,6 +8717,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7948,6 +8764,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7988,6 +8821,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8027,6 +8877,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8062,6 +8929,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8104,6 +8988,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8132,6 +9033,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8160,6 +9078,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8203,6 +9138,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8233,6 +9185,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8263,6 +9232,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8301,6 +9287,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8342,6 +9345,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8373,6 +9393,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8419,6 +9456,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8490,6 +9544,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8542,6 +9613,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8585,6 +9673,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8615,6 +9720,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8645,6 +9767,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8697,6 +9836,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8736,6 +9892,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8766,6 +9939,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8805,6 +9995,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8835,6 +10042,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8883,6 +10107,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8920,6 +10161,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8958,6 +10216,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8988,6 +10263,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9021,6 +10313,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9050,6 +10359,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9078,6 +10404,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9106,6 +10449,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9123,6 +10483,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9155,6 +10532,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9275,6 +10669,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9365,6 +10776,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9455,6 +10883,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9507,6 +10952,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9537,6 +10999,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9578,6 +11057,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9608,6 +11104,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9650,6 +11163,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9689,6 +11219,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9742,6 +11289,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9785,6 +11349,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9866,6 +11447,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9922,6 +11520,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9978,6 +11593,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10017,6 +11649,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10047,6 +11696,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10087,6 +11753,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10119,6 +11802,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10157,6 +11857,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10197,6 +11914,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10227,6 +11961,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10266,6 +12017,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10294,6 +12062,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10335,6 +12120,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10363,6 +12165,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10391,6 +12210,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10421,6 +12257,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10451,6 +12304,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10480,6 +12350,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10517,6 +12404,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10545,6 +12449,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10583,6 +12504,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10613,6 +12551,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10653,6 +12608,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10681,6 +12653,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10721,6 +12710,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10749,6 +12755,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10777,6 +12800,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10814,6 +12854,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10855,6 +12912,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10897,6 +12971,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10927,6 +13018,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10967,6 +13075,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11006,6 +13131,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11045,6 +13187,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11084,6 +13243,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11125,6 +13301,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11166,6 +13359,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11211,6 +13421,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11251,6 +13478,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11290,6 +13534,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11321,6 +13582,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11351,6 +13629,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11397,6 +13692,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11427,6 +13739,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11475,6 +13804,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11505,6 +13851,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11535,6 +13898,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11573,6 +13953,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11603,6 +14000,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11649,6 +14063,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11697,6 +14128,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11728,6 +14176,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11756,6 +14221,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11786,6 +14268,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11817,6 +14316,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11845,6 +14361,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11873,6 +14406,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11903,6 +14453,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11931,6 +14498,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11975,6 +14559,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12013,6 +14614,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12049,6 +14667,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12075,6 +14710,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12112,6 +14764,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12142,6 +14811,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12188,6 +14874,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12229,6 +14932,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12265,6 +14985,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12293,6 +15030,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12332,6 +15086,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12362,6 +15133,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12392,6 +15180,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12427,6 +15232,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12457,6 +15279,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12485,6 +15324,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12525,6 +15381,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12568,6 +15441,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12598,6 +15488,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12628,6 +15535,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12667,6 +15591,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12697,6 +15638,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12730,6 +15688,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12781,6 +15756,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12811,6 +15803,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12841,6 +15850,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12879,6 +15905,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12909,6 +15952,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12942,6 +16002,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12981,6 +16058,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13011,6 +16105,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13054,6 +16165,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13084,6 +16212,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13114,6 +16259,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13144,6 +16306,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13174,6 +16353,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13215,6 +16411,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13245,6 +16458,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13273,6 +16503,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13316,6 +16563,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13346,6 +16610,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13376,6 +16657,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13417,6 +16715,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13456,6 +16771,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13486,6 +16818,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13516,6 +16865,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };

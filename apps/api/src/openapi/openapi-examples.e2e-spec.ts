@@ -8,7 +8,7 @@ import { createTestApp, type TestApp } from '#testing';
 import { createValidationPipe } from '../common/validation.js';
 import { buildOpenApiDocument } from '../openapi.js';
 import { REQUEST_EXAMPLES } from './request-examples.js';
-import { RESPONSE_EXAMPLES } from './response-examples.js';
+import { PROBLEM_EXAMPLE, RESPONSE_EXAMPLES } from './response-examples.js';
 
 type Operation = OperationObject & { 'x-required-permissions'?: string[]; 'x-api-key-allowed'?: boolean };
 
@@ -110,6 +110,8 @@ describe('OpenAPI examples and access requirements', () => {
       const validate = ajv.compile(schema);
       if (!validate(media?.example)) wrong.push(`${operationId} ${status}: ${ajv.errorsText(validate.errors)}`);
     }
+    const problem = ajv.compile({ $ref: 'openapi#/components/schemas/ProblemDto' });
+    if (!problem(PROBLEM_EXAMPLE)) wrong.push(`problem: ${ajv.errorsText(problem.errors)}`);
     expect(wrong).toEqual([]);
     expect(Object.keys(RESPONSE_EXAMPLES)).toEqual(
       expect.arrayContaining(['listContacts', 'getContact', 'createClient', 'signIn', 'createApiKey']),

@@ -145,6 +145,18 @@ const apiKey = {
   revokedAt: null,
 };
 
+/** What every error looks like (`4XX` of each operation): a refused field. */
+export const PROBLEM_EXAMPLE = {
+  type: 'urn:steward:problem:validation-failed',
+  title: 'The request has invalid fields',
+  status: 400,
+  detail: 'email must be an email address',
+  instance: '/api/v1/contacts',
+  code: 'validation-failed',
+  requestId: '5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10',
+  errors: [{ field: 'email', message: 'email must be an email address' }],
+};
+
 /**
  * Answers of the main resources, as Swagger UI shows them. A test checks each against the
  * operation's response schema, so a renamed or added field shows up here too.
