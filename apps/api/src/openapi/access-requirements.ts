@@ -1,5 +1,5 @@
 import type { OpenAPIObject, OperationObject } from '@nestjs/swagger';
-import { PERSON_OR_KEY_SCHEMES, PERSON_SCHEMES } from './authentication.js';
+import { KEY_SCHEMES, PERSON_SCHEMES } from './authentication.js';
 
 /** A route's access rule as the guard applies it (identity/access-matrix.ts `describeRoutes`). */
 export interface RouteAccess {
@@ -37,7 +37,8 @@ export function addAccessRequirements(document: OpenAPIObject, routes: readonly 
           ? operation.security
           : [];
       } else {
-        access.security = route.apiKeys ? PERSON_OR_KEY_SCHEMES : PERSON_SCHEMES;
+        // A permission no role holds (the operator's billing scope) is for keys only.
+        access.security = [...(route.roles.length ? PERSON_SCHEMES : []), ...(route.apiKeys ? KEY_SCHEMES : [])];
       }
       access.description = [operation.description, accessSentence(route)].filter(Boolean).join('\n\n');
     }

@@ -73,8 +73,4 @@ export const SECURITY_SCHEMES: Record<string, SecuritySchemeObject> = {
 
 /** The schemes of an operation, by who may call it (see addAccessRequirements). */
 export const PERSON_SCHEMES: SecurityRequirementObject[] = [{ bearer: [] }];
-export const PERSON_OR_KEY_SCHEMES: SecurityRequirementObject[] = [
-  { bearer: [] },
-  { 'api-key': [] },
-  { 'api-key-bearer': [] },
-];
+export const KEY_SCHEMES: SecurityRequirementObject[] = [{ 'api-key': [] }, { 'api-key-bearer': [] }];

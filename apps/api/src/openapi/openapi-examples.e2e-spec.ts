@@ -141,6 +141,11 @@ describe('OpenAPI examples and access requirements', () => {
       schemes: ['bearer'],
       says: expect.stringContaining('people only: API keys cannot call it'),
     });
+    expect(summary('setOrganizationSubscription')).toMatchObject({
+      permissions: ['subscriptions:manage'],
+      apiKeys: true,
+      schemes: ['api-key', 'api-key-bearer'],
+    });
     expect(summary('getCurrentUser')).toMatchObject({ permissions: [], apiKeys: false, schemes: ['bearer'] });
     expect(summary('signIn')).toMatchObject({ permissions: [], apiKeys: false, schemes: [] });
     expect(summary('refreshSession')).toMatchObject({ schemes: ['refresh-cookie'] });
