@@ -5,9 +5,15 @@ import { join } from 'node:path';
 
 export const root = new URL('../..', import.meta.url).pathname;
 
-const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 20 || (major === 20 && minor < 19)) {
-  console.error(`Steward CRM needs Node.js 20.19 or newer; this is ${process.versions.node}.`);
+// NestJS 12 (through file-type), nestjs-pino and pg-boss need Node 22.12; the Nest CLI's
+// schematics ask for 22.22.3 (or 24.15 on the 24 line). Keep in step with package.json engines.
+const [major, minor, patch] = process.versions.node.split('.').map(Number);
+const supported =
+  (major === 22 && (minor > 22 || (minor === 22 && patch >= 3))) || (major === 24 && minor >= 15) || major >= 25;
+if (!supported) {
+  console.error(
+    `Steward CRM needs Node.js 22.22.3 or newer on the 22 line, or 24.15 or newer; this is ${process.versions.node}.`,
+  );
   process.exit(1);
 }
 

@@ -9,6 +9,7 @@ import { AuditCoreModule } from './audit/audit-core.module.js';
 import { BackupsModule } from './backups/backups.module.js';
 import type { Clock } from './common/clock.js';
 import { ClockModule } from './common/clock.module.js';
+import { IdempotencyModule } from './common/idempotency/idempotency.module.js';
 import { LocationInterceptor } from './common/location.interceptor.js';
 import { loggerParams } from './common/logging.js';
 import { ProblemFilter } from './common/problem.filter.js';
@@ -55,6 +56,7 @@ export class AppModule {
         }),
         DatabaseModule,
         RateLimitModule,
+        IdempotencyModule,
         JobsModule,
         PersonalDataModule,
         RetentionModule,

@@ -39,7 +39,7 @@ export async function configureApp(app: NestExpressApplication, settings: Settin
   app.enableCors({
     origin: settings.http.corsOrigins.length ? settings.http.corsOrigins : false,
     credentials: true,
-    exposedHeaders: ['x-request-id', 'etag', 'location'],
+    exposedHeaders: ['x-request-id', 'etag', 'location', 'idempotent-replayed'],
   });
   app.use(cookieParser());
   app.use(requireSupportedMediaType(`/${API_PREFIX}/`));

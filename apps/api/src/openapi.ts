@@ -1,11 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { documentIntegration } from './common/integration.openapi.js';
 import { ProblemDto } from './common/problem.dto.js';
 import { describeRoutes } from './identity/access-matrix.js';
 import metadata from './metadata.js';
 import { addAccessRequirements } from './openapi/access-requirements.js';
 import { API_DESCRIPTION, SECURITY_SCHEMES } from './openapi/authentication.js';
-import { addExamples, leaveOptionalFiltersEmpty } from './openapi/examples.js';
+import { addExamples, leaveOptionalParametersEmpty } from './openapi/examples.js';
 import { PROBLEM_EXAMPLE } from './openapi/response-examples.js';
 
 /** Sorts object keys deeply so the committed spec diffs cleanly. Arrays keep their order. */
@@ -34,8 +35,9 @@ export async function buildOpenApiDocument(app: INestApplication): Promise<OpenA
     extraModels: [ProblemDto],
   });
   addAccessRequirements(document, describeRoutes(app));
+  documentIntegration(document); // Idempotency-Key on credentialed POSTs, updatedSince on lists
   addExamples(document);
-  leaveOptionalFiltersEmpty(document);
+  leaveOptionalParametersEmpty(document);
   addProblemResponses(document);
   return sortDeep(document) as OpenAPIObject;
 }

@@ -1,4 +1,5 @@
 import type { Role, UserState } from './api/use-users';
+import { translateOr } from './i18n/i18n';
 
 /** Roles, most to least powerful, with the words people see. */
 export const ROLE_LABELS: Record<Role, string> = {
@@ -12,7 +13,9 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 export const ROLES = Object.keys(ROLE_LABELS) as Role[];
 
-export const roleLabel = (role: string): string => ROLE_LABELS[role as Role] ?? role;
+/** In the reader's language (the catalogue's `labels.role`). */
+export const roleLabel = (role: string): string =>
+  translateOr(`labels.role.${role}`, ROLE_LABELS[role as Role] ?? role);
 
 /** Managers and agents work in branches and need at least one. */
 export const BRANCH_SCOPED_ROLES: readonly Role[] = ['manager', 'agent'];
@@ -112,6 +115,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'record.created': 'Record created',
   'record.updated': 'Record changed',
   'record.deleted': 'Record deleted',
+  'invoice.emailed': 'Invoice emailed',
   'audit.exported': 'Audit trail exported',
   'audit.verified': 'Audit trail verified',
   'audit.purged': 'Old entries removed (retention)',
@@ -171,6 +175,16 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
 
 /** Words for an action; one the SPA does not know yet shows its code. */
 export const auditActionLabel = (action: string): string => AUDIT_ACTION_LABELS[action] ?? action;
+
+/** The actions a person sees on their security page, in the reader's language (`labels.securityAction`). */
+export const securityActionLabel = (action: string): string =>
+  translateOr(`labels.securityAction.${action}`, auditActionLabel(action));
+
+export const outcomeLabel = (outcome: string): string =>
+  translateOr(`labels.outcome.${outcome}`, OUTCOME_LABELS[outcome]?.label ?? outcome);
+
+export const restrictionReasonLabel = (reason: string): string =>
+  translateOr(`labels.restrictionReason.${reason}`, RESTRICTION_REASON_LABELS[reason] ?? reason);
 
 /**
  * The families actions are grouped in (the part before the first dot), with the words for

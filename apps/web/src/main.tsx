@@ -9,6 +9,9 @@ import { RouterProvider } from 'react-router';
 import { queryClient } from './api/query-client';
 import { AuthProvider } from './auth/auth-context';
 import { consentAwareColorSchemeManager } from './consent/color-scheme-manager';
+// Before any component: i18next is ready with the reader's language at the first render.
+import './i18n/i18n';
+import { LocaleFromProfile } from './i18n/locale-from-profile';
 import { reloadForNewVersion } from './layout/route-error-page';
 import { router } from './router';
 import { cssVariablesResolver, theme } from './theme';
@@ -33,6 +36,7 @@ createRoot(document.getElementById('root') as HTMLElement).render(
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <AuthProvider>
+          <LocaleFromProfile />
           <RouterProvider router={router} />
         </AuthProvider>
       </QueryClientProvider>

@@ -32,20 +32,24 @@ export const router = createBrowserRouter([
       {
         errorElement: <RouteErrorPage />,
         children: [
-          { path: 'sign-in', handle: { title: 'Sign in' }, element: <SignInPage /> },
-          { path: 'sign-up', handle: { title: 'Create an account' }, element: <SignUpPage /> },
-          { path: 'forgot-password', handle: { title: 'Forgot password' }, element: <ForgotPasswordPage /> },
-          { path: 'reset-password', handle: { title: 'Choose a new password' }, element: <ResetPasswordPage /> },
+          { path: 'sign-in', handle: { title: 'signIn' }, element: <SignInPage /> },
+          { path: 'sign-up', handle: { title: 'signUp' }, element: <SignUpPage /> },
+          { path: 'forgot-password', handle: { title: 'forgotPassword' }, element: <ForgotPasswordPage /> },
+          { path: 'reset-password', handle: { title: 'resetPassword' }, element: <ResetPasswordPage /> },
           // Pages the emailed links open; they work signed in or not.
-          { path: 'verify-email', handle: { title: 'Confirm your email' }, element: <VerifyEmailPage /> },
-          { path: 'accept-invitation', handle: { title: 'Accept invitation' }, element: <AcceptInvitationPage /> },
-          { path: 'confirm-email-change', handle: { title: 'Confirm new email' }, element: <ConfirmEmailChangePage /> },
+          { path: 'verify-email', handle: { title: 'verifyEmail' }, element: <VerifyEmailPage /> },
+          { path: 'accept-invitation', handle: { title: 'acceptInvitation' }, element: <AcceptInvitationPage /> },
+          {
+            path: 'confirm-email-change',
+            handle: { title: 'confirmEmailChange' },
+            element: <ConfirmEmailChangePage />,
+          },
           // The privacy policy and organizations' notices: open to anyone; the pages name themselves.
           { path: 'privacy', handle: { title: null }, element: <PublicPolicyPage /> },
           { path: 'privacy/versions/:number', handle: { title: null }, element: <PolicyVersionPage /> },
           { path: 'privacy/:slug', handle: { title: null }, element: <PublicPolicyPage /> },
           { path: 'privacy/:slug/versions/:number', handle: { title: null }, element: <PolicyVersionPage /> },
-          { path: 'confirm-consent', handle: { title: 'Confirm your choices' }, element: <ConfirmConsentPage /> },
+          { path: 'confirm-consent', handle: { title: 'confirmConsent' }, element: <ConfirmConsentPage /> },
           // Data-subject requests: the public form (named by the page) and its emailed link.
           {
             path: 'privacy/:slug/request',
@@ -56,7 +60,7 @@ export const router = createBrowserRouter([
           },
           {
             path: 'privacy-requests/verify',
-            handle: { title: 'Confirm your privacy request' },
+            handle: { title: 'verifyPrivacyRequest' },
             lazy: async () => ({
               Component: (await import('./pages/privacy-requests/verify-request-page')).VerifyRequestPage,
             }),
@@ -66,17 +70,17 @@ export const router = createBrowserRouter([
             children: [
               {
                 index: true,
-                handle: { title: 'Home' },
+                handle: { title: 'home' },
                 // Its own chunk: the charts library loads with it, not with the sign-in page.
                 lazy: async () => ({ Component: (await import('./pages/home-page')).HomePage }),
               },
-              { path: 'profile', handle: { title: 'Profile' }, element: <ProfilePage /> },
-              { path: 'security', handle: { title: 'Security' }, element: <SecurityPage /> },
-              { path: 'privacy/accept', handle: { title: 'Review the privacy policy' }, element: <AcceptPolicyPage /> },
-              { path: 'privacy-center', handle: { title: 'Privacy center' }, element: <PrivacyCenterPage /> },
+              { path: 'profile', handle: { title: 'profile' }, element: <ProfilePage /> },
+              { path: 'security', handle: { title: 'security' }, element: <SecurityPage /> },
+              { path: 'privacy/accept', handle: { title: 'acceptPolicy' }, element: <AcceptPolicyPage /> },
+              { path: 'privacy-center', handle: { title: 'privacyCenter' }, element: <PrivacyCenterPage /> },
               {
                 path: 'privacy-center/requests',
-                handle: { title: 'My privacy requests' },
+                handle: { title: 'myPrivacyRequests' },
                 lazy: async () => ({
                   Component: (await import('./pages/privacy-requests/my-requests-page')).MyRequestsPage,
                 }),
@@ -85,27 +89,27 @@ export const router = createBrowserRouter([
               ...workRoutes,
               {
                 element: <RequirePermission permission="api-keys:manage" />,
-                children: [{ path: 'api-keys', handle: { title: 'API keys' }, element: <ApiKeysPage /> }],
+                children: [{ path: 'api-keys', handle: { title: 'apiKeys' }, element: <ApiKeysPage /> }],
               },
               {
                 path: 'admin',
                 children: [
                   {
                     element: <RequirePermission permission="users:read" />,
-                    children: [{ path: 'users', handle: { title: 'Users' }, element: <UsersPage /> }],
+                    children: [{ path: 'users', handle: { title: 'users' }, element: <UsersPage /> }],
                   },
                   {
                     element: <RequirePermission permission="branches:read" />,
-                    children: [{ path: 'branches', handle: { title: 'Branches' }, element: <BranchesPage /> }],
+                    children: [{ path: 'branches', handle: { title: 'branches' }, element: <BranchesPage /> }],
                   },
-                  { path: 'roles', handle: { title: 'Roles' }, element: <RolesPage /> },
+                  { path: 'roles', handle: { title: 'roles' }, element: <RolesPage /> },
                   {
                     element: <RequirePermission permission="privacy-policy:write" />,
                     children: [
                       // Its own chunk: few people open it.
                       {
                         path: 'privacy',
-                        handle: { title: 'Privacy policy' },
+                        handle: { title: 'privacyPolicy' },
                         lazy: async () => ({
                           Component: (await import('./pages/admin/privacy/privacy-admin-page')).PrivacyAdminPage,
                         }),
@@ -118,7 +122,7 @@ export const router = createBrowserRouter([
                       // Its own chunk, with the charts library.
                       {
                         path: 'consents',
-                        handle: { title: 'Consents' },
+                        handle: { title: 'consents' },
                         lazy: async () => ({
                           Component: (await import('./pages/admin/consents/consent-purposes-page')).ConsentPurposesPage,
                         }),
@@ -131,7 +135,7 @@ export const router = createBrowserRouter([
                       // Its own chunk; the chart loads lazily inside it.
                       {
                         path: 'privacy-requests',
-                        handle: { title: 'Privacy requests' },
+                        handle: { title: 'privacyRequests' },
                         lazy: async () => ({
                           Component: (await import('./pages/admin/privacy-requests/privacy-requests-page'))
                             .PrivacyRequestsPage,
@@ -153,7 +157,7 @@ export const router = createBrowserRouter([
                       // Its own chunk: few people open it.
                       {
                         path: 'webhooks',
-                        handle: { title: 'Webhooks' },
+                        handle: { title: 'webhooks' },
                         lazy: async () => ({
                           Component: (await import('./pages/admin/webhooks/webhooks-page')).WebhooksPage,
                         }),
@@ -166,7 +170,7 @@ export const router = createBrowserRouter([
                       // Its own chunk, with the charts library.
                       {
                         path: 'usage',
-                        handle: { title: 'Usage' },
+                        handle: { title: 'usage' },
                         lazy: async () => ({ Component: (await import('./pages/admin/usage/usage-page')).UsagePage }),
                       },
                     ],
@@ -176,7 +180,7 @@ export const router = createBrowserRouter([
                     children: [
                       {
                         path: 'subscription',
-                        handle: { title: 'Subscription' },
+                        handle: { title: 'subscription' },
                         lazy: async () => ({
                           Component: (await import('./pages/admin/subscription/subscription-page')).SubscriptionPage,
                         }),
@@ -189,7 +193,7 @@ export const router = createBrowserRouter([
                       // Its own chunk: few people open it.
                       {
                         path: 'retention',
-                        handle: { title: 'Retention' },
+                        handle: { title: 'retention' },
                         lazy: async () => ({
                           Component: (await import('./pages/admin/retention/retention-page')).RetentionPage,
                         }),
@@ -202,7 +206,7 @@ export const router = createBrowserRouter([
                       // Its own chunk: few people open it.
                       {
                         path: 'legal-holds',
-                        handle: { title: 'Legal holds' },
+                        handle: { title: 'legalHolds' },
                         lazy: async () => ({
                           Component: (await import('./pages/admin/legal-holds/legal-holds-page')).LegalHoldsPage,
                         }),
@@ -215,7 +219,7 @@ export const router = createBrowserRouter([
                       // Its own chunk: few people open it.
                       {
                         path: 'audit',
-                        handle: { title: 'Audit trail' },
+                        handle: { title: 'auditTrail' },
                         lazy: async () => ({ Component: (await import('./pages/admin/audit/audit-page')).AuditPage }),
                       },
                     ],
@@ -224,7 +228,7 @@ export const router = createBrowserRouter([
               },
             ],
           },
-          { path: '*', handle: { title: 'Page not found' }, element: <NotFoundPage /> },
+          { path: '*', handle: { title: 'notFound' }, element: <NotFoundPage /> },
         ],
       },
     ],

@@ -52,7 +52,10 @@ describeInBrowser('API keys in Chromium', () => {
     // It stops working at the end of the chosen day, local time.
     const end = new Date(`${day}T00:00:00`);
     end.setDate(end.getDate() + 1);
-    await row.getByText(end.toLocaleString('en-US').split(',')[0]).waitFor();
+    // Written as the SPA writes instants (src/i18n/format.ts), in the browser's US English.
+    await row
+      .getByText(new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' }).format(end))
+      .waitFor();
 
     // Revoking asks first.
     await row.getByRole('button', { name: 'Revoke' }).click();

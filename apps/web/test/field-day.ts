@@ -12,13 +12,13 @@ export interface FieldDay {
   clientId: string;
   /** Assigned to the agent, with a visit today (so it is scheduled). */
   jobId: string;
-  /** Issued to the client, £72.00 owed. */
+  /** Issued to the client for the agent's job, £72.00 owed. */
   invoiceId: string;
 }
 
 /**
  * A field day through the API, as the owner: the manager and the agent work in the Leeds
- * branch; a client there has a job for the agent with a visit today, and an issued invoice.
+ * branch; a client there has a job for the agent with a visit today, and an issued invoice for it.
  * Needs an organization with the manager and agent roles.
  */
 export async function seedFieldDay(app: TestApp, org: TestOrganization): Promise<FieldDay> {
@@ -68,6 +68,7 @@ export async function seedFieldDay(app: TestApp, org: TestOrganization): Promise
   expect(policy.status).toBe(201);
   const invoice = await post('/api/v1/invoices', {
     clientId: client.body.id,
+    jobId: job.body.id,
     currency: 'GBP',
     lines: [{ description: 'Call-out', quantity: 1, unitPriceMinor: 6000, taxCode: 'STD' }],
   });

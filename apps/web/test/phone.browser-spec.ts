@@ -16,8 +16,8 @@ import { seedFieldDay } from './field-day.js';
 
 /**
  * Field staff work from phones: at 390 px an agent signs in and walks the day (today's
- * visits, the job, its status, a call logged), a manager takes a payment, and no main page
- * is wider than a 360 px screen.
+ * visits, the job, its status, a call logged), takes a payment on their job's invoice, and
+ * no main page is wider than a 360 px screen.
  */
 describeInBrowser('the SPA on a phone, in Chromium', () => {
   let harness: BrowserHarness;
@@ -119,13 +119,20 @@ describeInBrowser('the SPA on a phone, in Chromium', () => {
     await page.context().close();
   });
 
-  it('should let a manager take a payment on a phone, in a dialog that fills the screen', async () => {
+  it('should let an agent take a payment on their job’s invoice, in a dialog that fills the screen', async () => {
     const { page, errors } = await phone();
-    await signIn(page, org.users.manager.email, 'Test manager');
-    await navigate(page, 'Invoices');
-    await page.getByRole('heading', { name: 'Invoices', level: 1 }).waitFor();
-    await page.goto(`${base}/invoices/${invoiceId}`);
+    await signIn(page, org.users.agent.email, 'Test agent');
+    // No invoices in an agent's menu: they reach the invoice through their job.
+    await page.getByRole('button', { name: 'Open navigation' }).click();
+    const menu = page.getByRole('navigation', { name: 'Main navigation' });
+    await menu.getByRole('link', { name: 'Jobs', exact: true }).waitFor();
+    expect(await menu.getByRole('link', { name: 'Invoices', exact: true }).count()).toBe(0);
+    await page.goto(`${base}/jobs/${jobId}`);
+    const invoices = page.getByRole('list', { name: 'Invoices of this job' });
+    await invoices.getByText('£72.00 · £72.00 to pay, due', { exact: false }).waitFor();
+    await invoices.getByRole('link', { name: /^INV-/ }).tap();
     await page.getByLabel('Status: Issued').waitFor();
+    expect(await horizontalOverflow(page)).toBe(0);
     await page.getByRole('button', { name: 'Record payment' }).tap();
     const payment = page.getByRole('dialog', { name: /^Record a payment/ });
     await payment.waitFor();
@@ -135,9 +142,16 @@ describeInBrowser('the SPA on a phone, in Chromium', () => {
     await payment.getByRole('button', { name: 'Record payment' }).tap();
     await payment.waitFor({ state: 'detached' });
     await page.getByLabel('Status: Paid').waitFor();
+    await page.getByRole('table', { name: 'Payments' }).getByText('Card on site').waitFor();
     expect(await horizontalOverflow(page)).toBe(0);
     expect(errors).toEqual([]);
     await page.context().close();
+    // Recorded by the agent, on their own job's invoice.
+    const [row] = await app.db.query<{ recorded_by: string }>(
+      'SELECT recorded_by FROM payments WHERE invoice_id = $1',
+      [invoiceId],
+    );
+    expect(row.recorded_by).toBe(org.users.agent.id);
   });
 
   it('should keep every main page within a 360 px screen', async () => {

@@ -58,6 +58,36 @@ describeInBrowser('signing in, in Chromium', () => {
     await page.getByRole('heading', { name: 'Sign in to Steward CRM' }).waitFor();
   });
 
+  it('should keep the session when a refresh is refused for rate, and retry when told', async () => {
+    await fillSignIn(org.users.manager.email, TEST_PASSWORD, true);
+    await page.getByRole('heading', { name: 'Welcome back, Test manager' }).waitFor();
+
+    // The API's own 429 comes after a minute of traffic from one address; the first refresh
+    // after the reload is answered as the rate limiter answers (problem+json, Retry-After),
+    // every later one reaches the real API.
+    const refreshes: number[] = [];
+    await page.route('**/api/v1/auth/refresh', async (route) => {
+      refreshes.push(refreshes.length + 1);
+      if (refreshes.length > 1) return route.continue();
+      await route.fulfill({
+        status: 429,
+        headers: { 'content-type': 'application/problem+json', 'retry-after': '1' },
+        body: JSON.stringify({
+          type: 'https://steward-crm.dev/problems/rate-limited',
+          title: 'Too many requests',
+          status: 429,
+          code: 'rate-limited',
+          detail: 'Too many requests from this session; try again in 1 second.',
+          retryAfterSeconds: 1,
+        }),
+      });
+    });
+    await page.reload();
+    await page.getByRole('heading', { name: 'Welcome back, Test manager' }).waitFor();
+    expect(refreshes.length).toBeGreaterThanOrEqual(2);
+    expect(new URL(page.url()).pathname).not.toBe('/sign-in');
+  });
+
   it('should keep a browser-session cookie without "keep me signed in"', async () => {
     await fillSignIn(org.users.owner.email, TEST_PASSWORD, false);
     await page.getByRole('heading', { name: 'Welcome back, Olive Owner' }).waitFor();

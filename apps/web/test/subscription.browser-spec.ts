@@ -71,7 +71,7 @@ describeInBrowser('Subscription page in Chromium', () => {
     await page.getByRole('link', { name: 'Home' }).click();
     await page.getByText('The contract was terminated').waitFor();
     await page
-      .getByText(/will be deleted on \d+ \w+ \d{4}/)
+      .getByText(/will be deleted on \S.*\d{4}\. /)
       .first()
       .waitFor();
     await page.getByRole('link', { name: 'Subscription', exact: true }).click();

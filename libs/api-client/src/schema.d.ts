@@ -54,7 +54,9 @@ export interface paths {
         };
         /**
          * API keys of your organization (never their secrets)
-         * @description **Requires permission `api-keys:manage`** (roles owner, admin), people only: API keys cannot call it.
+         * @description Newest first; with `updatedSince`, oldest change first. A use and a revocation change a key; reaching `expiresAt` does not.
+         *
+         *     **Requires permission `api-keys:manage`** (roles owner, admin), people only: API keys cannot call it.
          */
         get: operations["listApiKeys"];
         put?: never;
@@ -76,7 +78,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * One API key (never its secret)
+         * @description **Requires permission `api-keys:manage`** (roles owner, admin), people only: API keys cannot call it.
+         */
+        get: operations["getApiKey"];
         put?: never;
         post?: never;
         /**
@@ -99,6 +105,8 @@ export interface paths {
         /**
          * Every action the trail records
          * @description **Requires permission `audit:read`** (roles owner, admin, privacy_officer), or an API key with the `audit:read` scope.
+         *
+         *     No `updatedSince`: A fixed catalogue of action names.
          */
         get: operations["listAuditActions"];
         put?: never;
@@ -121,6 +129,8 @@ export interface paths {
          * @description Filter by time, actor, action (or a family such as `auth.`), target and outcome; cursor-paginated.
          *
          *     **Requires permission `audit:read`** (roles owner, admin, privacy_officer), or an API key with the `audit:read` scope.
+         *
+         *     No `updatedSince`: Entries never change: read what is new with `from` (the entry time), then page by cursor.
          */
         get: operations["listAuditEntries"];
         put?: never;
@@ -411,6 +421,8 @@ export interface paths {
         /**
          * The devices you are signed in on
          * @description **Access:** any signed-in person (access token); API keys cannot call it.
+         *
+         *     No `updatedSince`: Your own sessions, a short list read whole; sessions are not records.
          */
         get: operations["listSessions"];
         put?: never;
@@ -596,7 +608,9 @@ export interface paths {
         };
         /**
          * Branches of your organization
-         * @description **Requires permission `branches:read`** (roles owner, admin, privacy_officer, manager, agent, viewer), or an API key with the `branches:read` scope.
+         * @description By name; with `updatedSince`, oldest change first.
+         *
+         *     **Requires permission `branches:read`** (roles owner, admin, privacy_officer, manager, agent, viewer), or an API key with the `branches:read` scope.
          */
         get: operations["listBranches"];
         put?: never;
@@ -618,7 +632,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * One branch
+         * @description **Requires permission `branches:read`** (roles owner, admin, privacy_officer, manager, agent, viewer), or an API key with the `branches:read` scope.
+         */
+        get: operations["getBranch"];
         put?: never;
         post?: never;
         /**
@@ -703,8 +721,32 @@ export interface paths {
         /**
          * Who created and changed the client, and which fields (never the values)
          * @description **Requires permission `clients:read`** (roles owner, admin, privacy_officer, manager, agent, viewer), or an API key with the `clients:read` scope.
+         *
+         *     No `updatedSince`: Activity entries never change; the record’s own `updatedAt` says when it did.
          */
         get: operations["getClientActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/clients/{id}/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A client’s balance, per currency
+         * @description Outstanding (issued, not paid in full), overdue (of that, past the due date), paid (every payment received) and counts, over the invoices of your branches. 404 for a client you cannot see.
+         *
+         *     **Requires permission `invoices:read`** (roles owner, admin, manager, viewer), or an API key with the `invoices:read` scope.
+         */
+        get: operations["getClientBalance"];
         put?: never;
         post?: never;
         delete?: never;
@@ -804,7 +846,7 @@ export interface paths {
         };
         /**
          * The consent purposes of the organization
-         * @description Every new organization starts with marketing-email, marketing-sms, marketing-phone and profiling.
+         * @description Every new organization starts with marketing-email, marketing-sms, marketing-phone and profiling. By name; with `updatedSince`, oldest change first, archived purposes included (archiving is a change).
          *
          *     **Requires permission `consents:read`** (roles owner, admin, privacy_officer, manager, agent, viewer), or an API key with the `consents:read` scope.
          */
@@ -942,7 +984,9 @@ export interface paths {
         };
         /**
          * Contact lists: static ones and saved filters. Read members with GET /contacts?listId=
-         * @description **Requires permission `clients:read`** (roles owner, admin, privacy_officer, manager, agent, viewer), or an API key with the `clients:read` scope.
+         * @description By name; with `updatedSince`, oldest change first. A list changes with its own fields (name, filter, purpose): adding or removing members does not, so sync members through `GET /contacts?listId=`.
+         *
+         *     **Requires permission `clients:read`** (roles owner, admin, privacy_officer, manager, agent, viewer), or an API key with the `clients:read` scope.
          */
         get: operations["listContactLists"];
         put?: never;
@@ -1141,6 +1185,8 @@ export interface paths {
         /**
          * Who created and changed the contact, and which fields (never the values)
          * @description **Requires permission `clients:read`** (roles owner, admin, privacy_officer, manager, agent, viewer), or an API key with the `clients:read` scope.
+         *
+         *     No `updatedSince`: Activity entries never change; the record’s own `updatedAt` says when it did.
          */
         get: operations["getContactActivity"];
         put?: never;
@@ -1356,9 +1402,9 @@ export interface paths {
         };
         /**
          * Invoices, newest first
-         * @description Cursor-paginated. `overdue=true` keeps issued invoices whose due date has passed.
+         * @description Cursor-paginated. `overdue=true` keeps issued invoices whose due date has passed. With payments:write alone (agents), only invoices of jobs assigned to you.
          *
-         *     **Requires permission `invoices:read`** (roles owner, admin, manager, viewer), or an API key with the `invoices:read` scope.
+         *     **Requires permission `invoices:read` or `payments:write`** (roles owner, admin, manager, agent, viewer), or an API key with the `invoices:read` scope.
          */
         get: operations["listInvoices"];
         put?: never;
@@ -1384,7 +1430,9 @@ export interface paths {
         };
         /**
          * One invoice
-         * @description **Requires permission `invoices:read`** (roles owner, admin, manager, viewer), or an API key with the `invoices:read` scope.
+         * @description With payments:write alone (agents), only an invoice of a job assigned to you; 404 otherwise.
+         *
+         *     **Requires permission `invoices:read` or `payments:write`** (roles owner, admin, manager, agent, viewer), or an API key with the `invoices:read` scope.
          */
         get: operations["getInvoice"];
         put?: never;
@@ -1417,6 +1465,8 @@ export interface paths {
         /**
          * Who created, changed, issued and voided the invoice, and which fields
          * @description **Requires permission `invoices:read`** (roles owner, admin, manager, viewer), or an API key with the `invoices:read` scope.
+         *
+         *     No `updatedSince`: Activity entries never change; the record’s own `updatedAt` says when it did.
          */
         get: operations["getInvoiceActivity"];
         put?: never;
@@ -1458,17 +1508,63 @@ export interface paths {
         };
         /**
          * Payments of an invoice, oldest first
-         * @description **Requires permission `invoices:read`** (roles owner, admin, manager, viewer), or an API key with the `invoices:read` scope.
+         * @description **Requires permission `invoices:read` or `payments:write`** (roles owner, admin, manager, agent, viewer), or an API key with the `invoices:read` scope.
+         *
+         *     No `updatedSince`: Payments never change. Recording one changes its invoice, so `GET /invoices?updatedSince=` finds the invoices to read again.
          */
         get: operations["listInvoicePayments"];
         put?: never;
         /**
          * Record a payment
-         * @description Issued invoices only. More than the balance is refused (409); reaching the total marks the invoice paid.
+         * @description Issued invoices only. More than the balance is refused (409); reaching the total marks the invoice paid. With payments:write alone (agents), only on invoices of jobs assigned to you (404 for others).
+         *
+         *     **Requires permission `invoices:write` or `payments:write`** (roles owner, admin, manager, agent), or an API key with the `invoices:write` scope.
+         */
+        post: operations["recordInvoicePayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The invoice as a PDF
+         * @description A4, made on request and never stored (it holds the bill-to details). A draft says DRAFT in its title and across every page; void and paid invoices are stamped too. Whoever may read the invoice may download it.
+         *
+         *     **Requires permission `invoices:read` or `payments:write`** (roles owner, admin, manager, agent, viewer), or an API key with the `invoices:read` scope.
+         */
+        get: operations["getInvoicePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Email the invoice to its bill-to address, with the PDF attached
+         * @description `email` says whether the mail server took it (`sent`), did not answer so it waits sealed in the outbox and is retried (`queued`), or refused it (`failed`); the invoice records when and how (`emailedAt`, `emailDelivery`). 409 for a draft, a void invoice, or a bill-to copy without an email address.
          *
          *     **Requires permission `invoices:write`** (roles owner, admin, manager), or an API key with the `invoices:write` scope.
          */
-        post: operations["recordInvoicePayment"];
+        post: operations["sendInvoice"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1589,6 +1685,8 @@ export interface paths {
         /**
          * Who created and changed the job, and which fields (never the values)
          * @description **Requires permission `jobs:read`** (roles owner, admin, manager, agent, viewer), or an API key with the `jobs:read` scope.
+         *
+         *     No `updatedSince`: Activity entries never change; the record’s own `updatedAt` says when it did.
          */
         get: operations["getJobActivity"];
         put?: never;
@@ -1653,6 +1751,8 @@ export interface paths {
         /**
          * Legal holds of your organization, newest first (active and released)
          * @description **Requires permission `legal-holds:read`** (roles owner, admin, privacy_officer), or an API key with the `legal-holds:read` scope.
+         *
+         *     No `updatedSince`: Holds have no update time (setting and releasing are stamped): filter by `active`.
          */
         get: operations["listLegalHolds"];
         put?: never;
@@ -1769,6 +1869,8 @@ export interface paths {
         /**
          * Your data exports, newest first
          * @description **Access:** any signed-in person (access token); API keys cannot call it.
+         *
+         *     No `updatedSince`: Your own exports, a short list read whole.
          */
         get: operations["listMyDataExports"];
         put?: never;
@@ -1870,7 +1972,9 @@ export interface paths {
         };
         /**
          * Your privacy requests and where each stands
-         * @description **Access:** any signed-in person (access token); API keys cannot call it.
+         * @description Newest first (the latest 100); with `updatedSince`, oldest change first.
+         *
+         *     **Access:** any signed-in person (access token); API keys cannot call it.
          */
         get: operations["listMyPrivacyRequests"];
         put?: never;
@@ -1881,6 +1985,26 @@ export interface paths {
          *     **Access:** any signed-in person (access token); API keys cannot call it.
          */
         post: operations["createMyPrivacyRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/privacy-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One of your privacy requests and where it stands
+         * @description **Access:** any signed-in person (access token); API keys cannot call it.
+         */
+        get: operations["getMyPrivacyRequest"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2353,6 +2477,8 @@ export interface paths {
         /**
          * Processors (sub-processors) this document lists
          * @description **Requires permission `privacy-policy:write`** (roles owner, admin, privacy_officer), people only: API keys cannot call it.
+         *
+         *     No `updatedSince`: The processors of one privacy document, a short list read whole.
          */
         get: operations["list"];
         put?: never;
@@ -2374,7 +2500,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * One processor this document lists
+         * @description **Requires permission `privacy-policy:write`** (roles owner, admin, privacy_officer), people only: API keys cannot call it.
+         */
+        get: operations["getProcessor"];
         /**
          * Change a processor
          * @description **Requires permission `privacy-policy:write`** (roles owner, admin, privacy_officer), people only: API keys cannot call it.
@@ -2421,6 +2551,8 @@ export interface paths {
         /**
          * Version history of an organization's privacy notice
          * @description **Access:** public, no credentials needed.
+         *
+         *     No `updatedSince`: Published versions never change.
          */
         get: operations["noticeHistory"];
         put?: never;
@@ -2481,6 +2613,8 @@ export interface paths {
         /**
          * Version history of the platform's privacy policy
          * @description **Access:** public, no credentials needed.
+         *
+         *     No `updatedSince`: Published versions never change.
          */
         get: operations["platformHistory"];
         put?: never;
@@ -2591,6 +2725,8 @@ export interface paths {
          * @description Sign-ins (and failed attempts with your address), MFA, password and email changes, API keys.
          *
          *     **Access:** any signed-in person (access token); API keys cannot call it.
+         *
+         *     No `updatedSince`: Your own security events, from the audit trail: entries never change.
          */
         get: operations["listSecurityEvents"];
         put?: never;
@@ -2719,6 +2855,8 @@ export interface paths {
          * @description The purge jobs read the same settings: the period shown is the one enforced.
          *
          *     **Requires permission `retention:read`** (roles owner, admin, privacy_officer), or an API key with the `retention:read` scope.
+         *
+         *     No `updatedSince`: The rules the platform runs: a fixed list read whole.
          */
         get: operations["listRetentionRules"];
         put?: never;
@@ -2805,6 +2943,8 @@ export interface paths {
         /**
          * Purge history: every scheduled run and your on-demand ones, with your organization’s counts
          * @description **Requires permission `retention:read`** (roles owner, admin, privacy_officer), or an API key with the `retention:read` scope.
+         *
+         *     No `updatedSince`: Runs have no update time: read a run by id to follow it.
          */
         get: operations["listRetentionRuns"];
         put?: never;
@@ -2845,6 +2985,8 @@ export interface paths {
         /**
          * The roles and what each may do (the permission matrix)
          * @description **Access:** any signed-in person (access token); API keys cannot call it.
+         *
+         *     No `updatedSince`: A fixed catalogue of roles.
          */
         get: operations["listRoles"];
         put?: never;
@@ -2923,6 +3065,8 @@ export interface paths {
         /**
          * Who booked and changed the entry, and which fields (never the values)
          * @description **Requires permission `schedules:read`** (roles owner, admin, manager, agent, viewer), or an API key with the `schedules:read` scope.
+         *
+         *     No `updatedSince`: Activity entries never change; the record’s own `updatedAt` says when it did.
          */
         get: operations["getScheduleEntryActivity"];
         put?: never;
@@ -3003,6 +3147,8 @@ export interface paths {
         /**
          * Who created and changed the tax policy, and which fields
          * @description **Requires permission `tax-policies:read`** (roles owner, admin, manager, agent, viewer), or an API key with the `tax-policies:read` scope.
+         *
+         *     No `updatedSince`: Activity entries never change; the record’s own `updatedAt` says when it did.
          */
         get: operations["getTaxPolicyActivity"];
         put?: never;
@@ -3202,7 +3348,9 @@ export interface paths {
         };
         /**
          * Webhook endpoints of your organization (never their secrets)
-         * @description **Requires permission `webhooks:manage`** (roles owner, admin), or an API key with the `webhooks:manage` scope.
+         * @description Newest first; with `updatedSince`, oldest change first.
+         *
+         *     **Requires permission `webhooks:manage`** (roles owner, admin), or an API key with the `webhooks:manage` scope.
          */
         get: operations["listWebhookEndpoints"];
         put?: never;
@@ -3257,6 +3405,8 @@ export interface paths {
         /**
          * The delivery log of an endpoint, newest first, with every attempt
          * @description **Requires permission `webhooks:manage`** (roles owner, admin), or an API key with the `webhooks:manage` scope.
+         *
+         *     No `updatedSince`: Deliveries have no update time: filter by `status`.
          */
         get: operations["listWebhookDeliveries"];
         put?: never;
@@ -3377,6 +3527,11 @@ export interface components {
             /** Format: date-time */
             revokedAt: string | null;
             scopes: string[];
+            /**
+             * Format: date-time
+             * @description Last change: a use, a revocation (for `updatedSince`).
+             */
+            updatedAt: string;
         };
         AuditActionsResponseDto: {
             /** @description Every action the trail records, for filter pickers. */
@@ -3396,7 +3551,7 @@ export interface components {
         };
         AuditEntryResponseDto: {
             /**
-             * @description One of: auth.sign_in, auth.sign_in.mfa, auth.sign_out, auth.lockout, auth.session.revoked, auth.sessions.revoked_all, auth.session.replayed, auth.password.changed, auth.password.reset, auth.email.change_requested, auth.email.changed, auth.mfa.enrolled, auth.mfa.disabled, api_key.created, api_key.used, api_key.revoked, access.denied, organization.created, user.created, user.email_verified, user.invited, user.invitation_accepted, user.invitation_cancelled, user.role_changed, user.disabled, user.enabled, user.deactivated_for_erasure, user.profile_updated, organization.updated, branch.created, branch.updated, branch.deleted, personal_data.viewed, personal_data.exported, record.created, record.updated, record.deleted, audit.exported, audit.verified, audit.purged, retention.purged, retention.run_requested, retention.period_changed, legal_hold.set, legal_hold.released, privacy.erasure.held, analytics.rolled-up, subscription.changed, subscription.terminated, subscription.restored, subscription.reminder_sent, subscriptions.reminders_sent, subscriptions.purge_ran, organization.purged, privacy.erasure.started, privacy.erasure.category, privacy.erasure.completed, privacy.restriction.applied, privacy.restriction.lifted, privacy.export.requested, privacy.export.ready, privacy.export.downloaded, privacy.export.failed, privacy.export.purged, privacy.policy.draft_saved, privacy.policy.published, privacy.policy.accepted, privacy.processor.changed, privacy.contact.changed, consent.purpose_created, consent.purpose_updated, consent.purpose_archived, consent.recorded, consent.opt_in_requested, consent.opt_in_confirmed, webhook.endpoint_created, webhook.endpoint_updated, webhook.endpoint_deleted, webhook.secret_rotated, webhook.delivery_retried, privacy.request.created, privacy.request.verified, privacy.request.assigned, privacy.request.match_confirmed, privacy.request.extended, privacy.request.status_changed, privacy.request.completed, privacy.request.rejected, privacy.request.cancelled, privacy.request.expired, privacy.request.correction_applied, privacy.request.correction_kept.
+             * @description One of: auth.sign_in, auth.sign_in.mfa, auth.sign_out, auth.lockout, auth.session.revoked, auth.sessions.revoked_all, auth.session.replayed, auth.password.changed, auth.password.reset, auth.email.change_requested, auth.email.changed, auth.mfa.enrolled, auth.mfa.disabled, api_key.created, api_key.used, api_key.revoked, access.denied, organization.created, user.created, user.email_verified, user.invited, user.invitation_accepted, user.invitation_cancelled, user.role_changed, user.disabled, user.enabled, user.deactivated_for_erasure, user.profile_updated, organization.updated, branch.created, branch.updated, branch.deleted, personal_data.viewed, personal_data.exported, record.created, record.updated, record.deleted, invoice.emailed, audit.exported, audit.verified, audit.purged, retention.purged, retention.run_requested, retention.period_changed, legal_hold.set, legal_hold.released, privacy.erasure.held, analytics.rolled-up, subscription.changed, subscription.terminated, subscription.restored, subscription.reminder_sent, subscriptions.reminders_sent, subscriptions.purge_ran, organization.purged, privacy.erasure.started, privacy.erasure.category, privacy.erasure.completed, privacy.restriction.applied, privacy.restriction.lifted, privacy.export.requested, privacy.export.ready, privacy.export.downloaded, privacy.export.failed, privacy.export.purged, privacy.policy.draft_saved, privacy.policy.published, privacy.policy.accepted, privacy.processor.changed, privacy.contact.changed, consent.purpose_created, consent.purpose_updated, consent.purpose_archived, consent.recorded, consent.opt_in_requested, consent.opt_in_confirmed, webhook.endpoint_created, webhook.endpoint_updated, webhook.endpoint_deleted, webhook.secret_rotated, webhook.delivery_retried, privacy.request.created, privacy.request.verified, privacy.request.assigned, privacy.request.match_confirmed, privacy.request.extended, privacy.request.status_changed, privacy.request.completed, privacy.request.rejected, privacy.request.cancelled, privacy.request.expired, privacy.request.correction_applied, privacy.request.correction_kept.
              * @example auth.sign_in
              */
             action: string;
@@ -3463,6 +3618,11 @@ export interface components {
         BranchResponseDto: {
             id: string;
             name: string;
+            /**
+             * Format: date-time
+             * @description Last change (for `updatedSince`).
+             */
+            updatedAt: string;
             version: number;
         };
         BranchUpdateDto: {
@@ -3477,6 +3637,29 @@ export interface components {
             kind: "user" | "contact";
             /** @description The person's name in the record. */
             name: string | null;
+        };
+        ClientBalanceCurrencyDto: {
+            /** @example GBP */
+            currency: string;
+            /** @description Drafts, not yet owed. */
+            drafts: number;
+            /** @description Issued invoices not yet paid in full. */
+            openInvoices: number;
+            /** @description What is still owed on them, in minor units. */
+            outstandingMinor: number;
+            /** @description Issued invoices past their due date. */
+            overdueInvoices: number;
+            /** @description What is owed on those, in minor units (part of `outstandingMinor`). */
+            overdueMinor: number;
+            /** @description Invoices paid in full. */
+            paidInvoices: number;
+            /** @description Every payment received, in minor units. */
+            paidMinor: number;
+        };
+        ClientBalanceResponseDto: {
+            clientId: string;
+            /** @description One entry per currency invoiced (amounts of different currencies are never added); empty when none. */
+            currencies: components["schemas"]["ClientBalanceCurrencyDto"][];
         };
         ClientCreateDto: {
             address?: components["schemas"]["AddressDto"] | null;
@@ -3959,6 +4142,11 @@ export interface components {
             ownerId: string | null;
             /** @description The consent purpose the list is used for: reading it yields only contacts with a valid basis. */
             purposeKey: string | null;
+            /**
+             * Format: date-time
+             * @description Last change of the list itself, not of its members (for `updatedSince`).
+             */
+            updatedAt: string;
             version: number;
         };
         ContactListMembersAddedResponseDto: {
@@ -4417,6 +4605,17 @@ export interface components {
             displayNumber: string;
             /** @example 2026-05-01 */
             dueDate: string | null;
+            /**
+             * @description What the mail server did with that email: `sent`, `queued` (retried) or `failed`.
+             * @example sent
+             * @enum {string|null}
+             */
+            emailDelivery: "sent" | "queued" | "failed" | null;
+            /**
+             * Format: date-time
+             * @description When it was last emailed to the bill-to address (`POST /invoices/{id}/send`); null if never.
+             */
+            emailedAt: string | null;
             id: string;
             /** @example 2026-04-01 */
             issueDate: string | null;
@@ -4446,6 +4645,22 @@ export interface components {
             updatedAt: string;
             /** @description Send back in changes: a stale version is refused with 409 instead of overwriting. */
             version: number;
+        };
+        InvoiceSentResponseDto: {
+            /**
+             * @description What became of the email: `sent` (the mail server took it), `queued` (it did not answer; the
+             *     email waits sealed and is retried) or `failed` (refused for good).
+             * @example sent
+             * @enum {string}
+             */
+            email: "sent" | "queued" | "failed";
+            /** @description The invoice, with `emailedAt` and `emailDelivery` set. */
+            invoice: components["schemas"]["InvoiceResponseDto"];
+            /**
+             * @description The bill-to address it went to.
+             * @example accounts@riverside.example
+             */
+            sentTo: string;
         };
         InvoiceUpdateDto: {
             currency?: string;
@@ -4700,6 +4915,11 @@ export interface components {
             status: "completed" | "cancelled" | "in_progress" | "received" | "unverified" | "awaiting_requester" | "rejected";
             /** @enum {string} */
             type: "rectification" | "access" | "erasure" | "restriction" | "portability" | "objection" | "withdrawal" | "minor" | "inquiry";
+            /**
+             * Format: date-time
+             * @description Last change (for `updatedSince`).
+             */
+            updatedAt: string;
         };
         MyPrivacyRequestsResponseDto: {
             items: components["schemas"]["MyPrivacyRequestResponseDto"][];
@@ -5038,6 +5258,11 @@ export interface components {
             status: "completed" | "cancelled" | "in_progress" | "received" | "unverified" | "awaiting_requester" | "rejected";
             /** @enum {string} */
             type: "rectification" | "access" | "erasure" | "restriction" | "portability" | "objection" | "withdrawal" | "minor" | "inquiry";
+            /**
+             * Format: date-time
+             * @description Last change (for `updatedSince`).
+             */
+            updatedAt: string;
             version: number;
         };
         PrivacyRequestEventActorDto: {
@@ -5155,6 +5380,11 @@ export interface components {
             status: "completed" | "cancelled" | "in_progress" | "received" | "unverified" | "awaiting_requester" | "rejected";
             /** @enum {string} */
             type: "rectification" | "access" | "erasure" | "restriction" | "portability" | "objection" | "withdrawal" | "minor" | "inquiry";
+            /**
+             * Format: date-time
+             * @description Last change (for `updatedSince`).
+             */
+            updatedAt: string;
             version: number;
         };
         PrivacyRequestVerifiedResponseDto: {
@@ -5874,6 +6104,11 @@ export interface components {
              * @example active
              */
             state: string;
+            /**
+             * Format: date-time
+             * @description Last change of the account (for `updatedSince`).
+             */
+            updatedAt: string;
             version: number;
         };
         UserInviteDto: {
@@ -5916,6 +6151,11 @@ export interface components {
              * @example active
              */
             state: string;
+            /**
+             * Format: date-time
+             * @description Last change of the account (for `updatedSince`).
+             */
+            updatedAt: string;
             version: number;
         };
         UserUpdateDto: {
@@ -6061,7 +6301,10 @@ export interface operations {
     recordUsageEvents: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6114,10 +6357,64 @@ export interface operations {
             };
             202: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UsageEventBatchResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -6176,7 +6473,16 @@ export interface operations {
     };
     listApiKeys: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then. Example: `2026-11-01T08:00:00Z`.
+                 */
+                updatedSince?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -6222,7 +6528,10 @@ export interface operations {
     createApiKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6270,6 +6579,8 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -6287,12 +6598,112 @@ export interface operations {
                      *         "scopes": [
                      *           "clients:read",
                      *           "invoices:read"
-                     *         ]
+                     *         ],
+                     *         "updatedAt": "2026-12-07T10:15:02.000Z"
                      *       },
                      *       "secret": "stw_3f9a1c2b7d_M4UlzFoDNr5AXzkFbbeD_HC0nGys_E3ZRYqU2uIC8SY"
                      *     }
                      */
                     "application/json": components["schemas"]["ApiKeyCreatedResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyResponseDto"];
                 };
             };
         };
@@ -6560,7 +6971,10 @@ export interface operations {
     verifyAuditTrail: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6594,10 +7008,64 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AuditVerificationResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -6810,7 +7278,10 @@ export interface operations {
     disable: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6854,16 +7325,73 @@ export interface operations {
             };
             204: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
             };
         };
     };
     startEnrolment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6897,10 +7425,64 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MfaEnrolmentResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -6908,7 +7490,10 @@ export interface operations {
     confirmEnrolment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -6951,10 +7536,64 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RecoveryCodesResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -7206,7 +7845,10 @@ export interface operations {
     revokeAllSessions: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7240,9 +7882,63 @@ export interface operations {
             };
             204: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
             };
         };
     };
@@ -7599,7 +8295,16 @@ export interface operations {
     };
     listBranches: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then. Example: `2026-11-01T08:00:00Z`.
+                 */
+                updatedSince?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -7645,7 +8350,10 @@ export interface operations {
     createBranch: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7687,6 +8395,107 @@ export interface operations {
                 };
             };
             201: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BranchResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getBranch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7810,9 +8619,17 @@ export interface operations {
                 ownerId?: string;
                 /** @description Words to find in names, emails, companies; digits match the end of phone numbers. */
                 q?: string;
-                /** @description Newest first by default. Names are encrypted at rest, so lists sort by time. */
+                /** @description Newest first by default (oldest change first with `updatedSince`). Names are encrypted at rest, so lists sort by time. */
                 sort?: "createdAt" | "updatedAt" | "-createdAt" | "-updatedAt";
                 tag?: string;
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then. Example: `2026-11-01T08:00:00Z`.
+                 */
+                updatedSince?: string;
             };
             header?: never;
             path?: never;
@@ -7895,7 +8712,10 @@ export interface operations {
     createClient: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -7957,6 +8777,8 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -7992,6 +8814,58 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ClientResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -8228,6 +9102,53 @@ export interface operations {
             };
         };
     };
+    getClientBalance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClientBalanceResponseDto"];
+                };
+            };
+        };
+    };
     restrictClient: {
         parameters: {
             query?: never;
@@ -8342,6 +9263,14 @@ export interface operations {
                 kind?: "call" | "email" | "meeting" | "note";
                 /** @description Items per page, 1–100. Example: `50`. */
                 limit?: number;
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then. Example: `2026-11-01T08:00:00Z`.
+                 */
+                updatedSince?: string;
             };
             header?: never;
             path?: never;
@@ -8413,7 +9342,10 @@ export interface operations {
     createCommunication: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8463,6 +9395,8 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -8487,6 +9421,58 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["CommunicationResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -8646,6 +9632,14 @@ export interface operations {
             query?: {
                 /** @description Include archived purposes (their history stays readable). */
                 includeArchived?: boolean;
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then. Example: `2026-11-01T08:00:00Z`.
+                 */
+                updatedSince?: string;
             };
             header?: never;
             path?: never;
@@ -8692,7 +9686,10 @@ export interface operations {
     createConsentPurpose: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -8739,10 +9736,64 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ConsentPurposeDetailResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -8854,7 +9905,10 @@ export interface operations {
     archiveConsentPurpose: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -8899,10 +9953,64 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ConsentPurposeDetailResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -9065,7 +10173,16 @@ export interface operations {
     };
     listContactLists: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then. Example: `2026-11-01T08:00:00Z`.
+                 */
+                updatedSince?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -9111,7 +10228,10 @@ export interface operations {
     createContactList: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9160,10 +10280,64 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ContactListItemResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -9320,7 +10494,10 @@ export interface operations {
     addContactListMembers: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -9367,10 +10544,64 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ContactListMembersAddedResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -9440,9 +10671,17 @@ export interface operations {
                 purpose?: string;
                 /** @description Words to find in names, emails, companies; digits match the end of phone numbers. */
                 q?: string;
-                /** @description Newest first by default. Names are encrypted at rest, so lists sort by time. */
+                /** @description Newest first by default (oldest change first with `updatedSince`). Names are encrypted at rest, so lists sort by time. */
                 sort?: "createdAt" | "updatedAt" | "-createdAt" | "-updatedAt";
                 tag?: string;
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then. Example: `2026-11-01T08:00:00Z`.
+                 */
+                updatedSince?: string;
             };
             header?: never;
             path?: never;
@@ -9516,7 +10755,10 @@ export interface operations {
     createContact: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9566,6 +10808,8 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -9592,6 +10836,58 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ContactResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -9646,7 +10942,10 @@ export interface operations {
     recordContactConsent: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 contactId: string;
             };
@@ -9695,10 +10994,64 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ContactConsentsResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -10091,9 +11444,17 @@ export interface operations {
                 purpose?: string;
                 /** @description Words to find in names, emails, companies; digits match the end of phone numbers. */
                 q?: string;
-                /** @description Newest first by default. Names are encrypted at rest, so lists sort by time. */
+                /** @description Newest first by default (oldest change first with `updatedSince`). Names are encrypted at rest, so lists sort by time. */
                 sort?: "createdAt" | "updatedAt" | "-createdAt" | "-updatedAt";
                 tag?: string;
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then. Example: `2026-11-01T08:00:00Z`.
+                 */
+                updatedSince?: string;
             };
             header?: never;
             path?: never;
@@ -10144,7 +11505,10 @@ export interface operations {
                 /** @description Row number of this chunk's header in the whole file (1 for a whole file), so errors name the right rows. */
                 firstRow?: number;
             };
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10183,10 +11547,64 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ContactImportResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -10194,7 +11612,10 @@ export interface operations {
     startDataExport: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10238,10 +11659,64 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DataExportStartedResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -10512,13 +11987,23 @@ export interface operations {
                 clientId?: string;
                 /** @description The `nextCursor` of the previous page; omit for the first page. */
                 cursor?: string;
+                /** @description The invoices of one job. */
+                jobId?: string;
                 /** @description Items per page, 1–100. Example: `50`. */
                 limit?: number;
                 /** @description true: only issued invoices past their due date. */
                 overdue?: boolean;
-                /** @description Newest first by default. */
+                /** @description Newest first by default (oldest change first with `updatedSince`). */
                 sort?: "createdAt" | "updatedAt" | "-createdAt" | "-updatedAt";
                 status?: "draft" | "issued" | "paid" | "void";
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then. Example: `2026-11-01T08:00:00Z`.
+                 */
+                updatedSince?: string;
             };
             header?: never;
             path?: never;
@@ -10579,6 +12064,8 @@ export interface operations {
                      *           "deidentified": false,
                      *           "displayNumber": "INV-00042",
                      *           "dueDate": "2026-05-01",
+                     *           "emailDelivery": "sent",
+                     *           "emailedAt": "2026-12-07T10:15:02.000Z",
                      *           "id": "8d6b4f2a-5e3c-4a1b-8f9e-7d6c5b4a3f2e",
                      *           "issueDate": "2026-04-01",
                      *           "jobId": "3e5a7c9b-4f2d-4b1a-9c8e-5f6a7b8c9d0e",
@@ -10630,7 +12117,10 @@ export interface operations {
     createInvoice: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -10691,6 +12181,8 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -10714,6 +12206,8 @@ export interface operations {
                      *       "deidentified": false,
                      *       "displayNumber": "INV-00042",
                      *       "dueDate": "2026-05-01",
+                     *       "emailDelivery": null,
+                     *       "emailedAt": null,
                      *       "id": "8d6b4f2a-5e3c-4a1b-8f9e-7d6c5b4a3f2e",
                      *       "issueDate": "2026-04-01",
                      *       "jobId": "3e5a7c9b-4f2d-4b1a-9c8e-5f6a7b8c9d0e",
@@ -10755,6 +12249,58 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["InvoiceResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -10821,6 +12367,8 @@ export interface operations {
                      *       "deidentified": false,
                      *       "displayNumber": "INV-00042",
                      *       "dueDate": "2026-05-01",
+                     *       "emailDelivery": "sent",
+                     *       "emailedAt": "2026-12-07T10:15:02.000Z",
                      *       "id": "8d6b4f2a-5e3c-4a1b-8f9e-7d6c5b4a3f2e",
                      *       "issueDate": "2026-04-01",
                      *       "jobId": "3e5a7c9b-4f2d-4b1a-9c8e-5f6a7b8c9d0e",
@@ -11032,7 +12580,10 @@ export interface operations {
     issueInvoice: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -11079,10 +12630,64 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InvoiceResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -11137,7 +12742,10 @@ export interface operations {
     recordInvoicePayment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -11185,10 +12793,216 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PaymentRecordedResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getInvoicePdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description The PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+        };
+    };
+    sendInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceSentResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -11196,7 +13010,10 @@ export interface operations {
     voidInvoice: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -11241,10 +13058,64 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InvoiceResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -11252,7 +13123,10 @@ export interface operations {
     quoteInvoice: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11311,10 +13185,64 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InvoiceQuoteResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -11332,10 +13260,18 @@ export interface operations {
                 limit?: number;
                 /** @description One priority or several, comma-separated (`high,urgent`) or repeated. */
                 priority?: ("low" | "normal" | "high" | "urgent")[];
-                /** @description Newest first by default. Titles are encrypted at rest, so lists sort by time. */
+                /** @description Newest first by default (oldest change first with `updatedSince`). Titles are encrypted at rest, so lists sort by time. */
                 sort?: "createdAt" | "updatedAt" | "-createdAt" | "-updatedAt" | "-occurredAt" | "occurredAt";
                 /** @description One status or several, comma-separated (`new,scheduled`) or repeated. */
                 status?: ("completed" | "cancelled" | "new" | "scheduled" | "in_progress" | "invoiced")[];
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then. Example: `2026-11-01T08:00:00Z`.
+                 */
+                updatedSince?: string;
             };
             header?: never;
             path?: never;
@@ -11413,7 +13349,10 @@ export interface operations {
     createJob: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11469,6 +13408,8 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -11499,6 +13440,58 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["JobResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -11729,7 +13722,10 @@ export interface operations {
     changeJobStatus: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -11775,10 +13771,64 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["JobResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -11890,7 +13940,10 @@ export interface operations {
     createLegalHold: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -11936,10 +13989,64 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["LegalHoldResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -11994,7 +14101,10 @@ export interface operations {
     releaseLegalHold: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -12039,10 +14149,64 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["LegalHoldResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -12095,7 +14259,10 @@ export interface operations {
     recordMyCookieChoice: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -12142,10 +14309,64 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CookieChoiceResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -12153,7 +14374,10 @@ export interface operations {
     startMyDataExport: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -12187,10 +14411,64 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["DataExportResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -12383,7 +14661,10 @@ export interface operations {
     accept: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -12426,17 +14707,80 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PolicyAcceptanceStatusDto"];
                 };
             };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     listMyPrivacyRequests: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then. Example: `2026-11-01T08:00:00Z`.
+                 */
+                updatedSince?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -12482,7 +14826,10 @@ export interface operations {
     createMyPrivacyRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -12526,15 +14873,69 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MyPrivacyRequestResponseDto"];
                 };
             };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
-    cancelMyPrivacyRequest: {
+    getMyPrivacyRequest: {
         parameters: {
             query?: never;
             header?: never;
@@ -12577,6 +14978,110 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MyPrivacyRequestResponseDto"];
+                };
+            };
+        };
+    };
+    cancelMyPrivacyRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyPrivacyRequestResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -12788,7 +15293,10 @@ export interface operations {
     restoreSubscription: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -12822,10 +15330,64 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SubscriptionResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -12833,7 +15395,10 @@ export interface operations {
     terminateSubscription: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -12876,10 +15441,64 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["SubscriptionResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -12899,6 +15518,14 @@ export interface operations {
                 q?: string;
                 status?: "completed" | "cancelled" | "in_progress" | "received" | "unverified" | "awaiting_requester" | "rejected";
                 type?: "rectification" | "access" | "erasure" | "restriction" | "portability" | "objection" | "withdrawal" | "minor" | "inquiry";
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then. Example: `2026-11-01T08:00:00Z`.
+                 */
+                updatedSince?: string;
             };
             header?: never;
             path?: never;
@@ -12945,7 +15572,10 @@ export interface operations {
     logPrivacyRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -12993,10 +15623,64 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PrivacyRequestDetailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -13051,7 +15735,10 @@ export interface operations {
     assignPrivacyRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -13097,10 +15784,64 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PrivacyRequestDetailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -13108,7 +15849,10 @@ export interface operations {
     awaitPrivacyRequester: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -13153,10 +15897,64 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PrivacyRequestDetailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -13164,7 +15962,10 @@ export interface operations {
     cancelPrivacyRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -13209,10 +16010,64 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PrivacyRequestDetailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -13220,7 +16075,10 @@ export interface operations {
     completePrivacyRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -13265,10 +16123,64 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PrivacyRequestDetailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -13276,7 +16188,10 @@ export interface operations {
     decidePrivacyRequestCorrection: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -13323,10 +16238,64 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PrivacyRequestDetailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -13334,7 +16303,10 @@ export interface operations {
     extendPrivacyRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -13381,10 +16353,64 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PrivacyRequestDetailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -13392,7 +16418,10 @@ export interface operations {
     confirmPrivacyRequestMatch: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -13443,10 +16472,64 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PrivacyRequestDetailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -13454,7 +16537,10 @@ export interface operations {
     rejectPrivacyRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -13500,10 +16586,64 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PrivacyRequestDetailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -13511,7 +16651,10 @@ export interface operations {
     startPrivacyRequest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -13556,10 +16699,64 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PrivacyRequestDetailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -13837,7 +17034,10 @@ export interface operations {
     start: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 document: string;
             };
@@ -13873,10 +17073,64 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PolicyDraftResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -13929,7 +17183,10 @@ export interface operations {
     publish: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 document: string;
             };
@@ -13975,10 +17232,64 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["PolicyVersionResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -14033,7 +17344,10 @@ export interface operations {
     add: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 document: string;
             };
@@ -14084,6 +17398,108 @@ export interface operations {
                 };
             };
             201: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessorResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    getProcessor: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                document: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14592,7 +18008,10 @@ export interface operations {
     requestEmailChange: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -14636,16 +18055,73 @@ export interface operations {
             };
             202: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
             };
         };
     };
     changePassword: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -14689,9 +18165,63 @@ export interface operations {
             };
             204: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
             };
         };
     };
@@ -15166,7 +18696,10 @@ export interface operations {
     runRetentionRule: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 key: string;
             };
@@ -15202,10 +18735,64 @@ export interface operations {
             };
             202: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["RetentionRunResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -15368,6 +18955,14 @@ export interface operations {
                 jobId?: string;
                 /** @description End of the window (exclusive); at most 62 days after `from`. */
                 to: string;
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then. Example: `2026-11-01T08:00:00Z`.
+                 */
+                updatedSince?: string;
             };
             header?: never;
             path?: never;
@@ -15414,7 +19009,10 @@ export interface operations {
     createScheduleEntry: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -15463,10 +19061,64 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ScheduleEntryResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -15675,6 +19327,14 @@ export interface operations {
                 at?: string;
                 /** @description Only this branch's policies. */
                 branchId?: string;
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then. Example: `2026-11-01T08:00:00Z`.
+                 */
+                updatedSince?: string;
             };
             header?: never;
             path?: never;
@@ -15721,7 +19381,10 @@ export interface operations {
     createTaxPolicy: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -15778,10 +19441,64 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TaxPolicyResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -16045,6 +19762,14 @@ export interface operations {
                 q?: string;
                 role?: "owner" | "admin" | "privacy_officer" | "manager" | "agent" | "viewer";
                 state?: "active" | "invited" | "disabled";
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then. Example: `2026-11-01T08:00:00Z`.
+                 */
+                updatedSince?: string;
             };
             header?: never;
             path?: never;
@@ -16198,7 +19923,10 @@ export interface operations {
     disableUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -16234,10 +19962,64 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -16245,7 +20027,10 @@ export interface operations {
     enableUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -16281,10 +20066,64 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -16292,7 +20131,10 @@ export interface operations {
     resendInvitation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -16328,10 +20170,64 @@ export interface operations {
             };
             202: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["InvitationEmailDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -16384,7 +20280,10 @@ export interface operations {
     inviteUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -16433,10 +20332,64 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UserInvitedResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -16444,7 +20397,10 @@ export interface operations {
     retryWebhookDelivery: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 deliveryId: string;
             };
@@ -16480,17 +20436,80 @@ export interface operations {
             };
             202: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookDeliveryResponseDto"];
                 };
             };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
         };
     };
     listWebhookEndpoints: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
+                 *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
+                 *     calendar keeps its window's order), so a record changed while you page moves behind your
+                 *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
+                 *     deleted otherwise are found by comparing ids with a full read now and then. Example: `2026-11-01T08:00:00Z`.
+                 */
+                updatedSince?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -16536,7 +20555,10 @@ export interface operations {
     createWebhookEndpoint: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -16585,10 +20607,64 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookEndpointSecretResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -16804,7 +20880,10 @@ export interface operations {
     rotateWebhookSecret: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -16840,10 +20919,64 @@ export interface operations {
             };
             200: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookEndpointSecretResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };
@@ -16851,7 +20984,10 @@ export interface operations {
     sendWebhookTest: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 id: string;
             };
@@ -16887,10 +21023,64 @@ export interface operations {
             };
             202: {
                 headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookTestResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
         };

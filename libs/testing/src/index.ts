@@ -27,6 +27,7 @@ export {
   type TestOrganization,
 } from './factories.js';
 export { linkIn, type MailCatcher, startMailCatcher } from './mail.js';
+export { pdfText } from './pdf.js';
 export { expectProblem } from './problem.js';
 export {
   type ApiProcess,

@@ -53,6 +53,8 @@ export const AUDIT_ACTIONS = [
   'record.created',
   'record.updated',
   'record.deleted',
+  // an invoice emailed to its bill-to address, with the PDF (the outcome only: sent, queued, failed)
+  'invoice.emailed',
   // the trail itself
   'audit.exported',
   'audit.verified',

@@ -28,9 +28,17 @@ export const ERROR_CATALOG = {
   conflict: { status: 409, title: 'The request conflicts with the current state' },
   'rule-running': { status: 409, title: 'This retention rule is running already; try again when it has finished' },
   'legal-hold': { status: 409, title: 'A legal hold covers this; it is kept until the hold is released' },
+  'idempotency-key-in-use': {
+    status: 409,
+    title: 'A request with this Idempotency-Key is still running',
+  },
   gone: { status: 410, title: 'The resource has expired and was deleted' },
   'payload-too-large': { status: 413, title: 'The request body is too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported content type' },
+  'idempotency-key-reused': {
+    status: 422,
+    title: 'This Idempotency-Key was used for another request',
+  },
   'rate-limited': { status: 429, title: 'Too many requests' },
   'headers-too-large': { status: 431, title: 'The request headers are too large' },
   'sign-in-locked': { status: 429, title: 'Too many failed sign-ins; try again later' },

@@ -322,6 +322,16 @@ export class EnvironmentSchema {
   @Min(1, { message: 'must be a whole number of days between 1 and 365' })
   @Max(365, { message: 'must be a whole number of days between 1 and 365' })
   WEBHOOKS_LOG_RETENTION_DAYS = 30;
+
+  /**
+   * Hours an `Idempotency-Key` keeps its first answer: a retry with the same key and request
+   * within them gets that answer again; then the sealed answer is purged (hourly).
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'must be a whole number of hours between 1 and 72' })
+  @Min(1, { message: 'must be a whole number of hours between 1 and 72' })
+  @Max(72, { message: 'must be a whole number of hours between 1 and 72' })
+  IDEMPOTENCY_KEY_HOURS = 24;
   /** Hours the emailed link of a public data-subject request works; unverified, nothing happens. */
   @Transform(toInt)
   @IsInt({ message: 'must be a whole number of hours between 1 and 168' })

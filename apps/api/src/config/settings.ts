@@ -119,6 +119,10 @@ export interface Settings {
     /** Days messages and their delivery log are kept once settled. */
     logRetentionDays: number;
   };
+  idempotency: {
+    /** Hours the first answer to an `Idempotency-Key` is replayed, then purged. */
+    keyHours: number;
+  };
 }
 
 export class SettingsError extends Error {
@@ -222,5 +226,6 @@ export function loadSettings(raw: RawEnvironment): Settings {
       timeoutMs: env.WEBHOOKS_TIMEOUT_MS,
       logRetentionDays: env.WEBHOOKS_LOG_RETENTION_DAYS,
     },
+    idempotency: { keyHours: env.IDEMPOTENCY_KEY_HOURS },
   };
 }

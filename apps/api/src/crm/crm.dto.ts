@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { PageQueryDto } from '../common/pagination.dto.js';
+import { SyncPageQueryDto } from '../common/pagination.dto.js';
 import { LIST_SORTS } from './keyset.repository.js';
 
 export class AddressDto {
@@ -70,14 +70,14 @@ export const TAG_PATTERN = /^[a-z0-9][a-z0-9-]{0,39}$/;
 export const TAG_MESSAGE = 'tags must be lower-case words with dashes, up to 40 characters';
 
 /** `?sort=&q=` shared by the CRM lists. */
-export class CrmListQueryDto extends PageQueryDto {
+export class CrmListQueryDto extends SyncPageQueryDto {
   /** Words to find in names, emails, companies; digits match the end of phone numbers. */
   @IsOptional()
   @IsString()
   @MaxLength(100)
   q?: string;
 
-  /** Newest first by default. Names are encrypted at rest, so lists sort by time. */
+  /** Newest first by default (oldest change first with `updatedSince`). Names are encrypted at rest, so lists sort by time. */
   @IsOptional()
   @IsIn(LIST_SORTS, { message: `sort must be one of ${LIST_SORTS.join(', ')}` })
   sort?: (typeof LIST_SORTS)[number];

@@ -12,6 +12,7 @@ const COLUMNS: Record<string, string> = { createdAt: 'created_at', updatedAt: 'u
 /**
  * Keyset pagination over (sort column, id): a deep page costs what the first does. The
  * cursor carries the sort, the exact database timestamp (microseconds) and the id.
+ * `updatedSince` keeps rows changed at or after it (incremental sync; see `UpdatedSinceQueryDto`).
  */
 export function applyKeyset<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
@@ -19,7 +20,9 @@ export function applyKeyset<T extends ObjectLiteral>(
   sort: ListSort,
   cursor: string | undefined,
   limit: number,
+  updatedSince?: Date,
 ): SelectQueryBuilder<T> {
+  if (updatedSince) query.andWhere(`${alias}.updated_at >= :updatedSince`, { updatedSince });
   const descending = sort.startsWith('-');
   const column = `${alias}.${COLUMNS[sort.replace('-', '')]}`;
   const after = decodeCursor(cursor, 3);

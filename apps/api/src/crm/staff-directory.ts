@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error.js';
 import { IdentityService } from '../identity/identity.service.js';
-import { branchScopeOfRole } from '../identity/identity.types.js';
+import { branchScopeOfRole, type Role } from '../identity/identity.types.js';
 
 const invalid = (field: string, message: string) =>
   new AppError('validation-failed', `${field}: ${message}`, { errors: [{ field, message }] });
@@ -39,6 +39,16 @@ export class StaffDirectory {
   async assertMember(organizationId: string, userId: string, field: string): Promise<void> {
     if (!(await this.identity.getUser(organizationId, userId)))
       throw invalid(field, 'no such person in your organization');
+  }
+
+  /** Whether a role holds a permission of the matrix (for rules that narrow a route by what else one holds). */
+  roleHolds(role: Role, permission: Parameters<IdentityService['roleHolds']>[1]): boolean {
+    return this.identity.roleHolds(role, permission);
+  }
+
+  /** The organization's name, as documents sent to clients carry it. */
+  async organizationName(organizationId: string): Promise<string> {
+    return (await this.identity.findOrganization(organizationId))?.name ?? '';
   }
 
   /** Names for display (activity logs, assignees); unknown ids are left out. */

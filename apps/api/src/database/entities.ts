@@ -3,6 +3,7 @@ import { UsageEventEntity } from '../analytics/entities/usage-event.entity.js';
 import { UsageRollupEntity } from '../analytics/entities/usage-rollup.entity.js';
 import { UsageSaltEntity } from '../analytics/entities/usage-salt.entity.js';
 import { AuditChainHeadEntity, AuditCheckpointEntity, AuditEntryEntity } from '../audit/entities/audit-entry.entity.js';
+import { IdempotencyKeyEntity } from '../common/idempotency/entities/idempotency-key.entity.js';
 import { ConsentConfirmationEntity } from '../consent/contacts/entities/consent-confirmation.entity.js';
 import {
   ConsentPurposeEntity,
@@ -101,4 +102,5 @@ export const ENTITIES = [
   PrivacyRequestEventEntity,
   SubscriptionReminderEntity,
   OrganizationPurgeEntity,
+  IdempotencyKeyEntity,
 ];

@@ -9,11 +9,15 @@ import { API_KEY_SCOPES, OPERATOR_SCOPES, PERMISSIONS, type Permission } from '.
 export interface RouteRule {
   method: string;
   path: string;
-  /** 'public', 'authenticated', a permission, or 'NONE' (refused to everyone: a defect). */
+  /** 'public', 'authenticated', a permission (or several, "a or b"), or 'NONE' (refused to everyone: a defect). */
   rule: string;
+  /** The permissions any one of which opens the route; empty for public, authenticated and NONE. */
+  permissions: readonly Permission[];
   roles: readonly string[];
   /** Whether an API key holding the permission as a scope may call it (never for people-only routes). */
   apiKeys: boolean;
+  /** The scopes that open it to a key: its permissions a key can be given (none when keys cannot call it). */
+  apiKeyScopes: readonly Permission[];
 }
 
 /** Scopes a key can be given at all (the operator's only by the operator organization's keys). */
@@ -44,25 +48,32 @@ export function describeRoutes(app: INestApplication): RouteRule[] {
       const path: string | undefined = Reflect.getMetadata(PATH, handler);
       if (path === undefined) continue;
       const targets = [handler, controller];
-      const permission = reflector.getAllAndOverride<Permission | undefined>(REQUIRES, targets);
-      const rule = reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)
+      const required = reflector.getAllAndOverride<Permission[] | undefined>(REQUIRES, targets) ?? [];
+      const open = reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)
         ? 'public'
         : reflector.getAllAndOverride<boolean>(AUTHENTICATED_ONLY, targets)
           ? 'authenticated'
-          : (permission ?? 'NONE');
-      const roles = rule === 'public' || rule === 'authenticated' ? ROLES : permission ? PERMISSIONS[permission] : [];
+          : undefined;
+      const permissions = open ? [] : required;
+      const rule = open ?? (permissions.length ? permissions.join(' or ') : 'NONE');
+      const roles = open
+        ? ROLES
+        : ROLES.filter((role) =>
+            permissions.some((permission) => (PERMISSIONS[permission] as readonly string[]).includes(role)),
+          );
       // As JwtAuthGuard.allowApiKey decides: a permission route, not people-only, with a scope a key can hold.
-      const apiKeys =
-        permission !== undefined &&
-        rule === permission &&
-        GRANTABLE.includes(permission) &&
-        !reflector.getAllAndOverride<boolean>(USERS_ONLY, targets);
+      const apiKeyScopes = reflector.getAllAndOverride<boolean>(USERS_ONLY, targets)
+        ? []
+        : permissions.filter((permission) => GRANTABLE.includes(permission));
+      const apiKeys = apiKeyScopes.length > 0;
       rows.push({
         method: RequestMethod[Reflect.getMetadata(METHOD, handler) as RequestMethod],
         path: join(API_PREFIX, base, path),
         rule,
+        permissions,
         roles,
         apiKeys,
+        apiKeyScopes,
       });
     }
   }
@@ -81,8 +92,10 @@ export function renderAccessMatrix(rows: RouteRule[]): string {
     '',
     'Generated from the code by `npm run openapi` (`apps/api/src/identity/access-matrix.ts`); a test fails when',
     'it differs from the code or when a route has no rule. `public` needs no sign-in; `authenticated` needs any',
-    'signed-in user; anything else is a permission of `apps/api/src/identity/permissions.ts`. "API key": a key',
-    'holding the permission as a scope may call the route (never routes for people: keys, accounts, your profile).',
+    'signed-in user; anything else is a permission of `apps/api/src/identity/permissions.ts` ("a or b": either one,',
+    'the service then narrows what each reaches, e.g. payments:write to the invoices of jobs assigned to you).',
+    '"API key": a key holding the permission as a scope may call the route (never routes for people: keys,',
+    'accounts, your profile).',
     'Every query is also scoped to the caller\u2019s organization: another organization\u2019s ids answer 404.',
     '',
     header,

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -7,8 +7,15 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { UpdatedSinceQueryDto, updatedSinceOf } from '../common/pagination.dto.js';
 import type { AuthenticatedUser } from './access-tokens.js';
-import { ApiKeyCreateDto, ApiKeyCreatedResponseDto, ApiKeyListResponseDto, toApiKeyResponse } from './api-keys.dto.js';
+import {
+  ApiKeyCreateDto,
+  ApiKeyCreatedResponseDto,
+  ApiKeyListResponseDto,
+  ApiKeyResponseDto,
+  toApiKeyResponse,
+} from './api-keys.dto.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { CurrentUser, Requires, UsersOnly } from './identity.decorators.js';
 
@@ -21,10 +28,18 @@ export class ApiKeysController {
 
   @Get()
   @Requires('api-keys:manage')
-  @ApiOperation({ summary: 'API keys of your organization (never their secrets)' })
+  @ApiOperation({
+    summary: 'API keys of your organization (never their secrets)',
+    description:
+      'Newest first; with `updatedSince`, oldest change first. A use and a revocation change a key; reaching ' +
+      '`expiresAt` does not.',
+  })
   @ApiOkResponse({ type: ApiKeyListResponseDto })
-  async listApiKeys(@CurrentUser() caller: AuthenticatedUser): Promise<ApiKeyListResponseDto> {
-    return { items: (await this.apiKeys.list(caller)).map(toApiKeyResponse) };
+  async listApiKeys(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Query() query: UpdatedSinceQueryDto,
+  ): Promise<ApiKeyListResponseDto> {
+    return { items: (await this.apiKeys.list(caller, updatedSinceOf(query))).map(toApiKeyResponse) };
   }
 
   @Post()
@@ -37,6 +52,17 @@ export class ApiKeysController {
   ): Promise<ApiKeyCreatedResponseDto> {
     const { key, secret } = await this.apiKeys.create(caller, body);
     return { apiKey: toApiKeyResponse(key), secret };
+  }
+
+  @Get(':id')
+  @Requires('api-keys:manage')
+  @ApiOperation({ summary: 'One API key (never its secret)' })
+  @ApiOkResponse({ type: ApiKeyResponseDto })
+  async getApiKey(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<ApiKeyResponseDto> {
+    return toApiKeyResponse(await this.apiKeys.get(caller, id));
   }
 
   @Delete(':id')

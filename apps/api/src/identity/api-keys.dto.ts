@@ -34,6 +34,8 @@ export class ApiKeyResponseDto {
   prefix: string;
   scopes: string[];
   createdAt: Date;
+  /** Last change: a use, a revocation (for `updatedSince`). */
+  updatedAt: Date;
   expiresAt: Date | null;
   lastUsedAt: Date | null;
   lastUsedIp: string | null;
@@ -56,6 +58,7 @@ export const toApiKeyResponse = (key: ApiKeyEntity): ApiKeyResponseDto => ({
   prefix: key.prefix,
   scopes: key.scopes,
   createdAt: key.createdAt,
+  updatedAt: key.updatedAt,
   expiresAt: key.expiresAt,
   lastUsedAt: key.lastUsedAt,
   lastUsedIp: key.lastUsedIp,

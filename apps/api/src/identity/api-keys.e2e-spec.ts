@@ -88,7 +88,7 @@ describe('API keys', () => {
       .set('authorization', `Bearer ${secret}`)
       .send({ name: `Located ${Date.now()}` })
       .expect(201);
-    expect(created.headers.location).toBeUndefined(); // branches have no GET by id
+    expect(created.headers.location).toBe(`/api/v1/branches/${created.body.id}`);
     const client = await app
       .http()
       .post('/api/v1/clients')

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { IsNull } from 'typeorm';
+import { IsNull, MoreThanOrEqual } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { insertEntity } from '../database/insert-entity.js';
 import { type Transaction, TransactionService } from '../database/transaction.service.js';
@@ -27,12 +27,22 @@ export class ApiKeysRepository {
   }
 
   /** Keys with this prefix: unique within an organization only, so possibly (rarely) more than one. */
+  find(organizationId: string, id: string): Promise<ApiKeyEntity | null> {
+    return this.keys().findOneBy({ organizationId, id });
+  }
+
   findByPrefix(prefix: string): Promise<ApiKeyEntity[]> {
     return this.keys().findBy({ prefix });
   }
 
-  list(organizationId: string): Promise<ApiKeyEntity[]> {
-    return this.keys().find({ where: { organizationId }, order: { createdAt: 'DESC' } });
+  /** Newest first; with `updatedSince`, those changed at or after it, oldest change first. */
+  list(organizationId: string, updatedSince?: Date): Promise<ApiKeyEntity[]> {
+    return updatedSince
+      ? this.keys().find({
+          where: { organizationId, updatedAt: MoreThanOrEqual(updatedSince) },
+          order: { updatedAt: 'ASC', id: 'ASC' },
+        })
+      : this.keys().find({ where: { organizationId }, order: { createdAt: 'DESC' } });
   }
 
   async revoke(organizationId: string, id: string, tx?: Transaction): Promise<boolean> {

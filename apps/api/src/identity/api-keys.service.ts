@@ -77,8 +77,14 @@ export class ApiKeysService {
     return { key, secret: `${prefix}_${secret}` };
   }
 
-  list(caller: AuthenticatedUser): Promise<ApiKeyEntity[]> {
-    return this.keys.list(caller.organizationId);
+  list(caller: AuthenticatedUser, updatedSince?: Date): Promise<ApiKeyEntity[]> {
+    return this.keys.list(caller.organizationId, updatedSince);
+  }
+
+  async get(caller: AuthenticatedUser, id: string): Promise<ApiKeyEntity> {
+    const key = await this.keys.find(caller.organizationId, id);
+    if (!key) throw new AppError('not-found', 'No such API key');
+    return key;
   }
 
   async revoke(caller: AuthenticatedUser, id: string): Promise<void> {

@@ -5,8 +5,11 @@ import type { Permission } from './permissions.js';
 export const REQUIRES = 'steward:requires';
 export const AUTHENTICATED_ONLY = 'steward:authenticated-only';
 
-/** The route needs this permission of the permission matrix. */
-export const Requires = (permission: Permission) => SetMetadata(REQUIRES, permission);
+/**
+ * The route needs a permission of the permission matrix; given several, any one of them
+ * (the service then narrows what each may reach, e.g. payments:write to assigned jobs).
+ */
+export const Requires = (...permissions: [Permission, ...Permission[]]) => SetMetadata(REQUIRES, permissions);
 
 /** Any signed-in user may call the route (their own profile, their own sessions). */
 export const Authenticated = () => SetMetadata(AUTHENTICATED_ONLY, true);

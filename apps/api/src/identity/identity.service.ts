@@ -40,6 +40,7 @@ export interface UserView extends UserProfile {
   preferences: Record<string, string>;
   lastSignInAt: Date | null;
   createdAt: Date;
+  updatedAt: Date;
   version: number;
 }
 
@@ -274,6 +275,7 @@ export class IdentityService {
       preferences: user.preferences,
       lastSignInAt: user.lastSignInAt,
       createdAt: user.createdAt,
+      updatedAt: user.updatedAt,
       version: user.version,
       ...(await this.cipher.open(user)),
     };

@@ -8,6 +8,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
+import { CreatedAt } from '../common/location.interceptor.js';
 import { Public } from '../common/public.decorator.js';
 import { SignInThrottled } from '../common/rate-limit/rate-limit.guard.js';
 import type { AuthenticatedUser } from './access-tokens.js';
@@ -29,6 +30,7 @@ export class InvitationsController {
   constructor(private readonly invitations: InvitationsService) {}
 
   @Post('users/invitations')
+  @CreatedAt('users')
   @Requires('users:write')
   @UsersOnly()
   @ApiBearerAuth('bearer')

@@ -48,13 +48,13 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
       throw new AppError('mfa-enrolment-required');
     }
     if (this.reflector.getAllAndOverride<boolean>(AUTHENTICATED_ONLY, targets)) return true;
-    const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRES, targets);
-    if (!permission) {
+    const permissions = this.reflector.getAllAndOverride<Permission[] | undefined>(REQUIRES, targets);
+    if (!permissions?.length) {
       this.logger.error(`Route ${context.getClass().name}.${context.getHandler().name} has no access rule`);
       throw new AppError('forbidden');
     }
-    if (!roleHolds(user.role, permission)) {
-      throw new AppError('forbidden', `Your role (${user.role}) does not include ${permission}`);
+    if (!permissions.some((permission) => roleHolds(user.role, permission))) {
+      throw new AppError('forbidden', `Your role (${user.role}) does not include ${permissions.join(' or ')}`);
     }
     return true;
   }
@@ -62,11 +62,13 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
   /** A key holds scopes, not a role: it may call only routes that name a permission it holds. */
   private allowApiKey(key: ApiKeyPrincipal, context: ExecutionContext): boolean {
     const targets = [context.getHandler(), context.getClass()];
-    const permission = this.reflector.getAllAndOverride<Permission | undefined>(REQUIRES, targets);
-    if (!permission || this.reflector.getAllAndOverride<boolean>(USERS_ONLY, targets)) {
+    const permissions = this.reflector.getAllAndOverride<Permission[] | undefined>(REQUIRES, targets);
+    if (!permissions?.length || this.reflector.getAllAndOverride<boolean>(USERS_ONLY, targets)) {
       throw new AppError('forbidden', 'API keys cannot call this route; sign in as a person');
     }
-    if (!key.scopes.includes(permission)) throw new AppError('forbidden', `This API key lacks the ${permission} scope`);
+    if (!permissions.some((permission) => key.scopes.includes(permission))) {
+      throw new AppError('forbidden', `This API key lacks the ${permissions.join(' or ')} scope`);
+    }
     return true;
   }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -8,6 +8,7 @@ import {
   ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
+import { UpdatedSinceQueryDto, updatedSinceOf } from '../common/pagination.dto.js';
 import type { Caller } from './access-tokens.js';
 import { CurrentUser, Requires } from './identity.decorators.js';
 import {
@@ -50,10 +51,16 @@ export class OrganizationsController {
 
   @Get('branches')
   @Requires('branches:read')
-  @ApiOperation({ summary: 'Branches of your organization' })
+  @ApiOperation({
+    summary: 'Branches of your organization',
+    description: 'By name; with `updatedSince`, oldest change first.',
+  })
   @ApiOkResponse({ type: BranchListResponseDto })
-  async listBranches(@CurrentUser() caller: Caller): Promise<BranchListResponseDto> {
-    return { items: (await this.organizations.listBranches(caller)).map(toBranchResponse) };
+  async listBranches(
+    @CurrentUser() caller: Caller,
+    @Query() query: UpdatedSinceQueryDto,
+  ): Promise<BranchListResponseDto> {
+    return { items: (await this.organizations.listBranches(caller, updatedSinceOf(query))).map(toBranchResponse) };
   }
 
   @Post('branches')
@@ -62,6 +69,17 @@ export class OrganizationsController {
   @ApiCreatedResponse({ type: BranchResponseDto })
   async createBranch(@CurrentUser() caller: Caller, @Body() body: BranchCreateDto): Promise<BranchResponseDto> {
     return toBranchResponse(await this.organizations.createBranch(caller, body.name));
+  }
+
+  @Get('branches/:id')
+  @Requires('branches:read')
+  @ApiOperation({ summary: 'One branch' })
+  @ApiOkResponse({ type: BranchResponseDto })
+  async getBranch(
+    @CurrentUser() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<BranchResponseDto> {
+    return toBranchResponse(await this.organizations.getBranch(caller, id));
   }
 
   @Patch('branches/:id')

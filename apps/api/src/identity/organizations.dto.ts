@@ -60,6 +60,8 @@ export class OrganizationUpdateDto {
 export class BranchResponseDto {
   id: string;
   name: string;
+  /** Last change (for `updatedSince`). */
+  updatedAt: Date;
   version: number;
 }
 
@@ -100,5 +102,6 @@ export const toOrganizationResponse = (organization: OrganizationEntity): Organi
 export const toBranchResponse = (branch: BranchEntity): BranchResponseDto => ({
   id: branch.id,
   name: branch.name,
+  updatedAt: branch.updatedAt,
   version: branch.version,
 });

@@ -96,8 +96,10 @@ describe('organization and branches', () => {
 
     const list = await get('/branches', tokens.viewer).expect(200);
     expect(list.body.items.map((branch: { name: string }) => branch.name)).toEqual(['Leeds Central']);
-    // The path exists for PATCH and DELETE only.
-    expectProblem(await get('/branches/not-a-uuid', tokens.owner), 405, 'method-not-allowed');
+    const one = await get(`/branches/${leeds.body.id}`, tokens.viewer).expect(200);
+    expect(one.body).toMatchObject({ id: leeds.body.id, name: 'Leeds Central', version: 2 });
+    // The path takes GET, PATCH and DELETE, not POST.
+    expectProblem(await send('post', `/branches/${leeds.body.id}`, tokens.owner, {}), 405, 'method-not-allowed');
     expectProblem(await send('delete', '/branches/not-a-uuid', tokens.owner), 400, 'bad-request');
   });
 

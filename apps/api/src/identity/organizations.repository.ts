@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { MoreThanOrEqual } from 'typeorm';
 import { insertEntity } from '../database/insert-entity.js';
 import type { Transaction } from '../database/transaction.service.js';
 import { TransactionService } from '../database/transaction.service.js';
@@ -88,10 +89,14 @@ export class OrganizationsRepository {
     return ((await tx.manager.getRepository(BranchEntity).delete({ organizationId, id })).affected ?? 0) > 0;
   }
 
-  listBranches(organizationId: string): Promise<BranchEntity[]> {
-    return this.transactions
-      .managerOf()
-      .getRepository(BranchEntity)
-      .find({ where: { organizationId }, order: { name: 'ASC' } });
+  /** By name; with `updatedSince`, those changed at or after it, oldest change first. */
+  listBranches(organizationId: string, updatedSince?: Date): Promise<BranchEntity[]> {
+    const branches = this.transactions.managerOf().getRepository(BranchEntity);
+    return updatedSince
+      ? branches.find({
+          where: { organizationId, updatedAt: MoreThanOrEqual(updatedSince) },
+          order: { updatedAt: 'ASC', id: 'ASC' },
+        })
+      : branches.find({ where: { organizationId }, order: { name: 'ASC' } });
   }
 }

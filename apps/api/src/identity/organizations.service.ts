@@ -47,8 +47,8 @@ export class OrganizationsService {
     return updated;
   }
 
-  listBranches(caller: Caller): Promise<BranchEntity[]> {
-    return this.organizations.listBranches(caller.organizationId);
+  listBranches(caller: Caller, updatedSince?: Date): Promise<BranchEntity[]> {
+    return this.organizations.listBranches(caller.organizationId, updatedSince);
   }
 
   async createBranch(caller: Caller, name: string): Promise<BranchEntity> {
@@ -58,6 +58,12 @@ export class OrganizationsService {
       this.audit.record(tx, this.branchEvent(caller, 'branch.created', branch.id));
       return branch;
     });
+  }
+
+  async getBranch(caller: Caller, id: string): Promise<BranchEntity> {
+    const branch = await this.organizations.findBranch(caller.organizationId, id);
+    if (!branch) throw new AppError('not-found', 'No such branch');
+    return branch;
   }
 
   async renameBranch(caller: Caller, id: string, version: number, name: string): Promise<BranchEntity> {

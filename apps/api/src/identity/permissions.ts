@@ -32,6 +32,13 @@ export const PERMISSIONS = {
   'schedules:write': STAFF,
   'invoices:read': ['owner', 'admin', 'manager', 'viewer'],
   'invoices:write': ['owner', 'admin', 'manager'],
+  /**
+   * Taking a payment. Who also holds invoices:read reaches every invoice of their branches;
+   * an agent, who does not, reads and takes payments only on invoices of jobs assigned to them
+   * (crm/billing/invoice-access.ts). Not an API-key scope: a key is assigned no jobs
+   * (keys record payments with invoices:write).
+   */
+  'payments:write': STAFF,
   'tax-policies:read': READERS,
   'tax-policies:write': ADMINS,
   /** The audit trail: reading, exporting and verifying it. */
@@ -75,8 +82,16 @@ export const PERMISSIONS = {
 
 export type Permission = keyof typeof PERMISSIONS;
 
-/** Account administration needs a person, so that every change of access has one behind it. */
-const PEOPLE_ONLY: readonly Permission[] = ['api-keys:manage', 'users:write', 'subscription:terminate'];
+/**
+ * Account administration needs a person, so that every change of access has one behind it;
+ * payments:write reaches what is assigned to a person, and a key has no assignments.
+ */
+const PEOPLE_ONLY: readonly Permission[] = [
+  'api-keys:manage',
+  'users:write',
+  'subscription:terminate',
+  'payments:write',
+];
 
 /** Scopes only the owners and admins of the operator organization can give, to their own keys. */
 export const OPERATOR_SCOPES: readonly Permission[] = ['subscriptions:manage'];

@@ -92,7 +92,12 @@ describe('tenant isolation sweep', () => {
   };
   const ourContact = async () => ours$('/api/v1/contacts', { clientId: await ourClient(), fullName: 'Our Person' });
   const ourList = () => ours$('/api/v1/contact-lists', { name: `List ${Math.random()}`, kind: 'static' });
-  for (const path of ['/api/v1/clients/:id', '/api/v1/clients/:id/activity', '/api/v1/clients/:id/restriction'])
+  for (const path of [
+    '/api/v1/clients/:id',
+    '/api/v1/clients/:id/activity',
+    '/api/v1/clients/:id/balance',
+    '/api/v1/clients/:id/restriction',
+  ])
     recipes[path] = ourClient;
   for (const path of ['/api/v1/contacts/:id', '/api/v1/contacts/:id/activity', '/api/v1/contacts/:id/restriction'])
     recipes[path] = ourContact;
@@ -159,6 +164,8 @@ describe('tenant isolation sweep', () => {
     '/api/v1/invoices/:id/void',
     '/api/v1/invoices/:id/activity',
     '/api/v1/invoices/:id/payments',
+    '/api/v1/invoices/:id/pdf',
+    '/api/v1/invoices/:id/send',
   ]) {
     recipes[path] = ourInvoice;
   }
@@ -204,7 +211,9 @@ describe('tenant isolation sweep', () => {
   ]) {
     recipes[`/api/v1/privacy-requests/:id${action}`] = ourPrivacyRequest;
   }
-  recipes['/api/v1/me/privacy-requests/:id/cancel'] = () => ours$('/api/v1/me/privacy-requests', { type: 'inquiry' });
+  for (const path of ['/api/v1/me/privacy-requests/:id', '/api/v1/me/privacy-requests/:id/cancel']) {
+    recipes[path] = () => ours$('/api/v1/me/privacy-requests', { type: 'inquiry' });
+  }
   // Positions are per organization: the newest of ours is beyond the end of theirs.
   recipes['/api/v1/audit/entries/:seq'] = async () => {
     const [{ seq }] = await app.db.query<{ seq: string }>(

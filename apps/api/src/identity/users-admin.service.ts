@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service.js';
 import { AppError } from '../common/app-error.js';
 import { decodeCursor, encodeCursor } from '../common/cursor.js';
-import { DEFAULT_PAGE_SIZE } from '../common/pagination.dto.js';
+import { DEFAULT_PAGE_SIZE, updatedSinceOf } from '../common/pagination.dto.js';
 import { TransactionService } from '../database/transaction.service.js';
 import type { AuthenticatedUser, Caller } from './access-tokens.js';
 import { assertMayChangeAccess } from './account-admin-rules.js';
@@ -35,25 +35,31 @@ export class UsersAdminService {
 
   async list(caller: Caller, query: UserListQueryDto): Promise<{ items: UserView[]; nextCursor: string | null }> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const after = decodeCursor(query.cursor, 2) as [string, string] | null;
+    const updatedSince = updatedSinceOf(query);
+    // By creation; when syncing, by last change (oldest first), with a cursor of its own shape.
+    const timeOf = (row: { createdAt: Date; updatedAt: Date }) => (updatedSince ? row.updatedAt : row.createdAt);
+    const position = decodeCursor(query.cursor, updatedSince ? 3 : 2);
+    const after = position ? (position.slice(updatedSince ? 1 : 0) as [string, string]) : null;
     const rows = await this.users.listFiltered(caller.organizationId, {
       role: query.role,
       state: query.state,
       branchId: query.branchId,
       inBranches: branchScopeOf(caller),
+      updatedSince,
     });
     const needle = query.q?.trim().toLowerCase();
     const items: UserView[] = [];
     let nextCursor: string | null = null;
     // Ordered here, at the millisecond precision the cursor carries, so pages never skip anyone.
-    rows.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : 1));
+    rows.sort((a, b) => timeOf(a).getTime() - timeOf(b).getTime() || (a.id < b.id ? -1 : 1));
     for (const row of rows) {
-      if (after && !isAfter(row, after)) continue;
+      if (after && !isAfter(timeOf(row), row.id, after)) continue;
       const view = await this.identity.toView(row);
       if (needle && !`${view.fullName}\n${view.email}`.toLowerCase().includes(needle)) continue;
       if (items.length === limit) {
         const last = items[items.length - 1];
-        nextCursor = encodeCursor([last.createdAt.toISOString(), last.id]);
+        const at = timeOf(last).toISOString();
+        nextCursor = encodeCursor(updatedSince ? ['updatedAt', at, last.id] : [at, last.id]);
         break;
       }
       items.push(view);
@@ -142,8 +148,8 @@ export class UsersAdminService {
   }
 }
 
-const isAfter = (row: UserEntity, [createdAt, id]: [string, string]): boolean => {
-  const time = row.createdAt.getTime();
-  const cursorTime = new Date(createdAt).getTime();
-  return time > cursorTime || (time === cursorTime && row.id > id);
+const isAfter = (at: Date, rowId: string, [cursorAt, id]: [string, string]): boolean => {
+  const time = at.getTime();
+  const cursorTime = new Date(cursorAt).getTime();
+  return time > cursorTime || (time === cursorTime && rowId > id);
 };

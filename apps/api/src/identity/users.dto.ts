@@ -12,13 +12,13 @@ import {
   Length,
   MaxLength,
 } from 'class-validator';
-import { PageQueryDto } from '../common/pagination.dto.js';
+import { SyncPageQueryDto } from '../common/pagination.dto.js';
 import { MAIL_DELIVERIES, type MailDelivery } from '../mail/mail.service.js';
 import type { UserView } from './identity.service.js';
 import { ROLES, USER_STATES } from './identity.types.js';
 import { AgeAnswerDto } from './sign-up.dto.js';
 
-export class UserListQueryDto extends PageQueryDto {
+export class UserListQueryDto extends SyncPageQueryDto {
   /** Part of a name or email, any case. */
   @IsOptional()
   @IsString()
@@ -53,6 +53,8 @@ export class UserResponseDto {
   emailVerified: boolean;
   lastSignInAt: Date | null;
   createdAt: Date;
+  /** Last change of the account (for `updatedSince`). */
+  updatedAt: Date;
   version: number;
 }
 
@@ -167,5 +169,6 @@ export const toUserResponse = (user: UserView): UserResponseDto => ({
   emailVerified: user.emailVerified,
   lastSignInAt: user.lastSignInAt,
   createdAt: user.createdAt,
+  updatedAt: user.updatedAt,
   version: user.version,
 });

@@ -79,7 +79,7 @@ export class UsersRepository {
    */
   listFiltered(
     organizationId: string,
-    filters: { role?: Role; state?: UserState; branchId?: string; inBranches?: string[] },
+    filters: { role?: Role; state?: UserState; branchId?: string; inBranches?: string[]; updatedSince?: Date },
   ): Promise<UserEntity[]> {
     const query = this.users()
       .createQueryBuilder('u')
@@ -90,6 +90,7 @@ export class UsersRepository {
     if (filters.state) query.andWhere('u.state = :state', { state: filters.state });
     if (filters.branchId) query.andWhere(':branchId::uuid = ANY(u.branch_ids)', { branchId: filters.branchId });
     if (filters.inBranches) query.andWhere('u.branch_ids && :inBranches::uuid[]', { inBranches: filters.inBranches });
+    if (filters.updatedSince) query.andWhere('u.updated_at >= :updatedSince', { updatedSince: filters.updatedSince });
     return query.getMany();
   }
 

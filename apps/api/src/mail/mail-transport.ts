@@ -63,7 +63,16 @@ export class MailTransport implements OnApplicationShutdown {
 
   /** Hands the message to the SMTP server, or writes it to the folder; throws what nodemailer throws. */
   async send(mail: OutgoingMail): Promise<void> {
-    const info = await this.transport.sendMail({ from: this.settings.mail.from, ...mail });
+    const { attachments, ...message } = mail;
+    const info = await this.transport.sendMail({
+      from: this.settings.mail.from,
+      ...message,
+      attachments: attachments?.map(({ filename, contentType, contentBase64 }) => ({
+        filename,
+        contentType,
+        content: Buffer.from(contentBase64, 'base64'),
+      })),
+    });
     if (!this.folder) return;
     mkdirSync(this.folder, { recursive: true });
     const file = join(

@@ -4,7 +4,7 @@ import type { MailDelivery, OutgoingMail } from './mail.types.js';
 import { MailOutbox } from './mail-outbox.js';
 import { MailTransport } from './mail-transport.js';
 
-export { MAIL_DELIVERIES, type MailDelivery, type OutgoingMail } from './mail.types.js';
+export { MAIL_DELIVERIES, type MailAttachment, type MailDelivery, type OutgoingMail } from './mail.types.js';
 
 /**
  * Sends transactional email. With SMTP (SMTP_URL) every message goes through the sealed

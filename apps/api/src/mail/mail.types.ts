@@ -1,7 +1,16 @@
+/** A file sent with a message; its bytes travel (and wait in the outbox) sealed with the rest of the message. */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  /** The bytes, base64-encoded (the outbox stores the message as sealed JSON). */
+  contentBase64: string;
+}
+
 export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  attachments?: MailAttachment[];
 }
 
 /**

@@ -6,10 +6,14 @@ export interface RouteAccess {
   method: string;
   /** Express style: `/api/v1/contacts/:id`. */
   path: string;
-  /** 'public', 'authenticated' or a permission. */
+  /** 'public', 'authenticated' or the permissions ("a or b"). */
   rule: string;
+  /** The permissions any one of which opens the route; empty for public and authenticated. */
+  permissions: readonly string[];
   roles: readonly string[];
   apiKeys: boolean;
+  /** The scopes that open it to an API key. */
+  apiKeyScopes: readonly string[];
 }
 
 const openApiPath = (path: string) => path.replace(/:([A-Za-z0-9_]+)/g, '{$1}');
@@ -28,8 +32,8 @@ export function addAccessRequirements(document: OpenAPIObject, routes: readonly 
       const route = byOperation.get(`${method.toUpperCase()} ${path}`);
       if (!route) throw new Error(`No access rule known for ${method.toUpperCase()} ${path}`);
       const access = operation as OperationObject & Record<`x-${string}`, unknown>;
-      const isPermission = route.rule !== 'public' && route.rule !== 'authenticated';
-      access['x-required-permissions'] = isPermission ? [route.rule] : [];
+      // Any one of them opens the route.
+      access['x-required-permissions'] = route.permissions;
       access['x-api-key-allowed'] = route.apiKeys;
       if (route.rule === 'public') {
         // Routes that read the refresh cookie declare it themselves (@ApiCookieAuth('refresh-cookie')).
@@ -51,8 +55,9 @@ function accessSentence(route: RouteAccess): string {
     return '**Access:** any signed-in person (access token); API keys cannot call it.';
   }
   const roles = route.roles.length ? `roles ${route.roles.join(', ')}` : 'held by no role';
+  const named = (permissions: readonly string[]) => permissions.map((permission) => `\`${permission}\``).join(' or ');
   const keys = route.apiKeys
-    ? `or an API key with the \`${route.rule}\` scope`
+    ? `or an API key with the ${named(route.apiKeyScopes)} scope`
     : 'people only: API keys cannot call it';
-  return `**Requires permission \`${route.rule}\`** (${roles}), ${keys}.`;
+  return `**Requires permission ${named(route.permissions)}** (${roles}), ${keys}.`;
 }

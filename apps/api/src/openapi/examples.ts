@@ -36,13 +36,14 @@ export function addExamples(document: OpenAPIObject): void {
 /**
  * Swagger UI fills a parameter's example into the form when "Try it out" is open, so an
  * optional filter with an example (`purpose=marketing-email`, `action=auth.`) would quietly
- * narrow every list an explorer tries. Optional query parameters start empty; their example
- * moves into the description.
+ * narrow every list an explorer tries, and one example `Idempotency-Key` sent with every POST
+ * would replay or refuse the second. Optional query and header parameters start empty; their
+ * example moves into the description.
  */
-export function leaveOptionalFiltersEmpty(document: OpenAPIObject): void {
+export function leaveOptionalParametersEmpty(document: OpenAPIObject): void {
   for (const operation of operationsOf(document)) {
     for (const parameter of (operation.parameters ?? []) as ParameterObject[]) {
-      if (parameter.in !== 'query' || parameter.required) continue;
+      if (!['query', 'header'].includes(parameter.in) || parameter.required) continue;
       const schema = parameter.schema as SchemaObject | undefined;
       const example = parameter.example ?? schema?.example;
       if (example === undefined) continue;

@@ -146,6 +146,13 @@ describe('OpenAPI examples and access requirements', () => {
       apiKeys: true,
       schemes: ['api-key', 'api-key-bearer'],
     });
+    // Either permission opens it to a person; only the one a key can be given to a key.
+    expect(summary('recordInvoicePayment')).toMatchObject({
+      permissions: ['invoices:write', 'payments:write'],
+      says: expect.stringMatching(
+        /^\*\*Requires permission `invoices:write` or `payments:write`\*\* .*, or an API key with the `invoices:write` scope\.$/,
+      ),
+    });
     expect(summary('getCurrentUser')).toMatchObject({ permissions: [], apiKeys: false, schemes: ['bearer'] });
     expect(summary('signIn')).toMatchObject({ permissions: [], apiKeys: false, schemes: [] });
     expect(summary('refreshSession')).toMatchObject({ schemes: ['refresh-cookie'] });

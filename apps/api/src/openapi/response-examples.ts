@@ -128,6 +128,8 @@ const invoice = {
   overdue: false,
   billTo: { name: 'Riverside Dental Practice', email: 'reception@riverside-dental.test', address: ADDRESS },
   deidentified: false,
+  emailedAt: AT,
+  emailDelivery: 'sent',
   createdAt: AT,
   updatedAt: AT,
   version: 2,
@@ -143,6 +145,7 @@ const apiKey = {
   lastUsedAt: null,
   lastUsedIp: null,
   revokedAt: null,
+  updatedAt: AT,
 };
 
 /** What every error looks like (`4XX` of each operation): a refused field. */
@@ -210,6 +213,6 @@ export const RESPONSE_EXAMPLES: Record<string, ResponseExample> = {
   getInvoice: { status: '200', example: invoice },
   createInvoice: {
     status: '201',
-    example: { ...invoice, status: 'draft', version: 1 },
+    example: { ...invoice, status: 'draft', emailedAt: null, emailDelivery: null, version: 1 },
   },
 };

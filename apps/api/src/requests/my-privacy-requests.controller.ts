@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { UpdatedSinceQueryDto, updatedSinceOf } from '../common/pagination.dto.js';
 import { Authenticated, CurrentUser, UsersOnly } from '../identity/identity.decorators.js';
 import type { AuthenticatedUser } from '../identity/identity.types.js';
 import { MyPrivacyRequestsService } from './my-privacy-requests.service.js';
@@ -23,10 +24,16 @@ export class MyPrivacyRequestsController {
   @Get()
   @Authenticated()
   @UsersOnly()
-  @ApiOperation({ summary: 'Your privacy requests and where each stands' })
+  @ApiOperation({
+    summary: 'Your privacy requests and where each stands',
+    description: 'Newest first (the latest 100); with `updatedSince`, oldest change first.',
+  })
   @ApiOkResponse({ type: MyPrivacyRequestsResponseDto })
-  listMyPrivacyRequests(@CurrentUser() user: AuthenticatedUser): Promise<MyPrivacyRequestsResponseDto> {
-    return this.mine.list(user);
+  listMyPrivacyRequests(
+    @CurrentUser() user: AuthenticatedUser,
+    @Query() query: UpdatedSinceQueryDto,
+  ): Promise<MyPrivacyRequestsResponseDto> {
+    return this.mine.list(user, updatedSinceOf(query));
   }
 
   @Post()
@@ -42,6 +49,18 @@ export class MyPrivacyRequestsController {
     @Body() body: MyPrivacyRequestCreateDto,
   ): Promise<MyPrivacyRequestResponseDto> {
     return this.intake.submitMine(user, body);
+  }
+
+  @Get(':id')
+  @Authenticated()
+  @UsersOnly()
+  @ApiOperation({ summary: 'One of your privacy requests and where it stands' })
+  @ApiOkResponse({ type: MyPrivacyRequestResponseDto })
+  getMyPrivacyRequest(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<MyPrivacyRequestResponseDto> {
+    return this.mine.get(user, id);
   }
 
   @Post(':id/cancel')

@@ -18,6 +18,7 @@ export const toMyRequest = (
   type: row.type,
   status: row.status,
   createdAt: row.createdAt,
+  updatedAt: row.updatedAt,
   dueAt: row.dueAt,
   extended: row.extendedAt !== null,
   closedAt: row.closedAt,
@@ -35,14 +36,22 @@ export class MyPrivacyRequestsService {
     private readonly clock: Clock,
   ) {}
 
-  async list(user: AuthenticatedUser): Promise<MyPrivacyRequestsResponseDto> {
-    const rows = await this.requests.listForUser(user.organizationId, user.userId);
+  async list(user: AuthenticatedUser, updatedSince?: Date): Promise<MyPrivacyRequestsResponseDto> {
+    const rows = await this.requests.listForUser(user.organizationId, user.userId, updatedSince);
     const keys = await this.cipher.keysFor(rows);
     return {
       items: rows.map((row) =>
         toMyRequest(row, this.cipher.open(keys, row.id, 'rejectionReason', row.rejectionReasonEnc)),
       ),
     };
+  }
+
+  /** One of the user's own requests; anyone else's answers 404, as one that does not exist. */
+  async get(user: AuthenticatedUser, id: string): Promise<MyPrivacyRequestResponseDto> {
+    const request = await this.requests.find(user.organizationId, id);
+    if (request?.requesterUserId !== user.userId) throw new AppError('not-found', 'No such privacy request');
+    const keys = await this.cipher.keysFor([request]);
+    return toMyRequest(request, this.cipher.open(keys, request.id, 'rejectionReason', request.rejectionReasonEnc));
   }
 
   /** The requester withdraws their own request from the privacy center, while it is still open. */

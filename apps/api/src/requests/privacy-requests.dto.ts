@@ -16,7 +16,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { PageQueryDto } from '../common/pagination.dto.js';
+import { SyncPageQueryDto } from '../common/pagination.dto.js';
 import {
   CORRECTION_FIELDS,
   type CorrectionField,
@@ -117,6 +117,8 @@ export class MyPrivacyRequestResponseDto {
   type: RequestType;
   status: RequestStatus;
   createdAt: Date;
+  /** Last change (for `updatedSince`). */
+  updatedAt: Date;
   dueAt: Date | null;
   /** The organization took its one extension. */
   extended: boolean;
@@ -166,7 +168,7 @@ export class PrivacyRequestLogDto extends CorrectionsInput {
   receivedAt?: Date;
 }
 
-export class PrivacyRequestListQueryDto extends PageQueryDto {
+export class PrivacyRequestListQueryDto extends SyncPageQueryDto {
   @IsOptional()
   @IsIn(REQUEST_STATUSES, { message: `status must be one of ${REQUEST_STATUSES.join(', ')}` })
   status?: RequestStatus;
@@ -205,6 +207,8 @@ export class PrivacyRequestSummaryDto {
   assigneeId: string | null;
   assigneeName: string | null;
   createdAt: Date;
+  /** Last change (for `updatedSince`). */
+  updatedAt: Date;
   receivedAt: Date | null;
   dueAt: Date | null;
   /** Whole days to the deadline by the server's clock; negative when overdue; null when closed or unverified. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, In, LessThan } from 'typeorm';
+import { Brackets, In, LessThan, MoreThanOrEqual } from 'typeorm';
 import { insertEntity } from '../database/insert-entity.js';
 import { type Transaction, TransactionService } from '../database/transaction.service.js';
 import { PrivacyRequestEntity } from './entities/privacy-request.entity.js';
@@ -44,6 +44,8 @@ export interface DeskFilters {
   overdueAt?: Date;
   emailIndex?: string;
   id?: string;
+  /** Only requests changed at or after it (incremental sync): then oldest change first. */
+  updatedSince?: Date;
 }
 
 export interface StatsRow {
@@ -102,10 +104,15 @@ export class PrivacyRequestsRepository {
     return this.events().find({ where: { organizationId, requestId }, order: { seq: 'ASC' } });
   }
 
-  listForUser(organizationId: string, userId: string): Promise<PrivacyRequestEntity[]> {
+  /** Newest first; with `updatedSince`, those changed at or after it, oldest change first. */
+  listForUser(organizationId: string, userId: string, updatedSince?: Date): Promise<PrivacyRequestEntity[]> {
     return this.requests().find({
-      where: { organizationId, requesterUserId: userId },
-      order: { createdAt: 'DESC' },
+      where: {
+        organizationId,
+        requesterUserId: userId,
+        ...(updatedSince ? { updatedAt: MoreThanOrEqual(updatedSince) } : {}),
+      },
+      order: updatedSince ? { updatedAt: 'ASC', id: 'ASC' } : { createdAt: 'DESC' },
       take: 100,
     });
   }
@@ -132,8 +139,9 @@ export class PrivacyRequestsRepository {
   }
 
   /**
-   * One page of the desk, newest first, keyset over (created_at, id). The cursor carries the
-   * database's timestamp text, so microseconds are not lost between pages.
+   * One page of the desk, newest first, keyset over (created_at, id); with `updatedSince`,
+   * oldest change first over (updated_at, id). The cursor carries the database's timestamp
+   * text, so microseconds are not lost between pages.
    */
   async page(
     organizationId: string,
@@ -141,10 +149,14 @@ export class PrivacyRequestsRepository {
     after: { at: string; id: string } | null,
     limit: number,
   ): Promise<{ rows: PrivacyRequestEntity[]; last: { at: string; id: string } | null }> {
+    const [column, direction, beyond] = filters.updatedSince
+      ? (['r.updated_at', 'ASC', '>'] as const)
+      : (['r.created_at', 'DESC', '<'] as const);
     const query = this.requests()
       .createQueryBuilder('r')
-      .addSelect("to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US')", 'cursor_at')
+      .addSelect(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`, 'cursor_at')
       .where('r.organization_id = :organizationId', { organizationId });
+    if (filters.updatedSince) query.andWhere('r.updated_at >= :updatedSince', { updatedSince: filters.updatedSince });
     if (filters.status) query.andWhere('r.status = :status', { status: filters.status });
     if (filters.type) query.andWhere('r.type = :type', { type: filters.type });
     if (filters.assigneeId) query.andWhere('r.assignee_id = :assigneeId', { assigneeId: filters.assigneeId });
@@ -156,14 +168,14 @@ export class PrivacyRequestsRepository {
         .andWhere('r.due_at < :now', { now: filters.overdueAt });
     }
     if (after) {
-      query.andWhere("(r.created_at, r.id) < ((:afterAt)::timestamp AT TIME ZONE 'UTC', :afterId)", {
+      query.andWhere(`(${column}, r.id) ${beyond} ((:afterAt)::timestamp AT TIME ZONE 'UTC', :afterId)`, {
         afterAt: after.at,
         afterId: after.id,
       });
     }
     const { entities, raw } = await query
-      .orderBy('r.created_at', 'DESC')
-      .addOrderBy('r.id', 'DESC')
+      .orderBy(column, direction)
+      .addOrderBy('r.id', direction)
       .limit(limit + 1)
       .getRawAndEntities<{ cursor_at: string }>();
     const rows = entities.slice(0, limit);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { MoreThanOrEqual } from 'typeorm';
 import { insertEntity } from '../database/insert-entity.js';
 import { type Transaction, TransactionService } from '../database/transaction.service.js';
 import { WebhookEndpointEntity } from './entities/webhook-endpoint.entity.js';
@@ -33,8 +34,14 @@ export class WebhookEndpointsRepository {
     return insertEntity(this.endpoints(tx), values);
   }
 
-  list(organizationId: string): Promise<WebhookEndpointEntity[]> {
-    return this.endpoints().find({ where: { organizationId }, order: { createdAt: 'DESC', id: 'DESC' } });
+  /** Newest first; with `updatedSince`, those changed at or after it, oldest change first. */
+  list(organizationId: string, updatedSince?: Date): Promise<WebhookEndpointEntity[]> {
+    return updatedSince
+      ? this.endpoints().find({
+          where: { organizationId, updatedAt: MoreThanOrEqual(updatedSince) },
+          order: { updatedAt: 'ASC', id: 'ASC' },
+        })
+      : this.endpoints().find({ where: { organizationId }, order: { createdAt: 'DESC', id: 'DESC' } });
   }
 
   find(organizationId: string, id: string, tx?: Transaction): Promise<WebhookEndpointEntity | null> {

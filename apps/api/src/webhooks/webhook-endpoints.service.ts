@@ -39,8 +39,8 @@ export class WebhookEndpointsService {
     private readonly clock: Clock,
   ) {}
 
-  list(caller: Caller): Promise<WebhookEndpointEntity[]> {
-    return this.endpoints.list(caller.organizationId);
+  list(caller: Caller, updatedSince?: Date): Promise<WebhookEndpointEntity[]> {
+    return this.endpoints.list(caller.organizationId, updatedSince);
   }
 
   async get(caller: Caller, id: string): Promise<WebhookEndpointEntity> {

@@ -9,6 +9,7 @@ import {
   ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
+import { UpdatedSinceQueryDto, updatedSinceOf } from '../common/pagination.dto.js';
 import { CurrentUser, Requires } from '../identity/identity.decorators.js';
 import type { Caller } from '../identity/identity.types.js';
 import { WebhookEndpointsService } from './webhook-endpoints.service.js';
@@ -34,10 +35,16 @@ export class WebhooksController {
 
   @Get('endpoints')
   @Requires('webhooks:manage')
-  @ApiOperation({ summary: 'Webhook endpoints of your organization (never their secrets)' })
+  @ApiOperation({
+    summary: 'Webhook endpoints of your organization (never their secrets)',
+    description: 'Newest first; with `updatedSince`, oldest change first.',
+  })
   @ApiOkResponse({ type: WebhookEndpointListResponseDto })
-  async listWebhookEndpoints(@CurrentUser() caller: Caller): Promise<WebhookEndpointListResponseDto> {
-    return { items: (await this.endpoints.list(caller)).map(toWebhookEndpointResponse) };
+  async listWebhookEndpoints(
+    @CurrentUser() caller: Caller,
+    @Query() query: UpdatedSinceQueryDto,
+  ): Promise<WebhookEndpointListResponseDto> {
+    return { items: (await this.endpoints.list(caller, updatedSinceOf(query))).map(toWebhookEndpointResponse) };
   }
 
   @Post('endpoints')

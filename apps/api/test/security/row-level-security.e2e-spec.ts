@@ -2,7 +2,15 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { bearerFor, createOrganization, createTestApp, type TestApp, type TestOrganization, waitFor } from '#testing';
 import { ClientsRepository } from '../../src/crm/clients/clients.repository.js';
-import { SHARED_TABLES, TENANT_TABLES } from '../../src/database/migrations/1796800500000-row-level-security.js';
+import {
+  TENANT_TABLES as FIRST_TENANT_TABLES,
+  SHARED_TABLES,
+} from '../../src/database/migrations/1796800500000-row-level-security.js';
+import { IDEMPOTENCY_TENANT_TABLES } from '../../src/database/migrations/1796800700000-idempotency-keys.js';
+
+/** The tenant tables of every migration that walls its own (a later one adds its list here). */
+const TENANT_TABLES = [...FIRST_TENANT_TABLES, ...IDEMPOTENCY_TENANT_TABLES];
+
 import { JobsService } from '../../src/jobs/jobs.service.js';
 
 /** Tables without an organization's rows, and why: a new table must be placed on one side or the other. */

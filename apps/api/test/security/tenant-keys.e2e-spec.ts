@@ -1,5 +1,9 @@
 import { createTestDatabase, type TestDatabase } from '#testing';
-import { TENANT_TABLES } from '../../src/database/migrations/1796800500000-row-level-security.js';
+import { TENANT_TABLES as FIRST_TENANT_TABLES } from '../../src/database/migrations/1796800500000-row-level-security.js';
+import { IDEMPOTENCY_TENANT_TABLES } from '../../src/database/migrations/1796800700000-idempotency-keys.js';
+
+/** The tenant tables of every migration that walls its own (a later one adds its list here). */
+const TENANT_TABLES = [...FIRST_TENANT_TABLES, ...IDEMPOTENCY_TENANT_TABLES];
 
 /**
  * Keys of tenant tables that do not carry organization_id, each with the reason it is safe

@@ -1,5 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type components, unwrap } from '#api-client';
+import { type components, toApiProblem, unwrap } from '#api-client';
 import { api } from './client';
 import { jobsChanged } from './use-jobs';
 
@@ -11,6 +11,8 @@ export type InvoiceDraftChange = components['schemas']['InvoiceUpdateDto'];
 export type Payment = components['schemas']['PaymentResponseDto'];
 export type PaymentInput = components['schemas']['PaymentCreateDto'];
 export type InvoiceStatus = 'draft' | 'issued' | 'paid' | 'void';
+export type ClientBalance = components['schemas']['ClientBalanceResponseDto'];
+export type InvoiceSent = components['schemas']['InvoiceSentResponseDto'];
 
 export interface InvoiceFilters {
   status: InvoiceStatus | null;
@@ -66,6 +68,40 @@ export function useInvoiceSummarySource(clientId: string | null) {
     },
   });
 }
+
+/** What a client owes, has overdue and has paid, per currency (needs invoices:read). */
+export function useClientBalance(clientId: string, enabled = true) {
+  return useQuery({
+    queryKey: [...INVOICES, 'balance', clientId],
+    queryFn: () => unwrap(api.GET('/api/v1/clients/{id}/balance', { params: { path: { id: clientId } } })),
+    enabled,
+  });
+}
+
+/** The invoices of one job (an agent sees those of their own jobs only). */
+export function useJobInvoices(jobId: string, enabled = true) {
+  return useQuery({
+    queryKey: [...INVOICES, 'job', jobId],
+    queryFn: () => unwrap(api.GET('/api/v1/invoices', { params: { query: { jobId, limit: 20 } } })),
+    enabled,
+  });
+}
+
+/** The invoice's PDF, as the API makes it on request (a draft's says DRAFT); through the client, which carries the token. */
+export async function fetchInvoicePdf(id: string): Promise<{ blob: Blob; fileName: string }> {
+  let result: Awaited<ReturnType<typeof requestPdf>>;
+  try {
+    result = await requestPdf(id);
+  } catch (error) {
+    throw toApiProblem(error);
+  }
+  const { data, error, response } = result;
+  if (error !== undefined || !response.ok || !data) throw toApiProblem(error, response);
+  const fileName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? 'invoice.pdf';
+  return { blob: data as unknown as Blob, fileName };
+}
+
+const requestPdf = (id: string) => api.GET('/api/v1/invoices/{id}/pdf', { params: { path: { id } }, parseAs: 'blob' });
 
 export function useInvoice(id: string | undefined) {
   return useQuery({
@@ -165,6 +201,16 @@ export function useDeleteInvoice() {
   return useMutation({
     mutationFn: (id: string) => unwrap(api.DELETE('/api/v1/invoices/{id}', path(id))),
     onSuccess: () => refresh(),
+    meta: { errorsShownInline: true },
+  });
+}
+
+/** Emails the invoice with its PDF to the bill-to address; the answer says whether it was sent, queued or failed. */
+export function useSendInvoice() {
+  const refresh = useRefreshInvoices();
+  return useMutation({
+    mutationFn: (id: string) => unwrap(api.POST('/api/v1/invoices/{id}/send', path(id))),
+    onSuccess: (sent) => refresh(sent.invoice),
     meta: { errorsShownInline: true },
   });
 }

@@ -51,6 +51,18 @@ export function useJobColumn(status: JobStatus, filters: JobFilters, enabled = t
   });
 }
 
+/** One client's jobs, newest first, a page at a time (for the client's page). */
+export function useClientJobs(clientId: string, enabled = true) {
+  return useInfiniteQuery({
+    queryKey: [...JOBS, 'client', clientId],
+    queryFn: ({ pageParam }) =>
+      unwrap(api.GET('/api/v1/jobs', { params: { query: { limit: 10, cursor: pageParam, clientId } } })),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.nextCursor ?? undefined,
+    enabled,
+  });
+}
+
 /** How many jobs are in each status (the board endpoint's counts; it knows no priority filter). */
 export function useJobCounts(filters: Pick<JobFilters, 'branchId' | 'assigneeId'>) {
   return useQuery({

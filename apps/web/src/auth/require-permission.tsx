@@ -2,8 +2,11 @@ import { Button, Center, Container, Loader, Text, Title } from '@mantine/core';
 import { Link, Outlet } from 'react-router';
 import { type Permission, usePermissions } from './use-permissions';
 
-/** Pages behind it need a permission; without it the person is told so, not shown an empty page. */
-export function RequirePermission({ permission }: { permission: Permission }) {
+/**
+ * Pages behind it need a permission (or any one of several); without it the person is told
+ * so, not shown an empty page.
+ */
+export function RequirePermission({ permission }: { permission: Permission | Permission[] }) {
   const { can, loading } = usePermissions();
   if (loading) {
     return (
@@ -12,7 +15,7 @@ export function RequirePermission({ permission }: { permission: Permission }) {
       </Center>
     );
   }
-  if (can(permission)) return <Outlet />;
+  if ((Array.isArray(permission) ? permission : [permission]).some(can)) return <Outlet />;
   return (
     <Container size={520} my={60} ta="center">
       <Title order={1}>Not available to your role</Title>

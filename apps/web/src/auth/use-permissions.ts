@@ -21,6 +21,7 @@ export type Permission =
   | 'schedules:write'
   | 'invoices:read'
   | 'invoices:write'
+  | 'payments:write'
   | 'tax-policies:read'
   | 'tax-policies:write'
   | 'audit:read'

@@ -1,4 +1,6 @@
 import { Checkbox, Fieldset, Stack, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { todayIso } from '../i18n/calendar';
 
 /** The answer to the age gate as the form holds it. */
 export interface AgeGateValue {
@@ -13,8 +15,6 @@ export function ageAnswer(value: AgeGateValue): { dateOfBirth?: string; confirmA
   if (value.confirmAge) return { confirmAge: true };
   return value.dateOfBirth ? { dateOfBirth: value.dateOfBirth } : {};
 }
-
-const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * The age gate of sign-up and of accepting an invitation: a date of birth, or a tick
@@ -31,23 +31,24 @@ export function AgeGateFields({
   onChange: (value: AgeGateValue) => void;
   error?: string;
 }) {
+  const { t } = useTranslation();
   return (
-    <Fieldset legend="Your age" variant="unstyled" styles={{ legend: { fontWeight: 600 } }}>
+    <Fieldset legend={t('ageGate.legend')} variant="unstyled" styles={{ legend: { fontWeight: 600 } }}>
       <Stack gap="xs">
         <TextInput
-          label="Date of birth"
-          description={`Accounts are for people aged ${minimumAge} or over. We check it once and do not keep it.`}
+          label={t('ageGate.dateOfBirth')}
+          description={t('ageGate.dateOfBirthHint', { age: minimumAge })}
           type="date"
           min="1900-01-01"
-          max={today()}
+          max={todayIso()}
           disabled={value.confirmAge}
           value={value.confirmAge ? '' : value.dateOfBirth}
           onChange={(event) => onChange({ ...value, dateOfBirth: event.currentTarget.value })}
           error={error}
         />
         <Checkbox
-          label={`I am at least ${minimumAge} years old`}
-          description="Tick this instead of giving your date of birth."
+          label={t('ageGate.confirm', { age: minimumAge })}
+          description={t('ageGate.confirmHint')}
           checked={value.confirmAge}
           onChange={(event) => onChange({ ...value, confirmAge: event.currentTarget.checked })}
         />

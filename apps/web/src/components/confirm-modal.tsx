@@ -1,5 +1,6 @@
 import { Button, Group, Modal, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** "Are you sure?" before something that cannot simply be undone. */
 export function ConfirmModal({
@@ -7,6 +8,7 @@ export function ConfirmModal({
   title,
   children,
   confirmLabel,
+  confirmColor = 'red',
   busy,
   onConfirm,
   onClose,
@@ -15,18 +17,21 @@ export function ConfirmModal({
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  /** Red for what cannot be undone; another colour for a step that is only a confirmation. */
+  confirmColor?: string;
   busy?: boolean;
   onConfirm: () => void;
   onClose: () => void;
 }) {
+  const { t } = useTranslation();
   return (
     <Modal opened={opened} onClose={onClose} title={title} centered>
       <Text size="sm">{children}</Text>
       <Group justify="flex-end" mt="lg">
         <Button variant="default" onClick={onClose}>
-          Cancel
+          {t('common.cancel')}
         </Button>
-        <Button color="red" loading={busy} onClick={onConfirm}>
+        <Button color={confirmColor} loading={busy} onClick={onConfirm}>
           {confirmLabel}
         </Button>
       </Group>

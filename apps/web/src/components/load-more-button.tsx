@@ -1,4 +1,5 @@
 import { Button } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 
 interface PagedQuery {
   hasNextPage: boolean;
@@ -7,7 +8,8 @@ interface PagedQuery {
 }
 
 /** The "next page" button under a cursor-paginated list; absent on the last page. */
-export function LoadMoreButton({ list, label = 'Load more' }: { list: PagedQuery; label?: string }) {
+export function LoadMoreButton({ list, label }: { list: PagedQuery; label?: string }) {
+  const { t } = useTranslation();
   if (!list.hasNextPage) return null;
   return (
     <Button
@@ -17,7 +19,7 @@ export function LoadMoreButton({ list, label = 'Load more' }: { list: PagedQuery
       loading={list.isFetchingNextPage}
       onClick={() => void list.fetchNextPage()}
     >
-      {label}
+      {label ?? t('common.loadMore')}
     </Button>
   );
 }

@@ -1,5 +1,7 @@
 import type { CookieConsentConfig } from 'vanilla-cookieconsent';
 import type { components } from '#api-client';
+import { i18n } from '../i18n/i18n';
+import { COMPLETE_LANGUAGES, type Language, localeSettings } from '../i18n/preferences';
 
 type CookiePolicy = components['schemas']['CookiePolicyResponseDto'];
 
@@ -31,42 +33,46 @@ export function consentConfig(
       policy.categories.map((category) => [category.key, { enabled: category.required, readOnly: category.required }]),
     ),
     language: {
-      default: 'en',
-      translations: {
-        en: {
-          consentModal: {
-            title: 'Cookies and tracking',
-            description:
-              'We use essential cookies to sign you in and keep your session safe. With your consent we would also ' +
-              'remember your display preferences, count anonymized page views, and recognise this device for ' +
-              'security. {{revisionMessage}}',
-            revisionMessage: 'Our cookie policy has changed since you last chose: please choose again.',
-            acceptAllBtn: 'Accept all',
-            acceptNecessaryBtn: 'Reject all',
-            showPreferencesBtn: 'Choose',
-          },
-          preferencesModal: {
-            title: 'Cookie settings',
-            acceptAllBtn: 'Accept all',
-            acceptNecessaryBtn: 'Reject all',
-            savePreferencesBtn: 'Save my choice',
-            closeIconLabel: 'Close cookie settings',
-            sections: [
-              {
-                description:
-                  'Choose what this browser may store and send beyond what the service needs to work. You can change ' +
-                  'this at any time with “Cookie settings” at the bottom of every page.',
-              },
-              ...policy.categories.map((category) => ({
-                title: category.name,
-                description: category.description,
-                linkedCategory: category.key,
-              })),
-            ],
-          },
-        },
-      },
+      default: consentLanguage(),
+      // Each complete catalogue's words; the category names and descriptions are the API's.
+      translations: Object.fromEntries(COMPLETE_LANGUAGES.map((language) => [language, translation(language, policy)])),
     },
     ...callbacks,
+  };
+}
+
+/** The banner's language: the reader's when its catalogue is complete, English otherwise. */
+export const consentLanguage = (): Language => {
+  const { language } = localeSettings();
+  return COMPLETE_LANGUAGES.includes(language) ? language : 'en';
+};
+
+function translation(language: Language, policy: CookiePolicy) {
+  const t = i18n.getFixedT(language);
+  return {
+    consentModal: {
+      title: t('cookies.title'),
+      // vanilla-cookieconsent fills {{revisionMessage}} itself.
+      description: t('cookies.description', { revisionMessage: '{{revisionMessage}}' }),
+      revisionMessage: t('cookies.revisionMessage'),
+      acceptAllBtn: t('cookies.acceptAll'),
+      acceptNecessaryBtn: t('cookies.rejectAll'),
+      showPreferencesBtn: t('cookies.choose'),
+    },
+    preferencesModal: {
+      title: t('cookies.settingsTitle'),
+      acceptAllBtn: t('cookies.acceptAll'),
+      acceptNecessaryBtn: t('cookies.rejectAll'),
+      savePreferencesBtn: t('cookies.save'),
+      closeIconLabel: t('cookies.close'),
+      sections: [
+        { description: t('cookies.settingsIntro') },
+        ...policy.categories.map((category) => ({
+          title: category.name,
+          description: category.description,
+          linkedCategory: category.key,
+        })),
+      ],
+    },
   };
 }

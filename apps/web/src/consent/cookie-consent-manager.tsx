@@ -3,7 +3,8 @@ import * as CookieConsent from 'vanilla-cookieconsent';
 import { type components, unwrap } from '#api-client';
 import { api } from '../api/client';
 import { useAuth } from '../auth/auth-context';
-import { consentConfig } from './consent-config';
+import { subscribeLocaleSettings } from '../i18n/preferences';
+import { consentConfig, consentLanguage } from './consent-config';
 import { publishConsent } from './consent-store';
 import 'vanilla-cookieconsent/dist/cookieconsent.css';
 import './cookie-consent.css';
@@ -48,6 +49,13 @@ export function CookieConsentManager() {
       cancelled = true;
     };
   }, []);
+
+  // The banner and the settings follow the reader's language as it changes.
+  useEffect(() => {
+    if (!ready) return;
+    void CookieConsent.setLanguage(consentLanguage());
+    return subscribeLocaleSettings(() => void CookieConsent.setLanguage(consentLanguage()));
+  }, [ready]);
 
   const userId = user?.id;
   useEffect(() => {

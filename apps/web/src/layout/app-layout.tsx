@@ -1,6 +1,7 @@
 import { AppShell, Burger, Button, Group, NavLink, Text, Title, useMantineColorScheme } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Outlet, NavLink as RouterLink, useLocation, useNavigate } from 'react-router';
 import { useProfile } from '../api/use-profile';
 import { useAuth } from '../auth/auth-context';
@@ -29,6 +30,7 @@ function useThemePreference() {
 
 export function AppLayout() {
   const { user, signOut } = useAuth();
+  const { t } = useTranslation();
   const { can } = usePermissions();
   const navigate = useNavigate();
   const { pathname } = useLocation();
@@ -39,18 +41,18 @@ export function AppLayout() {
   useThemePreference();
   useUsageAnalytics();
   const admin = [
-    can('users:read') && { to: '/admin/users', label: 'Users' },
-    can('branches:write') && { to: '/admin/branches', label: 'Branches' },
-    can('users:write') && { to: '/admin/roles', label: 'Roles' },
-    can('audit:read') && { to: '/admin/audit', label: 'Audit trail' },
-    can('analytics:read') && { to: '/admin/usage', label: 'Usage' },
-    can('privacy-policy:write') && { to: '/admin/privacy', label: 'Privacy policy' },
-    can('privacy-policy:write') && { to: '/admin/consents', label: 'Consents' },
-    can('webhooks:manage') && { to: '/admin/webhooks', label: 'Webhooks' },
-    can('requests:read') && { to: '/admin/privacy-requests', label: 'Privacy requests' },
-    can('subscription:read') && { to: '/admin/subscription', label: 'Subscription' },
-    can('retention:read') && { to: '/admin/retention', label: 'Retention' },
-    can('legal-holds:read') && { to: '/admin/legal-holds', label: 'Legal holds' },
+    can('users:read') && { to: '/admin/users', label: t('nav.users') },
+    can('branches:write') && { to: '/admin/branches', label: t('nav.branches') },
+    can('users:write') && { to: '/admin/roles', label: t('nav.roles') },
+    can('audit:read') && { to: '/admin/audit', label: t('nav.auditTrail') },
+    can('analytics:read') && { to: '/admin/usage', label: t('nav.usage') },
+    can('privacy-policy:write') && { to: '/admin/privacy', label: t('nav.privacyPolicy') },
+    can('privacy-policy:write') && { to: '/admin/consents', label: t('nav.consents') },
+    can('webhooks:manage') && { to: '/admin/webhooks', label: t('nav.webhooks') },
+    can('requests:read') && { to: '/admin/privacy-requests', label: t('nav.privacyRequests') },
+    can('subscription:read') && { to: '/admin/subscription', label: t('nav.subscription') },
+    can('retention:read') && { to: '/admin/retention', label: t('nav.retention') },
+    can('legal-holds:read') && { to: '/admin/legal-holds', label: t('nav.legalHolds') },
   ].filter((entry) => entry !== false);
   return (
     <AppShell
@@ -60,7 +62,7 @@ export function AppLayout() {
     >
       {/* The content is focusable (tabIndex -1): following the link moves the focus there, past the menu. */}
       <a href="#main" className={classes.skipLink}>
-        Skip to main content
+        {t('shell.skipToMain')}
       </a>
       <AppShell.Header>
         <Group h="100%" px={{ base: 'xs', sm: 'md' }} justify="space-between" wrap="nowrap">
@@ -70,14 +72,14 @@ export function AppLayout() {
               onClick={nav.toggle}
               hiddenFrom="sm"
               size="sm"
-              aria-label={navOpened ? 'Close navigation' : 'Open navigation'}
+              aria-label={navOpened ? t('shell.closeNavigation') : t('shell.openNavigation')}
               aria-expanded={navOpened}
               aria-controls="main-navigation"
               className={classes.touchTarget}
             />
             <img src="/favicon.svg" alt="" width={28} height={28} />
             <Title order={2} fz={{ base: 'h4', sm: 'h3' }} fw={700} className={classes.brand}>
-              Steward CRM
+              {t('common.appName')}
             </Title>
           </Group>
           <Group gap="sm" wrap="nowrap">
@@ -86,7 +88,7 @@ export function AppLayout() {
             </Group>
             {user && (
               <>
-                <Text size="sm" aria-label="Signed in user" visibleFrom="sm">
+                <Text size="sm" aria-label={t('shell.signedInUser')} visibleFrom="sm">
                   {user.fullName}
                 </Text>
                 <Button
@@ -98,7 +100,7 @@ export function AppLayout() {
                     navigate('/sign-in');
                   }}
                 >
-                  Sign out
+                  {t('shell.signOut')}
                 </Button>
               </>
             )}
@@ -107,7 +109,7 @@ export function AppLayout() {
       </AppShell.Header>
       <AppShell.Navbar
         p="sm"
-        aria-label="Main navigation"
+        aria-label={t('shell.mainNavigation')}
         id="main-navigation"
         component="nav"
         className={navOpened ? undefined : classes.navClosed}
@@ -115,20 +117,20 @@ export function AppLayout() {
         <AppShell.Section grow className={classes.navScroll}>
           {user ? (
             <>
-              <NavLink component={RouterLink} to="/" label="Home" end />
+              <NavLink component={RouterLink} to="/" label={t('nav.home')} end />
               {[...crmNav, ...workNav]
                 .filter((entry) => can(entry.permission))
                 .map((entry) => (
-                  <NavLink key={entry.to} component={RouterLink} to={entry.to} label={entry.label} />
+                  <NavLink key={entry.to} component={RouterLink} to={entry.to} label={t(`nav.${entry.label}`)} />
                 ))}
-              <NavLink component={RouterLink} to="/profile" label="Profile" />
-              <NavLink component={RouterLink} to="/security" label="Security" />
-              <NavLink component={RouterLink} to="/privacy-center" label="Privacy center" />
-              <NavLink component={RouterLink} to="/privacy-center/requests" label="My privacy requests" />
-              {can('api-keys:manage') && <NavLink component={RouterLink} to="/api-keys" label="API keys" />}
+              <NavLink component={RouterLink} to="/profile" label={t('nav.profile')} />
+              <NavLink component={RouterLink} to="/security" label={t('nav.security')} />
+              <NavLink component={RouterLink} to="/privacy-center" label={t('nav.privacyCenter')} />
+              <NavLink component={RouterLink} to="/privacy-center/requests" label={t('nav.myPrivacyRequests')} />
+              {can('api-keys:manage') && <NavLink component={RouterLink} to="/api-keys" label={t('nav.apiKeys')} />}
               {admin.length > 0 && (
                 <Text size="xs" fw={600} c="dimmed" tt="uppercase" px="sm" pt="md" pb={4}>
-                  Administration
+                  {t('shell.administration')}
                 </Text>
               )}
               {admin.map((entry) => (
@@ -136,16 +138,16 @@ export function AppLayout() {
               ))}
             </>
           ) : (
-            <NavLink component={RouterLink} to="/sign-in" label="Sign in" />
+            <NavLink component={RouterLink} to="/sign-in" label={t('nav.signIn')} />
           )}
-          <NavLink component={RouterLink} to="/privacy" label="Our privacy policy" end />
-          <NavLink href="/docs" label="API documentation" description="Swagger UI" />
+          <NavLink component={RouterLink} to="/privacy" label={t('shell.ourPrivacyPolicy')} end />
+          <NavLink href="/docs" label={t('shell.apiDocumentation')} description={t('shell.swaggerUi')} />
         </AppShell.Section>
         <AppShell.Section hiddenFrom="sm" pt="sm">
           <ApiStatus />
           {user && (
             <Text size="sm" mt="xs">
-              Signed in as {user.fullName}
+              {t('shell.signedInAs', { name: user.fullName })}
             </Text>
           )}
         </AppShell.Section>

@@ -1,17 +1,15 @@
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useMatches } from 'react-router';
-
-const APP = 'Steward CRM';
 
 /**
  * What a route may say about its page. `title` names the page in the browser's tab and
- * history; `null` means the page names itself (a record's page, once the record loads).
+ * history: a key of the catalogue's `titles` (words that are not a key show as they are);
+ * `null` means the page names itself (a record's page, once the record loads).
  */
 export interface PageHandle {
   title: string | null;
 }
-
-const titleOf = (page: string | null | undefined) => (page ? `${page} · ${APP}` : APP);
 
 /**
  * Sets the document title from the deepest route that declares one. Render it before the
@@ -24,19 +22,24 @@ export function RouteTitle() {
 }
 
 function useRouteTitle() {
+  const { t, i18n } = useTranslation();
   const matches = useMatches();
   const handle = matches
     .map((match) => match.handle as PageHandle | undefined)
     .findLast((candidate) => candidate !== undefined && 'title' in candidate);
-  const title = handle?.title;
+  const key = handle?.title;
+  const title = key && i18n.exists(`titles.${key}`) ? t(`titles.${key}` as 'titles.home') : key;
+  const app = t('common.appName');
   useEffect(() => {
-    if (title !== null) document.title = titleOf(title);
-  }, [title]);
+    if (title !== null) document.title = title ? `${title} · ${app}` : app;
+  }, [title, app]);
 }
 
 /** For pages whose route leaves the title to them: a record's name, or what it is while loading. */
 export function usePageTitle(page: string | null | undefined) {
+  const { t } = useTranslation();
+  const app = t('common.appName');
   useEffect(() => {
-    document.title = titleOf(page);
-  }, [page]);
+    document.title = page ? `${page} · ${app}` : app;
+  }, [page, app]);
 }

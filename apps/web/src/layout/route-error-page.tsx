@@ -1,5 +1,6 @@
 import { Button, Container, Group, Text, Title } from '@mantine/core';
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
 import { usePageTitle } from './page-title';
 
@@ -32,34 +33,24 @@ export function reloadForNewVersion(): boolean {
 /** The router's error boundary: a page that says what happened and offers a way on. */
 export function RouteErrorPage() {
   const error = useRouteError();
+  const { t } = useTranslation();
   const missingChunk = isMissingChunk(error);
   useEffect(() => {
     if (missingChunk) reloadForNewVersion();
   }, [missingChunk]);
-  usePageTitle(missingChunk ? 'New version' : 'Something went wrong');
+  usePageTitle(missingChunk ? t('errors.newVersion') : t('errors.failedTitle'));
 
   if (isRouteErrorResponse(error) && error.status === 404) {
-    return (
-      <Message title="Page not found" text="Nothing lives here. It may have moved, or the link may be mistyped." />
-    );
+    return <Message title={t('errors.notFoundTitle')} text={t('errors.notFoundText')} />;
   }
   if (missingChunk) {
-    return (
-      <Message
-        title="Steward CRM was updated"
-        text="This page belongs to the version before the update. Reload to open it in the new one."
-      />
-    );
+    return <Message title={t('errors.updatedTitle')} text={t('errors.updatedText')} />;
   }
-  return (
-    <Message
-      title="Something went wrong"
-      text="This page stopped because of an error on our side. Your saved work is safe: reload to try again, or go back to the start."
-    />
-  );
+  return <Message title={t('errors.failedTitle')} text={t('errors.failedText')} />;
 }
 
 function Message({ title, text }: { title: string; text: string }) {
+  const { t } = useTranslation();
   return (
     <Container size={560} my={60} ta="center" role="alert">
       <Title order={1}>{title}</Title>
@@ -67,9 +58,9 @@ function Message({ title, text }: { title: string; text: string }) {
         {text}
       </Text>
       <Group justify="center" mt="lg">
-        <Button onClick={() => window.location.reload()}>Reload</Button>
+        <Button onClick={() => window.location.reload()}>{t('common.reload')}</Button>
         <Button component={Link} to="/" variant="light" reloadDocument>
-          Back to the start
+          {t('common.backToStart')}
         </Button>
       </Group>
     </Container>

@@ -1,16 +1,22 @@
 import { Alert, Anchor } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { unwrap } from '#api-client';
 import { api } from '../api/client';
 import { useSubscription } from '../api/use-subscription';
 import { useAuth } from '../auth/auth-context';
 import { usePermissions } from '../auth/use-permissions';
-import { formatDay } from '../pages/admin/subscription/subscription-labels';
+import { formatCalendarDate } from '../i18n/format';
+import { useLocaleSettings } from '../i18n/use-locale';
+
+const LONG_DATE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric' };
 
 /** On every page while the organization's subscription has ended or been terminated: when its data goes. */
 export function SubscriptionBanner() {
   const { user } = useAuth();
+  const { t } = useTranslation();
+  useLocaleSettings();
   const { can } = usePermissions();
   const signedIn = Boolean(user) && !user?.mfaEnrolmentRequired;
   const organization = useQuery({
@@ -28,14 +34,15 @@ export function SubscriptionBanner() {
       color="red"
       mb="md"
       role="status"
-      title={state === 'ended' ? 'The subscription has ended' : 'The contract was terminated'}
+      title={state === 'ended' ? t('subscriptionBanner.ended') : t('subscriptionBanner.terminated')}
     >
       {purgeAt
-        ? `All data of this organization will be deleted on ${formatDay(purgeAt)}. Export what you need before then. `
-        : 'All data of this organization will be deleted soon. Ask an owner for the date. '}
+        ? // The purge's day is a UTC day: written as that calendar day in every zone.
+          t('subscriptionBanner.deletedOn', { date: formatCalendarDate(purgeAt.slice(0, 10), LONG_DATE) })
+        : t('subscriptionBanner.deletedSoon')}
       {can('subscription:read') && (
         <Anchor component={Link} to="/admin/subscription">
-          See the subscription
+          {t('subscriptionBanner.seeSubscription')}
         </Anchor>
       )}
     </Alert>

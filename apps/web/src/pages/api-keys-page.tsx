@@ -23,20 +23,17 @@ import { formProblemOf } from '../api/problems';
 import { usePermissions } from '../auth/use-permissions';
 import { ConfirmModal } from '../components/confirm-modal';
 import { applyFieldErrors, type FieldMap, useFirstErrorFocus } from '../forms/form-errors';
+import { formatDateTime } from '../i18n/format';
 import { SCOPE_GROUPS, scopeLabel } from './api-key-scopes';
-import { addDays, isoDate, startOfDay } from './work/dates';
+import { addDays, fromIsoDate, isoDate, startOfDay } from './work/dates';
 
 type ApiKey = components['schemas']['ApiKeyResponseDto'];
 
-const when = (value: string | null) => (value ? new Date(value).toLocaleString() : '—');
+const when = (value: string | null) => (value ? formatDateTime(value) : '—');
 const FIELDS: FieldMap = { name: { label: 'Name' }, scopes: { label: 'Scopes' }, expiresAt: { label: 'Expires on' } };
 
-/** The end of a local calendar day, as the instant the key stops working. */
-function endOfDay(day: string): string {
-  const end = new Date(`${day}T00:00:00`);
-  end.setDate(end.getDate() + 1);
-  return end.toISOString();
-}
+/** The end of a day of the reader's calendar (their profile's zone), as the instant the key stops working. */
+const endOfDay = (day: string): string => addDays(fromIsoDate(day), 1).toISOString();
 
 export function ApiKeysPage() {
   const queryClient = useQueryClient();

@@ -1,5 +1,6 @@
 import '@mantine/charts/styles.css';
 import { Badge, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { useAuth } from '../auth/auth-context';
 import { usePermissions } from '../auth/use-permissions';
 import { roleLabel } from '../labels';
@@ -12,6 +13,7 @@ import './home/home.css';
 /** The day at a glance: each card shows only to those whose role may read what it shows. */
 export function HomePage() {
   const { user } = useAuth();
+  const { t } = useTranslation();
   const { can } = usePermissions();
   if (!user) return null;
   const cards = [
@@ -23,7 +25,7 @@ export function HomePage() {
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={1}>Welcome back, {user.fullName}</Title>
+        <Title order={1}>{t('home.welcome', { name: user.fullName })}</Title>
         <Badge size="lg" variant="light">
           {roleLabel(user.role)}
         </Badge>
@@ -32,9 +34,7 @@ export function HomePage() {
         <SimpleGrid cols={{ base: 1, md: 2 }}>{cards}</SimpleGrid>
       ) : (
         <Text c="dimmed">
-          Signed in as {user.email}
-          {user.jobTitle ? ` · ${user.jobTitle}` : ''}. Your role reads no day-to-day records; the menu lists what you
-          can open.
+          {t('home.noCards', { email: user.email, jobTitle: user.jobTitle ? ` · ${user.jobTitle}` : '' })}
         </Text>
       )}
     </Stack>

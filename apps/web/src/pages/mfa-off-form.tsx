@@ -1,22 +1,23 @@
 import { Alert, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { unwrap } from '#api-client';
 import { api } from '../api/client';
 import { formProblemOf } from '../api/problems';
 import { applyFieldErrors, type FieldMap, useFirstErrorFocus } from '../forms/form-errors';
-
-const FIELDS: FieldMap = {
-  password: { label: 'Password' },
-  code: { label: 'Code', path: 'code' },
-  recoveryCode: { label: 'Recovery code', path: 'code' },
-};
 
 /**
  * Turns two-step verification off: the password and a code from the app (or a recovery
  * code, for someone who lost the phone) prove it is the person, not a borrowed session.
  */
 export function MfaOffForm({ onDone, onCancel }: { onDone: () => Promise<void>; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const fields: FieldMap = {
+    password: { label: t('common.password') },
+    code: { label: t('security.off.code'), path: 'code' },
+    recoveryCode: { label: t('mfa.recoveryCode'), path: 'code' },
+  };
   const { ref, focusFirstError } = useFirstErrorFocus();
   const [error, setError] = useState<unknown>(null);
   const [elsewhere, setElsewhere] = useState<string[]>([]);
@@ -24,9 +25,8 @@ export function MfaOffForm({ onDone, onCancel }: { onDone: () => Promise<void>; 
   const form = useForm({
     initialValues: { password: '', code: '' },
     validate: {
-      password: (password) => (password ? null : 'Enter your password.'),
-      code: (code) =>
-        code.trim() ? null : 'Enter the 6-digit code from your authenticator app, or one of your recovery codes.',
+      password: (password) => (password ? null : t('security.off.passwordMissing')),
+      code: (code) => (code.trim() ? null : t('security.off.codeMissing')),
     },
   });
 
@@ -43,7 +43,7 @@ export function MfaOffForm({ onDone, onCancel }: { onDone: () => Promise<void>; 
       await onDone();
     } catch (caught) {
       setError(caught);
-      setElsewhere(applyFieldErrors(form, caught, FIELDS));
+      setElsewhere(applyFieldErrors(form, caught, fields));
       focusFirstError();
     } finally {
       setBusy(false);
@@ -52,27 +52,31 @@ export function MfaOffForm({ onDone, onCancel }: { onDone: () => Promise<void>; 
 
   const problem = formProblemOf(error);
   return (
-    <form ref={ref} onSubmit={submit} noValidate aria-label="Turn off two-step verification">
+    <form ref={ref} onSubmit={submit} noValidate aria-label={t('security.off.form')}>
       <Stack mt="md">
-        <Text size="sm">Without it, your password alone opens your account. Confirm it is you to turn it off.</Text>
+        <Text size="sm">{t('security.off.intro')}</Text>
         {(problem || elsewhere.length > 0) && (
-          <Alert color="red" role="alert" title="Two-step verification is still on">
+          <Alert color="red" role="alert" title={t('security.off.stillOn')}>
             {problem?.message ?? elsewhere.join(' ')}
           </Alert>
         )}
-        <PasswordInput label="Password" autoComplete="current-password" {...form.getInputProps('password')} />
+        <PasswordInput
+          label={t('common.password')}
+          autoComplete="current-password"
+          {...form.getInputProps('password')}
+        />
         <TextInput
-          label="Code"
-          description="The 6 digits your authenticator app shows, or one of your recovery codes."
+          label={t('security.off.code')}
+          description={t('security.off.codeHint')}
           autoComplete="one-time-code"
           {...form.getInputProps('code')}
         />
         <Group>
           <Button type="submit" color="red" loading={busy}>
-            Turn off
+            {t('security.off.turnOff')}
           </Button>
           <Button variant="default" onClick={onCancel}>
-            Keep it on
+            {t('security.off.keepOn')}
           </Button>
         </Group>
       </Stack>

@@ -1,5 +1,6 @@
 import { Alert, Anchor, Button, PinInput, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '#api-client';
 
 interface MfaStepProps {
@@ -9,6 +10,7 @@ interface MfaStepProps {
 
 /** Second step of sign-in: the authenticator code, or a recovery code. */
 export function MfaStep({ onSubmit, onCancel }: MfaStepProps) {
+  const { t } = useTranslation();
   const [useRecovery, setUseRecovery] = useState(false);
   const [code, setCode] = useState('');
   const [recoveryCode, setRecoveryCode] = useState('');
@@ -25,8 +27,8 @@ export function MfaStep({ onSubmit, onCancel }: MfaStepProps) {
       const problem = caught instanceof ApiProblem ? caught.problem : undefined;
       setError(
         problem?.code === 'mfa-code-invalid'
-          ? 'That code did not work. Codes change every 30 seconds and each works once.'
-          : (problem?.detail ?? 'Something went wrong; try again.'),
+          ? t('mfa.codeInvalid')
+          : (problem?.detail ?? t('common.somethingWentWrong')),
       );
       setCode('');
     } finally {
@@ -36,11 +38,7 @@ export function MfaStep({ onSubmit, onCancel }: MfaStepProps) {
 
   return (
     <Stack component="form" onSubmit={submit}>
-      <Text size="sm">
-        {useRecovery
-          ? 'Enter one of the recovery codes you saved when you set up two-step verification.'
-          : 'Enter the 6-digit code from your authenticator app.'}
-      </Text>
+      <Text size="sm">{useRecovery ? t('mfa.recoveryPrompt') : t('mfa.codePrompt')}</Text>
       {error && (
         <Alert color="red" role="alert">
           {error}
@@ -48,7 +46,7 @@ export function MfaStep({ onSubmit, onCancel }: MfaStepProps) {
       )}
       {useRecovery ? (
         <TextInput
-          label="Recovery code"
+          label={t('mfa.recoveryCode')}
           autoComplete="one-time-code"
           value={recoveryCode}
           onChange={(event) => setRecoveryCode(event.currentTarget.value)}
@@ -58,20 +56,20 @@ export function MfaStep({ onSubmit, onCancel }: MfaStepProps) {
           length={6}
           type="number"
           oneTimeCode
-          aria-label="Verification code"
+          aria-label={t('mfa.verificationCode')}
           value={code}
           onChange={setCode}
           onComplete={() => undefined}
         />
       )}
       <Button type="submit" loading={submitting} disabled={useRecovery ? recoveryCode.length < 8 : code.length !== 6}>
-        Verify
+        {t('mfa.verify')}
       </Button>
       <Anchor component="button" type="button" size="sm" onClick={() => setUseRecovery(!useRecovery)}>
-        {useRecovery ? 'Use a code from the app instead' : 'Use a recovery code instead'}
+        {useRecovery ? t('mfa.useApp') : t('mfa.useRecovery')}
       </Anchor>
       <Anchor component="button" type="button" size="sm" c="dimmed" onClick={onCancel}>
-        Start over
+        {t('mfa.startOver')}
       </Anchor>
     </Stack>
   );

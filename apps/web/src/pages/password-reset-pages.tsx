@@ -1,5 +1,6 @@
 import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { ApiProblem, unwrap } from '#api-client';
 import { api } from '../api/client';
@@ -7,6 +8,7 @@ import { AuthFrame } from '../components/auth-frame';
 
 /** Asks for a reset link. Says the same whether or not the email has an account. */
 export function ForgotPasswordPage() {
+  const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const [sent, setSent] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -20,40 +22,40 @@ export function ForgotPasswordPage() {
       await unwrap(api.POST('/api/v1/auth/password-reset', { body: { email } }));
       setSent(true);
     } catch (caught) {
-      setError(caught instanceof ApiProblem ? caught.message : 'Something went wrong; try again.');
+      setError(caught instanceof ApiProblem ? caught.message : t('common.somethingWentWrong'));
     } finally {
       setBusy(false);
     }
   }
 
   return (
-    <AuthFrame title="Reset your password">
+    <AuthFrame title={t('passwordReset.title')}>
       {sent ? (
-        <Alert color="teal" role="status" title="Check your email">
-          If {email} has an account, a link to choose a new password is on its way. It works for 60 minutes.
+        <Alert color="teal" role="status" title={t('passwordReset.checkEmail')}>
+          {t('passwordReset.sent', { email })}
         </Alert>
       ) : (
         <Stack component="form" onSubmit={submit}>
-          <Text size="sm">Enter the email you sign in with and we will send you a link.</Text>
+          <Text size="sm">{t('passwordReset.intro')}</Text>
           {error && (
             <Alert color="red" role="alert">
               {error}
             </Alert>
           )}
           <TextInput
-            label="Email"
+            label={t('common.email')}
             type="email"
             required
             value={email}
             onChange={(e) => setEmail(e.currentTarget.value)}
           />
           <Button type="submit" loading={busy}>
-            Send the link
+            {t('passwordReset.send')}
           </Button>
         </Stack>
       )}
       <Anchor component={Link} to="/sign-in" size="sm" mt="md" display="block">
-        Back to sign in
+        {t('passwordReset.backToSignIn')}
       </Anchor>
     </AuthFrame>
   );
@@ -62,6 +64,7 @@ export function ForgotPasswordPage() {
 /** Opened from the emailed link: choose the new password. */
 export function ResetPasswordPage() {
   const [params] = useSearchParams();
+  const { t } = useTranslation();
   const token = params.get('token') ?? '';
   const [password, setPassword] = useState('');
   const [done, setDone] = useState(false);
@@ -84,14 +87,13 @@ export function ResetPasswordPage() {
 
   const fieldError = problem?.fieldErrors().password;
   return (
-    <AuthFrame title="Choose a new password">
+    <AuthFrame title={t('passwordReset.chooseTitle')}>
       {done ? (
-        <Alert color="teal" role="status" title="Password changed">
-          You were signed out everywhere.{' '}
-          <Anchor component={Link} to="/sign-in">
-            Sign in with your new password
-          </Anchor>
-          .
+        <Alert color="teal" role="status" title={t('passwordReset.changedTitle')}>
+          <Trans
+            i18nKey="passwordReset.changedText"
+            components={{ anchor: <Anchor component={Link} to="/sign-in" /> }}
+          />
         </Alert>
       ) : (
         <Stack component="form" onSubmit={submit}>
@@ -101,8 +103,8 @@ export function ResetPasswordPage() {
             </Alert>
           )}
           <PasswordInput
-            label="New password"
-            description="At least 12 characters. A few unrelated words make a strong, memorable password."
+            label={t('passwordReset.newPassword')}
+            description={t('signUp.passwordHint')}
             autoComplete="new-password"
             required
             value={password}
@@ -110,7 +112,7 @@ export function ResetPasswordPage() {
             error={fieldError}
           />
           <Button type="submit" loading={busy} disabled={!token}>
-            Set the new password
+            {t('passwordReset.setPassword')}
           </Button>
         </Stack>
       )}

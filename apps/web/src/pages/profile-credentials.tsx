@@ -1,5 +1,6 @@
 import { Alert, Badge, Button, Card, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { fieldErrorsOf, problemOf } from '../api/problems';
 import { type Profile, useChangePassword, useRequestEmailChange } from '../api/use-profile';
 
@@ -19,6 +20,7 @@ function errorsOf(error: unknown, passwordField: string, extra: Record<string, s
 /** A new address takes effect only when the link sent to it is followed. */
 export function ChangeEmailCard({ profile }: { profile: Profile }) {
   const request = useRequestEmailChange();
+  const { t } = useTranslation();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
 
@@ -34,25 +36,21 @@ export function ChangeEmailCard({ profile }: { profile: Profile }) {
     <Card withBorder component="form" onSubmit={submit} noValidate aria-labelledby="profile-email-title">
       <Group justify="space-between">
         <Text fw={600} id="profile-email-title">
-          Email address
+          {t('profile.emailTitle')}
         </Text>
         <Badge color={profile.emailVerified ? 'teal' : 'yellow'} variant="light">
-          {profile.emailVerified ? 'Confirmed' : 'Not confirmed'}
+          {profile.emailVerified ? t('profile.confirmed') : t('profile.notConfirmed')}
         </Badge>
       </Group>
       <Text size="sm" c="dimmed" mt={4}>
-        You sign in with <strong>{profile.email}</strong>. To change it, we send a link to the new address; nothing
-        changes until you follow it.
+        <Trans i18nKey="profile.emailIntro" values={{ email: profile.email }} components={{ strong: <strong /> }} />
       </Text>
       {request.isSuccess ? (
-        <Alert color="teal" mt="md" title="Check the new inbox" role="status">
+        <Alert color="teal" mt="md" title={t('profile.checkNewInbox')} role="status">
           <Stack gap="xs">
-            <Text size="sm">
-              We sent a link to {request.variables.email}. Follow it within 24 hours to switch your account to that
-              address. Until then, keep signing in with {profile.email}; we let that address know too.
-            </Text>
+            <Text size="sm">{t('profile.emailSent', { email: request.variables.email, current: profile.email })}</Text>
             <Button size="xs" variant="default" w="fit-content" onClick={() => request.reset()}>
-              Use another address
+              {t('profile.useAnother')}
             </Button>
           </Stack>
         </Alert>
@@ -64,7 +62,7 @@ export function ChangeEmailCard({ profile }: { profile: Profile }) {
             </Alert>
           )}
           <TextInput
-            label="New email address"
+            label={t('profile.newEmail')}
             type="email"
             autoComplete="email"
             required
@@ -73,8 +71,8 @@ export function ChangeEmailCard({ profile }: { profile: Profile }) {
             error={fields.email ?? taken}
           />
           <PasswordInput
-            label="Your password"
-            description="To confirm it is you."
+            label={t('profile.yourPassword')}
+            description={t('profile.yourPasswordHint')}
             autoComplete="current-password"
             required
             value={password}
@@ -82,7 +80,7 @@ export function ChangeEmailCard({ profile }: { profile: Profile }) {
             error={fields.password}
           />
           <Button type="submit" loading={request.isPending} w="fit-content">
-            Send the confirmation link
+            {t('profile.sendConfirmation')}
           </Button>
         </Stack>
       )}
@@ -93,6 +91,7 @@ export function ChangeEmailCard({ profile }: { profile: Profile }) {
 /** Changing the password signs out every other device; this one stays signed in. */
 export function ChangePasswordCard() {
   const change = useChangePassword();
+  const { t } = useTranslation();
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
 
@@ -114,12 +113,12 @@ export function ChangePasswordCard() {
   return (
     <Card withBorder component="form" onSubmit={submit} noValidate aria-labelledby="profile-password-title">
       <Text fw={600} id="profile-password-title">
-        Password
+        {t('profile.passwordTitle')}
       </Text>
       <Stack mt="sm">
         {change.isSuccess && (
-          <Alert color="teal" title="Password changed" role="status">
-            Your other devices were signed out; this one stays signed in.
+          <Alert color="teal" title={t('profile.passwordChanged')} role="status">
+            {t('profile.passwordChangedText')}
           </Alert>
         )}
         {problem && (
@@ -128,7 +127,7 @@ export function ChangePasswordCard() {
           </Alert>
         )}
         <PasswordInput
-          label="Current password"
+          label={t('profile.currentPassword')}
           autoComplete="current-password"
           required
           value={currentPassword}
@@ -136,8 +135,8 @@ export function ChangePasswordCard() {
           error={fields.currentPassword}
         />
         <PasswordInput
-          label="New password"
-          description="At least 12 characters. A few unrelated words make a strong, memorable password."
+          label={t('profile.newPassword')}
+          description={t('signUp.passwordHint')}
           autoComplete="new-password"
           required
           value={newPassword}
@@ -145,7 +144,7 @@ export function ChangePasswordCard() {
           error={fields.newPassword}
         />
         <Button type="submit" loading={change.isPending} w="fit-content">
-          Change password
+          {t('profile.changePassword')}
         </Button>
       </Stack>
     </Card>

@@ -14,36 +14,25 @@ import {
   Title,
 } from '@mantine/core';
 import { type FormEvent, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { fieldErrorsOf, formProblemOf } from '../api/problems';
 import { type Profile, useProfile, useUpdateProfile } from '../api/use-profile';
 import { useAuth } from '../auth/auth-context';
+import { COMPLETE_LANGUAGES, LANGUAGE_NAMES, LANGUAGES } from '../i18n/preferences';
 import { roleLabel } from '../labels';
 import { ChangeEmailCard, ChangePasswordCard } from './profile-credentials';
-
-const LANGUAGES = [
-  { value: 'en', label: 'English' },
-  { value: 'de', label: 'Deutsch' },
-  { value: 'fr', label: 'Français' },
-  { value: 'es', label: 'Español' },
-  { value: 'nl', label: 'Nederlands' },
-];
-
-const THEMES = [
-  { value: 'light', label: 'Light' },
-  { value: 'dark', label: 'Dark' },
-  { value: 'auto', label: 'Match my device' },
-];
 
 /** Your own account: details and preferences, email address, password. */
 export function ProfilePage() {
   const profile = useProfile();
+  const { t } = useTranslation();
   return (
     <Stack maw={760}>
       <Group justify="space-between" align="flex-end">
-        <Title order={1}>Your profile</Title>
+        <Title order={1}>{t('profile.title')}</Title>
         <Anchor component={Link} to="/security" size="sm">
-          Sessions and two-step verification
+          {t('profile.securityLink')}
         </Anchor>
       </Group>
       {profile.isError && (
@@ -60,7 +49,7 @@ export function ProfilePage() {
       ) : (
         !profile.isError && (
           <Center h={160}>
-            <Loader aria-label="Loading your profile" />
+            <Loader aria-label={t('profile.loading')} />
           </Center>
         )
       )}
@@ -82,7 +71,20 @@ type DetailsForm = ReturnType<typeof formOf>;
 
 function DetailsCard({ profile }: { profile: Profile }) {
   const update = useUpdateProfile();
+  const { t } = useTranslation();
   const { reloadUser } = useAuth();
+  // Each language in its own words, saying whether its catalogue is complete.
+  const languages = LANGUAGES.map((value) => ({
+    value,
+    label: COMPLETE_LANGUAGES.includes(value)
+      ? LANGUAGE_NAMES[value]
+      : t('languagePicker.partial', { name: LANGUAGE_NAMES[value] }),
+  }));
+  const themes = [
+    { value: 'light', label: t('profile.themeLight') },
+    { value: 'dark', label: t('profile.themeDark') },
+    { value: 'auto', label: t('profile.themeAuto') },
+  ];
   const [form, setForm] = useState(() => formOf(profile));
   const timeZones = useMemo(() => {
     const zones = Intl.supportedValuesOf('timeZone');
@@ -126,52 +128,61 @@ function DetailsCard({ profile }: { profile: Profile }) {
     <Card withBorder component="form" onSubmit={submit} noValidate aria-labelledby="profile-details-title">
       <Group justify="space-between">
         <Text fw={600} id="profile-details-title">
-          Details
+          {t('profile.details')}
         </Text>
         <Badge variant="light">{roleLabel(profile.role)}</Badge>
       </Group>
       <Stack mt="sm">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput label="Full name" autoComplete="name" required {...text('fullName')} />
-          <TextInput label="Phone" type="tel" autoComplete="tel" placeholder="+44 113 496 0000" {...text('phone')} />
-          <TextInput label="Job title" autoComplete="organization-title" {...text('jobTitle')} />
-          <TextInput label="Company" autoComplete="organization" {...text('company')} />
+          <TextInput label={t('common.fullName')} autoComplete="name" required {...text('fullName')} />
+          <TextInput
+            label={t('common.phone')}
+            type="tel"
+            autoComplete="tel"
+            placeholder="+44 113 496 0000"
+            {...text('phone')}
+          />
+          <TextInput label={t('profile.jobTitle')} autoComplete="organization-title" {...text('jobTitle')} />
+          <TextInput label={t('profile.company')} autoComplete="organization" {...text('company')} />
         </SimpleGrid>
         <Text fw={600} size="sm" mt="xs">
-          Preferences
+          {t('profile.preferences')}
         </Text>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <Select
-            label="Language"
-            placeholder="Not chosen"
-            data={LANGUAGES}
+            label={t('common.language')}
+            placeholder={t('common.notChosen')}
+            data={languages}
             value={form.language}
             onChange={(value) => change('language', value)}
             error={fieldErrors['preferences.language']}
             allowDeselect={false}
           />
           <Select
-            label="Theme"
-            placeholder="Not chosen"
-            data={THEMES}
+            label={t('profile.theme')}
+            placeholder={t('common.notChosen')}
+            data={themes}
             value={form.theme}
             onChange={(value) => change('theme', value)}
             error={fieldErrors['preferences.theme']}
             allowDeselect={false}
           />
           <Select
-            label="Time zone"
-            placeholder="Type to search"
+            label={t('profile.timeZone')}
+            placeholder={t('profile.timeZoneSearch')}
             data={timeZones}
             searchable
             limit={50}
-            nothingFoundMessage="No such time zone"
+            nothingFoundMessage={t('profile.noTimeZone')}
             value={form.timeZone}
             onChange={(value) => change('timeZone', value)}
             error={fieldErrors['preferences.timeZone']}
             allowDeselect={false}
           />
         </SimpleGrid>
+        <Text size="xs" c="dimmed">
+          {t('profile.languagesNote')}
+        </Text>
         {problem && (
           <Text c="red" size="sm" role="alert">
             {problem.message}
@@ -179,11 +190,11 @@ function DetailsCard({ profile }: { profile: Profile }) {
         )}
         <Group>
           <Button type="submit" loading={update.isPending}>
-            Save changes
+            {t('profile.save')}
           </Button>
           {update.isSuccess && (
             <Text c="teal" size="sm" role="status">
-              Your profile is saved.
+              {t('profile.saved')}
             </Text>
           )}
         </Group>

@@ -1,44 +1,50 @@
 import { Alert, Badge, Card, Loader, Table, Text } from '@mantine/core';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { type SecurityEvent, useSecurityEvents } from '../api/use-audit';
-import { auditActionLabel, OUTCOME_LABELS } from '../labels';
+import { useFormat } from '../i18n/use-locale';
+import { OUTCOME_LABELS, outcomeLabel, securityActionLabel } from '../labels';
 import { deviceOf } from '../user-agent';
 
-const when = (value: string) => new Date(value).toLocaleString();
-
 /** You did it, or someone tried (or an administrator acted) on your account. */
-const whoOf = (event: SecurityEvent) =>
-  event.byYou ? 'By you' : event.outcome === 'success' ? 'On your account' : 'Attempt on your account';
+const whoOf = (event: SecurityEvent, t: TFunction) =>
+  event.byYou
+    ? t('security.events.byYou')
+    : event.outcome === 'success'
+      ? t('security.events.onYourAccount')
+      : t('security.events.attempt');
 
 /** The account's recent sign-ins and security changes, so a person spots what was not them. */
 export function SecurityEventsCard() {
   const events = useSecurityEvents();
+  const { t } = useTranslation();
+  const { formatDateTime } = useFormat();
   return (
     <Card withBorder>
-      <Text fw={600}>Recent security activity</Text>
+      <Text fw={600}>{t('security.events.title')}</Text>
       <Text size="sm" c="dimmed" mt={4}>
-        Sign-ins, failed attempts with your email address, and changes to your password, two-step verification and API
-        keys. If something here was not you, change your password and log out everywhere.
+        {t('security.events.intro')}
       </Text>
       {events.isPending ? (
-        <Loader size="sm" mt="sm" aria-label="Loading your security activity" />
+        <Loader size="sm" mt="sm" aria-label={t('security.events.loading')} />
       ) : events.isError ? (
-        <Alert color="red" mt="sm" title="Could not load your security activity" role="alert">
+        <Alert color="red" mt="sm" title={t('security.events.loadFailed')} role="alert">
           {events.error.message}
         </Alert>
       ) : events.data.items.length === 0 ? (
         <Text size="sm" c="dimmed" mt="sm">
-          Nothing recorded yet.
+          {t('common.nothingRecordedYet')}
         </Text>
       ) : (
         <Table.ScrollContainer minWidth={600} mt="sm">
-          <Table aria-label="Recent security activity">
+          <Table aria-label={t('security.events.title')}>
             <Table.Thead>
               <Table.Tr>
-                <Table.Th>When</Table.Th>
-                <Table.Th>Event</Table.Th>
-                <Table.Th>Result</Table.Th>
-                <Table.Th>IP address</Table.Th>
-                <Table.Th>Device</Table.Th>
+                <Table.Th>{t('security.events.when')}</Table.Th>
+                <Table.Th>{t('security.events.event')}</Table.Th>
+                <Table.Th>{t('security.events.result')}</Table.Th>
+                <Table.Th>{t('security.events.ip')}</Table.Th>
+                <Table.Th>{t('security.events.device')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -46,16 +52,18 @@ export function SecurityEventsCard() {
                 const outcome = OUTCOME_LABELS[event.outcome];
                 return (
                   <Table.Tr key={event.seq}>
-                    <Table.Td>{when(event.at)}</Table.Td>
                     <Table.Td>
-                      <Text size="sm">{auditActionLabel(event.action)}</Text>
+                      <time dateTime={event.at}>{formatDateTime(event.at)}</time>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{securityActionLabel(event.action)}</Text>
                       <Text size="xs" c={event.byYou ? 'dimmed' : 'orange.8'} fw={event.byYou ? undefined : 600}>
-                        {whoOf(event)}
+                        {whoOf(event, t)}
                       </Text>
                     </Table.Td>
                     <Table.Td>
                       <Badge color={outcome?.color ?? 'gray'} variant="light">
-                        {outcome?.label ?? event.outcome}
+                        {outcomeLabel(event.outcome)}
                       </Badge>
                     </Table.Td>
                     <Table.Td>{event.ip ?? '—'}</Table.Td>

@@ -16,6 +16,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiProblem, type components, unwrap } from '#api-client';
 import { api } from '../api/client';
@@ -30,6 +31,7 @@ type Enrolment = components['schemas']['MfaEnrolmentResponseDto'];
 /** Two-step verification: set-up with a QR code, first code, recovery codes shown once. */
 export function SecurityPage() {
   const { user, refresh } = useAuth();
+  const { t } = useTranslation();
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
   const [code, setCode] = useState('');
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
@@ -44,7 +46,7 @@ export function SecurityPage() {
     try {
       setEnrolment(await unwrap(api.POST('/api/v1/auth/mfa/enrolment')));
     } catch (caught) {
-      setError(caught instanceof ApiProblem ? caught.message : 'Could not start the set-up');
+      setError(caught instanceof ApiProblem ? caught.message : t('security.startFailed'));
     } finally {
       setBusy(false);
     }
@@ -59,7 +61,7 @@ export function SecurityPage() {
       setEnrolment(null);
       await refresh();
     } catch (caught) {
-      setError(caught instanceof ApiProblem ? caught.message : 'The code did not work');
+      setError(caught instanceof ApiProblem ? caught.message : t('security.codeFailed'));
       setCode('');
     } finally {
       setBusy(false);
@@ -69,25 +71,25 @@ export function SecurityPage() {
   return (
     <Stack maw={760}>
       <Group justify="space-between" align="flex-end">
-        <Title order={1}>Security</Title>
+        <Title order={1}>{t('security.title')}</Title>
         {!user.mfaEnrolmentRequired && (
           <Anchor component={Link} to="/profile" size="sm">
-            Your profile, email and password
+            {t('security.profileLink')}
           </Anchor>
         )}
       </Group>
       {user.mfaEnrolmentRequired && (
-        <Alert color="yellow" title="Two-step verification is required" role="alert">
-          Your organization requires two-step verification. Set it up to continue using Steward CRM.
+        <Alert color="yellow" title={t('security.requiredTitle')} role="alert">
+          {t('security.requiredText')}
         </Alert>
       )}
       <Card withBorder>
         <Group justify="space-between">
-          <Text fw={600}>Two-step verification</Text>
-          <Badge color={user.mfaEnabled ? 'teal' : 'gray'}>{user.mfaEnabled ? 'On' : 'Off'}</Badge>
+          <Text fw={600}>{t('security.mfaTitle')}</Text>
+          <Badge color={user.mfaEnabled ? 'teal' : 'gray'}>{user.mfaEnabled ? t('common.on') : t('common.off')}</Badge>
         </Group>
         <Text size="sm" c="dimmed" mt={4}>
-          A code from an authenticator app on your phone, asked for after your password.
+          {t('security.mfaIntro')}
         </Text>
         {error && (
           <Alert color="red" mt="sm" role="alert">
@@ -96,27 +98,34 @@ export function SecurityPage() {
         )}
         {!user.mfaEnabled && !enrolment && !recoveryCodes && (
           <Button mt="md" onClick={start} loading={busy} w="fit-content">
-            Set up two-step verification
+            {t('security.setUp')}
           </Button>
         )}
         {enrolment && (
           <SimpleGrid cols={{ base: 1, sm: 2 }} mt="md">
-            <Image src={enrolment.qrCodeDataUrl} alt="QR code for your authenticator app" w={200} h={200} />
+            <Image src={enrolment.qrCodeDataUrl} alt={t('security.qrCode')} w={200} h={200} />
             <Stack>
-              <Text size="sm">Scan the code with your authenticator app, or type this key:</Text>
-              <Code aria-label="Set-up key">{enrolment.secret}</Code>
-              <Text size="sm">Then enter the 6-digit code it shows:</Text>
-              <PinInput length={6} type="number" oneTimeCode aria-label="First code" value={code} onChange={setCode} />
+              <Text size="sm">{t('security.scan')}</Text>
+              <Code aria-label={t('security.setUpKey')}>{enrolment.secret}</Code>
+              <Text size="sm">{t('security.enterFirst')}</Text>
+              <PinInput
+                length={6}
+                type="number"
+                oneTimeCode
+                aria-label={t('security.firstCode')}
+                value={code}
+                onChange={setCode}
+              />
               <Button onClick={confirm} loading={busy} disabled={code.length !== 6} w="fit-content">
-                Turn on
+                {t('security.turnOn')}
               </Button>
             </Stack>
           </SimpleGrid>
         )}
         {recoveryCodes && (
-          <Alert color="teal" mt="md" title="Two-step verification is on. Save your recovery codes" role="status">
-            <Text size="sm">Each works once if you lose your phone. They are shown only now.</Text>
-            <List size="sm" mt="xs" ff="monospace" aria-label="Recovery codes">
+          <Alert color="teal" mt="md" title={t('security.codesTitle')} role="status">
+            <Text size="sm">{t('security.codesText')}</Text>
+            <List size="sm" mt="xs" ff="monospace" aria-label={t('security.codesList')}>
               {recoveryCodes.map((recovery) => (
                 <List.Item key={recovery}>{recovery}</List.Item>
               ))}
@@ -125,7 +134,7 @@ export function SecurityPage() {
               <CopyButton value={recoveryCodes.join('\n')}>
                 {({ copied, copy }) => (
                   <Button size="xs" variant="light" onClick={copy}>
-                    {copied ? 'Copied' : 'Copy codes'}
+                    {copied ? t('security.copied') : t('security.copyCodes')}
                   </Button>
                 )}
               </CopyButton>
@@ -134,14 +143,17 @@ export function SecurityPage() {
                 variant="light"
                 onClick={() =>
                   saveFile(
-                    new Blob([`Steward CRM recovery codes for ${user.email}\n\n${recoveryCodes.join('\n')}\n`], {
-                      type: 'text/plain',
-                    }),
+                    new Blob(
+                      [`${t('security.codesFileHeading', { email: user.email })}\n\n${recoveryCodes.join('\n')}\n`],
+                      {
+                        type: 'text/plain',
+                      },
+                    ),
                     'steward-recovery-codes.txt',
                   )
                 }
               >
-                Download codes
+                {t('security.downloadCodes')}
               </Button>
             </Group>
           </Alert>
@@ -159,7 +171,7 @@ export function SecurityPage() {
             />
           ) : (
             <Button mt="md" variant="default" color="red" onClick={() => setTurningOff(true)} w="fit-content">
-              Turn off two-step verification
+              {t('security.turnOffButton')}
             </Button>
           ))}
       </Card>

@@ -1,15 +1,17 @@
 import { Badge, Button, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { unwrap } from '#api-client';
 import { api } from '../api/client';
 import { useAuth } from '../auth/auth-context';
-
-const when = (value: string) => new Date(value).toLocaleString();
+import { useFormat } from '../i18n/use-locale';
 
 /** Where you are signed in; sign one device out, or all of them. */
 export function SessionsCard() {
   const queryClient = useQueryClient();
+  const { t } = useTranslation();
+  const { formatDateTime } = useFormat();
   const { signOut } = useAuth();
   const navigate = useNavigate();
   const sessions = useQuery({
@@ -31,17 +33,17 @@ export function SessionsCard() {
   return (
     <Card withBorder>
       <Group justify="space-between">
-        <Text fw={600}>Where you are signed in</Text>
+        <Text fw={600}>{t('security.sessions.title')}</Text>
         <Button size="xs" color="red" variant="light" loading={revokeAll.isPending} onClick={() => revokeAll.mutate()}>
-          Log out everywhere
+          {t('security.sessions.logOutEverywhere')}
         </Button>
       </Group>
-      <Table mt="sm" aria-label="Your sessions">
+      <Table mt="sm" aria-label={t('security.sessions.table')}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Device</Table.Th>
-            <Table.Th>IP address</Table.Th>
-            <Table.Th>Signed in</Table.Th>
+            <Table.Th>{t('security.sessions.device')}</Table.Th>
+            <Table.Th>{t('security.sessions.ip')}</Table.Th>
+            <Table.Th>{t('security.sessions.signedIn')}</Table.Th>
             <Table.Th />
           </Table.Tr>
         </Table.Thead>
@@ -51,21 +53,23 @@ export function SessionsCard() {
               <Table.Td>
                 <Stack gap={0}>
                   <Text size="sm" lineClamp={1}>
-                    {session.userAgent ?? 'Unknown device'}
+                    {session.userAgent ?? t('security.sessions.unknownDevice')}
                   </Text>
                   {session.current && (
                     <Badge size="xs" w="fit-content">
-                      This device
+                      {t('security.sessions.thisDevice')}
                     </Badge>
                   )}
                 </Stack>
               </Table.Td>
               <Table.Td>{session.ip ?? '—'}</Table.Td>
-              <Table.Td>{when(session.signedInAt)}</Table.Td>
+              <Table.Td>
+                <time dateTime={session.signedInAt}>{formatDateTime(session.signedInAt)}</time>
+              </Table.Td>
               <Table.Td>
                 {!session.current && (
                   <Button size="xs" variant="default" onClick={() => revoke.mutate(session.id)}>
-                    Sign out
+                    {t('security.sessions.signOut')}
                   </Button>
                 )}
               </Table.Td>

@@ -4,6 +4,7 @@ import {
   Button,
   Checkbox,
   Container,
+  Group,
   Paper,
   PasswordInput,
   Stack,
@@ -13,15 +14,15 @@ import {
 } from '@mantine/core';
 import { isEmail, isNotEmpty, useForm } from '@mantine/form';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { ApiProblem } from '#api-client';
 import { useResendVerification } from '../api/use-account-links';
 import { useReadiness } from '../api/use-health';
 import { useAuth } from '../auth/auth-context';
 import { applyFieldErrors, type FieldMap, useFirstErrorFocus } from '../forms/form-errors';
+import { LanguagePicker } from '../i18n/language-picker';
 import { MfaStep } from './mfa-step';
-
-const FIELDS: FieldMap = { email: { label: 'Email' }, password: { label: 'Password' } };
 
 /** What another page may hand the sign-in page: where to return, a notice, the email to fill in. */
 interface SignInState {
@@ -36,11 +37,13 @@ export function SignInPage() {
   const navigate = useNavigate();
   const location = useLocation();
   const state = (location.state as SignInState | null) ?? {};
+  const { t } = useTranslation();
+  const fields: FieldMap = { email: { label: t('common.email') }, password: { label: t('common.password') } };
   const form = useForm({
     initialValues: { email: state.email ?? '', password: '', keepSignedIn: false },
     validate: {
-      email: isEmail('Enter your email address, such as name@example.com.'),
-      password: isNotEmpty('Enter your password.'),
+      email: (value) => isEmail(t('signIn.emailInvalid'))(value),
+      password: (value) => isNotEmpty(t('signIn.passwordMissing'))(value),
     },
   });
   const { ref, focusFirstError } = useFirstErrorFocus();
@@ -63,7 +66,7 @@ export function SignInPage() {
       else navigate(from, { replace: true });
     } catch (error) {
       setProblem(error instanceof ApiProblem ? error : null);
-      applyFieldErrors(form, error, FIELDS);
+      applyFieldErrors(form, error, fields);
       focusFirstError();
     } finally {
       setSubmitting(false);
@@ -72,11 +75,14 @@ export function SignInPage() {
   return (
     <Container size={420} my={40}>
       <Title ta="center" order={1}>
-        Sign in to Steward CRM
+        {t('signIn.title')}
       </Title>
       <Text c="dimmed" size="sm" ta="center" mt={5}>
-        The CRM that keeps its privacy promises.
+        {t('signIn.tagline')}
       </Text>
+      <Group justify="center" mt="sm">
+        <LanguagePicker />
+      </Group>
       {mfaToken ? (
         <Paper withBorder shadow="sm" p="lg" mt="lg">
           <MfaStep
@@ -94,7 +100,7 @@ export function SignInPage() {
         <Paper withBorder shadow="sm" p="lg" mt="lg" component="form" ref={ref} onSubmit={submit} noValidate>
           <Stack>
             {readiness.isError && (
-              <Alert color="red" title="Service unavailable" role="alert">
+              <Alert color="red" title={t('signIn.serviceUnavailable')} role="alert">
                 {readiness.error.message}
               </Alert>
             )}
@@ -106,10 +112,10 @@ export function SignInPage() {
             {problem?.problem.code === 'email-not-verified' ? (
               <Alert color="yellow" title={problem.problem.title} role="alert">
                 <Stack gap="xs">
-                  <Text size="sm">Follow the link we emailed to {email} to confirm the address, then sign in.</Text>
+                  <Text size="sm">{t('signIn.confirmEmail', { email })}</Text>
                   {resend.isSuccess ? (
                     <Text size="sm" role="status">
-                      A new link is on its way to {resend.variables}. Earlier links no longer work.
+                      {t('signIn.newLinkSent', { email: resend.variables })}
                     </Text>
                   ) : (
                     <Button
@@ -119,7 +125,7 @@ export function SignInPage() {
                       loading={resend.isPending}
                       onClick={() => resend.mutate(email)}
                     >
-                      Send a new link
+                      {t('signIn.sendNewLink')}
                     </Button>
                   )}
                 </Stack>
@@ -128,38 +134,39 @@ export function SignInPage() {
               problem &&
               !problem.problem.errors?.length && (
                 <Alert color="red" title={problem.problem.title} role="alert">
-                  {problem.problem.code === 'invalid-credentials'
-                    ? 'Check your email and password and try again.'
-                    : problem.message}
+                  {problem.problem.code === 'invalid-credentials' ? t('signIn.checkCredentials') : problem.message}
                 </Alert>
               )
             )}
-            <TextInput label="Email" type="email" autoComplete="username" required {...form.getInputProps('email')} />
+            <TextInput
+              label={t('common.email')}
+              type="email"
+              autoComplete="username"
+              required
+              {...form.getInputProps('email')}
+            />
             <PasswordInput
-              label="Password"
+              label={t('common.password')}
               autoComplete="current-password"
               required
               {...form.getInputProps('password')}
             />
             <Checkbox
-              label="Keep me signed in"
-              description="Stay signed in on this device for 30 days. Leave unchecked on shared computers."
+              label={t('signIn.keepSignedIn')}
+              description={t('signIn.keepSignedInHint')}
               {...form.getInputProps('keepSignedIn', { type: 'checkbox' })}
             />
             <Button type="submit" loading={submitting} fullWidth>
-              Sign in
+              {t('signIn.submit')}
             </Button>
             <Anchor component={Link} to="/forgot-password" size="sm" ta="center">
-              Forgot your password?
+              {t('signIn.forgotPassword')}
             </Anchor>
             <Text size="sm" ta="center">
-              New to Steward CRM?{' '}
-              <Anchor component={Link} to="/sign-up">
-                Create an account
-              </Anchor>
+              <Trans i18nKey="signIn.newHere" components={{ anchor: <Anchor component={Link} to="/sign-up" /> }} />
             </Text>
             <Anchor component={Link} to="/privacy" size="sm" ta="center">
-              Privacy policy
+              {t('signIn.privacyPolicy')}
             </Anchor>
           </Stack>
         </Paper>

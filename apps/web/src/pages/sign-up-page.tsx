@@ -1,5 +1,6 @@
 import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import { fieldErrorsOf, formProblemOf, problemOf } from '../api/problems';
 import { useSignUp } from '../api/use-account-links';
@@ -16,6 +17,7 @@ const emptyForm = { organizationName: '', fullName: '', email: '', password: '' 
 /** Self sign-up: a new organization with you as its owner, confirmed by an emailed link. */
 export function SignUpPage() {
   const { user } = useAuth();
+  const { t } = useTranslation();
   const signUp = useSignUp();
   const [form, setForm] = useState(emptyForm);
   const [age, setAge] = useState(emptyAgeGate);
@@ -56,12 +58,12 @@ export function SignUpPage() {
 
   if (refusal) {
     return (
-      <AuthFrame title="Create your organization">
-        <Alert color="orange" title="You are below the minimum age for an account" role="alert">
+      <AuthFrame title={t('signUp.title')}>
+        <Alert color="orange" title={t('signUp.belowAge')} role="alert">
           {refusal}
         </Alert>
         <Anchor component={Link} to="/sign-in" size="sm" mt="md" display="block">
-          Back to sign in
+          {t('signUp.backToSignIn')}
         </Anchor>
       </AuthFrame>
     );
@@ -69,16 +71,15 @@ export function SignUpPage() {
 
   if (sentTo) {
     return (
-      <AuthFrame title="Check your inbox">
+      <AuthFrame title={t('signUp.checkInbox')}>
         <Stack>
-          <Alert color="teal" title="Confirm your email address" role="status">
-            We sent a link to {sentTo}. Follow it within 48 hours to confirm your address, then sign in. If that address
-            already has an account, the email tells you how to sign in instead.
+          <Alert color="teal" title={t('signUp.confirmTitle')} role="status">
+            {t('signUp.confirmText', { email: sentTo })}
           </Alert>
-          <Text size="sm">No email after a few minutes? Check your spam folder, or ask for a new link.</Text>
+          <Text size="sm">{t('signUp.noEmail')}</Text>
           <ResendVerificationForm defaultEmail={sentTo} />
           <Anchor component={Link} to="/sign-in" size="sm">
-            Go to sign in
+            {t('signUp.goToSignIn')}
           </Anchor>
         </Stack>
       </AuthFrame>
@@ -86,10 +87,7 @@ export function SignUpPage() {
   }
 
   return (
-    <AuthFrame
-      title="Create your organization"
-      subtitle="Start with Steward CRM: you become the owner of a new organization."
-    >
+    <AuthFrame title={t('signUp.title')} subtitle={t('signUp.subtitle')}>
       <form onSubmit={submit} noValidate>
         <Stack>
           {problem && (
@@ -97,12 +95,12 @@ export function SignUpPage() {
               {problem.message}
             </Alert>
           )}
-          <TextInput label="Organization name" required {...field('organizationName')} />
-          <TextInput label="Full name" autoComplete="name" required {...field('fullName')} />
-          <TextInput label="Email" type="email" autoComplete="email" required {...field('email')} />
+          <TextInput label={t('signUp.organizationName')} required {...field('organizationName')} />
+          <TextInput label={t('common.fullName')} autoComplete="name" required {...field('fullName')} />
+          <TextInput label={t('common.email')} type="email" autoComplete="email" required {...field('email')} />
           <PasswordInput
-            label="Password"
-            description="At least 12 characters. A few unrelated words make a strong, memorable password."
+            label={t('common.password')}
+            description={t('signUp.passwordHint')}
             autoComplete="new-password"
             required
             {...field('password')}
@@ -114,13 +112,10 @@ export function SignUpPage() {
             error={fieldErrors.dateOfBirth ?? fieldErrors.confirmAge}
           />
           <Button type="submit" loading={signUp.isPending} fullWidth>
-            Create account
+            {t('signUp.submit')}
           </Button>
           <Text size="sm" ta="center">
-            Already have an account?{' '}
-            <Anchor component={Link} to="/sign-in">
-              Sign in
-            </Anchor>
+            <Trans i18nKey="signUp.haveAccount" components={{ anchor: <Anchor component={Link} to="/sign-in" /> }} />
           </Text>
         </Stack>
       </form>

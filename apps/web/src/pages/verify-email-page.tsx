@@ -1,5 +1,6 @@
 import { Alert, Anchor, Button, Center, Loader, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { fieldErrorsOf } from '../api/problems';
 import { useEmailVerification, useResendVerification } from '../api/use-account-links';
@@ -41,6 +42,7 @@ export function VerifyEmailPage() {
 /** Asks for another confirmation link. Answers the same whether or not the email has an account. */
 export function ResendVerificationForm({ defaultEmail = '' }: { defaultEmail?: string }) {
   const resend = useResendVerification();
+  const { t } = useTranslation();
   const [email, setEmail] = useState(defaultEmail);
 
   function submit(event: FormEvent) {
@@ -50,16 +52,15 @@ export function ResendVerificationForm({ defaultEmail = '' }: { defaultEmail?: s
 
   if (resend.isSuccess) {
     return (
-      <Alert color="teal" role="status" title="A new link is on its way">
-        If {resend.variables} has an account waiting for confirmation, a new link is in its inbox. Earlier links no
-        longer work.
+      <Alert color="teal" role="status" title={t('resendVerification.sentTitle')}>
+        {t('resendVerification.sent', { email: resend.variables })}
       </Alert>
     );
   }
   return (
     <Stack component="form" onSubmit={submit} gap="xs">
       <TextInput
-        label="Email"
+        label={t('resendVerification.email')}
         type="email"
         autoComplete="email"
         required
@@ -68,7 +69,7 @@ export function ResendVerificationForm({ defaultEmail = '' }: { defaultEmail?: s
         error={fieldErrorsOf(resend.error).email}
       />
       <Button type="submit" variant="light" loading={resend.isPending} w="fit-content">
-        Send a new link
+        {t('resendVerification.submit')}
       </Button>
     </Stack>
   );

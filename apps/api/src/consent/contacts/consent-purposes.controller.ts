@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { updatedSinceOf } from '../../common/pagination.dto.js';
 import { CurrentUser, Requires } from '../../identity/identity.decorators.js';
 import type { Caller } from '../../identity/identity.types.js';
 import {
@@ -23,14 +24,16 @@ export class ConsentPurposesController {
   @Requires('consents:read')
   @ApiOperation({
     summary: 'The consent purposes of the organization',
-    description: 'Every new organization starts with marketing-email, marketing-sms, marketing-phone and profiling.',
+    description:
+      'Every new organization starts with marketing-email, marketing-sms, marketing-phone and profiling. By name; ' +
+      'with `updatedSince`, oldest change first, archived purposes included (archiving is a change).',
   })
   @ApiOkResponse({ type: ConsentPurposeListResponseDto })
   async listConsentPurposes(
     @CurrentUser() caller: Caller,
     @Query() query: ConsentPurposeListQueryDto,
   ): Promise<ConsentPurposeListResponseDto> {
-    return { items: await this.purposes.list(caller, query.includeArchived ?? false) };
+    return { items: await this.purposes.list(caller, query.includeArchived ?? false, updatedSinceOf(query)) };
   }
 
   @Post()

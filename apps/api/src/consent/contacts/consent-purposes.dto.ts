@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { UpdatedSinceQueryDto } from '../../common/pagination.dto.js';
 import { CONSENT_CHANNELS, type ConsentChannel, PURPOSE_KEY_PATTERN } from './contact-consents.types.js';
 
 export class ConsentPurposeCreateDto {
@@ -64,7 +65,7 @@ export class ConsentPurposeArchiveDto {
   version: number;
 }
 
-export class ConsentPurposeListQueryDto {
+export class ConsentPurposeListQueryDto extends UpdatedSinceQueryDto {
   /** Include archived purposes (their history stays readable). */
   @IsOptional()
   @Transform(({ value }) => value === 'true' || value === true)

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { IsNull } from 'typeorm';
+import { IsNull, MoreThanOrEqual } from 'typeorm';
 import { insertEntity } from '../../database/insert-entity.js';
 import { type Transaction, TransactionService } from '../../database/transaction.service.js';
 import { ConsentPurposeEntity, ConsentPurposeWordingEntity } from './entities/consent-purpose.entity.js';
@@ -25,7 +25,14 @@ export class ConsentPurposesRepository {
     return purpose;
   }
 
-  list(organizationId: string, includeArchived: boolean): Promise<ConsentPurposeEntity[]> {
+  /** By name; with `updatedSince`, those changed at or after it (archived ones too), oldest change first. */
+  list(organizationId: string, includeArchived: boolean, updatedSince?: Date): Promise<ConsentPurposeEntity[]> {
+    if (updatedSince) {
+      return this.purposes().find({
+        where: { organizationId, updatedAt: MoreThanOrEqual(updatedSince) },
+        order: { updatedAt: 'ASC', id: 'ASC' },
+      });
+    }
     return this.purposes().find({
       where: { organizationId, ...(includeArchived ? {} : { archivedAt: IsNull() }) },
       order: { name: 'ASC' },

@@ -36,8 +36,8 @@ export class ConsentPurposesService {
     }
   }
 
-  async list(caller: Caller, includeArchived: boolean): Promise<ConsentPurposeResponseDto[]> {
-    const purposes = await this.purposes.list(caller.organizationId, includeArchived);
+  async list(caller: Caller, includeArchived: boolean, updatedSince?: Date): Promise<ConsentPurposeResponseDto[]> {
+    const purposes = await this.purposes.list(caller.organizationId, includeArchived, updatedSince);
     const wordings = await this.purposes.wordingsOf(
       caller.organizationId,
       purposes.map((purpose) => purpose.id),

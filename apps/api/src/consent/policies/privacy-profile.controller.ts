@@ -57,6 +57,18 @@ export class PrivacyProfileController {
     return toProcessorResponse(await this.profile.addProcessor(ref, { ...body, dpaDate: body.dpaDate ?? null }));
   }
 
+  @Get('processors/:id')
+  @ApiOperation({ summary: 'One processor this document lists' })
+  @ApiOkResponse({ type: ProcessorResponseDto })
+  async getProcessor(
+    @CurrentUser() user: AuthenticatedUser,
+    @Param('document') document: string,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<ProcessorResponseDto> {
+    const ref = await this.documents.forEditor(documentOf(document), user);
+    return toProcessorResponse(await this.profile.getProcessor(ref, id));
+  }
+
   @Put('processors/:id')
   @ApiOperation({ summary: 'Change a processor' })
   @ApiOkResponse({ type: ProcessorResponseDto })

@@ -25,6 +25,12 @@ export class PrivacyProfileService {
     return this.policies.listProcessors(ref.organizationId);
   }
 
+  async getProcessor(ref: DocumentRef, id: string): Promise<SubProcessorEntity> {
+    const processor = await this.policies.findProcessor(ref.organizationId, id);
+    if (!processor) throw new AppError('not-found', 'No such processor');
+    return processor;
+  }
+
   async addProcessor(ref: DocumentRef, values: ProcessorValues): Promise<SubProcessorEntity> {
     const created = await this.transactions.run(async (tx) => {
       const entry = await this.policies.insertProcessor(ref.organizationId, values, tx);

@@ -7,7 +7,7 @@ export type BilledClient = Pick<
   ClientEntity,
   'id' | 'branchId' | 'nameEnc' | 'emailEnc' | 'addressEnc' | 'restrictedAt'
 >;
-export type BilledJob = Pick<JobEntity, 'id' | 'branchId' | 'clientId' | 'status' | 'number'>;
+export type BilledJob = Pick<JobEntity, 'id' | 'branchId' | 'clientId' | 'status' | 'number' | 'assignedUserIds'>;
 
 /**
  * What billing reads of clients and jobs: who is billed (for the bill-to copy) and which
@@ -34,7 +34,7 @@ export class BilledRecordsRepository {
       .getRepository(JobEntity)
       .findOne({
         where: { organizationId, id },
-        select: { id: true, branchId: true, clientId: true, status: true, number: true },
+        select: { id: true, branchId: true, clientId: true, status: true, number: true, assignedUserIds: true },
       });
   }
 }

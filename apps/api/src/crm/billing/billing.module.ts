@@ -1,9 +1,14 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { PersonalDataRegistry } from '#personal-data';
+import { MailModule } from '../../mail/mail.module.js';
 import { CrmCoreModule } from '../crm-core.module.js';
 import { JobsModule } from '../jobs/jobs.module.js';
 import { BillToCipher } from './bill-to-cipher.js';
 import { BilledRecordsRepository } from './billed-records.repository.js';
+import { ClientBalanceController } from './client-balance.controller.js';
+import { ClientBalanceService } from './client-balance.service.js';
+import { InvoiceAccess } from './invoice-access.js';
+import { InvoiceDocuments } from './invoice-documents.service.js';
 import { InvoicePaymentsService } from './invoice-payments.service.js';
 import { InvoicePricing } from './invoice-pricing.service.js';
 import { InvoiceViews } from './invoice-views.js';
@@ -17,8 +22,8 @@ import { TaxPoliciesService } from './tax-policies.service.js';
 
 /** Tax policies, invoices and payments. */
 @Module({
-  imports: [CrmCoreModule, JobsModule],
-  controllers: [TaxPoliciesController, InvoicesController],
+  imports: [CrmCoreModule, JobsModule, MailModule],
+  controllers: [TaxPoliciesController, InvoicesController, ClientBalanceController],
   providers: [
     TaxPoliciesRepository,
     TaxPoliciesService,
@@ -29,6 +34,9 @@ import { TaxPoliciesService } from './tax-policies.service.js';
     InvoicePricing,
     InvoicesService,
     InvoicePaymentsService,
+    InvoiceAccess,
+    InvoiceDocuments,
+    ClientBalanceService,
     InvoicesPersonalData,
   ],
   exports: [TaxPoliciesService, InvoicesService, InvoicePaymentsService],

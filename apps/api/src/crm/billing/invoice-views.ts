@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../../common/clock.js';
 import type { InvoiceStatus, PaymentMethod, PricingMode } from '../crm.types.js';
-import type { InvoiceEntity, InvoiceLine, PaymentEntity } from '../entities/invoice.entity.js';
+import type { InvoiceEntity, InvoiceLine, MailOutcome, PaymentEntity } from '../entities/invoice.entity.js';
 import { RecordCipher } from '../record-cipher.js';
 import { type BillTo, BillToCipher } from './bill-to-cipher.js';
 import { today } from './calendar-date.js';
@@ -33,6 +33,8 @@ export interface InvoiceView {
   overdue: boolean;
   billTo: BillTo | null;
   deidentified: boolean;
+  emailedAt: Date | null;
+  emailDelivery: MailOutcome | null;
   createdAt: Date;
   updatedAt: Date;
   version: number;
@@ -100,6 +102,8 @@ export class InvoiceViews {
       overdue: invoice.status === 'issued' && invoice.dueDate !== null && invoice.dueDate < day,
       billTo: invoice.deidentifiedAt ? null : await this.billTo.open(invoice.billToEnc),
       deidentified: invoice.deidentifiedAt !== null,
+      emailedAt: invoice.emailedAt,
+      emailDelivery: invoice.emailDelivery,
       createdAt: invoice.createdAt,
       updatedAt: invoice.updatedAt,
       version: invoice.version,

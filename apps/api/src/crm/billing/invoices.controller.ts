@@ -1,16 +1,30 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentUser, Requires } from '../../identity/identity.decorators.js';
 import type { Caller } from '../../identity/identity.types.js';
 import { ActivityListResponseDto } from '../crm.dto.js';
+import { InvoiceDocuments } from './invoice-documents.service.js';
 import { InvoicePaymentsService } from './invoice-payments.service.js';
 import {
   InvoiceCreateDto,
@@ -20,6 +34,7 @@ import {
   InvoiceQuoteDto,
   InvoiceQuoteResponseDto,
   InvoiceResponseDto,
+  InvoiceSentResponseDto,
   InvoiceUpdateDto,
   InvoiceVersionDto,
   PaymentCreateDto,
@@ -36,13 +51,16 @@ export class InvoicesController {
   constructor(
     private readonly invoices: InvoicesService,
     private readonly payments: InvoicePaymentsService,
+    private readonly documents: InvoiceDocuments,
   ) {}
 
   @Get()
-  @Requires('invoices:read')
+  @Requires('invoices:read', 'payments:write')
   @ApiOperation({
     summary: 'Invoices, newest first',
-    description: 'Cursor-paginated. `overdue=true` keeps issued invoices whose due date has passed.',
+    description:
+      'Cursor-paginated. `overdue=true` keeps issued invoices whose due date has passed. ' +
+      'With payments:write alone (agents), only invoices of jobs assigned to you.',
   })
   @ApiOkResponse({ type: InvoiceListResponseDto })
   listInvoices(@CurrentUser() caller: Caller, @Query() query: InvoiceListQueryDto): Promise<InvoiceListResponseDto> {
@@ -75,8 +93,11 @@ export class InvoicesController {
   }
 
   @Get(':id')
-  @Requires('invoices:read')
-  @ApiOperation({ summary: 'One invoice' })
+  @Requires('invoices:read', 'payments:write')
+  @ApiOperation({
+    summary: 'One invoice',
+    description: 'With payments:write alone (agents), only an invoice of a job assigned to you; 404 otherwise.',
+  })
   @ApiOkResponse({ type: InvoiceResponseDto })
   getInvoice(@CurrentUser() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string): Promise<InvoiceResponseDto> {
     return this.invoices.get(caller, id);
@@ -148,8 +169,48 @@ export class InvoicesController {
     return { items: await this.invoices.activityOf(caller, id) };
   }
 
+  @Get(':id/pdf')
+  @Requires('invoices:read', 'payments:write')
+  @ApiProduces('application/pdf')
+  @ApiOperation({
+    summary: 'The invoice as a PDF',
+    description:
+      'A4, made on request and never stored (it holds the bill-to details). A draft says DRAFT in its title and ' +
+      'across every page; void and paid invoices are stamped too. Whoever may read the invoice may download it.',
+  })
+  @ApiOkResponse({ description: 'The PDF', schema: { type: 'string', format: 'binary' } })
+  async getInvoicePdf(
+    @CurrentUser() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<StreamableFile> {
+    const { fileName, pdf } = await this.documents.pdf(caller, id);
+    return new StreamableFile(pdf, {
+      type: 'application/pdf',
+      disposition: `attachment; filename="${fileName}"`,
+      length: pdf.length,
+    });
+  }
+
+  @Post(':id/send')
+  @Requires('invoices:write')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Email the invoice to its bill-to address, with the PDF attached',
+    description:
+      '`email` says whether the mail server took it (`sent`), did not answer so it waits sealed in the outbox and ' +
+      'is retried (`queued`), or refused it (`failed`); the invoice records when and how (`emailedAt`, ' +
+      '`emailDelivery`). 409 for a draft, a void invoice, or a bill-to copy without an email address.',
+  })
+  @ApiOkResponse({ type: InvoiceSentResponseDto })
+  sendInvoice(
+    @CurrentUser() caller: Caller,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<InvoiceSentResponseDto> {
+    return this.documents.send(caller, id);
+  }
+
   @Get(':id/payments')
-  @Requires('invoices:read')
+  @Requires('invoices:read', 'payments:write')
   @ApiOperation({ summary: 'Payments of an invoice, oldest first' })
   @ApiOkResponse({ type: PaymentListResponseDto })
   async listInvoicePayments(
@@ -160,11 +221,12 @@ export class InvoicesController {
   }
 
   @Post(':id/payments')
-  @Requires('invoices:write')
+  @Requires('invoices:write', 'payments:write')
   @ApiOperation({
     summary: 'Record a payment',
     description:
-      'Issued invoices only. More than the balance is refused (409); reaching the total marks the invoice paid.',
+      'Issued invoices only. More than the balance is refused (409); reaching the total marks the invoice paid. ' +
+      'With payments:write alone (agents), only on invoices of jobs assigned to you (404 for others).',
   })
   @ApiCreatedResponse({ type: PaymentRecordedResponseDto })
   recordInvoicePayment(

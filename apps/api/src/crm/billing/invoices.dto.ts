@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -17,7 +18,8 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { PageQueryDto } from '../../common/pagination.dto.js';
+import { SyncPageQueryDto } from '../../common/pagination.dto.js';
+import { MAIL_DELIVERIES, type MailDelivery } from '../../mail/mail.service.js';
 import { AddressDto } from '../crm.dto.js';
 import { INVOICE_STATUSES, PAYMENT_METHODS } from '../crm.types.js';
 import { LIST_SORTS } from '../keyset.repository.js';
@@ -107,6 +109,11 @@ export class InvoiceResponseDto {
   billTo: BillToResponseDto | null;
   /** The client exercised erasure: the bill-to copy is gone, the amounts stay (legal record). */
   deidentified: boolean;
+  /** When it was last emailed to the bill-to address (`POST /invoices/{id}/send`); null if never. */
+  emailedAt: Date | null;
+  /** What the mail server did with that email: `sent`, `queued` (retried) or `failed`. @example sent */
+  @ApiProperty({ enum: MAIL_DELIVERIES, nullable: true })
+  emailDelivery: MailDelivery | null;
   createdAt: Date;
   updatedAt: Date;
   /** Send back in changes: a stale version is refused with 409 instead of overwriting. */
@@ -119,8 +126,8 @@ export class InvoiceListResponseDto {
   nextCursor: string | null;
 }
 
-export class InvoiceListQueryDto extends PageQueryDto {
-  /** Newest first by default. */
+export class InvoiceListQueryDto extends SyncPageQueryDto {
+  /** Newest first by default (oldest change first with `updatedSince`). */
   @IsOptional()
   @IsIn(LIST_SORTS, { message: `sort must be one of ${LIST_SORTS.join(', ')}` })
   sort?: (typeof LIST_SORTS)[number];
@@ -132,6 +139,11 @@ export class InvoiceListQueryDto extends PageQueryDto {
   @IsOptional()
   @IsUUID('all', { message: 'clientId must be a client id' })
   clientId?: string;
+
+  /** The invoices of one job. */
+  @IsOptional()
+  @IsUUID('all', { message: 'jobId must be a job id' })
+  jobId?: string;
 
   @IsOptional()
   @IsUUID('all', { message: 'branchId must be a branch id' })
@@ -309,4 +321,42 @@ export class PaymentRecordedResponseDto {
   payment: PaymentResponseDto;
   /** The invoice after the payment: `paid` once fully paid. */
   invoice: InvoiceResponseDto;
+}
+
+export class InvoiceSentResponseDto {
+  /** The invoice, with `emailedAt` and `emailDelivery` set. */
+  invoice: InvoiceResponseDto;
+  /**
+   * What became of the email: `sent` (the mail server took it), `queued` (it did not answer; the
+   * email waits sealed and is retried) or `failed` (refused for good). @example sent
+   */
+  @ApiProperty({ enum: MAIL_DELIVERIES })
+  email: MailDelivery;
+  /** The bill-to address it went to. @example accounts@riverside.example */
+  sentTo: string;
+}
+
+export class ClientBalanceCurrencyDto {
+  /** @example GBP */
+  currency: string;
+  /** Issued invoices not yet paid in full. */
+  openInvoices: number;
+  /** What is still owed on them, in minor units. */
+  outstandingMinor: number;
+  /** Issued invoices past their due date. */
+  overdueInvoices: number;
+  /** What is owed on those, in minor units (part of `outstandingMinor`). */
+  overdueMinor: number;
+  /** Every payment received, in minor units. */
+  paidMinor: number;
+  /** Invoices paid in full. */
+  paidInvoices: number;
+  /** Drafts, not yet owed. */
+  drafts: number;
+}
+
+export class ClientBalanceResponseDto {
+  clientId: string;
+  /** One entry per currency invoiced (amounts of different currencies are never added); empty when none. */
+  currencies: ClientBalanceCurrencyDto[];
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../../common/app-error.js';
 import { Clock } from '../../common/clock.js';
-import { DEFAULT_PAGE_SIZE } from '../../common/pagination.dto.js';
+import { DEFAULT_PAGE_SIZE, syncSort, updatedSinceOf } from '../../common/pagination.dto.js';
 import { TransactionService } from '../../database/transaction.service.js';
 import type { Caller } from '../../identity/identity.types.js';
 import { ActivityService, type ActivityView, changedFields } from '../activity.service.js';
@@ -20,6 +20,7 @@ import { StaffDirectory } from '../staff-directory.js';
 import { BillToCipher } from './bill-to-cipher.js';
 import { BilledRecordsRepository } from './billed-records.repository.js';
 import { addDays, today } from './calendar-date.js';
+import { InvoiceAccess } from './invoice-access.js';
 import { InvoicePricing, type Priced } from './invoice-pricing.service.js';
 import { type InvoiceView, InvoiceViews, withQuantities } from './invoice-views.js';
 import type {
@@ -71,6 +72,7 @@ export class InvoicesService {
     private readonly activity: ActivityService,
     private readonly staff: StaffDirectory,
     private readonly jobs: JobsService,
+    private readonly access: InvoiceAccess,
     private readonly clock: Clock,
   ) {}
 
@@ -132,16 +134,20 @@ export class InvoicesService {
   async list(caller: Caller, query: InvoiceListQueryDto): Promise<{ items: InvoiceView[]; nextCursor: string | null }> {
     const actor = crmActor(caller);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const updatedSince = updatedSinceOf(query);
     const page = await this.invoices.page(
       actor.organizationId,
       {
         branchScope: actor.branchScope,
         status: query.status,
         clientId: query.clientId,
+        jobId: query.jobId,
         branchId: query.branchId,
         overdueOn: query.overdue ? today(this.clock.now()) : undefined,
+        assignedTo: this.access.assignedOnlyTo(actor),
+        updatedSince,
       },
-      query.sort ?? '-createdAt',
+      syncSort(query.sort, updatedSince, '-createdAt'),
       query.cursor,
       limit,
     );
@@ -279,10 +285,13 @@ export class InvoicesService {
     };
   }
 
-  /** The invoice if the caller may see it; 404 otherwise, also for other organizations' ids. */
+  /**
+   * The invoice if the caller may see it; 404 otherwise, also for other organizations' ids
+   * and, for an agent, invoices of jobs not assigned to them (InvoiceAccess).
+   */
   async visible(actor: CrmActor, id: string): Promise<InvoiceEntity> {
     const invoice = await this.invoices.find(actor.organizationId, id);
-    if (!invoice || !canSeeBranch(actor, invoice.branchId)) throw recordNotFound('invoice');
+    if (!invoice || !(await this.access.mayReach(actor, invoice))) throw recordNotFound('invoice');
     return invoice;
   }
 

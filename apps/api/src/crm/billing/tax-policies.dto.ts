@@ -15,6 +15,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { UpdatedSinceQueryDto } from '../../common/pagination.dto.js';
 import { PRICING_MODES } from '../crm.types.js';
 import { IsCalendarDate, TAX_CODE_MESSAGE, TAX_CODE_PATTERN } from './billing.dto.js';
 
@@ -59,7 +60,7 @@ export class TaxPolicyListResponseDto {
   items: TaxPolicyResponseDto[];
 }
 
-export class TaxPolicyListQueryDto {
+export class TaxPolicyListQueryDto extends UpdatedSinceQueryDto {
   /** Only this branch's policies. */
   @IsOptional()
   @IsUUID('all', { message: 'branchId must be a branch id' })

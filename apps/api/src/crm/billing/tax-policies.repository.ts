@@ -15,6 +15,8 @@ export interface TaxPolicyFilters {
   branchId?: string;
   /** Only policies in effect on this day. */
   at?: string;
+  /** Only policies changed at or after it (incremental sync), oldest change first. */
+  updatedSince?: Date;
 }
 
 /** Tax policies, always of one organization. */
@@ -57,12 +59,18 @@ export class TaxPoliciesRepository {
         at: filters.at,
       });
     }
-    return query
-      .orderBy('p.branch_id', 'ASC', 'NULLS FIRST')
-      .addOrderBy('p.effective_from', 'DESC')
-      .addOrderBy('p.id', 'ASC')
-      .limit(500)
-      .getMany();
+    if (filters.updatedSince) {
+      query
+        .andWhere('p.updated_at >= :updatedSince', { updatedSince: filters.updatedSince })
+        .orderBy('p.updated_at', 'ASC')
+        .addOrderBy('p.id', 'ASC');
+    } else {
+      query
+        .orderBy('p.branch_id', 'ASC', 'NULLS FIRST')
+        .addOrderBy('p.effective_from', 'DESC')
+        .addOrderBy('p.id', 'ASC');
+    }
+    return query.limit(500).getMany();
   }
 
   /** Policies of the same scope (a branch, or the whole organization) whose days meet [from, to]. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '../../common/app-error.js';
 import { Clock } from '../../common/clock.js';
+import { updatedSinceOf } from '../../common/pagination.dto.js';
 import { type Transaction, TransactionService } from '../../database/transaction.service.js';
 import type { Caller } from '../../identity/identity.types.js';
 import { ActivityService, type ActivityView, changedFields } from '../activity.service.js';
@@ -63,6 +64,7 @@ export class TaxPoliciesService {
       branchScope: actor.branchScope,
       branchId: query.branchId,
       at: query.at,
+      updatedSince: updatedSinceOf(query),
     });
     return rows.map(toView);
   }

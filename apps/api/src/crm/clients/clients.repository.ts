@@ -17,6 +17,7 @@ export interface ClientFilters {
   ownerId?: string;
   branchId?: string;
   kind?: string;
+  updatedSince?: Date;
 }
 
 /** Every query is scoped to one organization (and, for managers and agents, their branches). */
@@ -58,7 +59,7 @@ export class ClientsRepository {
     if (filters.ownerId) query.andWhere('c.owner_id = :ownerId', { ownerId: filters.ownerId });
     if (filters.branchId) query.andWhere('c.branch_id = :branchId', { branchId: filters.branchId });
     if (filters.kind) query.andWhere('c.kind = :kind', { kind: filters.kind });
-    return keysetPage(applyKeyset(query, 'c', sort, cursor, limit), sort, limit);
+    return keysetPage(applyKeyset(query, 'c', sort, cursor, limit, filters.updatedSince), sort, limit);
   }
 
   /** Applies the patch only if the row is still at `version`; false when it is not (or absent). */

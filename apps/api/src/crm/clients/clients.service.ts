@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { LoadedKeys } from '#crypto';
 import { AuditService } from '../../audit/audit.service.js';
 import { AppError } from '../../common/app-error.js';
-import { DEFAULT_PAGE_SIZE } from '../../common/pagination.dto.js';
+import { DEFAULT_PAGE_SIZE, syncSort, updatedSinceOf } from '../../common/pagination.dto.js';
 import { TransactionService } from '../../database/transaction.service.js';
 import type { Caller } from '../../identity/identity.types.js';
 import { RestrictionService } from '../../personal-data/restriction.service.js';
@@ -111,6 +111,7 @@ export class ClientsService {
       });
     }
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const updatedSince = updatedSinceOf(query);
     const page = await this.clients.page(
       actor.organizationId,
       {
@@ -120,8 +121,9 @@ export class ClientsService {
         ownerId: query.ownerId,
         branchId: query.branchId,
         kind: query.kind,
+        updatedSince,
       },
-      query.sort ?? '-createdAt',
+      syncSort(query.sort, updatedSince, '-createdAt'),
       query.cursor,
       limit,
     );

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -8,6 +8,7 @@ import {
   ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
+import { UpdatedSinceQueryDto, updatedSinceOf } from '../../common/pagination.dto.js';
 import { CurrentUser, Requires } from '../../identity/identity.decorators.js';
 import type { Caller } from '../../identity/identity.types.js';
 import {
@@ -29,10 +30,18 @@ export class ContactListsController {
 
   @Get()
   @Requires('clients:read')
-  @ApiOperation({ summary: 'Contact lists: static ones and saved filters. Read members with GET /contacts?listId=' })
+  @ApiOperation({
+    summary: 'Contact lists: static ones and saved filters. Read members with GET /contacts?listId=',
+    description:
+      'By name; with `updatedSince`, oldest change first. A list changes with its own fields (name, filter, ' +
+      'purpose): adding or removing members does not, so sync members through `GET /contacts?listId=`.',
+  })
   @ApiOkResponse({ type: ContactListsResponseDto })
-  async listContactLists(@CurrentUser() caller: Caller): Promise<ContactListsResponseDto> {
-    return { items: await this.lists.list(caller) };
+  async listContactLists(
+    @CurrentUser() caller: Caller,
+    @Query() query: UpdatedSinceQueryDto,
+  ): Promise<ContactListsResponseDto> {
+    return { items: await this.lists.list(caller, updatedSinceOf(query)) };
   }
 
   @Post()

@@ -50,6 +50,8 @@ export class ContactListItemResponseDto {
   /** Members of a static list; null for a saved filter (it is evaluated when read). */
   memberCount: number | null;
   createdAt: Date;
+  /** Last change of the list itself, not of its members (for `updatedSince`). */
+  updatedAt: Date;
   version: number;
 }
 

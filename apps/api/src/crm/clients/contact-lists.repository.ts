@@ -30,11 +30,15 @@ export class ContactListsRepository {
   }
 
   /** The organization's lists a caller may see: organization-wide ones and those of the given branches. */
-  async listVisible(organizationId: string, branchScope: string[] | undefined) {
-    const query = this.lists()
-      .createQueryBuilder('l')
-      .where('l.organization_id = :organizationId', { organizationId })
-      .orderBy('l.name', 'ASC');
+  /** By name; with `updatedSince`, those changed at or after it, oldest change first. */
+  async listVisible(organizationId: string, branchScope: string[] | undefined, updatedSince?: Date) {
+    const query = this.lists().createQueryBuilder('l').where('l.organization_id = :organizationId', { organizationId });
+    if (updatedSince) {
+      query
+        .andWhere('l.updated_at >= :updatedSince', { updatedSince })
+        .orderBy('l.updated_at', 'ASC')
+        .addOrderBy('l.id', 'ASC');
+    } else query.orderBy('l.name', 'ASC');
     if (branchScope)
       query.andWhere('(l.branch_id IS NULL OR l.branch_id = ANY(:scope::uuid[]))', { scope: branchScope });
     return query.getMany();

@@ -37,9 +37,9 @@ export class ContactListsService {
     private readonly consent: ConsentBasisService,
   ) {}
 
-  async list(caller: Caller): Promise<ContactListItemResponseDto[]> {
+  async list(caller: Caller, updatedSince?: Date): Promise<ContactListItemResponseDto[]> {
     const actor = crmActor(caller);
-    const lists = await this.lists.listVisible(actor.organizationId, actor.branchScope);
+    const lists = await this.lists.listVisible(actor.organizationId, actor.branchScope, updatedSince);
     const counts = await this.lists.memberCounts(lists.filter((list) => list.kind === 'static').map((list) => list.id));
     return lists.map((list) => toResponse(list, counts.get(list.id) ?? 0));
   }
@@ -176,5 +176,6 @@ const toResponse = (list: ContactListEntity, members: number): ContactListItemRe
   purposeKey: list.purposeKey,
   memberCount: list.kind === 'static' ? members : null,
   createdAt: list.createdAt,
+  updatedAt: list.updatedAt,
   version: list.version,
 });

@@ -24,6 +24,8 @@ export interface ContactFilters {
   consentPurposeKey?: string;
   /** Leave out contacts whose processing is restricted (GDPR Art. 18): marketing and exports. */
   excludeRestricted?: boolean;
+  /** Only contacts changed at or after it (incremental sync). */
+  updatedSince?: Date;
 }
 
 /** Every query is scoped to one organization (and, for managers and agents, their branches). */
@@ -84,7 +86,7 @@ export class ContactsRepository {
     }
     // Restriction is read in the same statement, so a restriction committed before it starts is honoured.
     if (filters.excludeRestricted) query.andWhere('c.restricted_at IS NULL');
-    return keysetPage(applyKeyset(query, 'c', sort, cursor, limit), sort, limit);
+    return keysetPage(applyKeyset(query, 'c', sort, cursor, limit, filters.updatedSince), sort, limit);
   }
 
   /** Applies the patch only if the row is still at `version`; false when it is not (or absent). */

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { LoadedKeys } from '#crypto';
 import { AuditService } from '../../audit/audit.service.js';
 import { AppError } from '../../common/app-error.js';
-import { DEFAULT_PAGE_SIZE } from '../../common/pagination.dto.js';
+import { DEFAULT_PAGE_SIZE, syncSort, updatedSinceOf } from '../../common/pagination.dto.js';
 import { ConsentBasisService } from '../../consent/contacts/consent-basis.service.js';
 import { type Transaction, TransactionService } from '../../database/transaction.service.js';
 import type { Caller } from '../../identity/identity.types.js';
@@ -204,7 +204,7 @@ export class ContactsService {
     const page = await this.contacts.page(
       actor.organizationId,
       filters,
-      query.sort ?? '-createdAt',
+      syncSort(query.sort, filters.updatedSince, '-createdAt'),
       query.cursor,
       limit,
     );
@@ -225,6 +225,7 @@ export class ContactsService {
       ownerId: query.ownerId,
       branchId: query.branchId,
       clientId: query.clientId,
+      updatedSince: updatedSinceOf(query),
     };
     if (query.listId) {
       const list = await this.lists.find(actor.organizationId, query.listId);

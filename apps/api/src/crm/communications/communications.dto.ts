@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsDate, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf } from 'class-validator';
-import { PageQueryDto } from '../../common/pagination.dto.js';
+import { SyncPageQueryDto } from '../../common/pagination.dto.js';
 import { COMMUNICATION_KINDS, DIRECTIONS } from '../crm.types.js';
 
 export class CommunicationResponseDto {
@@ -31,8 +31,11 @@ export class CommunicationListResponseDto {
   nextCursor: string | null;
 }
 
-/** The timeline: newest first. Give a client (its contacts' communications included) or a contact. */
-export class CommunicationListQueryDto extends PageQueryDto {
+/**
+ * The timeline: newest first. Give a client (its contacts' communications included) or a
+ * contact. With `updatedSince`: oldest change first.
+ */
+export class CommunicationListQueryDto extends SyncPageQueryDto {
   @IsOptional()
   @IsUUID('all', { message: 'clientId must be a client id' })
   clientId?: string;

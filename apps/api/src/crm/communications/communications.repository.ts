@@ -17,6 +17,8 @@ export interface CommunicationFilters {
   contactId?: string;
   kind?: string;
   authorId?: string;
+  /** Only communications changed at or after it (incremental sync), oldest change first. */
+  updatedSince?: Date;
 }
 
 @Injectable()
@@ -35,7 +37,7 @@ export class CommunicationsRepository {
     return findInOrganization(this.communications(), organizationId, id);
   }
 
-  /** Newest first (by when it happened), keyset-paginated. */
+  /** Newest first (by when it happened), keyset-paginated; oldest change first with `updatedSince`. */
   page(organizationId: string, filters: CommunicationFilters, cursor: string | undefined, limit: number) {
     const query = this.communications()
       .createQueryBuilder('m')
@@ -45,7 +47,8 @@ export class CommunicationsRepository {
     if (filters.contactId) query.andWhere('m.contact_id = :contactId', { contactId: filters.contactId });
     if (filters.kind) query.andWhere('m.kind = :kind', { kind: filters.kind });
     if (filters.authorId) query.andWhere('m.author_id = :authorId', { authorId: filters.authorId });
-    return keysetPage(applyKeyset(query, 'm', '-occurredAt', cursor, limit), '-occurredAt', limit);
+    const sort = filters.updatedSince ? 'updatedAt' : '-occurredAt';
+    return keysetPage(applyKeyset(query, 'm', sort, cursor, limit, filters.updatedSince), sort, limit);
   }
 
   async updateIfVersion(

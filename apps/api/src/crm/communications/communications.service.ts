@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditService } from '../../audit/audit.service.js';
 import { AppError } from '../../common/app-error.js';
 import { Clock } from '../../common/clock.js';
-import { DEFAULT_PAGE_SIZE } from '../../common/pagination.dto.js';
+import { DEFAULT_PAGE_SIZE, updatedSinceOf } from '../../common/pagination.dto.js';
 import { TransactionService } from '../../database/transaction.service.js';
 import type { Caller } from '../../identity/identity.types.js';
 import { ActivityService, changedFields } from '../activity.service.js';
@@ -123,6 +123,7 @@ export class CommunicationsService {
         contactId: query.contactId,
         kind: query.kind,
         authorId: query.authorId,
+        updatedSince: updatedSinceOf(query),
       },
       query.cursor,
       query.limit ?? DEFAULT_PAGE_SIZE,

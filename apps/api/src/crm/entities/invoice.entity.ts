@@ -110,7 +110,19 @@ export class InvoiceEntity extends BranchScopedEntity {
   @PersonalField(CRM_INVOICES)
   @Column({ name: 'deidentified_at', type: 'timestamptz', nullable: true })
   deidentifiedAt: Date | null;
+
+  /** The address is the bill-to copy's (sealed above); only when and with what outcome are kept here. */
+  @NotPersonal('technical timestamp: when the invoice was last emailed to its bill-to address')
+  @Column({ name: 'emailed_at', type: 'timestamptz', nullable: true })
+  emailedAt: Date | null;
+
+  @NotPersonal('what the mail server did with that email: sent, queued or failed')
+  @Column({ name: 'email_delivery', type: 'varchar', length: 10, nullable: true })
+  emailDelivery: MailOutcome | null;
 }
+
+/** The outcome of emailing an invoice, as the mail outbox answered it. */
+export type MailOutcome = 'sent' | 'queued' | 'failed';
 
 /** A payment against an invoice. */
 @Entity('payments')

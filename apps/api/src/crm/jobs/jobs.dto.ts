@@ -14,7 +14,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { PageQueryDto } from '../../common/pagination.dto.js';
+import { SyncPageQueryDto } from '../../common/pagination.dto.js';
 import { AddressDto } from '../crm.dto.js';
 import { JOB_PRIORITIES, JOB_STATUSES, type JobPriority, type JobStatus } from '../crm.types.js';
 import { LIST_SORTS, type ListSort } from '../keyset.repository.js';
@@ -63,7 +63,7 @@ export class JobListResponseDto {
   nextCursor: string | null;
 }
 
-export class JobListQueryDto extends PageQueryDto {
+export class JobListQueryDto extends SyncPageQueryDto {
   /** One status or several, comma-separated (`new,scheduled`) or repeated. */
   @IsOptional()
   @Transform(listOf)
@@ -89,7 +89,7 @@ export class JobListQueryDto extends PageQueryDto {
   @IsUUID('all', { message: 'branchId must be a branch id' })
   branchId?: string;
 
-  /** Newest first by default. Titles are encrypted at rest, so lists sort by time. */
+  /** Newest first by default (oldest change first with `updatedSince`). Titles are encrypted at rest, so lists sort by time. */
   @IsOptional()
   @IsIn(LIST_SORTS, { message: `sort must be one of ${LIST_SORTS.join(', ')}` })
   sort?: ListSort;

@@ -17,6 +17,8 @@ export interface JobFilters {
   clientId?: string;
   assigneeId?: string;
   branchId?: string;
+  /** Only jobs changed at or after it (incremental sync). */
+  updatedSince?: Date;
 }
 
 /** Every query is scoped to one organization (and, for managers and agents, their branches). */
@@ -53,7 +55,8 @@ export class JobsRepository {
   }
 
   page(organizationId: string, filters: JobFilters, sort: ListSort, cursor: string | undefined, limit: number) {
-    return keysetPage(applyKeyset(this.filtered(organizationId, filters), 'j', sort, cursor, limit), sort, limit);
+    const query = this.filtered(organizationId, filters);
+    return keysetPage(applyKeyset(query, 'j', sort, cursor, limit, filters.updatedSince), sort, limit);
   }
 
   async countByStatus(organizationId: string, filters: JobFilters): Promise<Map<JobStatus, number>> {

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import type { LoadedKeys } from '#crypto';
 import { AppError } from '../../common/app-error.js';
 import { Clock } from '../../common/clock.js';
-import { DEFAULT_PAGE_SIZE } from '../../common/pagination.dto.js';
+import { DEFAULT_PAGE_SIZE, syncSort, updatedSinceOf } from '../../common/pagination.dto.js';
 import { type Transaction, TransactionService } from '../../database/transaction.service.js';
 import type { Caller } from '../../identity/identity.types.js';
 import { ActivityService, type ActivityView, changedFields } from '../activity.service.js';
@@ -122,6 +122,7 @@ export class JobsService {
   async list(caller: Caller, query: JobListQueryDto): Promise<{ items: JobView[]; nextCursor: string | null }> {
     const actor = crmActor(caller);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const updatedSince = updatedSinceOf(query);
     const page = await this.jobs.page(
       actor.organizationId,
       {
@@ -131,8 +132,9 @@ export class JobsService {
         clientId: query.clientId,
         assigneeId: assigneeFilter(actor, query.assigneeId),
         branchId: query.branchId,
+        updatedSince,
       },
-      query.sort ?? '-createdAt',
+      syncSort(query.sort, updatedSince, '-createdAt'),
       query.cursor,
       limit,
     );

@@ -11,6 +11,7 @@ import {
   MaxLength,
   ValidateIf,
 } from 'class-validator';
+import { UpdatedSinceQueryDto } from '../../common/pagination.dto.js';
 import { SCHEDULE_KINDS, SCHEDULE_STATUSES, type ScheduleKind, type ScheduleStatus } from '../crm.types.js';
 import { USER_ID_OR_ME } from './jobs.dto.js';
 
@@ -48,7 +49,11 @@ export class ScheduleListResponseDto {
   truncated: boolean;
 }
 
-export class ScheduleWindowQueryDto {
+/**
+ * A window of the calendar, by start time. `updatedSince` narrows it to entries changed since
+ * (the window stays required: sync a calendar window by window).
+ */
+export class ScheduleWindowQueryDto extends UpdatedSinceQueryDto {
   /** Start of the window (inclusive). @example 2030-05-01T00:00:00Z */
   @Matches(WITH_ZONE, { message: instantMessage('from') })
   @IsISO8601({ strict: true }, { message: instantMessage('from') })

@@ -16,6 +16,8 @@ export interface ScheduleFilters {
   branchId?: string;
   jobId?: string;
   clientId?: string;
+  /** Only entries changed at or after it (incremental sync within the window). */
+  updatedSince?: Date;
 }
 
 export interface BookedSlot {
@@ -82,6 +84,7 @@ export class ScheduleRepository {
     if (filters.branchId) query.andWhere('s.branch_id = :branchId', { branchId: filters.branchId });
     if (filters.jobId) query.andWhere('s.job_id = :jobId', { jobId: filters.jobId });
     if (filters.clientId) query.andWhere('s.client_id = :clientId', { clientId: filters.clientId });
+    if (filters.updatedSince) query.andWhere('s.updated_at >= :updatedSince', { updatedSince: filters.updatedSince });
     return query
       .orderBy('s.starts_at', 'ASC')
       .addOrderBy('s.id', 'ASC')

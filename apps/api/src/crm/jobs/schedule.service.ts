@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { SubjectRef } from '#crypto';
 import { AppError } from '../../common/app-error.js';
+import { updatedSinceOf } from '../../common/pagination.dto.js';
 import { TransactionService } from '../../database/transaction.service.js';
 import type { Caller } from '../../identity/identity.types.js';
 import { ActivityService, type ActivityView, changedFields } from '../activity.service.js';
@@ -158,6 +159,7 @@ export class ScheduleService {
         branchId: query.branchId,
         jobId: query.jobId,
         clientId: query.clientId,
+        updatedSince: updatedSinceOf(query),
       },
       from,
       to,

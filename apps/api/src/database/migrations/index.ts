@@ -25,6 +25,8 @@ import { Retention1796800200000 } from './1796800200000-retention.js';
 import { MailOutbox1796800300000 } from './1796800300000-mail-outbox.js';
 import { RowLevelSecurity1796800500000 } from './1796800500000-row-level-security.js';
 import { TenantKeys1796800600000 } from './1796800600000-tenant-keys.js';
+import { IdempotencyKeys1796800700000 } from './1796800700000-idempotency-keys.js';
+import { InvoiceEmails1796800800000 } from './1796800800000-invoice-emails.js';
 
 /** In order. Generated with `npm run migration:generate`, read, committed, never edited. */
 export const MIGRATIONS = [
@@ -55,4 +57,6 @@ export const MIGRATIONS = [
   MailOutbox1796800300000,
   RowLevelSecurity1796800500000,
   TenantKeys1796800600000,
+  IdempotencyKeys1796800700000,
+  InvoiceEmails1796800800000,
 ];

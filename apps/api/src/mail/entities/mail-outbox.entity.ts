@@ -2,9 +2,9 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { NotPersonal } from '#personal-data';
 
 /**
- * One email on its way out. The message (recipient, subject, body) is sealed under the
- * mail-outbox key while it waits, and dropped the moment it is sent or given up: what stays
- * is when, how many attempts, and the last error's first line.
+ * One email on its way out. The message (recipient, subject, body, attachments such as an
+ * invoice's PDF) is sealed under the mail-outbox key while it waits, and dropped the moment
+ * it is sent or given up: what stays is when, how many attempts, and the last error's first line.
  */
 @Entity('mail_outbox')
 @Index('IDX_mail_outbox_due', ['nextAttemptAt'], { where: 'next_attempt_at IS NOT NULL' })

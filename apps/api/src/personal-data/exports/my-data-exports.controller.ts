@@ -1,6 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Post, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { DataSubject } from '#personal-data';
+import { CreatedAt } from '../../common/location.interceptor.js';
 import { Authenticated, CurrentUser, UsersOnly } from '../../identity/identity.decorators.js';
 import type { AuthenticatedUser } from '../../identity/identity.types.js';
 import { DataExportListResponseDto, DataExportResponseDto, toDataExportResponse } from './data-export.dto.js';
@@ -21,6 +22,7 @@ export class MyDataExportsController {
   constructor(private readonly exports: DataExportService) {}
 
   @Post('data-export')
+  @CreatedAt('me/data-exports')
   @Authenticated()
   @UsersOnly()
   @ApiOperation({

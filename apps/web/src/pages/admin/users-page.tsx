@@ -20,12 +20,13 @@ import { type Role, type User, type UserState, useUserList } from '../../api/use
 import { useAuth } from '../../auth/auth-context';
 import { usePermissions } from '../../auth/use-permissions';
 import { LoadMoreButton } from '../../components/load-more-button.js';
+import { formatDateTime } from '../../i18n/format';
 import { BRANCH_SCOPED_ROLES, ROLE_LABELS, ROLES, roleLabel, STATE_LABELS } from '../../labels';
 import { InviteUserModal } from './invite-user-modal';
 import { UserAccessModal } from './user-access-modal';
 import { UserRowActions } from './user-row-actions';
 
-const when = (value: string | null) => (value ? new Date(value).toLocaleString() : 'Never');
+const when = (value: string | null) => (value ? formatDateTime(value) : 'Never');
 
 /** The people of the organization: find them, invite more, change their access. */
 export function UsersPage() {

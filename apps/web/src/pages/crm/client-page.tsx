@@ -7,6 +7,7 @@ import { useContactList } from '../../api/use-contacts';
 import { ConfirmModal } from '../../components/confirm-modal';
 import { usePageTitle } from '../../layout/page-title';
 import { ActivityLog } from './activity-log';
+import { ClientBalanceCard, ClientInvoicesCard, ClientJobsCard } from './client-work';
 import { CommunicationTimeline } from './communication-timeline';
 import { clientKindLabel, formatDateTime, formatRelative } from './crm-labels';
 import { EditClientModal } from './edit-client-modal';
@@ -17,7 +18,7 @@ import { RecordBreadcrumbs, RecordLoader } from './record-header';
 import { RestrictableAction, RestrictedBadge, RestrictionActions } from './restriction-controls';
 import { useCrmAccess } from './use-crm-access';
 
-/** One client: details, their people, the communication timeline and the activity log. */
+/** One client: details, their people, jobs, invoices and balance, the communication timeline and the activity log. */
 export function ClientPage() {
   const { id = '' } = useParams();
   const client = useClient(id);
@@ -80,11 +81,17 @@ function ClientView({ client }: { client: Client }) {
           logged until the restriction is lifted.
         </Alert>
       )}
+      {/* Money only for those who read invoices: an agent sees none of it here. */}
+      {access.can('invoices:read') && <ClientBalanceCard clientId={client.id} />}
       <Grid gap="lg">
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack>
             <ClientDetailsCard client={client} mayChange={mayChange} />
             <ContactsCard client={client} contacts={people} loading={contacts.isPending} more={contacts.hasNextPage} />
+            {access.can('jobs:read') && <ClientJobsCard clientId={client.id} />}
+            {access.can('invoices:read') && (
+              <ClientInvoicesCard clientId={client.id} mayCreate={access.can('invoices:write') && !client.restricted} />
+            )}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>

@@ -1,6 +1,7 @@
 import { Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useClient, useClientList } from '../../api/use-clients';
 import { searchable } from './crm-labels';
 
@@ -11,7 +12,7 @@ import { searchable } from './crm-labels';
 export function ClientPicker({
   value,
   onChange,
-  label = 'Client',
+  label,
   description,
   error,
   disabled,
@@ -23,6 +24,7 @@ export function ClientPicker({
   error?: string;
   disabled?: boolean;
 }) {
+  const { t } = useTranslation();
   const [search, setSearch] = useState('');
   const [typed] = useDebouncedValue(search, 250);
   const selected = useClient(value);
@@ -35,13 +37,13 @@ export function ClientPicker({
     label: client.name,
   }));
   if (value && !options.some((option) => option.value === value)) {
-    options.unshift({ value, label: selected.data?.name ?? 'Loading…' });
+    options.unshift({ value, label: selected.data?.name ?? t('recordForm.loading') });
   }
   return (
     <Select
-      label={label}
+      label={label ?? t('recordForm.client')}
       description={description}
-      placeholder="Search clients"
+      placeholder={t('recordForm.searchClients')}
       searchable
       clearable
       searchValue={search}
@@ -53,7 +55,7 @@ export function ClientPicker({
       onChange={onChange}
       error={error}
       disabled={disabled}
-      nothingFoundMessage={list.isFetching ? 'Searching…' : 'No client found'}
+      nothingFoundMessage={list.isFetching ? t('recordForm.searching') : t('recordForm.noClient')}
     />
   );
 }

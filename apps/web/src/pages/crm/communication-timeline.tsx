@@ -18,7 +18,9 @@ import {
   Timeline,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
+import type { TFunction } from 'i18next';
 import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { fieldErrorsOf, formProblemOf } from '../../api/problems';
 import {
@@ -30,19 +32,14 @@ import {
   useUpdateCommunication,
 } from '../../api/use-communications';
 import { ConfirmModal } from '../../components/confirm-modal';
+import { fromLocalInput, toLocalInput } from '../../i18n/calendar';
+import { useFormat } from '../../i18n/use-locale';
 import { CommunicationIcon } from './communication-icon';
-import {
-  communicationKindLabel,
-  DIRECTION_LABELS,
-  directionLabel,
-  formatDateTime,
-  HAS_DURATION,
-  toLocalInput,
-} from './crm-labels';
+import { communicationKindLabel, directionLabel, directionOptions, HAS_DURATION } from './crm-labels';
 import { useCrmAccess } from './use-crm-access';
 
-const authorOf = (entry: Communication) =>
-  entry.authorName ?? (entry.apiKeyId ? 'an integration' : 'a former colleague');
+const authorOf = (entry: Communication, t: TFunction) =>
+  entry.authorName ?? (entry.apiKeyId ? t('timeline.anIntegration') : t('timeline.aFormerColleague'));
 
 /**
  * One merged timeline of calls, emails, meetings and notes, newest first. On a client's
@@ -50,6 +47,8 @@ const authorOf = (entry: Communication) =>
  */
 export function CommunicationTimeline({ of, contactNames }: { of: TimelineOf; contactNames?: Map<string, string> }) {
   const access = useCrmAccess();
+  const { t } = useTranslation();
+  const { formatDateTime } = useFormat();
   const timeline = useTimeline(of);
   const remove = useDeleteCommunication();
   const [editing, setEditing] = useState<Communication | null>(null);
@@ -59,13 +58,13 @@ export function CommunicationTimeline({ of, contactNames }: { of: TimelineOf; co
   if (timeline.isPending) {
     return (
       <Center h={120}>
-        <Loader size="sm" aria-label="Loading the timeline" />
+        <Loader size="sm" aria-label={t('timeline.loading')} />
       </Center>
     );
   }
   if (timeline.isError) {
     return (
-      <Alert color="red" title="Could not load the timeline" role="alert">
+      <Alert color="red" title={t('timeline.loadFailed')} role="alert">
         {timeline.error.message}
       </Alert>
     );
@@ -74,10 +73,10 @@ export function CommunicationTimeline({ of, contactNames }: { of: TimelineOf; co
     <Stack>
       {entries.length === 0 ? (
         <Text c="dimmed" size="sm">
-          Nothing logged yet. Calls, emails, meetings and notes appear here, newest first.
+          {t('timeline.empty')}
         </Text>
       ) : (
-        <Timeline bulletSize={30} lineWidth={2} role="list" aria-label="Communication timeline">
+        <Timeline bulletSize={30} lineWidth={2} role="list" aria-label={t('timeline.list')}>
           {entries.map((entry) => {
             const contactName = entry.contactId ? contactNames?.get(entry.contactId) : undefined;
             const kind = communicationKindLabel(entry.kind);
@@ -108,18 +107,24 @@ export function CommunicationTimeline({ of, contactNames }: { of: TimelineOf; co
                           size="compact-xs"
                           variant="subtle"
                           onClick={() => setEditing(entry)}
-                          aria-label={`Edit ${kind.toLowerCase()} of ${formatDateTime(entry.occurredAt)}`}
+                          aria-label={t('timeline.editOf', {
+                            kind,
+                            when: formatDateTime(entry.occurredAt),
+                          })}
                         >
-                          Edit
+                          {t('common.edit')}
                         </Button>
                         <Button
                           size="compact-xs"
                           variant="subtle"
                           color="red"
                           onClick={() => setDeleting(entry)}
-                          aria-label={`Delete ${kind.toLowerCase()} of ${formatDateTime(entry.occurredAt)}`}
+                          aria-label={t('timeline.deleteOf', {
+                            kind,
+                            when: formatDateTime(entry.occurredAt),
+                          })}
                         >
-                          Delete
+                          {t('common.delete')}
                         </Button>
                       </Group>
                     )}
@@ -128,20 +133,19 @@ export function CommunicationTimeline({ of, contactNames }: { of: TimelineOf; co
               >
                 <Text size="xs" c="dimmed">
                   <time dateTime={entry.occurredAt}>{formatDateTime(entry.occurredAt)}</time>
-                  {' · by '}
-                  {authorOf(entry)}
-                  {entry.durationMinutes != null && ` · ${entry.durationMinutes} min`}
+                  {t('timeline.by', { name: authorOf(entry, t) })}
+                  {entry.durationMinutes != null && t('timeline.minutes', { count: entry.durationMinutes })}
                   {entry.contactId && contactNames && (
                     <>
-                      {' · with '}
+                      {t('timeline.with')}
                       <Anchor component={Link} to={`/contacts/${entry.contactId}`} size="xs">
-                        {contactName ?? 'a contact'}
+                        {contactName ?? t('timeline.aContact')}
                       </Anchor>
                     </>
                   )}
                 </Text>
                 {entry.body && (
-                  <Spoiler maxHeight={72} showLabel="Show more" hideLabel="Show less" mt={4}>
+                  <Spoiler maxHeight={72} showLabel={t('timeline.showMore')} hideLabel={t('timeline.showLess')} mt={4}>
                     <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                       {entry.body}
                     </Text>
@@ -160,27 +164,29 @@ export function CommunicationTimeline({ of, contactNames }: { of: TimelineOf; co
           loading={timeline.isFetchingNextPage}
           onClick={() => void timeline.fetchNextPage()}
         >
-          Load more
+          {t('common.loadMore')}
         </Button>
       )}
       {editing && <EditCommunicationModal entry={editing} onClose={() => setEditing(null)} key={editing.id} />}
       <ConfirmModal
         opened={deleting !== null}
-        title={`Delete this ${deleting ? communicationKindLabel(deleting.kind).toLowerCase() : 'entry'}?`}
-        confirmLabel="Delete"
+        title={t('timeline.deleteTitle', {
+          kind: deleting ? communicationKindLabel(deleting.kind) : t('timeline.deleteEntry'),
+        })}
+        confirmLabel={t('common.delete')}
         busy={remove.isPending}
         onClose={() => setDeleting(null)}
         onConfirm={() =>
           deleting &&
           remove.mutate(deleting.id, {
             onSuccess: () => {
-              notifications.show({ color: 'teal', message: 'Deleted from the timeline.' });
+              notifications.show({ color: 'teal', message: t('timeline.deleted') });
               setDeleting(null);
             },
           })
         }
       >
-        It disappears from the timeline for everyone. This cannot be undone.
+        {t('timeline.deleteText')}
       </ConfirmModal>
     </Stack>
   );
@@ -189,6 +195,7 @@ export function CommunicationTimeline({ of, contactNames }: { of: TimelineOf; co
 /** Corrects an entry (its kind and whom it was with stay). Sends the version it read: 409 if changed meanwhile. */
 function EditCommunicationModal({ entry, onClose }: { entry: Communication; onClose: () => void }) {
   const update = useUpdateCommunication();
+  const { t } = useTranslation();
   const [direction, setDirection] = useState(entry.direction as Direction);
   const [when, setWhen] = useState(toLocalInput(new Date(entry.occurredAt)));
   const [duration, setDuration] = useState<number | string>(entry.durationMinutes ?? '');
@@ -198,8 +205,9 @@ function EditCommunicationModal({ entry, onClose }: { entry: Communication; onCl
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const occurred = new Date(when);
-    if (Number.isNaN(occurred.getTime())) return setWhenError('Give a date and time');
+    // Read on the reader's wall clock (their profile's zone), as it was shown.
+    const occurred = fromLocalInput(when);
+    if (!occurred) return setWhenError(t('timeline.giveDateTime'));
     setWhenError(undefined);
     const changed = {
       ...(direction !== entry.direction ? { direction } : {}),
@@ -215,7 +223,7 @@ function EditCommunicationModal({ entry, onClose }: { entry: Communication; onCl
       { id: entry.id, version: entry.version, ...changed },
       {
         onSuccess: () => {
-          notifications.show({ color: 'teal', message: 'Saved.' });
+          notifications.show({ color: 'teal', message: t('common.saved') });
           onClose();
         },
       },
@@ -226,27 +234,30 @@ function EditCommunicationModal({ entry, onClose }: { entry: Communication; onCl
   const problem = formProblemOf(update.error);
   const stale = problem?.problem.status === 409;
   return (
-    <Modal opened onClose={onClose} title={`Edit ${communicationKindLabel(entry.kind).toLowerCase()}`} centered>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t('timeline.editTitle', { kind: communicationKindLabel(entry.kind) })}
+      centered
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           {problem && (
             <Alert color={stale ? 'yellow' : 'red'} title={problem.problem.title} role="alert">
-              {stale
-                ? 'Someone changed this entry meanwhile. Close this form; the timeline shows what they saved.'
-                : problem.message}
+              {stale ? t('timeline.stale') : problem.message}
             </Alert>
           )}
           <SimpleGrid cols={2} spacing="sm">
             <Select
-              label="Direction"
-              data={Object.entries(DIRECTION_LABELS).map(([value, label]) => ({ value, label }))}
+              label={t('timeline.direction')}
+              data={directionOptions()}
               value={direction}
               onChange={(value) => value && setDirection(value as Direction)}
               allowDeselect={false}
               error={errors.direction}
             />
             <TextInput
-              label="When"
+              label={t('timeline.when')}
               type="datetime-local"
               value={when}
               onChange={(event) => setWhen(event.currentTarget.value)}
@@ -255,7 +266,7 @@ function EditCommunicationModal({ entry, onClose }: { entry: Communication; onCl
           </SimpleGrid>
           {HAS_DURATION.includes(entry.kind) && (
             <NumberInput
-              label="Duration (minutes)"
+              label={t('timeline.duration')}
               min={0}
               allowDecimal={false}
               allowNegative={false}
@@ -265,14 +276,14 @@ function EditCommunicationModal({ entry, onClose }: { entry: Communication; onCl
             />
           )}
           <TextInput
-            label="Subject"
+            label={t('timeline.subject')}
             maxLength={300}
             value={subject}
             onChange={(event) => setSubject(event.currentTarget.value)}
             error={errors.subject}
           />
           <Textarea
-            label="Details"
+            label={t('timeline.details')}
             autosize
             minRows={3}
             maxRows={12}
@@ -282,10 +293,10 @@ function EditCommunicationModal({ entry, onClose }: { entry: Communication; onCl
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" loading={update.isPending} disabled={stale}>
-              Save
+              {t('common.save')}
             </Button>
           </Group>
         </Stack>

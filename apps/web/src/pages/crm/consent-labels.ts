@@ -1,3 +1,5 @@
+import { translateOr } from '../../i18n/i18n';
+
 /** Words for the consent ledger's codes. */
 export const CONSENT_STATUS_LABELS: Record<string, { label: string; color: string }> = {
   granted: { label: 'Granted', color: 'teal' },
@@ -31,4 +33,12 @@ export const CONSENT_SOURCE_LABELS: Record<string, string> = {
   'double-opt-in': 'Double opt-in link',
 };
 
-export const statusOf = (code: string) => CONSENT_STATUS_LABELS[code] ?? { label: code, color: 'gray' };
+export const statusOf = (code: string) => {
+  const known = CONSENT_STATUS_LABELS[code] ?? { label: code, color: 'gray' };
+  return { ...known, label: translateOr(`labels.consentStatus.${code}`, known.label) };
+};
+
+export const lawfulBasisLabel = (basis: string) =>
+  translateOr(`labels.lawfulBasis.${basis}`, LAWFUL_BASIS_LABELS[basis] ?? basis);
+export const consentSourceLabel = (source: string) =>
+  translateOr(`labels.consentSource.${source}`, CONSENT_SOURCE_LABELS[source] ?? source);

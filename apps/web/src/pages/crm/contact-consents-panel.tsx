@@ -2,19 +2,20 @@ import { Alert, Badge, Button, Group, Loader, Select, SimpleGrid, Stack, Table, 
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formProblemOf } from '../../api/problems';
 import { type ConsentRecord, fetchConsentReceipt, useContactConsents, useRecordConsent } from '../../api/use-consents';
 import { saveFile } from '../../components/save-file';
 import { applyFieldErrors, type FieldMap, useFirstErrorFocus } from '../../forms/form-errors';
-import { CONSENT_SOURCE_LABELS, LAWFUL_BASIS_LABELS, RECORDABLE_ACTIONS, statusOf } from './consent-labels';
-import { formatDateTime } from './crm-labels';
-
-const FIELDS: FieldMap = {
-  purposeKey: { label: 'Purpose' },
-  action: { label: 'What they said' },
-  lawfulBasis: { label: 'Lawful basis' },
-  source: { label: 'Source' },
-};
+import { useFormat } from '../../i18n/use-locale';
+import {
+  CONSENT_SOURCE_LABELS,
+  consentSourceLabel,
+  LAWFUL_BASIS_LABELS,
+  lawfulBasisLabel,
+  RECORDABLE_ACTIONS,
+  statusOf,
+} from './consent-labels';
 
 interface Draft {
   purposeKey: string;
@@ -26,12 +27,14 @@ interface Draft {
 /** A contact's consents: the state per purpose, recording a change, the history and the receipt. */
 export function ContactConsentsPanel({ contactId, mayWrite }: { contactId: string; mayWrite: boolean }) {
   const consents = useContactConsents(contactId);
+  const { t } = useTranslation();
+  const { formatDateTime } = useFormat();
   const [downloading, setDownloading] = useState(false);
-  if (consents.isPending) return <Loader size="sm" aria-label="Loading consents" />;
+  if (consents.isPending) return <Loader size="sm" aria-label={t('consentPanel.loading')} />;
   if (consents.isError)
     return (
       <Text c="red" size="sm">
-        The consents could not be loaded: {consents.error.message}
+        {t('consentPanel.loadFailed', { message: consents.error.message })}
       </Text>
     );
   const { purposes, history } = consents.data;
@@ -45,7 +48,10 @@ export function ContactConsentsPanel({ contactId, mayWrite }: { contactId: strin
         `consent-receipt-${contactId}.json`,
       );
     } catch (error) {
-      notifications.show({ color: 'red', message: `The receipt could not be made: ${(error as Error).message}` });
+      notifications.show({
+        color: 'red',
+        message: t('consentPanel.receiptFailed', { message: (error as Error).message }),
+      });
     } finally {
       setDownloading(false);
     }
@@ -55,18 +61,18 @@ export function ContactConsentsPanel({ contactId, mayWrite }: { contactId: strin
     <Stack>
       <Group justify="space-between">
         <Text size="sm" c="dimmed" maw={520}>
-          The latest entry of each purpose decides. Marketing lists and exports leave out anyone without a valid basis.
+          {t('consentPanel.intro')}
         </Text>
         <Button size="xs" variant="default" onClick={downloadReceipt} loading={downloading}>
-          Download receipt (JSON)
+          {t('consentPanel.downloadReceipt')}
         </Button>
       </Group>
-      <Table aria-label="Consent by purpose" style={{ overflowWrap: 'anywhere' }}>
+      <Table aria-label={t('consentPanel.table')} style={{ overflowWrap: 'anywhere' }}>
         <Table.Thead>
           <Table.Tr>
-            <Table.Th>Purpose</Table.Th>
-            <Table.Th>State</Table.Th>
-            <Table.Th visibleFrom="sm">Since</Table.Th>
+            <Table.Th>{t('consentPanel.purpose')}</Table.Th>
+            <Table.Th>{t('consentPanel.state')}</Table.Th>
+            <Table.Th visibleFrom="sm">{t('consentPanel.since')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -78,8 +84,7 @@ export function ContactConsentsPanel({ contactId, mayWrite }: { contactId: strin
                   {purpose.purposeName}
                   {purpose.archived && (
                     <Text span size="xs" c="dimmed">
-                      {' '}
-                      (archived)
+                      {t('consentPanel.archived')}
                     </Text>
                   )}
                 </Table.Td>
@@ -96,20 +101,25 @@ export function ContactConsentsPanel({ contactId, mayWrite }: { contactId: strin
       </Table>
       {mayWrite && <RecordConsentForm contactId={contactId} purposes={purposes.filter((p) => !p.archived)} />}
       <Title order={3} size="h5">
-        History
+        {t('consentPanel.history')}
       </Title>
       {history.length === 0 ? (
         <Text size="sm" c="dimmed">
-          Nothing recorded yet.
+          {t('common.nothingRecordedYet')}
         </Text>
       ) : (
-        <Stack component="ol" gap="xs" aria-label="Consent history" style={{ listStyle: 'none', padding: 0 }}>
+        <Stack
+          component="ol"
+          gap="xs"
+          aria-label={t('consentPanel.historyList')}
+          style={{ listStyle: 'none', padding: 0 }}
+        >
           {[...history].reverse().map((entry) => (
             <Text component="li" size="sm" key={entry.id}>
               <strong>{entry.purposeName}</strong>: {statusOf(entry.action).label.toLowerCase()}
-              {entry.lawfulBasis ? ` (${LAWFUL_BASIS_LABELS[entry.lawfulBasis] ?? entry.lawfulBasis})` : ''} ·{' '}
-              {CONSENT_SOURCE_LABELS[entry.source] ?? entry.source}
-              {entry.wordingVersion ? ` · wording v${entry.wordingVersion}` : ''} ·{' '}
+              {entry.lawfulBasis ? ` (${lawfulBasisLabel(entry.lawfulBasis)})` : ''} ·{' '}
+              {consentSourceLabel(entry.source)}
+              {entry.wordingVersion ? t('consentPanel.wording', { version: entry.wordingVersion }) : ''} ·{' '}
               <Text span c="dimmed" size="sm">
                 {formatDateTime(entry.recordedAt)}
               </Text>
@@ -129,6 +139,13 @@ function RecordConsentForm({
   purposes: Array<{ purposeKey: string; purposeName: string }>;
 }) {
   const record = useRecordConsent(contactId);
+  const { t } = useTranslation();
+  const fields: FieldMap = {
+    purposeKey: { label: t('consentPanel.purpose') },
+    action: { label: t('consentPanel.whatTheySaid') },
+    lawfulBasis: { label: t('consentPanel.lawfulBasis') },
+    source: { label: t('consentPanel.source') },
+  };
   const { ref, focusFirstError } = useFirstErrorFocus();
   const [elsewhere, setElsewhere] = useState<string[]>([]);
   const headingId = useId();
@@ -152,10 +169,13 @@ function RecordConsentForm({
     record.mutate(body, {
       onSuccess: () => {
         const purpose = purposes.find((p) => p.purposeKey === values.purposeKey)?.purposeName ?? values.purposeKey;
-        notifications.show({ color: 'teal', message: `${purpose}: ${values.action} recorded.` });
+        notifications.show({
+          color: 'teal',
+          message: t('consentPanel.recorded', { purpose, action: statusOf(values.action).label }),
+        });
       },
       onError: (error) => {
-        setElsewhere(applyFieldErrors(form, error, FIELDS));
+        setElsewhere(applyFieldErrors(form, error, fields));
         focusFirstError();
       },
     });
@@ -166,46 +186,46 @@ function RecordConsentForm({
     <form ref={ref} onSubmit={submit} noValidate aria-labelledby={headingId}>
       <Stack gap="sm">
         <Title order={3} size="h5" id={headingId}>
-          Record what they said
+          {t('consentPanel.recordTitle')}
         </Title>
         {(problem || elsewhere.length > 0) && (
-          <Alert color="red" title={problem?.problem.title ?? 'Not recorded'} role="alert">
+          <Alert color="red" title={problem?.problem.title ?? t('consentPanel.notRecorded')} role="alert">
             {[problem?.message, ...elsewhere].filter(Boolean).join(' ')}
           </Alert>
         )}
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <Select
-            label="Purpose"
+            label={t('consentPanel.purpose')}
             data={purposes.map((purpose) => ({ value: purpose.purposeKey, label: purpose.purposeName }))}
             allowDeselect={false}
             {...form.getInputProps('purposeKey')}
           />
           <Select
-            label="What they said"
-            data={RECORDABLE_ACTIONS}
+            label={t('consentPanel.whatTheySaid')}
+            data={RECORDABLE_ACTIONS.map(({ value }) => ({ value, label: statusOf(value).label }))}
             allowDeselect={false}
             {...form.getInputProps('action')}
           />
           {granting && (
             <Select
-              label="Lawful basis"
-              data={Object.entries(LAWFUL_BASIS_LABELS).map(([value, label]) => ({ value, label }))}
+              label={t('consentPanel.lawfulBasis')}
+              data={Object.keys(LAWFUL_BASIS_LABELS).map((value) => ({ value, label: lawfulBasisLabel(value) }))}
               allowDeselect={false}
               {...form.getInputProps('lawfulBasis')}
             />
           )}
           <Select
-            label="Source"
-            data={Object.entries(CONSENT_SOURCE_LABELS)
-              .filter(([value]) => value !== 'double-opt-in')
-              .map(([value, label]) => ({ value, label }))}
+            label={t('consentPanel.source')}
+            data={Object.keys(CONSENT_SOURCE_LABELS)
+              .filter((value) => value !== 'double-opt-in')
+              .map((value) => ({ value, label: consentSourceLabel(value) }))}
             allowDeselect={false}
             {...form.getInputProps('source')}
           />
         </SimpleGrid>
         <Group justify="flex-end">
           <Button type="submit" loading={record.isPending}>
-            Record
+            {t('consentPanel.record')}
           </Button>
         </Group>
       </Stack>

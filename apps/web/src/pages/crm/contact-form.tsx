@@ -1,5 +1,8 @@
 import { SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { Contact, ContactCreate, ContactUpdate } from '../../api/use-contacts';
+import type { FieldMap } from '../../forms/form-errors';
+import { i18n } from '../../i18n/i18n';
 import { ClientPicker } from './client-picker';
 import {
   AddressDraft,
@@ -9,25 +12,25 @@ import {
   BranchOwnerFields,
   emptyAddress,
   orNull,
-  RECORD_FIELDS,
+  recordFields,
   TagsField,
 } from './record-fields';
 
-/** The API's fields of a contact as the form labels them. */
-export const CONTACT_FIELDS = {
-  ...RECORD_FIELDS,
-  fullName: { label: 'Full name' },
-  jobTitle: { label: 'Job title' },
-  clientId: { label: 'Client' },
-  email: { label: 'Email' },
-  phone: { label: 'Phone' },
-};
+/** The API's fields of a contact as the form labels them, in the reader's language. */
+export const contactFields = (): FieldMap => ({
+  ...recordFields(),
+  fullName: { label: i18n.t('contactForm.fullName') },
+  jobTitle: { label: i18n.t('contactForm.jobTitle') },
+  clientId: { label: i18n.t('recordForm.client') },
+  email: { label: i18n.t('contactForm.email') },
+  phone: { label: i18n.t('contactForm.phone') },
+});
 
-/** Client-side rules, checked before anything is sent. */
+/** Client-side rules, checked before anything is sent (their words read when they run). */
 export const CONTACT_RULES = {
-  fullName: (fullName: string) => (fullName.trim() ? null : 'Give their name.'),
+  fullName: (fullName: string) => (fullName.trim() ? null : i18n.t('contactForm.nameMissing')),
   branchId: (branchId: string | null, draft: { clientId: string | null }) =>
-    branchId || draft.clientId ? null : 'Choose a branch, or a client to take its branch.',
+    branchId || draft.clientId ? null : i18n.t('contactForm.branchMissing'),
 };
 
 export interface ContactDraft {
@@ -110,11 +113,12 @@ export function ContactFields({
   /** Added from a client's page: the client is given. */
   clientFixed?: boolean;
 }) {
+  const { t } = useTranslation();
   return (
     <Stack gap="sm">
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <TextInput
-          label="Full name"
+          label={t('contactForm.fullName')}
           required
           data-autofocus
           value={draft.fullName}
@@ -122,7 +126,7 @@ export function ContactFields({
           error={errors.fullName}
         />
         <TextInput
-          label="Job title"
+          label={t('contactForm.jobTitle')}
           value={draft.jobTitle}
           onChange={(event) => onChange({ jobTitle: event.currentTarget.value })}
           error={errors.jobTitle}
@@ -132,20 +136,21 @@ export function ContactFields({
         <ClientPicker
           value={draft.clientId}
           onChange={(clientId) => onChange({ clientId })}
-          description="The company or household they belong to, if any"
+          label={t('recordForm.client')}
+          description={t('contactForm.clientHint')}
           error={errors.clientId}
         />
       )}
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
         <TextInput
-          label="Email"
+          label={t('contactForm.email')}
           type="email"
           value={draft.email}
           onChange={(event) => onChange({ email: event.currentTarget.value })}
           error={errors.email}
         />
         <TextInput
-          label="Phone"
+          label={t('contactForm.phone')}
           type="tel"
           value={draft.phone}
           onChange={(event) => onChange({ phone: event.currentTarget.value })}
@@ -161,10 +166,10 @@ export function ContactFields({
         onOwnerChange={(ownerId) => onChange({ ownerId })}
         errors={errors}
         branchRequired={!draft.clientId}
-        branchDescription={draft.clientId ? "Leave empty for the client's branch" : undefined}
+        branchDescription={draft.clientId ? t('contactForm.branchHint') : undefined}
       />
       <Textarea
-        label="Notes"
+        label={t('recordForm.notes')}
         autosize
         minRows={2}
         maxRows={8}

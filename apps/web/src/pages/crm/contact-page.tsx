@@ -1,15 +1,17 @@
 import { Alert, Anchor, Badge, Button, Card, Grid, Group, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type ReactNode, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useClient } from '../../api/use-clients';
 import { type Contact, useContact, useContactActivity, useDeleteContact } from '../../api/use-contacts';
 import { ConfirmModal } from '../../components/confirm-modal';
+import { useFormat } from '../../i18n/use-locale';
 import { usePageTitle } from '../../layout/page-title';
 import { ActivityLog } from './activity-log';
 import { CommunicationTimeline } from './communication-timeline';
 import { ContactConsentsPanel } from './contact-consents-panel';
-import { formatDateTime, formatRelative } from './crm-labels';
+import { formatRelative } from './crm-labels';
 import { EditContactModal } from './edit-contact-modal';
 import { LegalHoldAction } from './legal-hold-action';
 import { LogCommunicationForm } from './log-communication-form';
@@ -21,9 +23,10 @@ import { useCrmAccess } from './use-crm-access';
 export function ContactPage() {
   const { id = '' } = useParams();
   const contact = useContact(id);
-  usePageTitle(contact.data?.fullName ?? 'Contact');
+  const { t } = useTranslation();
+  usePageTitle(contact.data?.fullName ?? t('titles.contact'));
   return (
-    <RecordLoader query={contact} what="contact" backTo="/contacts" backLabel="Back to contacts">
+    <RecordLoader query={contact} what="contact" backTo="/contacts" backLabel={t('contact.backToContacts')}>
       {(record) => <ContactView contact={record} />}
     </RecordLoader>
   );
@@ -31,6 +34,8 @@ export function ContactPage() {
 
 function ContactView({ contact }: { contact: Contact }) {
   const access = useCrmAccess();
+  const { t } = useTranslation();
+  useFormat();
   const client = useClient(contact.clientId);
   const activity = useContactActivity(contact.id);
   const readsTimeline = access.can('communications:read');
@@ -39,7 +44,7 @@ function ContactView({ contact }: { contact: Contact }) {
 
   return (
     <Stack maw={1300}>
-      <RecordBreadcrumbs to="/contacts" label="Contacts" current={contact.fullName} />
+      <RecordBreadcrumbs to="/contacts" label={t('titles.contacts')} current={contact.fullName} />
       <Group justify="space-between" align="flex-start">
         <div>
           <Group gap="sm">
@@ -50,10 +55,11 @@ function ContactView({ contact }: { contact: Contact }) {
             {contact.jobTitle && <Text size="sm">{contact.jobTitle}</Text>}
             {contact.clientId && (
               <Text size="sm">
-                {contact.jobTitle ? 'at ' : 'At '}
-                <Anchor component={Link} to={`/clients/${contact.clientId}`}>
-                  {client.data?.name ?? 'their client'}
-                </Anchor>
+                <Trans
+                  i18nKey={contact.jobTitle ? 'contact.at' : 'contact.atStart'}
+                  values={{ client: client.data?.name ?? t('contact.theirClient') }}
+                  components={{ anchor: <Anchor component={Link} to={`/clients/${contact.clientId}`} /> }}
+                />
               </Text>
             )}
             {contact.tags.map((tag) => (
@@ -62,11 +68,11 @@ function ContactView({ contact }: { contact: Contact }) {
               </Badge>
             ))}
             <Text size="sm" c="dimmed">
-              {access.branchName(contact.branchId)} branch
-              {owner ? ` · Owner: ${owner}` : ''}
+              {t('contact.branch', { branch: access.branchName(contact.branchId) })}
+              {owner ? t('contact.owner', { name: owner }) : ''}
               {contact.lastActivityAt
-                ? ` · Last activity ${formatRelative(contact.lastActivityAt)}`
-                : ' · No activity yet'}
+                ? t('contact.lastActivity', { when: formatRelative(contact.lastActivityAt) })
+                : t('contact.noActivity')}
             </Text>
           </Group>
         </div>
@@ -76,9 +82,8 @@ function ContactView({ contact }: { contact: Contact }) {
         </Group>
       </Group>
       {contact.restricted && (
-        <Alert color="gray" title="Processing restricted" role="status">
-          This person asked us to restrict processing of their data. The record is read-only and nothing new can be
-          logged until the restriction is lifted.
+        <Alert color="gray" title={t('contact.restrictedTitle')} role="status">
+          {t('contact.restrictedText')}
         </Alert>
       )}
       <Grid gap="lg">
@@ -88,9 +93,9 @@ function ContactView({ contact }: { contact: Contact }) {
         <Grid.Col span={{ base: 12, md: 7 }}>
           <Tabs defaultValue={readsTimeline ? 'timeline' : 'activity'}>
             <Tabs.List>
-              {readsTimeline && <Tabs.Tab value="timeline">Timeline</Tabs.Tab>}
-              {access.can('consents:read') && <Tabs.Tab value="consents">Consents</Tabs.Tab>}
-              <Tabs.Tab value="activity">Activity log</Tabs.Tab>
+              {readsTimeline && <Tabs.Tab value="timeline">{t('contact.timeline')}</Tabs.Tab>}
+              {access.can('consents:read') && <Tabs.Tab value="consents">{t('contact.consents')}</Tabs.Tab>}
+              <Tabs.Tab value="activity">{t('contact.activityLog')}</Tabs.Tab>
             </Tabs.List>
             {access.can('consents:read') && (
               <Tabs.Panel value="consents" pt="md">
@@ -107,7 +112,7 @@ function ContactView({ contact }: { contact: Contact }) {
             )}
             <Tabs.Panel value="activity" pt="md">
               <Text size="sm" c="dimmed" mb="sm">
-                Who created and changed this contact, and which fields. Values are not kept here.
+                {t('contact.activityIntro')}
               </Text>
               <ActivityLog activity={activity} />
             </Tabs.Panel>
@@ -131,6 +136,8 @@ function Detail({ label, children }: { label: string; children: ReactNode }) {
 
 function ContactDetailsCard({ contact }: { contact: Contact }) {
   const access = useCrmAccess();
+  const { t } = useTranslation();
+  const { formatDateTime } = useFormat();
   const remove = useDeleteContact();
   const navigate = useNavigate();
   const [editing, setEditing] = useState(false);
@@ -151,13 +158,13 @@ function ContactDetailsCard({ contact }: { contact: Contact }) {
     <Card withBorder>
       <Group justify="space-between" mb="xs">
         <Title order={2} size="h4">
-          Details
+          {t('contact.details')}
         </Title>
         {access.mayChangeUnlessRestricted(contact) && (
           <Group gap="xs">
             <RestrictableAction restricted={contact.restricted}>
               <Button size="xs" variant="default" disabled={contact.restricted} onClick={() => setEditing(true)}>
-                Edit
+                {t('common.edit')}
               </Button>
             </RestrictableAction>
             <RestrictableAction restricted={contact.restricted}>
@@ -168,62 +175,63 @@ function ContactDetailsCard({ contact }: { contact: Contact }) {
                 disabled={contact.restricted}
                 onClick={() => setDeleting(true)}
               >
-                Delete
+                {t('common.delete')}
               </Button>
             </RestrictableAction>
           </Group>
         )}
       </Group>
       <Table
-        aria-label="Contact details"
+        aria-label={t('contact.detailsTable')}
         withRowBorders={false}
         verticalSpacing={4}
         style={{ overflowWrap: 'anywhere' }}
       >
         <Table.Tbody>
-          <Detail label="Email">
+          <Detail label={t('contact.email')}>
             {contact.email && (
               <Anchor href={`mailto:${contact.email}`} size="sm">
                 {contact.email}
               </Anchor>
             )}
           </Detail>
-          <Detail label="Phone">
+          <Detail label={t('contact.phone')}>
             {contact.phone && (
               <Anchor href={`tel:${contact.phone.replace(/\s+/g, '')}`} size="sm">
                 {contact.phone}
               </Anchor>
             )}
           </Detail>
-          <Detail label="Address">{addressText}</Detail>
-          <Detail label="Notes">
+          <Detail label={t('contact.address')}>{addressText}</Detail>
+          <Detail label={t('contact.notes')}>
             {contact.notes && (
               <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                 {contact.notes}
               </Text>
             )}
           </Detail>
-          <Detail label="Added">{formatDateTime(contact.createdAt)}</Detail>
+          <Detail label={t('contact.added')}>
+            <time dateTime={contact.createdAt}>{formatDateTime(contact.createdAt)}</time>
+          </Detail>
         </Table.Tbody>
       </Table>
       {editing && <EditContactModal contact={contact} onClose={() => setEditing(false)} />}
       <ConfirmModal
         opened={deleting}
-        title={`Delete ${contact.fullName}?`}
-        confirmLabel="Delete contact"
+        title={t('contact.deleteTitle', { name: contact.fullName })}
+        confirmLabel={t('contact.deleteConfirm')}
         busy={remove.isPending}
         onClose={() => setDeleting(false)}
         onConfirm={() =>
           remove.mutate(contact.id, {
             onSuccess: () => {
-              notifications.show({ color: 'teal', message: `${contact.fullName} was deleted.` });
+              notifications.show({ color: 'teal', message: t('contact.deleted', { name: contact.fullName }) });
               navigate(contact.clientId ? `/clients/${contact.clientId}` : '/contacts');
             },
           })
         }
       >
-        They go, with the calls, emails, meetings and notes logged with them, and they leave every contact list. Their
-        client stays. This cannot be undone.
+        {t('contact.deleteText')}
       </ConfirmModal>
     </Card>
   );

@@ -19,6 +19,7 @@ import {
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { problemOf } from '../../api/problems';
 import { useClient, useClientNames } from '../../api/use-clients';
@@ -26,6 +27,7 @@ import { useContactLists, useRemoveContactListMember } from '../../api/use-conta
 import { type ContactFilters, fetchContactsCsv, useContactList } from '../../api/use-contacts';
 import { LoadMoreButton } from '../../components/load-more-button.js';
 import { saveFile } from '../../components/save-file';
+import { useFormat } from '../../i18n/use-locale';
 import { AddToListModal } from './add-to-list-modal';
 import { formatRelative, normaliseTag, searchable, TAG_PATTERN } from './crm-labels';
 import { ImportContactsModal } from './import-contacts-modal';
@@ -39,6 +41,8 @@ import { useCrmAccess } from './use-crm-access';
  */
 export function ContactsPage() {
   const access = useCrmAccess();
+  const { t } = useTranslation();
+  const { formatDateTime, formatNumber } = useFormat();
   const [params, setParams] = useSearchParams();
   const listId = params.get('listId');
   const clientId = params.get('clientId');
@@ -101,7 +105,7 @@ export function ContactsPage() {
     } catch (error) {
       notifications.show({
         color: 'red',
-        title: 'Could not export the contacts',
+        title: t('contacts.exportFailed'),
         message: problemOf(error)?.message ?? String(error),
       });
     } finally {
@@ -113,48 +117,48 @@ export function ContactsPage() {
     <Stack maw={1300}>
       <Group justify="space-between" align="flex-end">
         <div>
-          <Title order={1}>Contacts</Title>
+          <Title order={1}>{t('contacts.title')}</Title>
           <Text c="dimmed" size="sm">
-            The people you deal with, at a client or on their own.{' '}
+            {t('contacts.intro')}{' '}
             <Anchor component={Link} to="/contact-lists" size="sm" underline="always">
-              Contact lists
+              {t('contacts.lists')}
             </Anchor>
           </Text>
         </div>
         <Group gap="xs">
           <Button variant="default" loading={exporting} onClick={() => void exportCsv()}>
-            Export CSV
+            {t('contacts.exportCsv')}
           </Button>
           {mayWrite && (
             <Button variant="default" onClick={() => setImporting(true)}>
-              Import CSV
+              {t('contacts.importCsv')}
             </Button>
           )}
-          {mayWrite && <Button onClick={() => setCreating(true)}>New contact</Button>}
+          {mayWrite && <Button onClick={() => setCreating(true)}>{t('contacts.new')}</Button>}
         </Group>
       </Group>
 
-      <Group align="flex-start" role="search" aria-label="Filter contacts">
+      <Group align="flex-start" role="search" aria-label={t('contacts.filter')}>
         <TextInput
-          label="Search"
-          placeholder="Name, email, job title, phone ending"
+          label={t('contacts.search')}
+          placeholder={t('contacts.searchPlaceholder')}
           type="search"
           value={search}
           onChange={(event) => setSearch(event.currentTarget.value)}
-          description={searchTooShort ? 'Type at least two letters or four digits' : undefined}
+          description={searchTooShort ? t('contacts.searchTooShort') : undefined}
           w={280}
         />
         <TextInput
-          label="Tag"
-          placeholder="Any tag"
+          label={t('contacts.tag')}
+          placeholder={t('contacts.anyTag')}
           value={tagText}
           onChange={(event) => setTagText(event.currentTarget.value)}
-          error={tagValid ? undefined : 'Lower-case words with dashes'}
+          error={tagValid ? undefined : t('contacts.tagRule')}
           w={180}
         />
         <Select
-          label="Branch"
-          placeholder="Any branch"
+          label={t('contacts.branch')}
+          placeholder={t('contacts.anyBranch')}
           data={access.writableBranches.map((branch) => ({ value: branch.id, label: branch.name }))}
           value={branchId}
           onChange={setBranchId}
@@ -163,8 +167,8 @@ export function ContactsPage() {
           w={200}
         />
         <Select
-          label="Contact list"
-          placeholder="Everyone"
+          label={t('contacts.contactList')}
+          placeholder={t('contacts.everyone')}
           data={(lists.data?.items ?? []).map((item) => ({ value: item.id, label: item.name }))}
           value={listId}
           onChange={(value) => {
@@ -183,20 +187,27 @@ export function ContactsPage() {
             <Text size="sm">
               {currentList &&
                 (currentList.kind === 'static'
-                  ? `Members of the list "${currentList.name}" (${currentList.memberCount ?? 0}).`
-                  : `Everyone matching the saved filter "${currentList.name}".`)}
+                  ? t('contacts.listMembers', {
+                      name: currentList.name,
+                      count: currentList.memberCount ?? 0,
+                      members: formatNumber(currentList.memberCount ?? 0),
+                    })
+                  : t('contacts.savedFilter', { name: currentList.name }))}
               {clientId && (
                 <>
-                  {currentList ? ' ' : ''}At the client{' '}
-                  <Anchor component={Link} to={`/clients/${clientId}`} size="sm" underline="always">
-                    {client.data?.name ?? '…'}
-                  </Anchor>
-                  .
+                  {currentList ? ' ' : ''}
+                  <Trans
+                    i18nKey="contacts.atClient"
+                    values={{ name: client.data?.name ?? '…' }}
+                    components={{
+                      anchor: <Anchor component={Link} to={`/clients/${clientId}`} size="sm" underline="always" />,
+                    }}
+                  />
                 </>
               )}
             </Text>
             {clientId && (
-              <CloseButton aria-label="Show contacts of every client" onClick={() => setParam('clientId', null)} />
+              <CloseButton aria-label={t('contacts.everyClient')} onClick={() => setParam('clientId', null)} />
             )}
           </Group>
         </Paper>
@@ -206,14 +217,14 @@ export function ContactsPage() {
         <Paper withBorder p="xs" px="sm" bg="var(--mantine-color-blue-light)">
           <Group justify="space-between">
             <Text size="sm" fw={500}>
-              {selected.size} selected
+              {t('contacts.selected', { count: selected.size })}
             </Text>
             <Group gap="xs">
               <Button size="xs" onClick={() => setAdding(true)}>
-                Add to list
+                {t('contacts.addToList')}
               </Button>
               <Button size="xs" variant="default" onClick={() => setSelected(new Set())}>
-                Clear selection
+                {t('contacts.clearSelection')}
               </Button>
             </Group>
           </Group>
@@ -221,23 +232,23 @@ export function ContactsPage() {
       )}
 
       {list.isError && (
-        <Alert color="red" title="Could not load the contacts" role="alert">
+        <Alert color="red" title={t('contacts.loadFailed')} role="alert">
           {list.error.message}
         </Alert>
       )}
       {list.isPending ? (
         <Center h={160}>
-          <Loader aria-label="Loading contacts" />
+          <Loader aria-label={t('contacts.loading')} />
         </Center>
       ) : (
         <Table.ScrollContainer minWidth={900}>
-          <Table aria-label="Contacts" striped highlightOnHover aria-busy={list.isFetching}>
+          <Table aria-label={t('contacts.table')} striped highlightOnHover aria-busy={list.isFetching}>
             <Table.Thead>
               <Table.Tr>
                 {mayWrite && (
                   <Table.Th w={40}>
                     <Checkbox
-                      aria-label="Select every contact shown"
+                      aria-label={t('contacts.selectAll')}
                       checked={allShownSelected}
                       indeterminate={someShownSelected && !allShownSelected}
                       onChange={(event) => {
@@ -247,13 +258,13 @@ export function ContactsPage() {
                     />
                   </Table.Th>
                 )}
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Client</Table.Th>
-                <Table.Th>Email</Table.Th>
-                <Table.Th>Phone</Table.Th>
-                <Table.Th>Tags</Table.Th>
-                <Table.Th>Last activity</Table.Th>
-                {removable && <Table.Th>List</Table.Th>}
+                <Table.Th>{t('contacts.name')}</Table.Th>
+                <Table.Th>{t('contacts.client')}</Table.Th>
+                <Table.Th>{t('contacts.email')}</Table.Th>
+                <Table.Th>{t('contacts.phone')}</Table.Th>
+                <Table.Th>{t('contacts.tags')}</Table.Th>
+                <Table.Th>{t('contacts.lastActivity')}</Table.Th>
+                {removable && <Table.Th>{t('contacts.list')}</Table.Th>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -265,7 +276,7 @@ export function ContactsPage() {
                   {mayWrite && (
                     <Table.Td>
                       <Checkbox
-                        aria-label={`Select ${contact.fullName}`}
+                        aria-label={t('contacts.select', { name: contact.fullName })}
                         checked={selected.has(contact.id)}
                         onChange={(event) => toggle(contact.id, event.currentTarget.checked)}
                       />
@@ -277,7 +288,7 @@ export function ContactsPage() {
                     </Anchor>
                     {contact.restricted && (
                       <Badge size="xs" color="gray" ml={6}>
-                        Restricted
+                        {t('contacts.restricted')}
                       </Badge>
                     )}
                     {contact.jobTitle && (
@@ -306,7 +317,7 @@ export function ContactsPage() {
                       ))}
                     </Group>
                   </Table.Td>
-                  <Table.Td title={contact.lastActivityAt ?? undefined}>
+                  <Table.Td title={contact.lastActivityAt ? formatDateTime(contact.lastActivityAt) : undefined}>
                     {formatRelative(contact.lastActivityAt)}
                   </Table.Td>
                   {removable && currentList && (
@@ -315,7 +326,7 @@ export function ContactsPage() {
                         size="compact-xs"
                         variant="subtle"
                         color="red"
-                        aria-label={`Remove ${contact.fullName} from ${currentList.name}`}
+                        aria-label={t('contacts.removeFrom', { name: contact.fullName, list: currentList.name })}
                         loading={removeMember.isPending && removeMember.variables?.contactId === contact.id}
                         onClick={() =>
                           removeMember.mutate(
@@ -324,13 +335,13 @@ export function ContactsPage() {
                               onSuccess: () =>
                                 notifications.show({
                                   color: 'teal',
-                                  message: `${contact.fullName} left ${currentList.name}.`,
+                                  message: t('contacts.removed', { name: contact.fullName, list: currentList.name }),
                                 }),
                             },
                           )
                         }
                       >
-                        Remove
+                        {t('contacts.remove')}
                       </Button>
                     </Table.Td>
                   )}
@@ -343,12 +354,12 @@ export function ContactsPage() {
       {list.isSuccess && contacts.length === 0 && (
         <Text c="dimmed" size="sm" ta="center" py="md">
           {currentList?.kind === 'static' && !q && !tag && !branchId
-            ? 'No one on this list yet. Select contacts on the full list and use "Add to list".'
+            ? t('contacts.emptyList')
             : filtered
-              ? 'No contact matches these filters.'
+              ? t('contacts.noMatch')
               : mayWrite
-                ? 'No contacts yet. Add one with "New contact", or import a CSV file.'
-                : 'No contacts yet.'}
+                ? t('contacts.emptyMayWrite')
+                : t('contacts.empty')}
         </Text>
       )}
       <LoadMoreButton list={list} />

@@ -1,5 +1,8 @@
 import type { ClientKind } from '../../api/use-clients';
 import type { CommunicationKind, Direction } from '../../api/use-communications';
+import { toLocalInput as zonedInput } from '../../i18n/calendar';
+import { formatDate as dateOf, formatDateTime as dateTimeOf, formatRelative as relativeOf } from '../../i18n/format';
+import { i18n, translateOr } from '../../i18n/i18n';
 
 export const CLIENT_KIND_LABELS: Record<ClientKind, string> = { company: 'Company', individual: 'Individual' };
 export const clientKindLabel = (kind: string) => CLIENT_KIND_LABELS[kind as ClientKind] ?? kind;
@@ -11,14 +14,20 @@ export const COMMUNICATION_KIND_LABELS: Record<CommunicationKind, string> = {
   note: 'Note',
 };
 export const COMMUNICATION_KINDS = Object.keys(COMMUNICATION_KIND_LABELS) as CommunicationKind[];
-export const communicationKindLabel = (kind: string) => COMMUNICATION_KIND_LABELS[kind as CommunicationKind] ?? kind;
+export const communicationKindLabel = (kind: string) =>
+  translateOr(`labels.communicationKind.${kind}`, COMMUNICATION_KIND_LABELS[kind as CommunicationKind] ?? kind);
 
 export const DIRECTION_LABELS: Record<Direction, string> = {
   outbound: 'Outbound',
   inbound: 'Inbound',
   internal: 'Internal',
 };
-export const directionLabel = (direction: string) => DIRECTION_LABELS[direction as Direction] ?? direction;
+export const directionLabel = (direction: string) =>
+  translateOr(`labels.direction.${direction}`, DIRECTION_LABELS[direction as Direction] ?? direction);
+
+/** Options of a direction picker, in the reader's language. */
+export const directionOptions = () =>
+  (Object.keys(DIRECTION_LABELS) as Direction[]).map((value) => ({ value, label: directionLabel(value) }));
 
 /** Calls and meetings last a while; emails and notes do not. */
 export const HAS_DURATION: readonly string[] = ['call', 'meeting'];
@@ -34,7 +43,7 @@ const FIELD_LABELS: Record<string, string> = {
   durationMinutes: 'duration',
   company: 'company details',
 };
-export const fieldLabel = (field: string) => FIELD_LABELS[field] ?? field;
+export const fieldLabel = (field: string) => translateOr(`labels.activityField.${field}`, FIELD_LABELS[field] ?? field);
 
 const ACTION_LABELS: Record<string, string> = {
   created: 'Created',
@@ -45,38 +54,21 @@ const ACTION_LABELS: Record<string, string> = {
   erased: 'Erased',
 };
 export const actionLabel = (action: string) =>
-  ACTION_LABELS[action] ?? action.charAt(0).toUpperCase() + action.slice(1);
+  translateOr(
+    `labels.activityAction.${action}`,
+    ACTION_LABELS[action] ?? action.charAt(0).toUpperCase() + action.slice(1),
+  );
 
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-
-export const formatDateTime = (value: string | Date) => dateTime.format(new Date(value));
-export const formatDate = (value: string | Date | null) => (value ? dateOnly.format(new Date(value)) : '—');
+// Dates in the reader's locale and time zone (src/i18n/format.ts).
+export const formatDateTime = (value: string | Date) => dateTimeOf(value);
+export const formatDate = (value: string | Date | null) => (value ? dateOf(value) : '—');
 
 /** "3 days ago", for columns where the exact time matters less than how recent it is. */
-export function formatRelative(value: string | null, now = Date.now()): string {
-  if (!value) return 'None yet';
-  const seconds = (new Date(value).getTime() - now) / 1000;
-  const format = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
-  const steps: Array<[Intl.RelativeTimeFormatUnit, number]> = [
-    ['year', 31_536_000],
-    ['month', 2_592_000],
-    ['week', 604_800],
-    ['day', 86_400],
-    ['hour', 3600],
-    ['minute', 60],
-  ];
-  for (const [unit, size] of steps) {
-    if (Math.abs(seconds) >= size) return format.format(Math.round(seconds / size), unit);
-  }
-  return 'just now';
-}
+export const formatRelative = (value: string | null, now = Date.now()): string =>
+  value ? relativeOf(value, now) : i18n.t('common.noneYet');
 
-/** A date for `<input type="datetime-local">`, in the browser's time zone. */
-export function toLocalInput(date: Date): string {
-  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 16);
-}
+/** A date for `<input type="datetime-local">`, on the reader's wall clock (their profile's zone). */
+export const toLocalInput = (date: Date): string => zonedInput(date);
 
 /**
  * The API searches words of two characters or more (and phone endings of four digits);

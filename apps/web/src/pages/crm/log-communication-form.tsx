@@ -16,6 +16,7 @@ import {
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { formProblemOf } from '../../api/problems';
 import {
   type CommunicationCreate,
@@ -24,7 +25,8 @@ import {
   useLogCommunication,
 } from '../../api/use-communications';
 import { applyFieldErrors, type FieldMap, sentenceRule, useFirstErrorFocus } from '../../forms/form-errors';
-import { COMMUNICATION_KIND_LABELS, DIRECTION_LABELS, HAS_DURATION, toLocalInput } from './crm-labels';
+import { fromLocalInput, toLocalInput } from '../../i18n/calendar';
+import { COMMUNICATION_KINDS, communicationKindLabel, directionOptions, HAS_DURATION } from './crm-labels';
 
 interface Draft {
   kind: CommunicationKind;
@@ -47,16 +49,6 @@ const freshDraft = (contactId: string | null): Draft => ({
   body: '',
 });
 
-const FIELDS: FieldMap = {
-  kind: { label: 'Kind' },
-  direction: { label: 'Direction' },
-  contactId: { label: 'Contact' },
-  occurredAt: { label: 'When', path: 'when' },
-  durationMinutes: { label: 'Duration', path: 'duration' },
-  subject: { label: 'Subject' },
-  body: { label: 'Details', path: 'body' },
-};
-
 /**
  * Logs a call, email, meeting or note on a client's or a contact's timeline. On a client
  * page the person may pick which of the client's contacts it was with.
@@ -73,6 +65,16 @@ export function LogCommunicationForm({
   contacts?: Array<{ id: string; fullName: string }>;
 }) {
   const log = useLogCommunication();
+  const { t } = useTranslation();
+  const fields: FieldMap = {
+    kind: { label: t('timeline.kind') },
+    direction: { label: t('timeline.direction') },
+    contactId: { label: t('timeline.contact') },
+    occurredAt: { label: t('timeline.when'), path: 'when' },
+    durationMinutes: { label: t('timeline.duration'), path: 'duration' },
+    subject: { label: t('timeline.subject') },
+    body: { label: t('timeline.details'), path: 'body' },
+  };
   const { ref, focusFirstError } = useFirstErrorFocus();
   const [elsewhere, setElsewhere] = useState<string[]>([]);
   const form = useForm<Draft>({
@@ -80,9 +82,10 @@ export function LogCommunicationForm({
     validate: {
       when: sentenceRule((value: string) => {
         if (!form.isDirty('when')) return null;
-        const when = new Date(value);
-        if (Number.isNaN(when.getTime())) return 'Give a date and time';
-        if (when.getTime() > Date.now() + 5 * 60_000) return 'The time is in the future: give when it happened';
+        // The input holds the reader's wall clock in their profile's zone.
+        const when = fromLocalInput(value);
+        if (!when) return t('timeline.giveDateTime');
+        if (when.getTime() > Date.now() + 5 * 60_000) return t('timeline.inFuture');
         return null;
       }),
     },
@@ -98,7 +101,7 @@ export function LogCommunicationForm({
   }
 
   const submit = form.onSubmit((values) => {
-    const when = form.isDirty('when') ? new Date(values.when) : null;
+    const when = form.isDirty('when') ? fromLocalInput(values.when) : null;
     setElsewhere([]);
     const body: CommunicationCreate = {
       kind: values.kind,
@@ -116,26 +119,26 @@ export function LogCommunicationForm({
       onSuccess: () => {
         notifications.show({
           color: 'teal',
-          message: `${COMMUNICATION_KIND_LABELS[values.kind]} logged.`,
+          message: t('timeline.logged', { kind: communicationKindLabel(values.kind) }),
         });
         const next = { ...freshDraft(contactId ?? null), kind: values.kind, direction: values.direction };
         form.setInitialValues(next);
         form.reset();
       },
       onError: (error) => {
-        setElsewhere(applyFieldErrors(form, error, FIELDS));
+        setElsewhere(applyFieldErrors(form, error, fields));
         focusFirstError();
       },
     });
   }, focusFirstError);
 
   const problem = formProblemOf(log.error);
-  const kindLabel = COMMUNICATION_KIND_LABELS[draft.kind].toLowerCase();
+  const kindLabel = communicationKindLabel(draft.kind);
   return (
     <Card withBorder component="form" ref={ref} onSubmit={submit} noValidate aria-labelledby={headingId}>
       <Stack gap="sm">
         <Title order={3} size="h4" id={headingId}>
-          Log a call, email, meeting or note
+          {t('timeline.logTitle')}
         </Title>
         {problem && (
           <Alert color="red" title={problem.problem.title} role="alert">
@@ -143,32 +146,32 @@ export function LogCommunicationForm({
           </Alert>
         )}
         {elsewhere.length > 0 && (
-          <Alert color="red" title="Not logged" role="alert">
+          <Alert color="red" title={t('timeline.notLogged')} role="alert">
             {elsewhere.join(' ')}
           </Alert>
         )}
         <Stack gap={4}>
           <Text size="sm" fw={500} id={`${headingId}-kind`}>
-            Kind
+            {t('timeline.kind')}
           </Text>
           <SegmentedControl
             aria-labelledby={`${headingId}-kind`}
             value={draft.kind}
             onChange={(value) => setKind(value as CommunicationKind)}
-            data={Object.entries(COMMUNICATION_KIND_LABELS).map(([value, label]) => ({ value, label }))}
+            data={COMMUNICATION_KINDS.map((value) => ({ value, label: communicationKindLabel(value) }))}
           />
         </Stack>
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
           <Select
-            label="Direction"
-            data={Object.entries(DIRECTION_LABELS).map(([value, label]) => ({ value, label }))}
+            label={t('timeline.direction')}
+            data={directionOptions()}
             allowDeselect={false}
             {...form.getInputProps('direction')}
           />
           {contacts && !contactId && (
             <Select
-              label="Contact"
-              placeholder={contacts.length ? 'The client as a whole' : 'No contacts at this client'}
+              label={t('timeline.contact')}
+              placeholder={contacts.length ? t('timeline.wholeClient') : t('timeline.noContacts')}
               data={contacts.map((contact) => ({ value: contact.id, label: contact.fullName }))}
               clearable
               searchable
@@ -177,14 +180,14 @@ export function LogCommunicationForm({
             />
           )}
           <TextInput
-            label="When"
+            label={t('timeline.when')}
             type="datetime-local"
             max={toLocalInput(new Date(Date.now() + 60_000))}
             {...form.getInputProps('when')}
           />
           {HAS_DURATION.includes(draft.kind) && (
             <NumberInput
-              label="Duration (minutes)"
+              label={t('timeline.duration')}
               min={0}
               max={24 * 60}
               allowDecimal={false}
@@ -193,11 +196,11 @@ export function LogCommunicationForm({
             />
           )}
         </SimpleGrid>
-        <TextInput label="Subject" maxLength={300} {...form.getInputProps('subject')} />
-        <Textarea label="Details" autosize minRows={2} maxRows={10} {...form.getInputProps('body')} />
+        <TextInput label={t('timeline.subject')} maxLength={300} {...form.getInputProps('subject')} />
+        <Textarea label={t('timeline.details')} autosize minRows={2} maxRows={10} {...form.getInputProps('body')} />
         <Group justify="flex-end">
           <Button type="submit" loading={log.isPending}>
-            Log {kindLabel}
+            {t('timeline.log', { kind: kindLabel })}
           </Button>
         </Group>
       </Stack>

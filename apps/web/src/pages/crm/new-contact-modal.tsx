@@ -1,11 +1,12 @@
 import { Alert, Button, Group, Modal, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { formProblemOf } from '../../api/problems';
 import type { Client } from '../../api/use-clients';
 import { useCreateContact } from '../../api/use-contacts';
-import { CONTACT_FIELDS, CONTACT_RULES, ContactFields, createContactBodyOf, newContactDraft } from './contact-form';
+import { CONTACT_RULES, ContactFields, contactFields, createContactBodyOf, newContactDraft } from './contact-form';
 import { useCrmAccess } from './use-crm-access';
 import { ElsewhereAlert, useRecordForm } from './use-record-form';
 
@@ -20,9 +21,10 @@ export function NewContactModal({
   client?: Client;
 }) {
   const { defaultBranchId } = useCrmAccess();
+  const { t } = useTranslation();
   const create = useCreateContact();
   const navigate = useNavigate();
-  const record = useRecordForm(newContactDraft(client?.id ?? null, defaultBranchId), CONTACT_RULES, CONTACT_FIELDS);
+  const record = useRecordForm(newContactDraft(client?.id ?? null, defaultBranchId), CONTACT_RULES, contactFields());
   // The default branch arrives with the branches; until the person picks one, follow it.
   const { isDirty, setFieldValue } = record.form;
   // biome-ignore lint/correctness/useExhaustiveDependencies: follows the default only as it changes
@@ -39,7 +41,7 @@ export function NewContactModal({
   const submit = record.submit((draft) => {
     create.mutate(createContactBodyOf(draft), {
       onSuccess: (contact) => {
-        notifications.show({ color: 'teal', title: 'Contact added', message: contact.fullName });
+        notifications.show({ color: 'teal', title: t('contactForm.added'), message: contact.fullName });
         close();
         if (!client) navigate(`/contacts/${contact.id}`);
       },
@@ -52,11 +54,11 @@ export function NewContactModal({
     <Modal
       opened={opened}
       onClose={close}
-      title={client ? `New contact at ${client.name}` : 'New contact'}
+      title={client ? t('contactForm.newAt', { client: client.name }) : t('contactForm.newTitle')}
       size="lg"
       centered
     >
-      <form ref={record.ref} onSubmit={submit} noValidate aria-label="New contact">
+      <form ref={record.ref} onSubmit={submit} noValidate aria-label={t('contactForm.newTitle')}>
         <Stack>
           {problem && (
             <Alert color="red" title={problem.problem.title} role="alert">
@@ -72,10 +74,10 @@ export function NewContactModal({
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>
-              Cancel
+              {t('common.cancel')}
             </Button>
             <Button type="submit" loading={create.isPending}>
-              Add contact
+              {t('contactForm.add')}
             </Button>
           </Group>
         </Stack>

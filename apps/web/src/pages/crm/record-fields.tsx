@@ -1,5 +1,8 @@
 import { Fieldset, Select, SimpleGrid, TagsInput, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import type { Address } from '../../api/use-clients';
+import type { FieldMap } from '../../forms/form-errors';
+import { i18n } from '../../i18n/i18n';
 import { normaliseTag } from './crm-labels';
 import { useCrmAccess } from './use-crm-access';
 
@@ -29,24 +32,45 @@ export function AddressFields({
   onChange: (address: AddressDraft) => void;
   errors: Record<string, string>;
 }) {
+  const { t } = useTranslation();
   const set = (key: keyof AddressDraft) => (event: { currentTarget: { value: string } }) =>
     onChange({ ...value, [key]: event.currentTarget.value });
   return (
-    <Fieldset legend="Address" variant="filled">
+    <Fieldset legend={t('recordForm.address')} variant="filled">
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-        <TextInput label="Address line 1" value={value.line1} onChange={set('line1')} error={errors['address.line1']} />
-        <TextInput label="Address line 2" value={value.line2} onChange={set('line2')} error={errors['address.line2']} />
-        <TextInput label="City" value={value.city} onChange={set('city')} error={errors['address.city']} />
-        <TextInput label="Region" value={value.region} onChange={set('region')} error={errors['address.region']} />
         <TextInput
-          label="Postcode"
+          label={t('recordForm.line1')}
+          value={value.line1}
+          onChange={set('line1')}
+          error={errors['address.line1']}
+        />
+        <TextInput
+          label={t('recordForm.line2')}
+          value={value.line2}
+          onChange={set('line2')}
+          error={errors['address.line2']}
+        />
+        <TextInput
+          label={t('recordForm.city')}
+          value={value.city}
+          onChange={set('city')}
+          error={errors['address.city']}
+        />
+        <TextInput
+          label={t('recordForm.region')}
+          value={value.region}
+          onChange={set('region')}
+          error={errors['address.region']}
+        />
+        <TextInput
+          label={t('recordForm.postcode')}
           value={value.postcode}
           onChange={set('postcode')}
           error={errors['address.postcode']}
         />
         <TextInput
-          label="Country"
-          description="Two-letter code, e.g. GB"
+          label={t('recordForm.country')}
+          description={t('recordForm.countryHint')}
           maxLength={2}
           value={value.country}
           onChange={(event) => onChange({ ...value, country: event.currentTarget.value.toUpperCase() })}
@@ -67,10 +91,11 @@ export function TagsField({
   onChange: (tags: string[]) => void;
   error?: string;
 }) {
+  const { t } = useTranslation();
   return (
     <TagsInput
-      label="Tags"
-      description="Lower-case words with dashes; press Enter after each"
+      label={t('recordForm.tags')}
+      description={t('recordForm.tagsHint')}
       value={value}
       onChange={(tags) => onChange([...new Set(tags.map(normaliseTag).filter(Boolean))])}
       maxTags={20}
@@ -99,6 +124,7 @@ export function BranchOwnerFields({
   branchDescription?: string;
 }) {
   const access = useCrmAccess();
+  const { t } = useTranslation();
   const branchOptions = access.writableBranches.map((branch) => ({ value: branch.id, label: branch.name }));
   // A record may sit in a branch the editor cannot move records to (an admin moved it): still show it.
   if (branchId && !branchOptions.some((option) => option.value === branchId)) {
@@ -106,16 +132,16 @@ export function BranchOwnerFields({
   }
   const ownerOptions = (access.owners ?? []).map((person) => ({
     value: person.id,
-    label: person.id === access.me?.id ? `${person.name} (you)` : person.name,
+    label: person.id === access.me?.id ? t('recordForm.you', { name: person.name }) : person.name,
   }));
   if (ownerId && access.owners && !ownerOptions.some((option) => option.value === ownerId)) {
-    ownerOptions.push({ value: ownerId, label: access.ownerName(ownerId) ?? 'Former colleague' });
+    ownerOptions.push({ value: ownerId, label: access.ownerName(ownerId) ?? t('recordForm.formerColleague') });
   }
   return (
     <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
       <Select
-        label="Branch"
-        placeholder={branchRequired ? 'Choose a branch' : 'As the client'}
+        label={t('recordForm.branch')}
+        placeholder={branchRequired ? t('recordForm.chooseBranch') : t('recordForm.asClient')}
         description={branchDescription}
         data={branchOptions}
         value={branchId}
@@ -124,13 +150,13 @@ export function BranchOwnerFields({
         clearable={!branchRequired}
         searchable
         error={errors.branchId}
-        nothingFoundMessage="No branch by that name"
+        nothingFoundMessage={t('recordForm.noBranch')}
       />
       {access.owners && (
         <Select
-          label="Owner"
-          placeholder="You"
-          description="Who looks after this record"
+          label={t('recordForm.owner')}
+          placeholder={t('recordForm.ownerYou')}
+          description={t('recordForm.ownerHint')}
           data={ownerOptions}
           value={ownerId}
           onChange={onOwnerChange}
@@ -157,3 +183,18 @@ export const RECORD_FIELDS = {
   ownerId: { label: 'Owner' },
   notes: { label: 'Notes' },
 };
+
+/** RECORD_FIELDS in the reader's language, for the forms that are translated. */
+export const recordFields = (): FieldMap => ({
+  'address.line1': { label: i18n.t('recordForm.line1') },
+  'address.line2': { label: i18n.t('recordForm.line2') },
+  'address.city': { label: i18n.t('recordForm.city') },
+  'address.region': { label: i18n.t('recordForm.region') },
+  'address.postcode': { label: i18n.t('recordForm.postcode') },
+  'address.country': { label: i18n.t('recordForm.country') },
+  address: { label: i18n.t('recordForm.address'), path: 'address.line1' },
+  tags: { label: i18n.t('recordForm.tags') },
+  branchId: { label: i18n.t('recordForm.branch') },
+  ownerId: { label: i18n.t('recordForm.owner') },
+  notes: { label: i18n.t('recordForm.notes') },
+});

@@ -1,6 +1,7 @@
 import { Alert, Anchor, Breadcrumbs, Button, Center, Container, Loader, Text, Title } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { problemOf } from '../../api/problems';
 
@@ -18,10 +19,13 @@ export function RecordLoader<Record>({
   backLabel: string;
   children: (record: Record) => ReactNode;
 }) {
+  const { t, i18n } = useTranslation();
+  // `what` names the record in words; a kind the catalogue knows is said in the reader's language.
+  const thing = i18n.exists(`record.what.${what}`) ? t(`record.what.${what}` as 'record.what.contact') : what;
   if (query.isPending) {
     return (
       <Center h={200}>
-        <Loader aria-label={`Loading the ${what}`} />
+        <Loader aria-label={t('record.loading', { what: thing })} />
       </Center>
     );
   }
@@ -31,9 +35,9 @@ export function RecordLoader<Record>({
     if (status === 404 || status === 400) {
       return (
         <Container size={520} my={60} ta="center">
-          <Title order={1}>No such {what}</Title>
+          <Title order={1}>{t('record.noSuch', { what: thing })}</Title>
           <Text c="dimmed" mt="sm">
-            It may have been deleted, or it belongs to a branch you do not work in.
+            {t('record.noSuchText')}
           </Text>
           <Button component={Link} to={backTo} mt="lg" variant="light">
             {backLabel}
@@ -42,7 +46,7 @@ export function RecordLoader<Record>({
       );
     }
     return (
-      <Alert color="red" title={`Could not load the ${what}`} role="alert">
+      <Alert color="red" title={t('record.loadFailed', { what: thing })} role="alert">
         {query.error.message}
       </Alert>
     );
@@ -51,8 +55,9 @@ export function RecordLoader<Record>({
 }
 
 export function RecordBreadcrumbs({ to, label, current }: { to: string; label: string; current: string }) {
+  const { t } = useTranslation();
   return (
-    <Breadcrumbs aria-label="Breadcrumb">
+    <Breadcrumbs aria-label={t('record.breadcrumb')}>
       <Anchor component={Link} to={to} size="sm">
         {label}
       </Anchor>

@@ -1,36 +1,37 @@
 import { Badge, Button, Group, Modal, Select, Text, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { type ReactNode, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { type RestrictionKind, type RestrictionReason, useSetRestriction } from '../../api/use-restrictions';
 import { usePermissions } from '../../auth/use-permissions';
 import { ConfirmModal } from '../../components/confirm-modal';
-import { RESTRICTION_REASON_LABELS } from '../../labels';
+import { RESTRICTION_REASON_LABELS, restrictionReasonLabel } from '../../labels';
 
 export function RestrictedBadge({ size = 'md' }: { size?: 'xs' | 'sm' | 'md' }) {
+  const { t } = useTranslation();
   return (
     <Badge size={size} color="gray" variant="filled">
-      Restricted
+      {t('restriction.badge')}
     </Badge>
   );
 }
-
-/** Why an edit button is greyed out on a restricted record. */
-export const RESTRICTED_TOOLTIP = 'Processing is restricted: the record is read-only until the restriction is lifted';
 
 /**
  * An edit action on a record that may be restricted: enabled as usual, or disabled with the
  * reason in a tooltip (a disabled button gets no pointer events, so the tooltip sits on a wrapper).
  */
 export function RestrictableAction({ restricted, children }: { restricted: boolean; children: ReactNode }) {
+  const { t } = useTranslation();
   if (!restricted) return <>{children}</>;
   return (
-    <Tooltip label={RESTRICTED_TOOLTIP} withArrow>
+    <Tooltip label={t('restriction.tooltip')} withArrow>
       <span>{children}</span>
     </Tooltip>
   );
 }
 
-const REASONS = Object.entries(RESTRICTION_REASON_LABELS).map(([value, label]) => ({ value, label }));
+const reasons = () =>
+  Object.keys(RESTRICTION_REASON_LABELS).map((value) => ({ value, label: restrictionReasonLabel(value) }));
 
 /** "Restrict processing" (with the Art. 18 ground) or "Lift restriction", for privacy staff only. */
 export function RestrictionActions({
@@ -45,6 +46,7 @@ export function RestrictionActions({
   restricted: boolean;
 }) {
   const { can } = usePermissions();
+  const { t } = useTranslation();
   const change = useSetRestriction(kind);
   // Which question is open, fixed when asked: the record's state flips under an open modal on success.
   const [asking, setAsking] = useState<'restrict' | 'lift' | null>(null);
@@ -62,7 +64,7 @@ export function RestrictionActions({
         onSuccess: () => {
           notifications.show({
             color: 'teal',
-            message: next ? `Processing of ${name} is restricted.` : `The restriction of ${name} was lifted.`,
+            message: next ? t('restriction.restricted', { name }) : t('restriction.lifted', { name }),
           });
           close();
         },
@@ -77,28 +79,26 @@ export function RestrictionActions({
         color={restricted ? 'teal' : 'gray'}
         onClick={() => setAsking(restricted ? 'lift' : 'restrict')}
       >
-        {restricted ? 'Lift restriction' : 'Restrict processing'}
+        {restricted ? t('restriction.lift') : t('restriction.restrict')}
       </Button>
       <ConfirmModal
         opened={asking === 'lift'}
-        title={`Lift the restriction of ${name}?`}
-        confirmLabel="Lift restriction"
+        title={t('restriction.liftTitle', { name })}
+        confirmLabel={t('restriction.lift')}
         busy={change.isPending}
         onClose={close}
         onConfirm={() => submit(null)}
       >
-        The record can be changed again and comes back into marketing lists and exports where they have consented.
-        Lifting is recorded in the audit trail, and the person should be told before it is lifted (GDPR Art. 18(3)).
+        {t('restriction.liftText')}
       </ConfirmModal>
-      <Modal opened={asking === 'restrict'} onClose={close} title={`Restrict processing of ${name}`} centered>
+      <Modal opened={asking === 'restrict'} onClose={close} title={t('restriction.restrictTitle', { name })} centered>
         <Text size="sm" mb="sm">
-          The record becomes read-only and is left out of marketing lists and exports until the restriction is lifted.
-          Staff still see that the person exists.
+          {t('restriction.restrictText')}
         </Text>
         <Select
-          label="Reason (GDPR Art. 18)"
-          placeholder="Pick the ground"
-          data={REASONS}
+          label={t('restriction.reason')}
+          placeholder={t('restriction.pickReason')}
+          data={reasons()}
           value={reason}
           onChange={(value) => setReason(value as RestrictionReason | null)}
           comboboxProps={{ withinPortal: false }}
@@ -106,10 +106,10 @@ export function RestrictionActions({
         />
         <Group justify="flex-end" mt="lg">
           <Button variant="default" onClick={close}>
-            Cancel
+            {t('common.cancel')}
           </Button>
           <Button disabled={!reason} loading={change.isPending} onClick={() => reason && submit(reason)}>
-            Restrict processing
+            {t('restriction.restrict')}
           </Button>
         </Group>
       </Modal>

@@ -12,7 +12,7 @@ export const crmRoutes: RouteObject[] = [
     children: [
       {
         path: 'clients',
-        handle: { title: 'Clients' },
+        handle: { title: 'clients' },
         lazy: async () => ({ Component: (await import('./clients-page')).ClientsPage }),
       },
       {
@@ -22,7 +22,7 @@ export const crmRoutes: RouteObject[] = [
       },
       {
         path: 'contacts',
-        handle: { title: 'Contacts' },
+        handle: { title: 'contacts' },
         lazy: async () => ({ Component: (await import('./contacts-page')).ContactsPage }),
       },
       {
@@ -32,7 +32,7 @@ export const crmRoutes: RouteObject[] = [
       },
       {
         path: 'contact-lists',
-        handle: { title: 'Contact lists' },
+        handle: { title: 'contactLists' },
         lazy: async () => ({ Component: (await import('./contact-lists-page')).ContactListsPage }),
       },
     ],
@@ -40,7 +40,7 @@ export const crmRoutes: RouteObject[] = [
 ];
 
 export const crmNav: NavEntry[] = [
-  { to: '/clients', label: 'Clients', permission: 'clients:read' },
-  { to: '/contacts', label: 'Contacts', permission: 'clients:read' },
-  { to: '/contact-lists', label: 'Contact lists', permission: 'clients:read' },
+  { to: '/clients', label: 'clients', permission: 'clients:read' },
+  { to: '/contacts', label: 'contacts', permission: 'clients:read' },
+  { to: '/contact-lists', label: 'contactLists', permission: 'clients:read' },
 ];

@@ -1,6 +1,7 @@
 import { Alert } from '@mantine/core';
 import { type FormValidateInput, useForm } from '@mantine/form';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { applyFieldErrors, type FieldMap, useFirstErrorFocus } from '../../forms/form-errors';
 
 /**
@@ -42,9 +43,10 @@ export function useRecordForm<Draft extends object>(initial: Draft, rules: FormV
 
 /** Server objections to fields the form does not show, each once. */
 export function ElsewhereAlert({ messages }: { messages: string[] }) {
+  const { t } = useTranslation();
   if (messages.length === 0) return null;
   return (
-    <Alert color="red" title="Not saved" role="alert">
+    <Alert color="red" title={t('recordForm.notSaved')} role="alert">
       {messages.join(' ')}
     </Alert>
   );

@@ -1,12 +1,14 @@
 import { Anchor, Card, Group, Loader, Stack, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useClientNames } from '../../api/use-client-lookup';
 import { useOverdueInvoices } from '../../api/use-dashboard';
-import { formatIsoDate } from '../work/dates';
-import { formatMoney } from '../work/money';
+import { useFormat } from '../../i18n/use-locale';
 
 /** Issued invoices past their due date with money still owed. */
 export function OverdueInvoicesCard() {
+  const { t } = useTranslation();
+  const { formatCalendarDate, formatMoney } = useFormat();
   const overdue = useOverdueInvoices(true);
   const items = overdue.data?.items ?? [];
   const clients = useClientNames(items.map((invoice) => invoice.clientId));
@@ -14,24 +16,24 @@ export function OverdueInvoicesCard() {
     <Card withBorder component="section" aria-labelledby="overdue-invoices">
       <Group justify="space-between" mb="sm">
         <Title order={2} size="h4" id="overdue-invoices">
-          Overdue invoices
+          {t('home.overdue.title')}
         </Title>
         <Anchor component={Link} to="/invoices" size="sm">
-          All invoices
+          {t('home.overdue.all')}
         </Anchor>
       </Group>
       {overdue.isPending ? (
-        <Loader size="sm" aria-label="Loading overdue invoices" />
+        <Loader size="sm" aria-label={t('home.overdue.loading')} />
       ) : overdue.isError ? (
         <Text c="red" size="sm">
-          Overdue invoices could not be loaded: {overdue.error.message}
+          {t('home.overdue.failed', { message: overdue.error.message })}
         </Text>
       ) : items.length === 0 ? (
         <Text c="dimmed" size="sm">
-          Nothing overdue.
+          {t('home.overdue.empty')}
         </Text>
       ) : (
-        <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Overdue invoices">
+        <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: 'none' }} aria-label={t('home.overdue.title')}>
           {items.map((invoice) => (
             <li key={invoice.id}>
               <Group justify="space-between" wrap="nowrap" mih={44}>
@@ -40,8 +42,10 @@ export function OverdueInvoicesCard() {
                     {invoice.displayNumber}
                   </Anchor>
                   <Text size="sm" c="dimmed" truncate>
-                    {(invoice.clientId && clients.get(invoice.clientId)) ?? invoice.billTo?.name ?? '—'} · due{' '}
-                    {formatIsoDate(invoice.dueDate)}
+                    {t('home.overdue.due', {
+                      client: (invoice.clientId && clients.get(invoice.clientId)) ?? invoice.billTo?.name ?? '—',
+                      date: invoice.dueDate ? formatCalendarDate(invoice.dueDate) : '—',
+                    })}
                   </Text>
                 </div>
                 <Text fw={600} c="red.8" style={{ whiteSpace: 'nowrap' }}>
@@ -54,7 +58,7 @@ export function OverdueInvoicesCard() {
       )}
       {overdue.data?.nextCursor && (
         <Text size="xs" c="dimmed" mt="xs">
-          The newest {items.length} are shown; the invoices page lists them all.
+          {t('home.overdue.newest', { count: items.length })}
         </Text>
       )}
     </Card>

@@ -24,6 +24,7 @@ import {
   useMyPrivacyRequests,
 } from '../../api/use-privacy-requests';
 import { applyFieldErrors, type FieldMap, useFirstErrorFocus } from '../../forms/form-errors';
+import { formatDate } from '../../i18n/format';
 import { REQUEST_STATUS_LABELS, REQUEST_TYPE_LABELS, requestTypeLabel } from '../../labels';
 import { CORRECTION_ERROR_FIELDS, type CorrectionRow, CorrectionsInput, correctionsOf } from './corrections-input';
 
@@ -33,7 +34,7 @@ const FIELDS: FieldMap = {
   ...CORRECTION_ERROR_FIELDS,
 };
 const OPEN = ['unverified', 'received', 'in_progress', 'awaiting_requester'];
-const day = (value: string | null | undefined) => (value ? new Date(value).toLocaleDateString() : '—');
+const day = (value: string | null | undefined) => (value ? formatDate(value) : '—');
 
 /**
  * "My privacy requests" in the privacy center: a signed-in person files a request as

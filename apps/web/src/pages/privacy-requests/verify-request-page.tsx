@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import { formProblemOf } from '../../api/problems';
 import { useVerifyPrivacyRequest } from '../../api/use-privacy-requests';
 import { AuthFrame } from '../../components/auth-frame';
+import { formatDate } from '../../i18n/format';
 import { requestTypeLabel } from '../../labels';
 
 /** Where the public request's emailed link lands: verifies once, then says by when the answer comes. */
@@ -35,8 +36,7 @@ export function VerifyRequestPage() {
             </Title>
             <Text>
               {verify.data.organizationName} received your request ({requestTypeLabel(verify.data.type)}) and will
-              answer by <strong>{new Date(verify.data.dueAt).toLocaleDateString()}</strong>. We also sent you this by
-              email.
+              answer by <strong>{formatDate(verify.data.dueAt)}</strong>. We also sent you this by email.
             </Text>
           </>
         )}

@@ -11,9 +11,10 @@ import {
 } from '../../api/use-data-exports';
 import { saveFile } from '../../components/save-file';
 import { useCookieConsent } from '../../consent/use-cookie-consent';
+import { formatDateTime } from '../../i18n/format';
 import { DATA_EXPORT_STATUS_LABELS } from '../../labels';
 
-const when = (value: string) => new Date(value).toLocaleString();
+const when = (value: string) => formatDateTime(value);
 const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(bytes < 104_858 ? 2 : 1)} MB`;
 
 /** Your privacy center: a copy of all your data, your cookie choice, and your requests. */

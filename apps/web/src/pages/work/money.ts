@@ -1,46 +1,12 @@
 /**
  * Money in the SPA is what the API sends: whole minor units (pence, cents). Text a person
  * types is turned into minor units by reading its digits, never by multiplying a float, so
- * "0.29" is 29 and not 28.999…; quantities and tax rates are read the same way.
+ * "0.29" is 29 and not 28.999…; quantities and tax rates are read the same way. Amounts are
+ * written by `src/i18n/format.ts` in the reader's locale.
  */
+import { currencyDigits } from '../../i18n/format.js';
 
-const digitsCache = new Map<string, number>();
-
-/** Decimals of a currency's minor unit: 2 for GBP, 0 for JPY, 3 for BHD. */
-export function currencyDigits(currency: string): number {
-  let digits = digitsCache.get(currency);
-  if (digits === undefined) {
-    try {
-      digits =
-        new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-    } catch {
-      digits = 2; // not a currency code (yet): the form shows the API's message about it
-    }
-    digitsCache.set(currency, digits);
-  }
-  return digits;
-}
-
-/** Minor units as exact decimal text: 1250 → "12.50", -5 → "-0.05", 700 JPY → "700". */
-export function minorToDecimal(minor: number, currency: string): string {
-  const digits = currencyDigits(currency);
-  const negative = minor < 0;
-  const text = String(Math.abs(Math.trunc(minor))).padStart(digits + 1, '0');
-  const whole = digits ? `${text.slice(0, -digits)}.${text.slice(-digits)}` : text;
-  return negative ? `-${whole}` : whole;
-}
-
-/** 1250 GBP → "£12.50", in the reader's own number format. */
-export function formatMoney(minor: number, currency: string, locale?: string): string {
-  let format: Intl.NumberFormat;
-  try {
-    format = new Intl.NumberFormat(locale, { style: 'currency', currency });
-  } catch {
-    return `${minorToDecimal(minor, currency)} ${currency}`;
-  }
-  // Decimal text keeps amounts beyond a float's exact range exact (Intl.NumberFormat v3).
-  return format.format(minorToDecimal(minor, currency) as unknown as number);
-}
+export { currencyDigits, formatMoney, minorToDecimal } from '../../i18n/format.js';
 
 export type Parsed<Value> = { ok: true; value: Value } | { ok: false; error: string };
 

@@ -13,34 +13,36 @@ export const workRoutes: RouteObject[] = [
   {
     element: <RequirePermission permission="jobs:read" />,
     children: [
-      { path: 'jobs', handle: { title: 'Jobs' }, element: <JobsBoardPage /> },
+      { path: 'jobs', handle: { title: 'jobs' }, element: <JobsBoardPage /> },
       { path: 'jobs/:id', handle: { title: null }, element: <JobPage /> },
     ],
   },
   {
     element: <RequirePermission permission="schedules:read" />,
-    children: [{ path: 'schedule', handle: { title: 'Schedule' }, element: <SchedulePage /> }],
+    children: [{ path: 'schedule', handle: { title: 'schedule' }, element: <SchedulePage /> }],
   },
   {
     element: <RequirePermission permission="invoices:read" />,
-    children: [
-      { path: 'invoices', handle: { title: 'Invoices' }, element: <InvoicesPage /> },
-      { path: 'invoices/:id', handle: { title: null }, element: <InvoicePage /> },
-    ],
+    children: [{ path: 'invoices', handle: { title: 'invoices' }, element: <InvoicesPage /> }],
+  },
+  {
+    // An agent opens the invoices of their own jobs to take a payment (the API keeps them to those).
+    element: <RequirePermission permission={['invoices:read', 'payments:write']} />,
+    children: [{ path: 'invoices/:id', handle: { title: null }, element: <InvoicePage /> }],
   },
   {
     element: <RequirePermission permission="invoices:write" />,
-    children: [{ path: 'invoices/new', handle: { title: 'New invoice' }, element: <NewInvoicePage /> }],
+    children: [{ path: 'invoices/new', handle: { title: 'newInvoice' }, element: <NewInvoicePage /> }],
   },
   {
     element: <RequirePermission permission="tax-policies:read" />,
-    children: [{ path: 'settings/tax', handle: { title: 'Tax settings' }, element: <TaxSettingsPage /> }],
+    children: [{ path: 'settings/tax', handle: { title: 'taxSettings' }, element: <TaxSettingsPage /> }],
   },
 ];
 
 export const workNav: NavEntry[] = [
-  { to: '/jobs', label: 'Jobs', permission: 'jobs:read' },
-  { to: '/schedule', label: 'Schedule', permission: 'schedules:read' },
-  { to: '/invoices', label: 'Invoices', permission: 'invoices:read' },
-  { to: '/settings/tax', label: 'Tax settings', permission: 'tax-policies:read' },
+  { to: '/jobs', label: 'jobs', permission: 'jobs:read' },
+  { to: '/schedule', label: 'schedule', permission: 'schedules:read' },
+  { to: '/invoices', label: 'invoices', permission: 'invoices:read' },
+  { to: '/settings/tax', label: 'taxSettings', permission: 'tax-policies:read' },
 ];

@@ -1,4 +1,5 @@
 import type { AuditFilters, AuditOutcome } from '../../../api/use-audit';
+import { toLocalInput as zonedInput, fromLocalInput as zonedInstant } from '../../../i18n/calendar';
 import { AUDIT_FAMILY_LABELS, auditActionLabel } from '../../../labels';
 
 /** The query parameters of the page that are filters (the URL is the view to share). */
@@ -51,18 +52,15 @@ export function withoutFilters(params: URLSearchParams): URLSearchParams {
   return next;
 }
 
-/** A `<input type="datetime-local">` value (local wall-clock time) for an instant. */
+/** A `<input type="datetime-local">` value (the reader's wall clock, in their profile's zone) for an instant. */
 export function toLocalInput(instant: string | undefined): string {
   if (!instant || !isInstant(instant)) return '';
-  const date = new Date(instant);
-  return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+  return zonedInput(new Date(instant));
 }
 
-/** The instant a `datetime-local` value means in the browser's time zone, or null while incomplete. */
+/** The instant a `datetime-local` value means in the reader's time zone, or null while incomplete. */
 export function fromLocalInput(value: string): string | null {
-  if (!value) return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+  return zonedInstant(value)?.toISOString() ?? null;
 }
 
 /** The actions as grouped options: per family, "any of it" (when it has several), then each action. */

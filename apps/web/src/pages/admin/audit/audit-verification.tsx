@@ -2,6 +2,7 @@ import { Alert, Anchor, Button, Code, CopyButton, Group, List, Progress, Stack, 
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { AuditBrokenLink, AuditVerification } from '../../../api/use-audit';
+import { formatNumber } from '../../../i18n/format';
 import { BREAK_REASON_LABELS } from '../../../labels';
 import { formatInstant } from './audit-words';
 
@@ -33,7 +34,7 @@ function Intact({ report }: { report: AuditVerification }) {
       <Text size="sm">
         {report.checkedEntries === 0
           ? 'There are no entries to check yet.'
-          : `${report.checkedEntries.toLocaleString()} ${report.checkedEntries === 1 ? 'entry' : 'entries'} checked, from #${report.firstSeq} to #${report.lastSeq}: each matches its hash and follows from the one before.`}
+          : `${formatNumber(report.checkedEntries)} ${report.checkedEntries === 1 ? 'entry' : 'entries'} checked, from #${report.firstSeq} to #${report.lastSeq}: each matches its hash and follows from the one before.`}
       </Text>
       {report.headHash && (
         <div>
@@ -72,7 +73,7 @@ function Broken({ report, onShowEntry }: { report: AuditVerification; onShowEntr
         </Text>
       )}
       <Text size="sm">
-        {report.checkedEntries.toLocaleString()} entries checked
+        {formatNumber(report.checkedEntries)} entries checked
         {report.firstSeq ? `, from #${report.firstSeq} to #${report.lastSeq}` : ''}. Every break found
         {report.broken.length >= 100 ? ' (the first 100)' : ''}:
       </Text>
@@ -122,7 +123,7 @@ export function AuditVerificationResult({
         {report.intact ? <Intact report={report} /> : <Broken report={report} onShowEntry={onShowEntry} />}
         {checkpoint && (
           <Text size="sm">
-            The check starts at the retention checkpoint #{checkpoint.seq}: {checkpoint.purgedCount.toLocaleString()}{' '}
+            The check starts at the retention checkpoint #{checkpoint.seq}: {formatNumber(checkpoint.purgedCount)}{' '}
             entries older than {formatInstant(checkpoint.purgedBefore)} were removed under the retention policy.
           </Text>
         )}

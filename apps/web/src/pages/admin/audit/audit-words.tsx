@@ -1,5 +1,6 @@
 import { Badge } from '@mantine/core';
 import type { AuditEntry } from '../../../api/use-audit';
+import { formatDateTime } from '../../../i18n/format';
 import { ACTOR_KIND_LABELS, OUTCOME_LABELS } from '../../../labels';
 
 /** The person's name, or what kind of actor it was ("API key", "System", "Anonymous"). */
@@ -7,8 +8,7 @@ export const actorOf = (entry: AuditEntry): string =>
   entry.actorName ?? ACTOR_KIND_LABELS[entry.actorKind] ?? entry.actorKind;
 
 /** Full date and time to the second: the order of events matters here. */
-export const formatInstant = (value: string) =>
-  new Date(value).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+export const formatInstant = (value: string) => formatDateTime(value, { seconds: true });
 
 export function OutcomeBadge({ outcome }: { outcome: string }) {
   const words = OUTCOME_LABELS[outcome];

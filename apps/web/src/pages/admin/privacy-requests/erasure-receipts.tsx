@@ -1,10 +1,11 @@
 import { Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import type { components } from '#api-client';
 import { saveFile } from '../../../components/save-file';
+import { formatDateTime } from '../../../i18n/format';
 
 type ErasureReceipt = components['schemas']['ErasureReceiptDto'];
 
-const when = (value: string | null) => (value ? new Date(value).toLocaleString() : 'Still running');
+const when = (value: string | null) => (value ? formatDateTime(value) : 'Still running');
 
 /**
  * The receipts of the erasures a request started: category by category, what was deleted or

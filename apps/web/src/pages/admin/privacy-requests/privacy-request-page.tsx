@@ -28,6 +28,7 @@ import {
 import { useAuth } from '../../../auth/auth-context';
 import { usePermissions } from '../../../auth/use-permissions';
 import { ConfirmModal } from '../../../components/confirm-modal';
+import { formatDate, formatDateTime } from '../../../i18n/format';
 import {
   FULFILMENT_LABELS,
   REQUEST_CHANNEL_LABELS,
@@ -41,7 +42,7 @@ import { ErasureReceipts } from './erasure-receipts';
 import { SlaBadge, StatusBadge } from './sla-badge';
 
 const OPEN = ['received', 'in_progress', 'awaiting_requester'];
-const when = (value: string | null | undefined) => (value ? new Date(value).toLocaleString() : '—');
+const when = (value: string | null | undefined) => (value ? formatDateTime(value) : '—');
 
 type Dialog = 'extend' | 'reject' | 'complete' | 'cancel' | null;
 
@@ -283,9 +284,7 @@ export function PrivacyRequestPage() {
                     ? 'System'
                     : (event.actor.name ?? (event.actor.kind === 'api_key' ? 'API key' : 'A former user'))}
               </Text>
-              {typeof event.details.dueAt === 'string' && (
-                <Text size="xs">Due {new Date(event.details.dueAt).toLocaleDateString()}</Text>
-              )}
+              {typeof event.details.dueAt === 'string' && <Text size="xs">Due {formatDate(event.details.dueAt)}</Text>}
               {typeof event.details.fulfilment === 'string' && (
                 <Text size="xs">{FULFILMENT_LABELS[event.details.fulfilment] ?? event.details.fulfilment}</Text>
               )}

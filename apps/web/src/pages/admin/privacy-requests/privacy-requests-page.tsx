@@ -18,6 +18,7 @@ import { Link, useSearchParams } from 'react-router';
 import { type PrivacyRequestFilters, usePrivacyRequests } from '../../../api/use-privacy-requests';
 import { usePermissions } from '../../../auth/use-permissions';
 import { LoadMoreButton } from '../../../components/load-more-button';
+import { formatDate } from '../../../i18n/format';
 import { REQUEST_STATUS_LABELS, REQUEST_TYPE_LABELS, requestTypeLabel } from '../../../labels';
 import { LogRequestModal } from './log-request-modal';
 import { SlaBadge, StatusBadge } from './sla-badge';
@@ -25,7 +26,7 @@ import { SlaBadge, StatusBadge } from './sla-badge';
 // Its own chunk: the charts library loads only when the chart shows.
 const RequestsChart = lazy(async () => ({ default: (await import('./requests-chart')).RequestsChart }));
 
-const day = (value: string | null | undefined) => (value ? new Date(value).toLocaleDateString() : '—');
+const day = (value: string | null | undefined) => (value ? formatDate(value) : '—');
 
 /** The request desk: every data-subject request with its deadline, filters in the URL. */
 export function PrivacyRequestsPage() {

@@ -1,5 +1,6 @@
 import { Alert, Button, Code, Drawer, Group, List, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { type RetentionRule, useRetentionPreview } from '../../../api/use-retention';
+import { formatNumber } from '../../../i18n/format';
 import { formatDateTime } from '../../crm/crm-labels';
 import { rowsText } from './retention-words';
 
@@ -70,8 +71,8 @@ export function PreviewDrawer({
                     <Table.Td>
                       <Code>{category.category}</Code>
                     </Table.Td>
-                    <Table.Td ta="right">{category.eligible.toLocaleString()}</Table.Td>
-                    <Table.Td ta="right">{category.held.toLocaleString()}</Table.Td>
+                    <Table.Td ta="right">{formatNumber(category.eligible)}</Table.Td>
+                    <Table.Td ta="right">{formatNumber(category.held)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -2,6 +2,7 @@ import { Badge, Button, Group, Select, Stack, Table, Text, Title, VisuallyHidden
 import { Fragment, useState } from 'react';
 import { type RetentionRule, type RetentionRun, useRetentionRuns } from '../../../api/use-retention';
 import { LoadMoreButton } from '../../../components/load-more-button';
+import { formatNumber } from '../../../i18n/format';
 import { formatDateTime } from '../../crm/crm-labels';
 import {
   downloadReceipt,
@@ -52,7 +53,7 @@ export function PurgeHistory({ rules }: { rules: RetentionRule[] }) {
       <Text size="sm" c="dimmed">
         Each run fixes its cut-off when it starts and counts what it deleted in your organization. Scheduled runs cover
         every organization; yours shows your counts only.
-        {total !== undefined && ` ${total.toLocaleString()} ${total === 1 ? 'run' : 'runs'}.`}
+        {total !== undefined && ` ${formatNumber(total)} ${total === 1 ? 'run' : 'runs'}.`}
       </Text>
       <Table.ScrollContainer minWidth={900}>
         <Table aria-label="Purge history" striped>
@@ -87,8 +88,8 @@ export function PurgeHistory({ rules }: { rules: RetentionRule[] }) {
                         {status.label}
                       </Badge>
                     </Table.Td>
-                    <Table.Td ta="right">{purgedTotal(run).toLocaleString()}</Table.Td>
-                    <Table.Td ta="right">{run.held.toLocaleString()}</Table.Td>
+                    <Table.Td ta="right">{formatNumber(purgedTotal(run))}</Table.Td>
+                    <Table.Td ta="right">{formatNumber(run.held)}</Table.Td>
                     <Table.Td>
                       {period(run)}
                       <Text size="xs" c="dimmed">

@@ -1,5 +1,6 @@
 import type { RetentionRule, RetentionRun } from '../../../api/use-retention';
 import { saveFile } from '../../../components/save-file';
+import { formatNumber } from '../../../i18n/format';
 
 export const TRIGGER_LABELS: Record<RetentionRun['trigger'], string> = {
   schedule: 'Scheduled',
@@ -19,10 +20,10 @@ export const CADENCE_LABELS: Record<RetentionRule['cadence'], string> = {
 
 /** "7 years", "1 day": a period as the rules state it. */
 export const periodText = (value: number, unit: RetentionRule['unit']) =>
-  `${value.toLocaleString()} ${value === 1 ? unit.slice(0, -1) : unit}`;
+  `${formatNumber(value)} ${value === 1 ? unit.slice(0, -1) : unit}`;
 
 /** "1 row", "42 rows". */
-export const rowsText = (count: number) => `${count.toLocaleString()} ${count === 1 ? 'row' : 'rows'}`;
+export const rowsText = (count: number) => `${formatNumber(count)} ${count === 1 ? 'row' : 'rows'}`;
 
 export const purgedTotal = (run: RetentionRun) => Object.values(run.purged).reduce((sum, count) => sum + count, 0);
 

@@ -1,6 +1,7 @@
 import { Badge, Button, Code, Group, Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import type { RetentionRun } from '../../../api/use-retention';
+import { formatNumber } from '../../../i18n/format';
 import { formatDateTime } from '../../crm/crm-labels';
 import {
   downloadReceipt,
@@ -68,7 +69,7 @@ export function PurgedPerCategory({ run }: { run: RetentionRun }) {
             <Table.Td>
               <Code>{category}</Code>
             </Table.Td>
-            <Table.Td ta="right">{count.toLocaleString()}</Table.Td>
+            <Table.Td ta="right">{formatNumber(count)}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>

@@ -1,3 +1,5 @@
+import { formatCalendarDate } from '../../../i18n/format';
+
 /** The subscription states in words, with a badge colour. */
 export const SUBSCRIPTION_STATE_LABELS: Record<string, { label: string; color: string }> = {
   trial: { label: 'Trial', color: 'blue' },
@@ -7,9 +9,10 @@ export const SUBSCRIPTION_STATE_LABELS: Record<string, { label: string; color: s
   terminated: { label: 'Terminated', color: 'red' },
 };
 
+/** The UTC day of an instant (the day a subscription ends or its data goes), as that calendar day. */
 export const formatDay = (value: string | null | undefined): string =>
   value
-    ? new Date(value).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+    ? formatCalendarDate(new Date(value).toISOString().slice(0, 10), { day: 'numeric', month: 'long', year: 'numeric' })
     : '—';
 
 export const daysInWords = (days: number): string => (days === 1 ? '1 day' : `${days} days`);

@@ -7,6 +7,7 @@ import {
   type WebhookDelivery,
 } from '../../../api/use-webhooks';
 import { LoadMoreButton } from '../../../components/load-more-button';
+import { formatDateTime } from '../../../i18n/format';
 
 export const DELIVERY_STATUS_LABELS: Record<string, { label: string; color: string }> = {
   pending: { label: 'Retrying', color: 'yellow' },
@@ -14,7 +15,7 @@ export const DELIVERY_STATUS_LABELS: Record<string, { label: string; color: stri
   failed: { label: 'Failed', color: 'red' },
 };
 
-const when = (value: string | null) => (value ? new Date(value).toLocaleString() : '—');
+const when = (value: string | null) => (value ? formatDateTime(value) : '—');
 
 function lastOutcome(delivery: WebhookDelivery): string {
   const last = delivery.attempts.at(-1);

@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useWebhookActions, useWebhookEndpoints, type WebhookEndpoint } from '../../../api/use-webhooks';
 import { ConfirmModal } from '../../../components/confirm-modal';
+import { formatDateTime } from '../../../i18n/format';
 import { DeliveryLog } from './delivery-log';
 import { EndpointModal } from './endpoint-modal';
 
@@ -83,7 +84,7 @@ export function WebhooksPage() {
                   <Badge color={endpoint.enabled ? 'teal' : 'gray'}>{endpoint.enabled ? 'Enabled' : 'Disabled'}</Badge>
                   {endpoint.previousSecretExpiresAt && new Date(endpoint.previousSecretExpiresAt) > new Date() && (
                     <Text size="xs" c="dimmed">
-                      Old secret signs too until {new Date(endpoint.previousSecretExpiresAt).toLocaleString()}
+                      Old secret signs too until {formatDateTime(endpoint.previousSecretExpiresAt)}
                     </Text>
                   )}
                 </Table.Td>

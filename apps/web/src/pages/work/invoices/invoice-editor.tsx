@@ -41,6 +41,7 @@ import { COMMON_CURRENCIES, formatMoney, formatPercent } from '../money';
 import { ActivityLog } from '../shared/activity-log';
 import { ClientPicker } from '../shared/client-picker';
 import { jobNumber, PRICING_LABELS } from '../work-labels';
+import { InvoiceDocumentActions } from './invoice-document-actions';
 import { canonical, type Draft, draftOf, newRow, normalField, parseRow, type Row } from './invoice-draft';
 import { InvoiceTotals } from './invoice-totals';
 import { IssueModal } from './issue-invoice-modal';
@@ -231,6 +232,8 @@ export function InvoiceEditor({
             )}
           </Group>
         </div>
+        {/* The saved draft, marked DRAFT: to check it, or to show it before issuing. */}
+        {invoice && <InvoiceDocumentActions invoice={invoice} maySend={false} printable={false} />}
       </Group>
 
       {stale ? (

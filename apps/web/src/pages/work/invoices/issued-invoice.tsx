@@ -25,30 +25,43 @@ import { formatIsoDate } from '../dates';
 import { formatMoney, formatPercent } from '../money';
 import { ActivityLog } from '../shared/activity-log';
 import { INVOICE_STATUS_LABELS, jobNumber, PAYMENT_METHOD_LABELS, PRICING_LABELS } from '../work-labels';
+import { InvoiceDocumentActions, InvoiceEmailed } from './invoice-document-actions';
 import { InvoiceTotals } from './invoice-totals';
 import { PaymentModal } from './payment-modal';
+import './invoice-print.css';
 
 /** An invoice that is no longer a draft: what it says, what was paid, and what can still happen to it. */
 export function IssuedInvoice({ invoice }: { invoice: Invoice }) {
   const { can } = usePermissions();
   const staff = useStaff();
   const payments = useInvoicePayments(invoice.id, invoice.status !== 'draft');
-  const activity = useInvoiceActivity(invoice.id);
+  // An agent (payments:write alone) reaches this invoice through their job; its log is not theirs to read.
+  const readsInvoices = can('invoices:read');
+  const activity = useInvoiceActivity(readsInvoices ? invoice.id : undefined);
   const job = useJob(invoice.jobId);
   const voidInvoice = useVoidInvoice();
   const [paying, setPaying] = useState(false);
   const [voiding, setVoiding] = useState(false);
   const mayWrite = can('invoices:write');
+  const mayTakePayment = mayWrite || can('payments:write');
   const status = INVOICE_STATUS_LABELS[invoice.status] ?? { label: invoice.status, color: 'gray' };
   const money = (minor: number) => formatMoney(minor, invoice.currency);
   const address = invoice.billTo?.address;
   const voidProblem = formProblemOf(voidInvoice.error);
 
   return (
-    <Stack maw={1100}>
-      <Anchor component={Link} to="/invoices" size="sm">
-        ← Invoices
-      </Anchor>
+    <Stack maw={1100} className="invoice-print-root">
+      {readsInvoices ? (
+        <Anchor component={Link} to="/invoices" size="sm" data-print="hide">
+          ← Invoices
+        </Anchor>
+      ) : (
+        invoice.jobId && (
+          <Anchor component={Link} to={`/jobs/${invoice.jobId}`} size="sm" data-print="hide">
+            ← The job
+          </Anchor>
+        )
+      )}
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={1}>Invoice {invoice.displayNumber}</Title>
@@ -66,19 +79,19 @@ export function IssuedInvoice({ invoice }: { invoice: Invoice }) {
             </Badge>
           </Group>
         </div>
-        {mayWrite && (
-          <Group gap="xs">
-            {invoice.status === 'issued' && (
-              <>
-                <Button variant="subtle" color="red" onClick={() => setVoiding(true)}>
-                  Void invoice
-                </Button>
-                <Button onClick={() => setPaying(true)}>Record payment</Button>
-              </>
-            )}
-          </Group>
-        )}
+        <Group gap="xs" data-print="hide">
+          {invoice.status === 'issued' && mayWrite && (
+            <Button variant="subtle" color="red" onClick={() => setVoiding(true)}>
+              Void invoice
+            </Button>
+          )}
+          {invoice.status === 'issued' && mayTakePayment && (
+            <Button onClick={() => setPaying(true)}>Record payment</Button>
+          )}
+        </Group>
       </Group>
+      <InvoiceDocumentActions invoice={invoice} maySend={mayWrite} />
+      <InvoiceEmailed invoice={invoice} />
 
       {voidProblem && (
         <Alert color="red" role="alert" title="The invoice was not voided">
@@ -244,7 +257,11 @@ export function IssuedInvoice({ invoice }: { invoice: Invoice }) {
         </Card>
       )}
 
-      <ActivityLog query={activity} />
+      {readsInvoices && (
+        <div data-print="hide">
+          <ActivityLog query={activity} />
+        </div>
+      )}
 
       {paying && <PaymentModal invoice={invoice} onClose={() => setPaying(false)} />}
       <ConfirmModal

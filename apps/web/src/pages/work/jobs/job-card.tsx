@@ -1,4 +1,5 @@
 import { ActionIcon, Anchor, Badge, Card, Group, Menu, Stack, Text } from '@mantine/core';
+import type { CSSProperties, PointerEventHandler, ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useClientSummary } from '../../../api/use-client-lookup';
 import type { Job } from '../../../api/use-jobs';
@@ -14,11 +15,18 @@ export function JobCard({
   nameOf,
   mayWrite,
   mayInvoice,
+  handle,
+  cardRef,
+  cardProps,
 }: {
   job: Job;
   nameOf: (userId: string) => string;
   mayWrite: boolean;
   mayInvoice: boolean;
+  /** A drag handle, on a board that moves cards by drag and drop. */
+  handle?: ReactNode;
+  cardRef?: (element: HTMLElement | null) => void;
+  cardProps?: { onPointerDown?: PointerEventHandler; style?: CSSProperties };
 }) {
   const client = useClientSummary(job.clientId);
   const { move, pendingFor } = useMoveJob();
@@ -28,12 +36,24 @@ export function JobCard({
   const late = job.dueOn !== null && job.dueOn < todayIso() && OPEN.includes(job.status);
   const label = `Job ${jobNumber(job.number)}: ${job.title}`;
   return (
-    <Card withBorder padding="sm" radius="md" component="article" aria-label={label}>
+    <Card
+      withBorder
+      padding="sm"
+      radius="md"
+      component="article"
+      aria-label={label}
+      ref={cardRef}
+      onPointerDown={cardProps?.onPointerDown}
+      style={cardProps?.style}
+    >
       <Stack gap={6}>
         <Group justify="space-between" wrap="nowrap" gap="xs">
-          <Text size="xs" c="dimmed" fw={600}>
-            {jobNumber(job.number)}
-          </Text>
+          <Group gap={4} wrap="nowrap">
+            {handle}
+            <Text size="xs" c="dimmed" fw={600}>
+              {jobNumber(job.number)}
+            </Text>
+          </Group>
           <Group gap={4} wrap="nowrap">
             {job.priority !== 'normal' && (
               <Badge size="xs" color={priority.color} variant="light">

@@ -19,6 +19,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { problemOf } from '../../../api/problems';
 import { useBranches } from '../../../api/use-branches';
 import { useClientSummary } from '../../../api/use-client-lookup';
+import { useJobInvoices } from '../../../api/use-invoices';
 import { type Job, useDeleteJob, useJob, useJobActivity } from '../../../api/use-jobs';
 import { type ScheduleEntry, useScheduleWindow } from '../../../api/use-schedule';
 import { useStaff } from '../../../api/use-staff';
@@ -27,10 +28,12 @@ import { usePermissions } from '../../../auth/use-permissions';
 import { ConfirmModal } from '../../../components/confirm-modal';
 import { usePageTitle } from '../../../layout/page-title';
 import { addDays, formatDateTime, formatIsoDate, isoDate, startOfDay } from '../dates';
+import { formatMoney } from '../money';
 import { ScheduleEntryModal, timeRange } from '../schedule/schedule-entry-modal';
 import { ActivityLog } from '../shared/activity-log';
 import {
   DELETABLE_JOB_STATUSES,
+  INVOICE_STATUS_LABELS,
   JOB_PRIORITY_LABELS,
   JOB_STATUS_LABELS,
   JOB_TRANSITIONS,
@@ -221,6 +224,8 @@ function JobDetails({ job }: { job: Job }) {
         />
       </SimpleGrid>
 
+      {(can('invoices:read') || can('payments:write')) && <JobInvoices job={job} />}
+
       <ActivityLog query={activity} />
 
       {editing && <JobFormModal job={job} onClose={() => setEditing(false)} onSaved={() => setEditing(false)} />}
@@ -255,6 +260,54 @@ function JobDetails({ job }: { job: Job }) {
         The job and its visits are deleted. Only new or cancelled jobs can be; work that happened stays on record.
       </ConfirmModal>
     </Stack>
+  );
+}
+
+/** The job's invoices with what is still owed: where an agent on site goes to take a payment. */
+function JobInvoices({ job }: { job: Job }) {
+  const invoices = useJobInvoices(job.id);
+  const items = invoices.data?.items ?? [];
+  return (
+    <Card withBorder component="section" aria-labelledby="job-invoices-heading">
+      <Title order={2} size="h4" id="job-invoices-heading" mb="sm">
+        Invoices
+      </Title>
+      {invoices.isPending ? (
+        <Loader size="sm" aria-label="Loading the invoices" />
+      ) : invoices.isError ? (
+        <Alert color="red" role="alert" title="Could not load the invoices">
+          {invoices.error.message}
+        </Alert>
+      ) : items.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          No invoice for this job yet.
+        </Text>
+      ) : (
+        <Stack gap={6} component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Invoices of this job">
+          {items.map((invoice) => {
+            const status = INVOICE_STATUS_LABELS[invoice.status] ?? { label: invoice.status, color: 'gray' };
+            return (
+              <li key={invoice.id}>
+                <Group justify="space-between" wrap="nowrap" gap="xs">
+                  <Anchor component={Link} to={`/invoices/${invoice.id}`} fw={600} size="sm">
+                    {invoice.displayNumber}
+                  </Anchor>
+                  <Badge color={status.color} variant="light" size="sm">
+                    {status.label}
+                  </Badge>
+                </Group>
+                <Text size="xs" c="dimmed">
+                  {formatMoney(invoice.totalMinor, invoice.currency)}
+                  {invoice.status === 'issued'
+                    ? ` · ${formatMoney(invoice.balanceMinor, invoice.currency)} to pay, due ${formatIsoDate(invoice.dueDate)}`
+                    : ''}
+                </Text>
+              </li>
+            );
+          })}
+        </Stack>
+      )}
+    </Card>
   );
 }
 

@@ -1,3 +1,4 @@
+import { DndContext, type DragEndEvent, DragOverlay } from '@dnd-kit/core';
 import {
   Alert,
   Badge,
@@ -7,6 +8,7 @@ import {
   Group,
   Loader,
   MultiSelect,
+  NativeSelect,
   Paper,
   ScrollArea,
   Select,
@@ -15,21 +17,44 @@ import {
   Title,
   UnstyledButton,
 } from '@mantine/core';
-import { useState } from 'react';
+import { useMediaQuery } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
+import { type CSSProperties, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useBranches } from '../../../api/use-branches';
-import { type JobFilters, type JobPriority, type JobStatus, useJobColumn, useJobCounts } from '../../../api/use-jobs';
+import {
+  type Job,
+  type JobFilters,
+  type JobPriority,
+  type JobStatus,
+  useJobColumn,
+  useJobCounts,
+} from '../../../api/use-jobs';
 import { useStaff } from '../../../api/use-staff';
 import { useAuth } from '../../../auth/auth-context';
 import { usePermissions } from '../../../auth/use-permissions';
-import { JOB_PRIORITIES, JOB_PRIORITY_LABELS, JOB_STATUS_LABELS } from '../work-labels';
+import { JOB_PRIORITIES, JOB_PRIORITY_LABELS, JOB_STATUS_LABELS, JOB_TRANSITIONS } from '../work-labels';
+import {
+  boardAnnouncements,
+  boardCollisions,
+  type DraggedJob,
+  dropOf,
+  screenReaderInstructions,
+  useBoardSensors,
+  useDraggableJob,
+  useDropColumn,
+} from './job-board-dnd';
 import { JobCard } from './job-card';
 import { JobFormModal } from './job-form-modal';
+import { useMoveJob } from './use-move-job';
 
 const COLUMNS: JobStatus[] = ['new', 'scheduled', 'in_progress', 'completed', 'invoiced'];
 const COLUMN_WIDTH = 256;
 
-/** The jobs board: one column per status of the workflow, cancelled jobs folded away. */
+/**
+ * The jobs board: one column per status of the workflow, cancelled jobs folded away; cards
+ * move by drag and drop. On a phone, one column at a time with a status picker.
+ */
 export function JobsBoardPage() {
   const { can } = usePermissions();
   const { user } = useAuth();
@@ -40,7 +65,8 @@ export function JobsBoardPage() {
   const [assigneeId, setAssigneeId] = useState<string | null>(null);
   const [priorities, setPriorities] = useState<JobPriority[]>([]);
   const [creating, setCreating] = useState(false);
-  const [showCancelled, setShowCancelled] = useState(false);
+  // A phone shows one column at a time, chosen with a picker, rather than a board to scroll sideways.
+  const phone = useMediaQuery('(max-width: 35.99em)', false, { getInitialValueInEffect: false });
   const filters: JobFilters = { branchId, assigneeId, priorities };
   const counts = useJobCounts({ branchId, assigneeId });
   const mayWrite = can('jobs:write');
@@ -99,20 +125,105 @@ export function JobsBoardPage() {
         />
       </Group>
 
+      {phone ? (
+        <PhoneBoard
+          filters={filters}
+          countOf={countOf}
+          nameOf={staff.nameOf}
+          mayWrite={mayWrite}
+          mayInvoice={mayInvoice}
+        />
+      ) : (
+        <DesktopBoard
+          filters={filters}
+          countOf={countOf}
+          nameOf={staff.nameOf}
+          mayWrite={mayWrite}
+          mayInvoice={mayInvoice}
+        />
+      )}
+
+      {creating && (
+        <JobFormModal job={null} onClose={() => setCreating(false)} onSaved={(job) => navigate(`/jobs/${job.id}`)} />
+      )}
+    </Stack>
+  );
+}
+
+interface BoardProps {
+  filters: JobFilters;
+  countOf: (status: JobStatus) => number | undefined;
+  nameOf: (userId: string) => string;
+  mayWrite: boolean;
+  mayInvoice: boolean;
+}
+
+/**
+ * Columns side by side; cards move between them by drag and drop (pointer, or keyboard from
+ * a card's handle), only where the workflow allows. An allowed drop shows the card in its
+ * new column at once and asks the API; a refused one snaps back with the reason.
+ */
+function DesktopBoard({ filters, countOf, nameOf, mayWrite, mayInvoice }: BoardProps) {
+  const queryClient = useQueryClient();
+  const sensors = useBoardSensors();
+  const { move } = useMoveJob();
+  const [showCancelled, setShowCancelled] = useState(false);
+  const [dragged, setDragged] = useState<Job | null>(null);
+  /** Jobs dropped on a new column whose move is on its way: shown there until the columns reload. */
+  const [moving, setMoving] = useState<Record<string, Job>>({});
+  const cancelledDrop = useDropColumn('cancelled', dragged);
+  const settle = (id: string) =>
+    void queryClient
+      .refetchQueries({ queryKey: ['jobs', 'list'], type: 'active' })
+      .finally(() => setMoving(({ [id]: _settled, ...rest }) => rest));
+
+  function onDragEnd(event: DragEndEvent) {
+    setDragged(null);
+    const drop = dropOf(event);
+    if (!drop) return;
+    const { job, to } = drop;
+    if (JOB_TRANSITIONS[job.status].includes(to))
+      setMoving((current) => ({ ...current, [job.id]: { ...job, status: to } }));
+    move(job, to, { onSettled: () => settle(job.id) });
+  }
+
+  const column = (status: JobStatus, headless = false) => {
+    const props = {
+      status,
+      filters,
+      count: countOf(status),
+      nameOf,
+      mayWrite,
+      mayInvoice,
+      headless,
+      draggable: mayWrite,
+      moving,
+    };
+    // The folded Cancelled column is a drop target as a whole (its header too), not its list.
+    return headless ? (
+      <JobColumn key={status} {...props} />
+    ) : (
+      <DroppableJobColumn key={status} {...props} dragged={dragged} />
+    );
+  };
+
+  return (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={boardCollisions}
+      accessibility={{ announcements: boardAnnouncements, screenReaderInstructions }}
+      onDragStart={(event) => setDragged((event.active.data.current as DraggedJob).job)}
+      onDragCancel={() => setDragged(null)}
+      onDragEnd={onDragEnd}
+    >
       <ScrollArea type="auto" offsetScrollbars>
-        <Group align="flex-start" wrap="nowrap" gap="md" pb="sm">
-          {COLUMNS.map((status) => (
-            <JobColumn
-              key={status}
-              status={status}
-              filters={filters}
-              count={countOf(status)}
-              nameOf={staff.nameOf}
-              mayWrite={mayWrite}
-              mayInvoice={mayInvoice}
-            />
-          ))}
-          <Box w={showCancelled ? COLUMN_WIDTH : 150} style={{ flexShrink: 0 }}>
+        <Group align="stretch" wrap="nowrap" gap="md" pb="sm">
+          {COLUMNS.map((status) => column(status))}
+          <Box
+            ref={cancelledDrop.setNodeRef}
+            w={showCancelled ? COLUMN_WIDTH : 150}
+            style={{ flexShrink: 0, alignSelf: 'flex-start', borderRadius: 8, ...cancelledDrop.style }}
+          >
             <UnstyledButton
               onClick={() => setShowCancelled((shown) => !shown)}
               aria-expanded={showCancelled}
@@ -133,25 +244,70 @@ export function JobsBoardPage() {
               </Paper>
             </UnstyledButton>
             <Collapse expanded={showCancelled} id="cancelled-jobs" keepMounted={false}>
-              <JobColumn
-                status="cancelled"
-                filters={filters}
-                count={countOf('cancelled')}
-                nameOf={staff.nameOf}
-                mayWrite={mayWrite}
-                mayInvoice={mayInvoice}
-                headless
-              />
+              {column('cancelled', true)}
             </Collapse>
           </Box>
         </Group>
       </ScrollArea>
+      <DragOverlay dropAnimation={null}>
+        {dragged ? <JobCard job={dragged} nameOf={nameOf} mayWrite={false} mayInvoice={false} /> : null}
+      </DragOverlay>
+    </DndContext>
+  );
+}
 
-      {creating && (
-        <JobFormModal job={null} onClose={() => setCreating(false)} onSaved={(job) => navigate(`/jobs/${job.id}`)} />
-      )}
+const ALL_STATUSES: JobStatus[] = [...COLUMNS, 'cancelled'];
+
+/** A phone: one column at a time, the status chosen with the phone's own picker. */
+function PhoneBoard({ filters, countOf, nameOf, mayWrite, mayInvoice }: BoardProps) {
+  const [status, setStatus] = useState<JobStatus>('new');
+  return (
+    <Stack gap="sm">
+      <NativeSelect
+        label="Status"
+        description="Jobs in one status at a time"
+        value={status}
+        onChange={(event) => setStatus(event.currentTarget.value as JobStatus)}
+        data={ALL_STATUSES.map((value) => {
+          const count = countOf(value);
+          const { label } = JOB_STATUS_LABELS[value];
+          return { value, label: count === undefined ? label : `${label} (${count})` };
+        })}
+      />
+      <JobColumn
+        status={status}
+        filters={filters}
+        count={countOf(status)}
+        nameOf={nameOf}
+        mayWrite={mayWrite}
+        mayInvoice={mayInvoice}
+        width="100%"
+      />
     </Stack>
   );
+}
+
+interface JobColumnProps {
+  status: JobStatus;
+  filters: JobFilters;
+  count: number | undefined;
+  nameOf: (userId: string) => string;
+  mayWrite: boolean;
+  mayInvoice: boolean;
+  headless?: boolean;
+  width?: number | string;
+  /** Cards can be dragged to other columns. */
+  draggable?: boolean;
+  /** Jobs dropped elsewhere whose move is on its way (see DesktopBoard). */
+  moving?: Record<string, Job>;
+  dropRef?: (element: HTMLElement | null) => void;
+  dropStyle?: CSSProperties;
+}
+
+/** A column of the desktop board that takes dropped cards. */
+function DroppableJobColumn({ dragged, ...props }: JobColumnProps & { dragged: Job | null }) {
+  const drop = useDropColumn(props.status, dragged);
+  return <JobColumn {...props} dropRef={drop.setNodeRef} dropStyle={drop.style} />;
 }
 
 function JobColumn({
@@ -162,22 +318,25 @@ function JobColumn({
   mayWrite,
   mayInvoice,
   headless,
-}: {
-  status: JobStatus;
-  filters: JobFilters;
-  count: number | undefined;
-  nameOf: (userId: string) => string;
-  mayWrite: boolean;
-  mayInvoice: boolean;
-  headless?: boolean;
-}) {
+  width = COLUMN_WIDTH,
+  draggable = false,
+  moving = {},
+  dropRef,
+  dropStyle,
+}: JobColumnProps) {
   const column = useJobColumn(status, filters);
-  const jobs = column.data?.pages.flatMap((page) => page.items) ?? [];
+  const loaded = column.data?.pages.flatMap((page) => page.items) ?? [];
+  // Jobs on their way elsewhere leave at once; jobs on their way here show at once.
+  const arriving = Object.values(moving).filter(
+    (job) => job.status === status && !loaded.some((item) => item.id === job.id),
+  );
+  const jobs = [...arriving, ...loaded.filter((job) => !moving[job.id] || moving[job.id].status === status)];
   const { label, color } = JOB_STATUS_LABELS[status];
   const headingId = `jobs-column-${status}`;
   return (
     <Paper
       component="section"
+      ref={dropRef}
       aria-labelledby={headless ? undefined : headingId}
       aria-label={headless ? `${label} jobs` : undefined}
       aria-busy={column.isFetching}
@@ -185,9 +344,9 @@ function JobColumn({
       p={headless ? 0 : 'xs'}
       pt={headless ? 'xs' : undefined}
       radius="md"
-      w={COLUMN_WIDTH}
+      w={width}
       bg={headless ? undefined : 'var(--mantine-color-default-hover)'}
-      style={{ flexShrink: 0 }}
+      style={{ flexShrink: 0, ...dropStyle }}
     >
       {!headless && (
         <Group justify="space-between" mb="xs" px={4}>
@@ -213,9 +372,13 @@ function JobColumn({
             No jobs here
           </Text>
         ) : (
-          jobs.map((job) => (
-            <JobCard key={job.id} job={job} nameOf={nameOf} mayWrite={mayWrite} mayInvoice={mayInvoice} />
-          ))
+          jobs.map((job) =>
+            draggable ? (
+              <DraggableJobCard key={job.id} job={job} nameOf={nameOf} mayInvoice={mayInvoice} />
+            ) : (
+              <JobCard key={job.id} job={job} nameOf={nameOf} mayWrite={mayWrite} mayInvoice={mayInvoice} />
+            ),
+          )
         )}
         {column.hasNextPage && (
           <Button
@@ -229,5 +392,28 @@ function JobColumn({
         )}
       </Stack>
     </Paper>
+  );
+}
+
+function DraggableJobCard({
+  job,
+  nameOf,
+  mayInvoice,
+}: {
+  job: Job;
+  nameOf: (userId: string) => string;
+  mayInvoice: boolean;
+}) {
+  const drag = useDraggableJob(job);
+  return (
+    <JobCard
+      job={job}
+      nameOf={nameOf}
+      mayWrite
+      mayInvoice={mayInvoice}
+      handle={drag.handle}
+      cardRef={drag.ref}
+      cardProps={drag.cardProps}
+    />
   );
 }

@@ -1,5 +1,5 @@
 import type { ScheduleEntry } from '../../../api/use-schedule';
-import { addDays } from '../dates';
+import { addDays, atTime, startOfDay } from '../dates';
 
 /** The hours the grid shows. */
 export const FIRST_HOUR = 7;
@@ -22,14 +22,13 @@ export interface PlacedEntry {
 const MIN_HEIGHT = 20;
 
 /**
- * Places the entries of one local day on the 07:00–20:00 grid: entries overlapping each
+ * Places the entries of one day of the reader's calendar on the 07:00–20:00 grid: entries overlapping each
  * other share the width in lanes; those reaching beyond the grid are pinned to its edge.
  */
 export function placeDay(entries: ScheduleEntry[], day: Date): PlacedEntry[] {
-  const gridStart = new Date(day);
-  gridStart.setHours(FIRST_HOUR, 0, 0, 0);
-  const dayStart = new Date(day);
-  dayStart.setHours(0, 0, 0, 0);
+  // The reader's day in their profile's zone, not the browser's.
+  const gridStart = atTime(day, FIRST_HOUR);
+  const dayStart = startOfDay(day);
   const dayEnd = addDays(dayStart, 1);
   const segments = entries
     .map((entry) => ({ entry, start: new Date(entry.startsAt), end: new Date(entry.endsAt) }))

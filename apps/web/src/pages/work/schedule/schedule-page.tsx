@@ -22,7 +22,10 @@ import { type ScheduleEntry, useScheduleWindow } from '../../../api/use-schedule
 import { useStaff } from '../../../api/use-staff';
 import { useAuth } from '../../../auth/auth-context';
 import { usePermissions } from '../../../auth/use-permissions';
-import { addDays, formatDay, formatTime, sameDay, startOfDay, startOfWeek } from '../dates';
+import { wallClock } from '../../../i18n/calendar';
+import { formatDateRange } from '../../../i18n/format';
+import { useLocaleSettings } from '../../../i18n/use-locale';
+import { addDays, atTime, formatDay, formatTime, sameDay, startOfDay, startOfWeek } from '../dates';
 import { FIRST_HOUR, GRID_MINUTES, LAST_HOUR, type PlacedEntry, placeDay } from './calendar-layout';
 import { type EntryDefaults, ScheduleEntryModal, timeRange } from './schedule-entry-modal';
 
@@ -37,16 +40,15 @@ const KIND_COLORS: Record<ScheduleEntry['kind'], string> = { appointment: 'cyan'
 
 function rangeLabel(view: View, from: Date): string {
   if (view === 'day') return formatDay(from, { weekday: 'long', year: 'numeric', month: 'long' });
-  return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' }).formatRange(
-    from,
-    addDays(from, 6),
-  );
+  return formatDateRange(from, addDays(from, 6));
 }
 
 /** The calendar: a week or a day of one person's (or a branch's) appointments and visits. */
 export function SchedulePage() {
   const { user } = useAuth();
   const { can } = usePermissions();
+  // Days, hours and "today" are the reader's, in their profile's zone: re-render when it changes.
+  useLocaleSettings();
   const staff = useStaff();
   const branches = useBranches();
   // A week of columns does not fit a phone: there the calendar opens on the day.
@@ -245,16 +247,13 @@ export function SchedulePage() {
 
 /** "07:00" or "7 AM", as the reader's locale writes hours. */
 function hourLabel(hour: number): string {
-  const time = new Date();
-  time.setHours(hour, 0, 0, 0);
-  return formatTime(time);
+  return formatTime(atTime(new Date(), hour));
 }
 
+/** The start of the reader's next hour. */
 function nextHour(): Date {
-  const start = new Date();
-  start.setMinutes(0, 0, 0);
-  start.setHours(start.getHours() + 1);
-  return start;
+  const now = new Date();
+  return atTime(now, wallClock(now).hours + 1);
 }
 
 function DayColumn({
@@ -289,8 +288,7 @@ function DayColumn({
       h={GRID_MINUTES * PX_PER_MINUTE}
     >
       {HOURS.map((hour) => {
-        const startsAt = new Date(day);
-        startsAt.setHours(hour, 0, 0, 0);
+        const startsAt = atTime(day, hour);
         const style = {
           position: 'absolute' as const,
           top: (hour - FIRST_HOUR) * HOUR_PX,
