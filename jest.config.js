@@ -22,7 +22,7 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: {
-    '^#(personal-data|crypto|testing|api-client)$': '<rootDir>/libs/$1/src/index.ts',
+    '^#(personal-data|crypto|testing|api-client|csv)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testMatch: resilience

@@ -57,8 +57,10 @@ export class Authenticator {
     if (typeof presentedKey === 'string') return this.apiKey(presentedKey, context, permission);
     const claims = this.verify(request.headers.authorization);
     const { rows } = await this.pool.query<{ role: Role; branch_ids: string[] }>(SESSION_ACCESS, [
+      claims.org,
       claims.sid,
       claims.sub,
+      new Date(),
     ]);
     const access = rows[0];
     if (!access) throw new HttpError(401, 'session-expired');
@@ -112,12 +114,12 @@ export class Authenticator {
     const invalid = new HttpError(401, 'unauthenticated');
     const match = KEY_FORMAT.exec(presented);
     if (!match) throw invalid;
+    // A prefix is unique within an organization only: the secret decides between keys that share one.
     const { rows } = await this.pool.query<ApiKeyRow>(API_KEY_BY_PREFIX, [match[1]]);
-    const key = rows[0];
-    const matches = matchesHash(key?.ApiKeyEntity_secret_hash ?? '0'.repeat(64), match[2]);
+    if (rows.length === 0) matchesHash('0'.repeat(64), match[2]);
+    const key = rows.find((candidate) => matchesHash(candidate.ApiKeyEntity_secret_hash, match[2]));
     if (
       !key ||
-      !matches ||
       key.ApiKeyEntity_revoked_at ||
       (key.ApiKeyEntity_expires_at && key.ApiKeyEntity_expires_at <= new Date())
     ) {
@@ -140,7 +142,14 @@ export class Authenticator {
     const client = await this.pool.connect();
     try {
       await client.query(BEGIN);
-      const used = await client.query(API_KEY_RECORD_USE, [context.ip, key.ApiKeyEntity_id]);
+      const now = new Date();
+      const used = await client.query(API_KEY_RECORD_USE, [
+        now,
+        context.ip,
+        key.ApiKeyEntity_organization_id,
+        key.ApiKeyEntity_id,
+        new Date(now.getTime() - 60_000),
+      ]);
       if (used.rowCount) {
         await this.audit.insert(client, context, {
           organizationId: key.ApiKeyEntity_organization_id,

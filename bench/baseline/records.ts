@@ -19,6 +19,7 @@ import {
   CONTACT_INSERT,
   JOB_FIND,
   JOB_UPDATE_STATUS,
+  type KeysetQuery,
   keysetSql,
   ROLLBACK,
   USER_FIND,
@@ -26,7 +27,7 @@ import {
 } from './sql.js';
 
 /** Rows as pg returns them for the product's statements (`<alias>_<column>`). */
-type Row = Record<string, unknown>;
+export type Row = Record<string, unknown>;
 type Query = URLSearchParams;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -34,21 +35,21 @@ const DEFAULT_PAGE_SIZE = 50;
 const LIST_SORTS = ['-createdAt', 'createdAt', '-updatedAt', 'updatedAt'];
 const SORT_COLUMNS = { createdAt: 'created_at', updatedAt: 'updated_at', occurredAt: 'occurred_at' } as const;
 
-const badRequest = () => new HttpError(400, 'validation-failed');
+export const badRequest = () => new HttpError(400, 'validation-failed');
 const notFound = () => new HttpError(404, 'not-found');
 /** Routes and options the scenarios never use: the baseline does not pretend to have them. */
-const notImplemented = () => new HttpError(501, 'not-in-baseline');
+export const notImplemented = () => new HttpError(501, 'not-in-baseline');
 
-const canSeeBranch = (actor: Actor, branchId: string) =>
+export const canSeeBranch = (actor: Actor, branchId: string) =>
   actor.branchScope === undefined || actor.branchScope.includes(branchId);
 
-const uuidParam = (value: string | null | undefined): string | undefined => {
+export const uuidParam = (value: string | null | undefined): string | undefined => {
   if (value == null) return undefined;
   if (!UUID.test(value)) throw badRequest();
   return value;
 };
 
-function pageLimit(query: Query): number {
+export function pageLimit(query: Query): number {
   const raw = query.get('limit');
   if (raw === null) return DEFAULT_PAGE_SIZE;
   const limit = Number(raw);
@@ -56,7 +57,7 @@ function pageLimit(query: Query): number {
   return limit;
 }
 
-function cursorAfter(query: Query, sort: string): { at: string; id: string } | null {
+export function cursorAfter(query: Query, sort: string): { at: string; id: string } | null {
   let position: (string | number)[] | null;
   try {
     position = decodeCursor(query.get('cursor') ?? undefined, 3);
@@ -66,6 +67,47 @@ function cursorAfter(query: Query, sort: string): { at: string; id: string } | n
   if (!position) return null;
   if (position[0] !== sort) throw badRequest();
   return { at: String(position[1]), id: String(position[2]) };
+}
+
+export type KeysetShape = Omit<KeysetQuery, 'where' | 'after' | 'limit'>;
+
+/** One page by keyset (crm/keyset.repository.ts), and the cursor of the next. */
+export async function keysetPage(
+  pool: Pool,
+  shape: KeysetShape,
+  where: Array<[string, ...unknown[]]>,
+  after: { at: string; id: string } | null,
+  limit: number,
+  sort: string,
+): Promise<{ rows: Row[]; nextCursor: string | null }> {
+  const { text, values } = keysetSql({ ...shape, where, after, limit });
+  const { rows } = await pool.query(text, values);
+  const page = (rows as Row[]).slice(0, limit);
+  const last = page[page.length - 1];
+  const nextCursor =
+    rows.length > limit && last
+      ? encodeCursor([sort, last.cursor_at as string, last[`${shape.alias}_id`] as string])
+      : null;
+  return { rows: page, nextCursor };
+}
+
+/** START TRANSACTION … COMMIT on one client of the pool, ROLLBACK on failure. */
+export async function inTransaction<Result>(
+  pool: Pool,
+  work: (client: PoolClient) => Promise<Result>,
+): Promise<Result> {
+  const client = await pool.connect();
+  try {
+    await client.query(BEGIN);
+    const result = await work(client);
+    await client.query(COMMIT);
+    return result;
+  } catch (error) {
+    await client.query(ROLLBACK);
+    throw error;
+  } finally {
+    client.release();
+  }
 }
 
 /** The product's views, field for field and in the same order (the JSON is the same). */
@@ -327,43 +369,18 @@ export class Records {
     return names;
   }
 
-  private async keysetPage(
-    shape: {
-      alias: string;
-      table: string;
-      columns: readonly string[];
-      sortColumn: 'created_at' | 'updated_at' | 'occurred_at';
-      descending: boolean;
-    },
+  private keysetPage(
+    shape: KeysetShape,
     where: Array<[string, ...unknown[]]>,
     after: { at: string; id: string } | null,
     limit: number,
     sort: string,
   ): Promise<{ rows: Row[]; nextCursor: string | null }> {
-    const { text, values } = keysetSql({ ...shape, where, after, limit });
-    const { rows } = await this.pool.query(text, values);
-    const page = (rows as Row[]).slice(0, limit);
-    const last = page[page.length - 1];
-    const nextCursor =
-      rows.length > limit && last
-        ? encodeCursor([sort, last.cursor_at as string, last[`${shape.alias}_id`] as string])
-        : null;
-    return { rows: page, nextCursor };
+    return keysetPage(this.pool, shape, where, after, limit, sort);
   }
 
-  private async transaction<Result>(work: (client: PoolClient) => Promise<Result>): Promise<Result> {
-    const client = await this.pool.connect();
-    try {
-      await client.query(BEGIN);
-      const result = await work(client);
-      await client.query(COMMIT);
-      return result;
-    } catch (error) {
-      await client.query(ROLLBACK);
-      throw error;
-    } finally {
-      client.release();
-    }
+  private transaction<Result>(work: (client: PoolClient) => Promise<Result>): Promise<Result> {
+    return inTransaction(this.pool, work);
   }
 
   private contactView(row: Row, alias: string, keys: LoadedKeys) {
@@ -413,7 +430,7 @@ export class Records {
   }
 }
 
-interface ContactInput {
+export interface ContactInput {
   clientId?: string | null;
   fullName: string;
   email?: string | null;
@@ -427,7 +444,7 @@ interface ContactInput {
 }
 
 /** The checks of ContactCreateDto that decide anything here; the rest is the client's business. */
-function contactInput(body: unknown): ContactInput {
+export function contactInput(body: unknown): ContactInput {
   const input = body as ContactInput | null;
   const optionalText = (value: unknown) => value === undefined || value === null || typeof value === 'string';
   if (

@@ -2,7 +2,9 @@
  * The bare baseline of `npm run bench`: node:http and the pg driver doing what the API's
  * endpoints do (same SQL, same access checks, same decryption, same JSON), and nothing
  * else. Settings come from the environment like the API's: DATABASE_URL, MASTER_KEY,
- * PORT, HOST, DATABASE_POOL_SIZE, and BENCH_AUDIT=off to leave out the audit entries.
+ * PORT, HOST, DATABASE_POOL_SIZE, BENCH_AUDIT=off to leave out the audit entries, and
+ * BENCH_PLAINTEXT=on for the plaintext twin (bench/baseline/plain.ts): the contact list and
+ * create on plaintext tables, no other route.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -11,6 +13,7 @@ import type { Permission } from '../../apps/api/src/identity/permissions.js';
 import { AuditTrail, type RequestContext } from './audit.js';
 import { type Actor, Authenticator, HttpError } from './auth.js';
 import { FieldCrypto } from './crypto.js';
+import { PlainRecords } from './plain.js';
 import { Records } from './records.js';
 
 const BODY_LIMIT = 1024 * 1024;
@@ -77,21 +80,24 @@ async function main(): Promise<void> {
   const audit = new AuditTrail(pool, env.BENCH_AUDIT !== 'off');
   const auth = new Authenticator(pool, crypto.accessTokenKey, audit);
   const records = new Records(pool, crypto, audit);
+  const twin = env.BENCH_PLAINTEXT === 'on' ? new PlainRecords(pool, audit) : null;
 
-  const routes: Route[] = [
+  const contactRoutes: Route[] = [
     {
       method: 'GET',
       pattern: /^\/api\/v1\/contacts$/,
       permission: 'clients:read',
-      handle: (actor, { query }) => records.listContacts(actor, query),
+      handle: (actor, { query }) => (twin ?? records).listContacts(actor, query),
     },
     {
       method: 'POST',
       pattern: /^\/api\/v1\/contacts$/,
       permission: 'clients:write',
-      handle: (actor, { body, context }) => records.createContact(actor, body, context),
+      handle: (actor, { body, context }) => (twin ?? records).createContact(actor, body, context),
       status: 201,
     },
+  ];
+  const otherRoutes: Route[] = [
     {
       method: 'GET',
       pattern: /^\/api\/v1\/contacts\/([^/]+)$/,
@@ -111,6 +117,8 @@ async function main(): Promise<void> {
       handle: (actor, { params, body, context }) => records.changeJobStatus(actor, params[0], body, context),
     },
   ];
+  // The twin answers only the routes it twins (404 for the rest).
+  const routes = twin ? contactRoutes : [...contactRoutes, ...otherRoutes];
 
   const server = createServer(async (request, response) => {
     // The request id, client address and user agent, as the audit trail records them.

@@ -115,15 +115,15 @@ const findInOrganization = (entity: string, table: string, columns: readonly str
 
 /** identity/sessions.repository.ts `activeAccess`: the per-request session check of a bearer token. */
 export const SESSION_ACCESS = `SELECT u.role, u.branch_ids
-         FROM sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND s.rotated_at IS NULL
-          AND s.expires_at > now() AND u.state = 'active'`;
+         FROM sessions s JOIN users u ON u.organization_id = s.organization_id AND u.id = s.user_id
+        WHERE s.organization_id = $1 AND s.id = $2 AND s.user_id = $3 AND s.revoked_at IS NULL
+          AND s.rotated_at IS NULL AND s.expires_at > $4 AND u.state = 'active'`;
 
-/** identity/api-keys.repository.ts `findByPrefix`. */
-export const API_KEY_BY_PREFIX = `SELECT ${aliased('ApiKeyEntity', API_KEY_COLUMNS)} FROM "api_keys" "ApiKeyEntity" WHERE (("ApiKeyEntity"."prefix" = $1)) LIMIT 1`;
+/** identity/api-keys.repository.ts `findByPrefix`: every key of that prefix (unique within an organization only). */
+export const API_KEY_BY_PREFIX = `SELECT ${aliased('ApiKeyEntity', API_KEY_COLUMNS)} FROM "api_keys" "ApiKeyEntity" WHERE (("ApiKeyEntity"."prefix" = $1))`;
 
-/** identity/api-keys.repository.ts `recordUse`: the first use of each minute. */
-export const API_KEY_RECORD_USE = `UPDATE "api_keys" SET "last_used_at" = now(), "last_used_ip" = $1, "version" = "version" + 1, "updated_at" = CURRENT_TIMESTAMP WHERE "id" = $2 AND ("last_used_at" IS NULL OR "last_used_at" < now() - interval '1 minute')`;
+/** identity/api-keys.repository.ts `recordUse`: the first use of each minute (now and a minute ago as parameters). */
+export const API_KEY_RECORD_USE = `UPDATE "api_keys" SET "last_used_at" = $1, "last_used_ip" = $2, "version" = "version" + 1, "updated_at" = CURRENT_TIMESTAMP WHERE "organization_id" = $3 AND "id" = $4 AND ("last_used_at" IS NULL OR "last_used_at" < $5)`;
 
 /** keyring/subject-key.repository.ts. */
 export const SUBJECT_KEY_FIND = `SELECT ${aliased('SubjectKeyEntity', SUBJECT_KEY_COLUMNS)} FROM "subject_keys" "SubjectKeyEntity" WHERE (("SubjectKeyEntity"."subject_id" = $1)) LIMIT 1`;
@@ -138,7 +138,7 @@ export const USER_FIND = findInOrganization('UserEntity', 'users', USER_COLUMNS)
 /** identity/users.repository.ts `findNames`: the sealed names of some users, in one query. */
 export const USER_NAMES = 'SELECT id, full_name_enc FROM users WHERE organization_id = $1 AND id = ANY($2::uuid[])';
 export const JOB_FIND = findInOrganization('JobEntity', 'jobs', JOB_COLUMNS);
-export const CLIENT_REF_FIND = `SELECT "ClientEntity"."id" AS "ClientEntity_id", "ClientEntity"."branch_id" AS "ClientEntity_branch_id", "ClientEntity"."restricted_at" AS "ClientEntity_restricted_at" FROM "clients" "ClientEntity" WHERE (("ClientEntity"."organization_id" = $1) AND ("ClientEntity"."id" = $2)) LIMIT 1`;
+export const CLIENT_REF_FIND = `SELECT "ClientEntity"."id" AS "ClientEntity_id", "ClientEntity"."branch_id" AS "ClientEntity_branch_id", "ClientEntity"."restricted_at" AS "ClientEntity_restricted_at", "ClientEntity"."organization_id" AS "ClientEntity_organization_id" FROM "clients" "ClientEntity" WHERE (("ClientEntity"."organization_id" = $1) AND ("ClientEntity"."id" = $2)) LIMIT 1`;
 export const BRANCHES_OF_ORGANIZATION = `SELECT ${aliased('BranchEntity', BRANCH_COLUMNS)} FROM "branches" "BranchEntity" WHERE (("BranchEntity"."organization_id" = $1)) ORDER BY "BranchEntity"."name" ASC`;
 
 export const JOB_UPDATE_STATUS = `UPDATE "jobs" SET "status" = $1, "version" = "version" + 1, "updated_at" = CURRENT_TIMESTAMP WHERE ("organization_id" = $2 AND "id" = $3 AND "version" = $4)`;
@@ -165,6 +165,8 @@ export const ROLLBACK = 'ROLLBACK';
  */
 export interface KeysetQuery {
   alias: string;
+  /** Only the plaintext twin names one (bench_plain); the product's tables are found on the search path. */
+  schema?: string;
   table: string;
   columns: readonly string[];
   sortColumn: 'created_at' | 'updated_at' | 'occurred_at';
@@ -193,7 +195,7 @@ export function keysetSql(query: KeysetQuery): { text: string; values: unknown[]
   const direction = descending ? 'DESC' : 'ASC';
   const columns = query.columns.map((column) => `"${alias}"."${column}" AS "${alias}_${column}"`).join(', ');
   const text =
-    `SELECT ${columns}, ${alias}.${sortColumn}::text AS "cursor_at" FROM "${query.table}" "${alias}" ` +
+    `SELECT ${columns}, ${alias}.${sortColumn}::text AS "cursor_at" FROM ${query.schema ? `"${query.schema}".` : ''}"${query.table}" "${alias}" ` +
     `WHERE ${conditions.join(' AND ')} ORDER BY "${alias}"."${sortColumn}" ${direction}, "${alias}"."id" ${direction} ` +
     `LIMIT ${query.limit + 1}`;
   return { text, values };

@@ -13,20 +13,41 @@ import { type Credentials, createApiKey, credentials as createCredentials, fresh
 import {
   LoadProcess,
   Measurer,
+  median,
   pairedRatio,
+  pairedRatios,
   type RunRecord,
   type RunSettings,
   summarize,
   type Target,
 } from './measure.js';
-import { checkParity } from './parity.js';
-import { freePort, ROOT, ServerProcess, sleep } from './processes.js';
+import { checkParity, checkTwin, type TwinOutcome } from './parity.js';
+import { defaultPinLayout, freePort, parsePinLayout, ROOT, ServerProcess, sleep } from './processes.js';
 import { type ProfileReport, profileScenario } from './profile.js';
 import { measurePurge, PURGE_SCENARIO_ID, type PurgeReport } from './purge.js';
-import { type AuditReport, type BenchReport, ratioVerdict, type ScenarioReport, writeReport } from './report.js';
-import { AUDIT_SCENARIO, GOALS, SCENARIOS } from './scenarios.js';
+import {
+  type AuditReport,
+  auditOverhead,
+  auditVerdict,
+  type BenchReport,
+  type OpenReport,
+  openVerdict,
+  type ScenarioReport,
+  scenarioVerdict,
+  throughputShare,
+  writeReport,
+} from './report.js';
+import { AUDIT_SCENARIO, GOALS, SCENARIOS, TWIN } from './scenarios.js';
 import { measureStartup } from './startup.js';
-import { BenchDatabase, DATA_DIR, ensureSeeded, MANIFEST, type Manifest } from './tenant.js';
+import {
+  BenchDatabase,
+  DATA_DIR,
+  ensureSeeded,
+  MANIFEST,
+  type Manifest,
+  SERVER_APPLICATION_PREFIX,
+  serverDatabaseUrl,
+} from './tenant.js';
 
 const { values: options } = parseArgs({
   options: {
@@ -35,6 +56,8 @@ const { values: options } = parseArgs({
     'database-url': { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/steward_bench' },
     reseed: { type: 'boolean', default: false },
     rounds: { type: 'string' },
+    /** Rounds of the open-model latency measurement per scenario (0: none). */
+    'open-rounds': { type: 'string' },
     seconds: { type: 'string' },
     warmup: { type: 'string' },
     connections: { type: 'string', default: '32' },
@@ -53,12 +76,21 @@ const { values: options } = parseArgs({
     'api-node-flags': { type: 'string', default: '' },
     /** Expired rows the purge-under-load measurement inserts and purges (quick: 100,000). */
     'purge-rows': { type: 'string' },
+    /** Pin the servers, PostgreSQL's backends and the load generator to CPUs (taskset). */
+    pin: { type: 'boolean', default: false },
+    /** Which CPUs (`server=1,load=0,db=0`); implies --pin. */
+    'pin-layout': { type: 'string' },
   },
 });
 
 const apiNodeFlags = (options['api-node-flags'] as string).split(/\s+/).filter(Boolean);
 
 const quick = options.quick as boolean;
+const pinLayout = options['pin-layout']
+  ? parsePinLayout(options['pin-layout'] as string, cpus().length)
+  : options.pin
+    ? defaultPinLayout(cpus().length)
+    : undefined;
 const settings: RunSettings = {
   connections: Number(options.connections),
   // The smoke run warms each server up once (below) instead of before every scenario.
@@ -66,16 +98,22 @@ const settings: RunSettings = {
   seconds: Number(options.seconds ?? (quick ? 1 : 5)),
   rounds: Number(options.rounds ?? (quick ? 1 : 7)),
   settleMs: quick ? 150 : 500,
+  openRounds: Number(options['open-rounds'] ?? (quick ? 1 : 3)),
+  openLoadShare: GOALS.openLoadShare,
+  ...(pinLayout ? { pin: pinLayout } : {}),
 };
 const startedAt = Date.now();
 const log = (line: string) =>
   process.stdout.write(`[${((Date.now() - startedAt) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
 
+/** Each server's database connections carry its name, so the bench can read (and pin) their backends. */
+const applicationOf = (name: string) => `${SERVER_APPLICATION_PREFIX}${name.replace(/[^a-z0-9]+/gi, '-')}`;
+
 /** Rate limits raised through settings (never by code), as for any load test. */
-const productEnv = (manifest: Manifest, extra: Record<string, string> = {}) => ({
+const productEnv = (manifest: Manifest, name: string, extra: Record<string, string> = {}) => ({
   ...manifest.productEnv,
   NODE_ENV: 'production',
-  DATABASE_URL: manifest.databaseUrl,
+  DATABASE_URL: serverDatabaseUrl(manifest.databaseUrl, applicationOf(name)),
   MASTER_KEY: manifest.masterKey,
   LOG_LEVEL: 'warn',
   RATE_LIMIT_PER_MINUTE: '1000000000',
@@ -84,8 +122,8 @@ const productEnv = (manifest: Manifest, extra: Record<string, string> = {}) => (
   ...extra,
 });
 
-const baselineEnv = (manifest: Manifest, extra: Record<string, string> = {}) => ({
-  DATABASE_URL: manifest.databaseUrl,
+const baselineEnv = (manifest: Manifest, name: string, extra: Record<string, string> = {}) => ({
+  DATABASE_URL: serverDatabaseUrl(manifest.databaseUrl, applicationOf(name)),
   MASTER_KEY: manifest.masterKey,
   ...extra,
 });
@@ -94,9 +132,11 @@ async function startProduct(name: string, manifest: Manifest, extra: Record<stri
   return ServerProcess.start({
     name,
     args: [...apiNodeFlags, ...(preload ? ['--import', preload] : []), 'dist/apps/api/src/main.js'],
-    env: productEnv(manifest, extra),
+    env: productEnv(manifest, name, extra),
     port: await freePort(),
     readyPath: '/api/v1/health/ready',
+    applicationName: applicationOf(name),
+    cpus: pinLayout?.server,
   });
 }
 
@@ -104,11 +144,17 @@ async function startBaseline(name: string, manifest: Manifest, extra: Record<str
   return ServerProcess.start({
     name,
     args: [...(preload ? ['--import', preload] : []), 'dist/bench/baseline/server.js'],
-    env: baselineEnv(manifest, extra),
+    env: baselineEnv(manifest, name, extra),
     port: await freePort(),
     readyPath: '/api/v1/health/ready',
+    applicationName: applicationOf(name),
+    cpus: pinLayout?.server,
   });
 }
+
+/** The baseline serving the list and the create from plaintext tables (bench/baseline/plain.ts). */
+const startTwin = (name: string, manifest: Manifest, extra: Record<string, string> = {}, preload?: string) =>
+  startBaseline(name, manifest, { BENCH_PLAINTEXT: 'on', ...extra }, preload);
 
 const loadBefore = loadavg()
   .map((value) => value.toFixed(2))
@@ -184,8 +230,14 @@ async function main(): Promise<number> {
   const selected = (id: string) =>
     options.only ? (options.only as string).split(',').some((part) => id.includes(part)) : true;
   const scenarios = SCENARIOS.filter((scenario) => selected(scenario.id));
+  const twinned = scenarios.filter((scenario) => scenario.twin);
   const servers: ServerProcess[] = [];
-  const load = new LoadProcess();
+  if (pinLayout) {
+    log(
+      `Pinning: servers on CPU ${pinLayout.server}, load generator on CPU ${pinLayout.load}, PostgreSQL backends on CPU ${pinLayout.db}`,
+    );
+  }
+  const load = new LoadProcess(pinLayout?.load);
   const stopAll = async () => {
     await Promise.all(servers.splice(0).map((server) => server.stop()));
   };
@@ -228,6 +280,33 @@ async function main(): Promise<number> {
       product: forProduct,
       baseline: { ...forProduct, apiKey: baselineKey.secret, apiKeyId: baselineKey.id },
     };
+    // The plaintext twin answers what the product answers, from its own tables (before any create of the checks below).
+    let twinParity: TwinOutcome[] = [];
+    if (twinned.length) {
+      const twinLog = resolve(DATA_DIR, 'sql-twin.jsonl');
+      const capturedTwin = await startTwin(
+        'plaintext twin (SQL captured)',
+        manifest,
+        { BENCH_SQL_LOG: twinLog },
+        capture,
+      );
+      servers.push(capturedTwin);
+      const twinKey = await createApiKey(capturedProduct.origin, forProduct.token, 'parity, plaintext twin');
+      twinParity = await checkTwin(
+        { server: capturedProduct, sqlLog: productLog },
+        { server: capturedTwin, sqlLog: twinLog },
+        twinned,
+        samples,
+        { product: forProduct, twin: { ...forProduct, apiKey: twinKey.secret, apiKeyId: twinKey.id } },
+      );
+      for (const outcome of twinParity) {
+        log(
+          `  ${`${outcome.scenario} (twin)`.padEnd(30)} ${outcome.productStatements} / ${outcome.twinStatements} statements  JSON ${outcome.sameJson ? 'same' : 'DIFFERENT'}`,
+        );
+        if (outcome.difference) log(outcome.difference);
+      }
+      rmSync(twinLog, { force: true });
+    }
     const parity = await checkParity(
       { server: capturedProduct, sqlLog: productLog },
       { server: capturedBaseline, sqlLog: baselineLog },
@@ -262,7 +341,8 @@ async function main(): Promise<number> {
     await stopAll();
     rmSync(productLog, { force: true });
     rmSync(baselineLog, { force: true });
-    const sameWork = parity.every((outcome) => outcome.sameSql && outcome.sameJson);
+    const sameWork =
+      parity.every((outcome) => outcome.sameSql && outcome.sameJson) && twinParity.every((outcome) => outcome.sameJson);
     if (options['parity-only']) return sameWork ? 0 : 1;
 
     // 2. Throughput and latency, product and baseline in turn.
@@ -270,6 +350,8 @@ async function main(): Promise<number> {
     servers.push(product);
     const baseline = await startBaseline('baseline', manifest);
     servers.push(baseline);
+    const twin = twinned.length ? await startTwin(TWIN, manifest) : null;
+    if (twin) servers.push(twin);
     await sleep(1000);
     const atRest = { product: product.rssMb(), baseline: baseline.rssMb() };
     // One owner session for every server (refreshed as it ages), one API key per server.
@@ -290,32 +372,65 @@ async function main(): Promise<number> {
       { label: 'product', server: product },
       { label: 'baseline', server: baseline },
     ];
+    const twinTarget: Target | null = twin ? { label: TWIN, server: twin } : null;
     const reports: ScenarioReport[] = [];
     log('Measuring');
     if (settings.warmupSeconds === 0 && scenarios[0]) {
       for (const target of pair) await measurer.run(scenarios[0], target, 1, 0);
+      if (twinTarget && twinned[0]) await measurer.run(twinned[0], twinTarget, 1, 0);
     }
     for (const scenario of scenarios) {
-      const runs = await measurer.scenario(scenario, pair);
-      const productSummary = summarize(runs.filter((run) => run.target === 'product'));
-      const baselineSummary = summarize(runs.filter((run) => run.target === 'baseline'));
-      const { goal, floor } = GOALS[scenario.kind];
+      const targets = scenario.twin && twinTarget ? [...pair, twinTarget] : pair;
+      const runs = await measurer.scenario(scenario, targets);
+      const of = (label: string) => summarize(runs.filter((run) => run.target === label));
+      const row = {
+        product: of('product'),
+        baseline: of('baseline'),
+        ...(scenario.twin && twinTarget ? { twin: of(TWIN) } : {}),
+        runs,
+      };
       const ratio = pairedRatio(runs, 'product', 'baseline');
-      const failed = productSummary.non2xx + productSummary.errors + baselineSummary.non2xx + baselineSummary.errors;
-      reports.push({
+      const cpuRatio = median(pairedRatios(runs, 'product', 'baseline', (run) => run.cpuMsPerRequest));
+      // The open model: every server at the same fixed rate, half of what the baseline managed above.
+      let open: OpenReport | undefined;
+      if ((settings.openRounds ?? 0) > 0 && row.baseline.rps > 0) {
+        const rate = Math.max(1, Math.round(row.baseline.rps * GOALS.openLoadShare));
+        const measured = await measurer.openScenario(scenario, targets, rate, settings.openRounds ?? 0);
+        const summaryOf = (label: string) => measured.summaries.get(label) as NonNullable<OpenReport['twin']>;
+        const summaries = {
+          product: summaryOf('product'),
+          baseline: summaryOf('baseline'),
+          ...(targets.length > 2 ? { twin: summaryOf(TWIN) } : {}),
+        };
+        open = {
+          rate,
+          capacity: row.baseline.rps,
+          ...summaries,
+          verdict: openVerdict(summaries),
+          runs: measured.runs,
+        };
+      }
+      const report: ScenarioReport = {
         id: scenario.id,
         title: scenario.title,
         kind: scenario.kind,
         auth: scenario.auth,
-        product: productSummary,
-        baseline: baselineSummary,
+        ...row,
         ratio,
-        goal,
-        floor,
-        verdict: failed || !productSummary.rps || !baselineSummary.rps ? 'invalid' : ratioVerdict(ratio, goal, floor),
-        runs,
-      });
-      log(`  => ${scenario.id}: ${(ratio * 100).toFixed(0)}% of the baseline`);
+        cpuRatio,
+        verdict: scenarioVerdict(row),
+        ...(open ? { open } : {}),
+      };
+      reports.push(report);
+      log(
+        `  => ${scenario.id}: CPU ${cpuRatio.toFixed(2)}× the baseline's (${report.verdict}), ${(ratio * 100).toFixed(0)}% of its req/s` +
+          (row.twin
+            ? `; ${(throughputShare(runs, 'product', TWIN).figure.median * 100).toFixed(0)}% of the plaintext twin's`
+            : '') +
+          (open
+            ? `; p99 at ${open.rate} req/s: ${open.product.p99.toFixed(1)} ms (baseline ${open.baseline.p99.toFixed(1)})`
+            : ''),
+      );
     }
     // The retention purge of a million expired rows, and what it does to the API's p99 meanwhile.
     let purge: PurgeReport | null = null;
@@ -342,32 +457,14 @@ async function main(): Promise<number> {
         );
       }
     }
-    // For context beside the p99 goal at 32 connections: the same page one request at a time.
-    const listScenario = scenarios.find((scenario) => scenario.id === 'contacts-first-page:jwt');
-    let oneAtATime: BenchReport['oneAtATime'] = null;
-    if (listScenario && !quick) {
-      log('The first page, one connection');
-      const single = new Measurer(
-        { ...settings, connections: 1, rounds: quick ? 1 : 3, seconds: quick ? 1 : 3 },
-        samples,
-        db,
-        credentialsOf,
-        log,
-        load,
-      );
-      const runs = await single.scenario(listScenario, pair);
-      oneAtATime = {
-        scenario: listScenario.id,
-        product: summarize(runs.filter((run) => run.target === 'product')),
-        baseline: summarize(runs.filter((run) => run.target === 'baseline')),
-      };
-    }
     await sleep(2000);
     const afterLoad = { product: product.rssMb(), baseline: baseline.rssMb() };
     const peak = (label: string) =>
       Math.max(
         0,
-        ...reports.flatMap((row) => row.runs.filter((run) => run.target === label).map((run) => run.peakRssMb)),
+        ...reports.flatMap((row) =>
+          [...row.runs, ...(row.open?.runs ?? [])].filter((run) => run.target === label).map((run) => run.peakRssMb),
+        ),
       );
 
     // 3. Where the time goes: both servers profiled (V8's CPU profiler) under one scenario's load.
@@ -428,8 +525,13 @@ async function main(): Promise<number> {
       const baselineWithout = await startBaseline('baseline, audit off', manifest, { BENCH_AUDIT: 'off' });
       servers.push(baselineWithout);
       signInOrigin = withAudit.origin;
-      // A small difference on a shared machine: more rounds than the other scenarios.
-      const auditSettings = { ...settings, rounds: quick ? settings.rounds : Math.max(settings.rounds, 9) };
+      // A small difference on a shared machine: more rounds than the other scenarios. These servers
+      // are new: the smoke run, which warms up only once, warms them up too.
+      const auditSettings = {
+        ...settings,
+        rounds: quick ? settings.rounds : Math.max(settings.rounds, 9),
+        warmupSeconds: settings.warmupSeconds || 1,
+      };
       const auditMeasurer = new Measurer(auditSettings, samples, db, credentialsOf, log, load);
       const runs: RunRecord[] = await auditMeasurer.scenario(AUDIT_SCENARIO, [
         { label: 'product audit on', server: withAudit },
@@ -444,7 +546,8 @@ async function main(): Promise<number> {
         of('baseline audit on'),
         of('baseline audit off'),
       ];
-      const productOverhead = 1 - pairedRatio(runs, 'product audit on', 'product audit off');
+      // Each round's own overhead, then their median (the report shows the rounds' spread too).
+      const productOverhead = auditOverhead(runs, 'product audit on', 'product audit off').figure.median;
       audit = {
         scenario: AUDIT_SCENARIO.id,
         productOn,
@@ -452,13 +555,8 @@ async function main(): Promise<number> {
         baselineOn,
         baselineOff,
         productOverhead,
-        baselineOverhead: 1 - pairedRatio(runs, 'baseline audit on', 'baseline audit off'),
-        verdict:
-          productOverhead <= GOALS.auditOverhead.goal
-            ? 'meets goal'
-            : productOverhead <= GOALS.auditOverhead.floor
-              ? 'below goal'
-              : 'below floor',
+        baselineOverhead: auditOverhead(runs, 'baseline audit on', 'baseline audit off').figure.median,
+        verdict: auditVerdict(runs, [productOn, productOff, baselineOn, baselineOff]),
         runs,
       };
       log(
@@ -486,12 +584,11 @@ async function main(): Promise<number> {
       };
     }
 
-    const listRow = reports.find((row) => row.id === 'contacts-first-page:jwt');
     const productPeak = peak('product');
     const report: BenchReport = {
       generatedAt: new Date(startedAt).toISOString(),
       mode: quick ? 'quick' : 'full',
-      machine: machine([...reports.flatMap((row) => row.runs), ...(audit?.runs ?? [])]),
+      machine: machine([...reports.flatMap((row) => [...row.runs, ...(row.open?.runs ?? [])]), ...(audit?.runs ?? [])]),
       settings,
       seed: {
         seed: manifest.options.seed,
@@ -500,6 +597,7 @@ async function main(): Promise<number> {
         deepPage: samples.deepPage,
       },
       parity,
+      twinParity,
       scenarios: reports,
       profiles,
       audit,
@@ -508,15 +606,6 @@ async function main(): Promise<number> {
         baseline: { atRestMb: atRest.baseline, underLoadPeakMb: peak('baseline'), afterLoadMb: afterLoad.baseline },
         verdict: productPeak < GOALS.rssUnderLoadMb ? 'meets goal' : 'below goal',
       },
-      oneAtATime,
-      listP99: listRow
-        ? {
-            scenario: listRow.id,
-            productMs: listRow.product.p99,
-            baselineMs: listRow.baseline.p99,
-            verdict: listRow.product.p99 < GOALS.listP99Ms ? 'meets goal' : 'below goal',
-          }
-        : null,
       startup,
       purge,
       durationSeconds: (Date.now() - startedAt) / 1000,

@@ -56,7 +56,8 @@ async function exchange(
     const statements = readFileSync(target.sqlLog, 'utf8')
       .split('\n')
       .filter(Boolean)
-      .map((line) => JSON.parse(line) as Statement);
+      .map((line) => JSON.parse(line) as Statement)
+      .filter((statement) => !BACKGROUND(statement.text));
     exchanges.push({ status: response.status, json: text ? JSON.parse(text) : null, statements });
   }
   return exchanges;
@@ -66,6 +67,12 @@ async function exchange(
 const shape = (value: unknown): unknown => (value && typeof value === 'object' ? Object.keys(value).sort() : value);
 
 const KEY_LOOKUP = /FROM "subject_keys"|INTO "subject_keys"/;
+/**
+ * pg-boss's own polling and bookkeeping (fetching, completing, maintaining jobs), which the
+ * API's workers send on their own schedule whatever the request: not the request's work. A job
+ * a request queues (an INSERT into pgboss) is kept.
+ */
+const BACKGROUND = (text: string) => text.includes('pgboss.') && !/INSERT\s+INTO\s+pgboss\./i.test(text);
 
 function describe(
   statements: Statement[],
@@ -74,6 +81,7 @@ function describe(
   withoutKeyLookups: boolean,
 ): string[] {
   return statements
+    .filter((statement) => !BACKGROUND(statement.text))
     .filter((statement) => !(withoutKeyLookups && KEY_LOOKUP.test(statement.text)))
     .map((statement) => {
       let line = `${statement.text} -- ${JSON.stringify(statement.params)}`;
@@ -172,5 +180,68 @@ export async function checkParity(
     });
   }
   await db.resetJobs([...usedJobs]);
+  return outcomes;
+}
+
+/** The plaintext twin against the product on a twinned scenario. */
+export interface TwinOutcome {
+  scenario: string;
+  /** Statements per iteration (warm), the product's and the twin's. */
+  productStatements: number;
+  twinStatements: number;
+  /** Reads: the same JSON byte for byte (the twin's plaintext is what the product decrypts); writes: the same shape. */
+  sameJson: boolean;
+  /** The twin's statements, in order (texts only). */
+  twinSql: string[];
+  difference?: string;
+}
+
+/**
+ * Sends each twinned scenario's requests to the product and to the plaintext twin, twice (the
+ * second pass, with warm key caches, is the one counted), and compares their answers.
+ */
+export async function checkTwin(
+  product: CapturedServer,
+  twin: CapturedServer,
+  scenarios: Scenario[],
+  samples: Samples,
+  credentials: { product: Credentials; twin: Credentials },
+): Promise<TwinOutcome[]> {
+  const outcomes: TwinOutcome[] = [];
+  // Reads first: a create adds a contact to the product's list that the twin's list does not have.
+  const ordered = [...scenarios].sort((a, b) => Number(a.kind === 'write') - Number(b.kind === 'write'));
+  for (const scenario of ordered) {
+    const write = scenario.kind === 'write';
+    let outcome: TwinOutcome | undefined;
+    for (const pass of ['cold', 'warm'] as const) {
+      const requests: StaticRequest[] =
+        scenario.generator === 'create-contact'
+          ? [{ method: 'POST', path: '/api/v1/contacts', body: contactBody(`twin-${pass}`, 0, samples.branchIds) }]
+          : (scenario.requests?.(samples) ?? []);
+      const requestIds = `twin-${Date.now().toString(36)}`;
+      const ours = await exchange(product, requests, authHeaders(scenario.auth, credentials.product), requestIds);
+      const theirs = await exchange(twin, requests, authHeaders(scenario.auth, credentials.twin), requestIds);
+      const json = (value: unknown) => JSON.stringify(write ? shape(value) : value);
+      const differences = ours.flatMap((answer, index) => {
+        const other = theirs[index];
+        if (answer.status !== other.status) return [`status ${answer.status} (product) vs ${other.status} (twin)`];
+        if (json(answer.json) !== json(other.json)) {
+          return [
+            `JSON differs:\n  product: ${json(answer.json).slice(0, 300)}\n  twin:    ${json(other.json).slice(0, 300)}`,
+          ];
+        }
+        return [];
+      });
+      outcome = {
+        scenario: scenario.id,
+        productStatements: ours.reduce((sum, answer) => sum + answer.statements.length, 0),
+        twinStatements: theirs.reduce((sum, answer) => sum + answer.statements.length, 0),
+        sameJson: differences.length === 0,
+        twinSql: theirs.flatMap((answer) => answer.statements.map((statement) => statement.text)),
+        ...(differences.length ? { difference: `${scenario.id}: ${differences[0]}` } : {}),
+      };
+    }
+    if (outcome) outcomes.push(outcome);
+  }
   return outcomes;
 }

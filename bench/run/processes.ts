@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
@@ -59,6 +59,53 @@ export async function waitForHttp(url: string, timeoutMs: number, alive: () => b
   throw new Error(`${url} did not answer 200 within ${timeoutMs} ms`);
 }
 
+/**
+ * CPUs for each party of a pinned run (`--pin`), as taskset lists (`0`, `1-3`): the server
+ * under test, the load generator, and the PostgreSQL backends serving the servers.
+ */
+export interface PinLayout {
+  server: string;
+  load: string;
+  db: string;
+}
+
+/**
+ * The default layout: the server under test gets the upper half of the cores to itself, the
+ * load generator core 0, PostgreSQL's backends the cores between (core 0 too on two cores, where
+ * the load generator is light next to PostgreSQL).
+ */
+export function defaultPinLayout(cores: number): PinLayout {
+  if (cores < 2) throw new Error('--pin needs at least two cores');
+  const serverFrom = Math.max(1, Math.floor(cores / 2));
+  const range = (from: number, to: number) => (from === to ? String(from) : `${from}-${to}`);
+  return {
+    server: range(serverFrom, cores - 1),
+    load: '0',
+    db: serverFrom > 1 ? range(1, serverFrom - 1) : '0',
+  };
+}
+
+/** `server=1,load=0,db=0` (any part left out keeps the default layout's). */
+export function parsePinLayout(text: string, cores: number): PinLayout {
+  const layout = defaultPinLayout(cores);
+  for (const part of text.split(',').filter(Boolean)) {
+    const [name, cpus] = part.split('=');
+    if (!(name in layout) || !/^\d+(-\d+)?(,\d+(-\d+)?)*$/.test(cpus ?? '')) {
+      throw new Error(
+        `--pin-layout: "${part}" is not server=, load= or db= followed by CPUs (e.g. server=1,load=0,db=0)`,
+      );
+    }
+    layout[name as keyof PinLayout] = cpus;
+  }
+  return layout;
+}
+
+/** Pins every thread of a process to the given CPUs (`taskset -a -cp`); false if it could not. */
+export function pinProcess(pid: number, cpus: string): boolean {
+  const result = spawnSync('taskset', ['-a', '-cp', cpus, String(pid)], { encoding: 'utf8' });
+  return result.status === 0;
+}
+
 export interface ServerSpec {
   name: string;
   args: string[];
@@ -66,6 +113,10 @@ export interface ServerSpec {
   port: number;
   /** Path polled until it answers 200. */
   readyPath: string;
+  /** The `application_name` of its database connections: how the bench finds its PostgreSQL backends. */
+  applicationName?: string;
+  /** CPUs to pin it to once started (`--pin`). */
+  cpus?: string;
 }
 
 /** A server the bench started: its pid, where it listens, and the tail of its output. */
@@ -77,6 +128,7 @@ export class ServerProcess {
     readonly name: string,
     readonly origin: string,
     private readonly child: ChildProcess,
+    readonly applicationName: string | undefined,
   ) {
     const keep = (chunk: Buffer) => {
       this.output = (this.output + chunk.toString('utf8')).slice(-20_000);
@@ -94,12 +146,16 @@ export class ServerProcess {
       env: { PATH: process.env.PATH, HOME: process.env.HOME, ...spec.env, PORT: String(spec.port), HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const server = new ServerProcess(spec.name, `http://127.0.0.1:${spec.port}`, child);
+    const server = new ServerProcess(spec.name, `http://127.0.0.1:${spec.port}`, child, spec.applicationName);
     try {
       await waitForHttp(`${server.origin}${spec.readyPath}`, 60_000, () => !server.exited);
     } catch (error) {
       await server.stop();
       throw new Error(`${spec.name} did not start: ${(error as Error).message}\n${server.output.slice(-3000)}`);
+    }
+    if (spec.cpus && !pinProcess(server.pid, spec.cpus)) {
+      await server.stop();
+      throw new Error(`Could not pin ${spec.name} to CPUs ${spec.cpus} (taskset)`);
     }
     return server;
   }

@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import pg from 'pg';
 import { encodeCursor } from '../../apps/api/src/common/cursor.js';
 import { type Manifest, SEED_FORMAT } from '../seed/manifest.js';
-import { ROOT } from './processes.js';
+import { PLAIN_SCHEMA } from '../seed/plain.js';
+import { cpuSeconds, pinProcess, ROOT } from './processes.js';
 import { BENCH_TAG, type Samples } from './scenarios.js';
 
 export const DATA_DIR = resolve(ROOT, 'bench/.data');
@@ -98,13 +99,58 @@ export async function ensureSeeded(request: SeedRequest, log: (line: string) => 
   return manifest;
 }
 
+/** The application_name of every server's database connections starts with this (see `serverDatabaseUrl`). */
+export const SERVER_APPLICATION_PREFIX = 'steward-bench-';
+const RUNNER_APPLICATION = 'steward-bench runner';
+
+/** The database URL a server under test gets: its connections named, so the bench finds their backends. */
+export function serverDatabaseUrl(databaseUrl: string, applicationName: string): string {
+  const url = new URL(databaseUrl);
+  url.searchParams.set('application_name', applicationName);
+  return url.toString();
+}
+
 /** The bench's own view of the database: samples, the job pool, and tidying up after itself. */
 export class BenchDatabase {
   readonly pool: pg.Pool;
   private jobVersions = new Map<string, number>();
+  private readonly pinned = new Set<number>();
 
   constructor(private readonly manifest: Manifest) {
-    this.pool = new pg.Pool({ connectionString: manifest.databaseUrl, max: 2 });
+    this.pool = new pg.Pool({ connectionString: manifest.databaseUrl, max: 2, application_name: RUNNER_APPLICATION });
+  }
+
+  /** The PostgreSQL backends serving connections of that application_name. */
+  private async backends(applicationName: string | null): Promise<number[]> {
+    const { rows } = await this.pool.query<{ pid: number }>(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND backend_type = 'client backend'
+          AND ${applicationName === null ? 'starts_with(application_name, $1)' : 'application_name = $1'}`,
+      [applicationName ?? SERVER_APPLICATION_PREFIX],
+    );
+    return rows.map((row) => row.pid);
+  }
+
+  /**
+   * CPU seconds each backend of one server has used so far (from /proc: PostgreSQL runs on
+   * this machine). Empty when they cannot be read (a PostgreSQL elsewhere, or in a container).
+   */
+  async backendCpu(applicationName: string): Promise<Map<number, number>> {
+    const used = new Map<number, number>();
+    for (const pid of await this.backends(applicationName)) {
+      if (existsSync(`/proc/${pid}/stat`)) used.set(pid, cpuSeconds(pid));
+    }
+    return used;
+  }
+
+  /** Pins the backends of every server under test (new ones since the last call) to the given CPUs. */
+  async pinBackends(cpus: string): Promise<number> {
+    let pinned = 0;
+    for (const pid of await this.backends(null)) {
+      if (this.pinned.has(pid)) continue;
+      if (pinProcess(pid, cpus)) pinned++;
+      this.pinned.add(pid);
+    }
+    return pinned;
   }
 
   async close(): Promise<void> {
@@ -117,7 +163,9 @@ export class BenchDatabase {
    * communications, crm_activity and audit_entries, change too little between runs to matter.)
    */
   async analyze(): Promise<void> {
-    await this.pool.query('ANALYZE contacts, clients, jobs, subject_keys, users, sessions, api_keys, branches');
+    await this.pool.query(
+      `ANALYZE contacts, clients, jobs, subject_keys, users, sessions, api_keys, branches, ${PLAIN_SCHEMA}.contacts`,
+    );
   }
 
   async samples(): Promise<Samples> {
@@ -219,8 +267,14 @@ export class BenchDatabase {
       await client.query('DELETE FROM subject_keys WHERE subject_id = ANY($1::varchar[])', [
         ids.map((id) => `contact:${id}`),
       ]);
+      // And those the plaintext twin created, in its own schema.
+      const { rows: twins } = await client.query<{ id: string }>(
+        `DELETE FROM ${PLAIN_SCHEMA}.contacts WHERE organization_id = $1 AND tags @> ARRAY[$2]::varchar[] RETURNING id`,
+        [organizationId, BENCH_TAG],
+      );
+      await client.query(`DELETE FROM ${PLAIN_SCHEMA}.crm_activity WHERE organization_id = $1`, [organizationId]);
       await client.query('COMMIT');
-      return ids.length;
+      return ids.length + twins.length;
     } catch (error) {
       await client.query('ROLLBACK');
       throw error;

@@ -47,8 +47,13 @@ export class BatchInsert<Column extends string> {
     const unnested = this.columns.map((column, index) =>
       this.arrayColumns.has(column) ? `$${index + 1}::text[]` : `$${index + 1}::${types[column]}[]`,
     );
+    // `schema.table` or `table`.
+    const target = table
+      .split('.')
+      .map((part) => `"${part}"`)
+      .join('.');
     this.sql =
-      `INSERT INTO "${table}" (${names}) SELECT ${selected.join(', ')} ` +
+      `INSERT INTO ${target} (${names}) SELECT ${selected.join(', ')} ` +
       `FROM unnest(${unnested.join(', ')}) AS r(${names})`;
   }
 

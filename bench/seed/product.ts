@@ -57,8 +57,9 @@ export class ProductCrypto {
   readonly billTo: BillToCipher;
 
   constructor(masterKey: string) {
-    // KeyringService reads only `masterKey` (and `dataDir` when there is none).
-    const settings = { masterKey, dataDir: '.' } as AppSettings;
+    // KeyringService reads only `masterKey` (`dataDir` when there is none) and where its journal
+    // of destroyed keys lives (written only when a key is destroyed, which the seed never does).
+    const settings = { masterKey, dataDir: '.', keyJournalDir: 'bench/.data/key-journal' } as AppSettings;
     this.keyring = new KeyringService(settings, this.store as unknown as SubjectKeyRepository);
     this.records = new RecordCipher(this.keyring);
     this.profiles = new UserProfileCipher(this.keyring);

@@ -12,6 +12,7 @@ import { seedClientsAndContacts } from './phases/clients-contacts.js';
 import { seedCommunications } from './phases/communications.js';
 import { seedJobsAndBilling } from './phases/jobs.js';
 import { agentsPerBranch, seedOrganization } from './phases/organization.js';
+import { buildPlainContacts, createPlainSchema, PLAIN_SCHEMA } from './plain.js';
 import { ProductCrypto } from './product.js';
 import { chooseSamples } from './samples.js';
 import { seedContext } from './tenant.js';
@@ -123,6 +124,7 @@ async function main(): Promise<void> {
   const db = new pg.Pool({ connectionString: options.databaseUrl, max: 6, options: '-c synchronous_commit=off' });
   try {
     const ctx = seedContext(db, options.seed, new ProductCrypto(BENCH_MASTER_KEY));
+    await createPlainSchema(db);
     const indexes = await phase(
       'drop-indexes',
       () => dropSecondaryIndexes(db, BULK_TABLES),
@@ -166,6 +168,11 @@ async function main(): Promise<void> {
       'indexes',
       () => rebuildIndexes(db, indexes),
       (count) => `${count} indexes built`,
+    );
+    await phase(
+      'plaintext-twin',
+      () => buildPlainContacts(db),
+      (result) => `${PLAIN_SCHEMA}.contacts: ${result.contacts} contacts in clear, ${result.indexes} secondary indexes`,
     );
     await phase(
       'vacuum-analyze',
@@ -276,6 +283,7 @@ const TABLES = [
   'tax_policies',
   'crm_activity',
   'audit_entries',
+  `${PLAIN_SCHEMA}.contacts`,
 ];
 
 async function countRows(db: pg.Pool): Promise<Record<string, number>> {

@@ -91,6 +91,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'auth.email.changed': 'Email address changed',
   'auth.mfa.enrolled': 'Two-step verification turned on',
   'auth.mfa.disabled': 'Two-step verification turned off',
+  'auth.mfa.recovery_codes_regenerated': 'New recovery codes made',
   'api_key.created': 'API key created',
   'api_key.used': 'API key used',
   'api_key.revoked': 'API key revoked',

@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import {
   type BrowserHarness,
+  bearerFor,
   createOrganization,
   describeInBrowser,
   PHONE,
@@ -136,6 +137,93 @@ describeInBrowser('forms, in Chromium', () => {
     await payment.getByLabel('Amount (GBP)').fill('1000');
     await payment.getByRole('button', { name: 'Record payment' }).click();
     await payment.getByText('At most the balance, £72.00.').waitFor();
+    await page.context().close();
+  });
+
+  const signedIn = async (email: string) => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${base}/sign-in`);
+    await submitSignInForm(page, email, TEST_PASSWORD);
+    await page.getByRole('heading', { name: /^Welcome back/ }).waitFor();
+    return page;
+  };
+
+  it('should check sign-up before sending it and put the server’s password objection on the password field', async () => {
+    const page = await (await browser.newContext(PHONE)).newPage();
+    await page.goto(`${base}/sign-up`);
+    const form = page.getByRole('form', { name: 'Create your organization' });
+    await form.getByRole('button', { name: 'Create account' }).tap();
+    await form.getByText('Name your organization, such as your company’s name.').waitFor();
+    expect(await form.getByText('Give your date of birth, or tick the box below instead.').count()).toBe(1);
+    expect(await focusedLabel(page)).toMatch(/^Organization name/);
+
+    await form.getByLabel('Organization name').fill('Harbour Lights');
+    await form.getByLabel('Full name').fill('Grace Hopper');
+    await form.getByLabel('Email').fill(`grace.${Date.now()}@example.test`);
+    // Long enough for the browser's rule, among the commonest for the server's.
+    await form.getByRole('textbox', { name: 'Password' }).fill('password1234');
+    await form.getByLabel('I am at least 18 years old').check();
+    await form.getByLabel('Full name').focus();
+    await form.getByRole('button', { name: 'Create account' }).tap();
+    const objection = form.getByText(/^Password is one of the most common passwords/);
+    await objection.waitFor();
+    expect(await objection.count()).toBe(1);
+    expect(await focusedLabel(page)).toMatch(/^Password/);
+    expect(await focusedInView(page)).toBe(true);
+    await page.context().close();
+  });
+
+  it('should place the server’s objection to an invitation on the branches field and focus it', async () => {
+    const page = await signedIn(org.users.owner.email);
+    await page.goto(`${base}/admin/users`);
+    await page.getByRole('button', { name: 'Invite someone' }).click();
+    const form = page.getByRole('form', { name: 'Invite someone' });
+    await form.getByRole('button', { name: 'Send invitation' }).click();
+    await form.getByText('Enter their email address, such as name@example.com.').waitFor();
+    expect(await focusedLabel(page)).toMatch(/^Email/);
+
+    await form.getByLabel('Email').fill(`sam.${Date.now()}@example.test`);
+    await form.getByLabel('Full name').fill('Sam Carter');
+    await form.getByRole('combobox', { name: 'Role' }).click();
+    await page.getByRole('option', { name: 'Agent', exact: true }).click();
+    await form.getByLabel('Job title').focus();
+    await form.getByRole('button', { name: 'Send invitation' }).click();
+    // An agent works in a branch: the API says so, and the form puts it on the field.
+    const objection = form.getByText(/works in at least one branch/);
+    await objection.waitFor();
+    expect(await objection.count()).toBe(1);
+    expect(await focusedLabel(page)).toMatch(/^Branches/);
+    await page.context().close();
+  });
+
+  it('should put the server’s refusal of an assignee from another branch on the assignee field', async () => {
+    const owner = await bearerFor(harness.app, org.users.owner.email);
+    const york = await harness.app
+      .http()
+      .post('/api/v1/branches')
+      .set('authorization', owner)
+      .send({ name: 'York' })
+      .expect(201);
+    expect(york.body.id).toBeTruthy();
+    const page = await signedIn(org.users.owner.email);
+    await page.goto(`${base}/schedule`);
+    await page.getByRole('button', { name: 'New appointment' }).click();
+    const form = page.getByRole('form', { name: 'New appointment' });
+    await form.getByRole('button', { name: 'Book' }).click();
+    await form.getByText('Give the entry a title.').waitFor();
+    expect(await focusedLabel(page)).toMatch(/^Title/);
+
+    await form.getByLabel('Title').fill('Stock take');
+    await form.getByRole('combobox', { name: 'Assignee' }).click();
+    await page.getByRole('option', { name: 'Test agent' }).click();
+    await form.getByRole('combobox', { name: 'Branch' }).click();
+    await page.getByRole('option', { name: 'York' }).click();
+    await form.getByLabel('Notes').focus();
+    await form.getByRole('button', { name: 'Book' }).click();
+    const objection = form.getByText(/^Test agent does not work in this record's branch/);
+    await objection.waitFor();
+    expect(await objection.count()).toBe(1);
+    expect(await focusedLabel(page)).toMatch(/^Assignee/);
     await page.context().close();
   });
 });

@@ -150,6 +150,42 @@ describeInBrowser('language and time zone preferences, in Chromium', () => {
     await page.context().close();
   });
 
+  it('should refuse sign-up and password-reset forms in German, with the browser’s language', async () => {
+    const { page, errors } = await newPage('de-DE');
+    await page.goto(`${base}/sign-up`);
+    await page.getByRole('heading', { name: 'Ihre Organisation erstellen' }).waitFor();
+    // Checked in the browser before anything is sent, each rule in German.
+    const signUp = page.getByRole('form', { name: 'Ihre Organisation erstellen' });
+    await signUp.getByRole('textbox', { name: 'Passwort' }).fill('kurz');
+    await signUp.getByRole('button', { name: 'Konto erstellen' }).click();
+    await signUp.getByText('Geben Sie den Namen Ihrer Organisation ein, etwa den Ihres Unternehmens.').waitFor();
+    await signUp.getByText('Geben Sie Ihren vollständigen Namen ein.').waitFor();
+    await signUp.getByText('Geben Sie Ihre E-Mail-Adresse ein, etwa name@example.com.').waitFor();
+    await signUp.getByText('Verwenden Sie mindestens 12 Zeichen.', { exact: false }).waitFor();
+    await signUp
+      .getByText('Geben Sie Ihr Geburtsdatum an oder kreuzen Sie stattdessen das Kästchen darunter an.')
+      .waitFor();
+    expect(await englishLeftOn(page)).toEqual([]);
+
+    await page.goto(`${base}/forgot-password`);
+    const forgot = page.getByRole('form', { name: 'Passwort zurücksetzen' });
+    await forgot.getByRole('textbox', { name: 'E-Mail' }).fill('keine-adresse');
+    await forgot.getByRole('button', { name: 'Link senden' }).click();
+    await forgot
+      .getByText('Geben Sie die E-Mail-Adresse ein, mit der Sie sich anmelden, etwa name@example.com.')
+      .waitFor();
+    expect(await englishLeftOn(page)).toEqual([]);
+
+    await page.goto(`${base}/reset-password?token=unused`);
+    const reset = page.getByRole('form', { name: 'Neues Passwort wählen' });
+    await reset.getByRole('textbox', { name: 'Neues Passwort' }).fill('kurz');
+    await reset.getByRole('button', { name: 'Neues Passwort festlegen' }).click();
+    await reset.getByText('Verwenden Sie mindestens 12 Zeichen.', { exact: false }).waitFor();
+    expect(await englishLeftOn(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('should show the shell, home and a contact in German and in the profile’s zone, and switch back', async () => {
     const { page, errors } = await newPage();
     await page.goto(`${base}/sign-in`);

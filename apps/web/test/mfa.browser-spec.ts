@@ -12,6 +12,9 @@ import {
   type TestOrganization,
 } from '#testing';
 
+const focusedLabel = (page: Page) =>
+  page.evaluate<string | null>('document.activeElement?.labels?.[0]?.textContent ?? null');
+
 const codeAt = (secret: string, offset: number) =>
   generate({ secret, epoch: Math.floor(Date.now() / 1000) + offset * 30 });
 
@@ -77,7 +80,7 @@ describeInBrowser('two-step verification in Chromium', () => {
     await page.getByRole('heading', { name: 'Welcome back, Test admin' }).waitFor();
   });
 
-  it('should let the codes be copied and downloaded, and turn two-step verification off with one of them', async () => {
+  it('should let the codes be copied, downloaded and made anew, and turn two-step verification off with a new one', async () => {
     const own = await (await browser.newContext({ acceptDownloads: true })).newPage();
     await own.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
     await own.goto(`${base}/sign-in`);
@@ -105,13 +108,41 @@ describeInBrowser('two-step verification in Chromium', () => {
     const file = await readFile((await download.path()) as string, 'utf8');
     for (const code of codes) expect(file).toContain(code);
 
-    // Off again: the password and a recovery code (the phone may be gone).
+    // New codes: the password and the app's current code (a recovery code will not do).
+    await own.getByRole('button', { name: 'Make new recovery codes' }).click();
+    const renew = own.getByRole('form', { name: 'Make new recovery codes' });
+    await renew.getByRole('button', { name: 'Make new codes' }).click();
+    await renew.getByText('Enter your password.').waitFor();
+    expect(await focusedLabel(own)).toMatch(/^Password/);
+    await renew.getByRole('textbox', { name: 'Password' }).fill(TEST_PASSWORD);
+    await renew.getByRole('textbox', { name: 'Code' }).fill(codes[0]);
+    await renew.getByRole('button', { name: 'Make new codes' }).click();
+    await renew.getByText('Enter the 6-digit code your authenticator app shows now.').waitFor();
+    await renew.getByRole('textbox', { name: 'Code' }).fill('000000');
+    await renew.getByRole('button', { name: 'Make new codes' }).click();
+    await renew.getByRole('alert').getByText('The verification code is not valid').waitFor();
+    await renew.getByRole('textbox', { name: 'Code' }).fill(await codeAt(secret, 1));
+    await renew.getByRole('button', { name: 'Make new codes' }).click();
+    await own.getByText('New recovery codes. Save them now: the old ones no longer work').waitFor();
+    await own.getByLabel('Recovery codes').locator('li').first().waitFor();
+    const renewed = await own.getByLabel('Recovery codes').locator('li').allTextContents();
+    expect(renewed).toHaveLength(10);
+    expect(renewed.filter((code) => codes.includes(code))).toEqual([]);
+    await own.getByRole('button', { name: 'Copy codes' }).click();
+    await own.getByRole('button', { name: 'Copied' }).waitFor();
+    expect(await own.evaluate<string>('navigator.clipboard.readText()')).toBe(renewed.join('\n'));
+    await own.getByRole('table', { name: 'Recent security activity' }).getByText('New recovery codes made').waitFor();
+
+    // Off again: the password and a recovery code (the phone may be gone). The old set no longer works.
     await own.getByRole('button', { name: 'Turn off two-step verification' }).click();
     const off = own.getByRole('form', { name: 'Turn off two-step verification' });
     await off.getByRole('button', { name: 'Turn off' }).click();
     await off.getByText('Enter your password.').waitFor();
     await off.getByRole('textbox', { name: 'Password' }).fill(TEST_PASSWORD);
     await off.getByRole('textbox', { name: 'Code' }).fill(codes[3]);
+    await off.getByRole('button', { name: 'Turn off' }).click();
+    await off.getByRole('alert').getByText('The verification code is not valid').waitFor();
+    await off.getByRole('textbox', { name: 'Code' }).fill(renewed[3]);
     await off.getByRole('button', { name: 'Turn off' }).click();
     await own.getByRole('button', { name: 'Set up two-step verification' }).waitFor();
     await own.getByText('Off', { exact: true }).waitFor();

@@ -1,5 +1,6 @@
 import type { Address, CompanyDetails } from '../../../apps/api/src/crm/crm.types.js';
 import { BatchInsert } from '../batch-insert.js';
+import { PlainValues } from '../plain.js';
 import { type Prng, Weighted } from '../prng.js';
 import {
   activityEntry,
@@ -150,6 +151,8 @@ export async function seedClientsAndContacts(
     owner_id: 'uuid',
     search_tokens: 'varchar[]',
   });
+  // The same values in clear, for the plaintext twin (bench/seed/plain.ts).
+  const plain = new PlainValues(ctx.db);
   for (const [position, planned] of plan.order.entries()) {
     const id = prng.uuid();
     const clientIndex = plan.client[planned];
@@ -177,10 +180,12 @@ export async function seedClientsAndContacts(
       owner_id: ownerId,
       ...(await sealContact(ctx, org.id, id, details)),
     });
+    await plain.push(id, details);
     await activity.push(activityEntry(prng, org.id, 'contact', id, ownerId, at));
   }
   await ctx.crypto.flushKeys(ctx.db);
   await contactRows.close();
+  await plain.close();
   await activity.close();
   return { clients, contacts, surnames, tags };
 }

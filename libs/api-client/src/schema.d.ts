@@ -349,6 +349,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/mfa/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new set of recovery codes (password and a current code); the old set stops working
+         * @description Answers the ten new codes once. Counted with sign-ins for the rate limit (the stricter per-address budget).
+         *
+         *     **Access:** any signed-in person (access token); API keys cannot call it.
+         */
+        post: operations["regenerateRecoveryCodes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/password-reset": {
         parameters: {
             query?: never;
@@ -1234,7 +1256,9 @@ export interface paths {
         };
         /**
          * The filtered contacts as CSV (same filters as the list; all pages)
-         * @description **Requires permission `clients:read`** (roles owner, admin, privacy_officer, manager, agent, viewer), or an API key with the `clients:read` scope.
+         * @description UTF-8 with a byte-order mark (Excel opens it right). The client, branch and owner are named, not given by id; cells a spreadsheet would run as a formula start with an apostrophe. The import reads the file back.
+         *
+         *     **Requires permission `clients:read`** (roles owner, admin, privacy_officer, manager, agent, viewer), or an API key with the `clients:read` scope.
          */
         get: operations["exportContacts"];
         put?: never;
@@ -3551,7 +3575,7 @@ export interface components {
         };
         AuditEntryResponseDto: {
             /**
-             * @description One of: auth.sign_in, auth.sign_in.mfa, auth.sign_out, auth.lockout, auth.session.revoked, auth.sessions.revoked_all, auth.session.replayed, auth.password.changed, auth.password.reset, auth.email.change_requested, auth.email.changed, auth.mfa.enrolled, auth.mfa.disabled, api_key.created, api_key.used, api_key.revoked, access.denied, organization.created, user.created, user.email_verified, user.invited, user.invitation_accepted, user.invitation_cancelled, user.role_changed, user.disabled, user.enabled, user.deactivated_for_erasure, user.profile_updated, organization.updated, branch.created, branch.updated, branch.deleted, personal_data.viewed, personal_data.exported, record.created, record.updated, record.deleted, invoice.emailed, audit.exported, audit.verified, audit.purged, retention.purged, retention.run_requested, retention.period_changed, legal_hold.set, legal_hold.released, privacy.erasure.held, analytics.rolled-up, subscription.changed, subscription.terminated, subscription.restored, subscription.reminder_sent, subscriptions.reminders_sent, subscriptions.purge_ran, organization.purged, privacy.erasure.started, privacy.erasure.category, privacy.erasure.completed, privacy.restriction.applied, privacy.restriction.lifted, privacy.export.requested, privacy.export.ready, privacy.export.downloaded, privacy.export.failed, privacy.export.purged, privacy.policy.draft_saved, privacy.policy.published, privacy.policy.accepted, privacy.processor.changed, privacy.contact.changed, consent.purpose_created, consent.purpose_updated, consent.purpose_archived, consent.recorded, consent.opt_in_requested, consent.opt_in_confirmed, webhook.endpoint_created, webhook.endpoint_updated, webhook.endpoint_deleted, webhook.secret_rotated, webhook.delivery_retried, privacy.request.created, privacy.request.verified, privacy.request.assigned, privacy.request.match_confirmed, privacy.request.extended, privacy.request.status_changed, privacy.request.completed, privacy.request.rejected, privacy.request.cancelled, privacy.request.expired, privacy.request.correction_applied, privacy.request.correction_kept.
+             * @description One of: auth.sign_in, auth.sign_in.mfa, auth.sign_out, auth.lockout, auth.session.revoked, auth.sessions.revoked_all, auth.session.replayed, auth.password.changed, auth.password.reset, auth.email.change_requested, auth.email.changed, auth.mfa.enrolled, auth.mfa.disabled, auth.mfa.recovery_codes_regenerated, api_key.created, api_key.used, api_key.revoked, access.denied, organization.created, user.created, user.email_verified, user.invited, user.invitation_accepted, user.invitation_cancelled, user.role_changed, user.disabled, user.enabled, user.deactivated_for_erasure, user.profile_updated, organization.updated, branch.created, branch.updated, branch.deleted, personal_data.viewed, personal_data.exported, record.created, record.updated, record.deleted, invoice.emailed, audit.exported, audit.verified, audit.purged, retention.purged, retention.run_requested, retention.period_changed, legal_hold.set, legal_hold.released, privacy.erasure.held, analytics.rolled-up, subscription.changed, subscription.terminated, subscription.restored, subscription.reminder_sent, subscriptions.reminders_sent, subscriptions.purge_ran, organization.purged, privacy.erasure.started, privacy.erasure.category, privacy.erasure.completed, privacy.restriction.applied, privacy.restriction.lifted, privacy.export.requested, privacy.export.ready, privacy.export.downloaded, privacy.export.failed, privacy.export.purged, privacy.policy.draft_saved, privacy.policy.published, privacy.policy.accepted, privacy.processor.changed, privacy.contact.changed, consent.purpose_created, consent.purpose_updated, consent.purpose_archived, consent.recorded, consent.opt_in_requested, consent.opt_in_confirmed, webhook.endpoint_created, webhook.endpoint_updated, webhook.endpoint_deleted, webhook.secret_rotated, webhook.delivery_retried, privacy.request.created, privacy.request.verified, privacy.request.assigned, privacy.request.match_confirmed, privacy.request.extended, privacy.request.status_changed, privacy.request.completed, privacy.request.rejected, privacy.request.cancelled, privacy.request.expired, privacy.request.correction_applied, privacy.request.correction_kept.
              * @example auth.sign_in
              */
             action: string;
@@ -4876,6 +4900,11 @@ export interface components {
             /** @description Base32 secret, for typing into an app by hand. */
             secret: string;
         };
+        MfaRecoveryCodesDto: {
+            /** @description A current code of the authenticator app (a recovery code is not enough here). */
+            code: string;
+            password: string;
+        };
         MfaSignInDto: {
             /** @description The 6-digit code of the authenticator app. */
             code?: string;
@@ -4912,7 +4941,7 @@ export interface components {
             /** @description Why the request was refused (only when rejected). */
             rejectionReason: string | null;
             /** @enum {string} */
-            status: "completed" | "cancelled" | "in_progress" | "received" | "unverified" | "awaiting_requester" | "rejected";
+            status: "completed" | "cancelled" | "received" | "in_progress" | "unverified" | "awaiting_requester" | "rejected";
             /** @enum {string} */
             type: "rectification" | "access" | "erasure" | "restriction" | "portability" | "objection" | "withdrawal" | "minor" | "inquiry";
             /**
@@ -5255,7 +5284,7 @@ export interface components {
             /** @description null once the requester was erased. */
             requesterName: string | null;
             /** @enum {string} */
-            status: "completed" | "cancelled" | "in_progress" | "received" | "unverified" | "awaiting_requester" | "rejected";
+            status: "completed" | "cancelled" | "received" | "in_progress" | "unverified" | "awaiting_requester" | "rejected";
             /** @enum {string} */
             type: "rectification" | "access" | "erasure" | "restriction" | "portability" | "objection" | "withdrawal" | "minor" | "inquiry";
             /**
@@ -5280,10 +5309,10 @@ export interface components {
                 [key: string]: unknown;
             };
             /** @enum {string|null} */
-            fromStatus: "completed" | "cancelled" | "in_progress" | "received" | "unverified" | "awaiting_requester" | "rejected" | null;
+            fromStatus: "completed" | "cancelled" | "received" | "in_progress" | "unverified" | "awaiting_requester" | "rejected" | null;
             id: string;
             /** @enum {string|null} */
-            toStatus: "completed" | "cancelled" | "in_progress" | "received" | "unverified" | "awaiting_requester" | "rejected" | null;
+            toStatus: "completed" | "cancelled" | "received" | "in_progress" | "unverified" | "awaiting_requester" | "rejected" | null;
             /** @enum {string} */
             type: "completed" | "created" | "cancelled" | "awaiting_requester" | "rejected" | "verified" | "assigned" | "match_confirmed" | "extended" | "started" | "resumed" | "fulfilment" | "correction_applied" | "correction_kept";
         };
@@ -5377,7 +5406,7 @@ export interface components {
             /** @description null once the requester was erased. */
             requesterName: string | null;
             /** @enum {string} */
-            status: "completed" | "cancelled" | "in_progress" | "received" | "unverified" | "awaiting_requester" | "rejected";
+            status: "completed" | "cancelled" | "received" | "in_progress" | "unverified" | "awaiting_requester" | "rejected";
             /** @enum {string} */
             type: "rectification" | "access" | "erasure" | "restriction" | "portability" | "objection" | "withdrawal" | "minor" | "inquiry";
             /**
@@ -7505,6 +7534,118 @@ export interface operations {
                  *     }
                  */
                 "application/json": components["schemas"]["MfaCodeDto"];
+            };
+        };
+        responses: {
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            200: {
+                headers: {
+                    /** @description `true` when this is the stored answer to an earlier request with the same Idempotency-Key. */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesResponseDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description An RFC 9457 problem document: `code` and `type` name the error kind. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    regenerateRecoveryCodes: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "code": "123456",
+                 *       "password": "your current password"
+                 *     }
+                 */
+                "application/json": components["schemas"]["MfaRecoveryCodesDto"];
             };
         };
         responses: {
@@ -11488,7 +11629,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description CSV with the columns id, fullName, email, phone, jobTitle, clientId, branch, tags, line1, line2, city, region, postcode, country, notes, ownerId, createdAt, updatedAt */
+            /** @description CSV with the columns id, fullName, email, phone, jobTitle, client, branch, tags, line1, line2, city, region, postcode, country, notes, owner, createdAt, updatedAt */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -11512,7 +11653,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description CSV with a header row. Columns (any order and case): fullName, email, phone, jobTitle, clientId, branch, tags, line1, line2, city, region, postcode, country, notes. At most 2000 rows per request. */
+        /** @description CSV (UTF-8; comma, semicolon or tab) with a header row. Columns (any order, case and spacing): fullName, email, phone, jobTitle, client, branch, tags, line1, line2, city, region, postcode, country, notes; client and branch by name or id. At most 2000 rows per request. The rules: docs/api-guide.md, "CSV import and export". */
         requestBody: {
             content: {
                 "text/csv": string;
@@ -15516,7 +15657,7 @@ export interface operations {
                 overdue?: boolean;
                 /** @description An email address (matched exactly, by its blind index) or a request id. */
                 q?: string;
-                status?: "completed" | "cancelled" | "in_progress" | "received" | "unverified" | "awaiting_requester" | "rejected";
+                status?: "completed" | "cancelled" | "received" | "in_progress" | "unverified" | "awaiting_requester" | "rejected";
                 type?: "rectification" | "access" | "erasure" | "restriction" | "portability" | "objection" | "withdrawal" | "minor" | "inquiry";
                 /**
                  * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).

@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { stringify } from 'csv-stringify';
+import { csvCell } from '#csv';
 import { AppError } from '../common/app-error.js';
-import { safeCell } from '../common/csv.js';
 import { decodeCursor, encodeCursor } from '../common/cursor.js';
 import { DEFAULT_PAGE_SIZE } from '../common/pagination.dto.js';
 import { IdentityService } from '../identity/identity.service.js';
@@ -80,10 +80,11 @@ export class AuditTrailService {
     });
     const pages = this.pages(caller.organizationId, filter);
     if (format === 'json') return Readable.from(jsonArray(pages));
-    const csv = stringify({ header: true, columns: [...AUDIT_EXPORT_COLUMNS] });
+    // A byte-order mark first: Excel then reads the UTF-8 (names, user agents) right.
+    const csv = stringify({ header: true, bom: true, columns: [...AUDIT_EXPORT_COLUMNS] });
     const pump = async () => {
       for await (const entry of pages) {
-        const cells = Object.fromEntries(AUDIT_EXPORT_COLUMNS.map((column) => [column, safeCell(entry[column])]));
+        const cells = Object.fromEntries(AUDIT_EXPORT_COLUMNS.map((column) => [column, csvCell(entry[column])]));
         if (!csv.write(cells)) await new Promise((resolve) => csv.once('drain', resolve));
       }
       csv.end();

@@ -483,6 +483,8 @@ describe('audit trail', () => {
         .set('authorization', admin)
         .expect(200);
       expect(csv.headers['content-type']).toMatch(/text\/csv/);
+      // A byte-order mark first, so Excel reads the names and user agents as UTF-8.
+      expect(csv.text.startsWith('\uFEFFseq,')).toBe(true);
       const [header, ...lines] = csv.text.trim().split('\n');
       expect(header).toBe(
         'seq,at,actorKind,actorId,actorName,action,targetType,targetId,outcome,requestId,ip,userAgent,details',

@@ -26,6 +26,7 @@ export const AUDIT_ACTIONS = [
   'auth.email.changed',
   'auth.mfa.enrolled',
   'auth.mfa.disabled',
+  'auth.mfa.recovery_codes_regenerated',
   'api_key.created',
   'api_key.used',
   'api_key.revoked',

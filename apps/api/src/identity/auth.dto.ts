@@ -91,6 +91,16 @@ export class MfaDisableDto {
   recoveryCode?: string;
 }
 
+export class MfaRecoveryCodesDto {
+  @IsString()
+  @MaxLength(128)
+  password: string;
+
+  /** A current code of the authenticator app (a recovery code is not enough here). */
+  @Matches(/^\d{6}$/, { message: 'code must be the 6 digits your authenticator app shows' })
+  code: string;
+}
+
 export class MfaEnrolmentResponseDto {
   /** Base32 secret, for typing into an app by hand. */
   secret: string;

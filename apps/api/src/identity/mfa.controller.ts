@@ -17,6 +17,7 @@ import {
   MfaCodeDto,
   MfaDisableDto,
   MfaEnrolmentResponseDto,
+  MfaRecoveryCodesDto,
   MfaSignInDto,
   RecoveryCodesResponseDto,
   SessionResponseDto,
@@ -86,6 +87,7 @@ export class MfaController {
     return { recoveryCodes: await this.mfa.confirmEnrolment(caller, body.code) };
   }
 
+  @SignInThrottled()
   @Post('mfa/disable')
   @HttpCode(204)
   @Authenticated()
@@ -96,5 +98,23 @@ export class MfaController {
   @ApiNoContentResponse()
   async disable(@CurrentUser() caller: AuthenticatedUser, @Body() body: MfaDisableDto): Promise<void> {
     await this.mfa.disable(caller, body.password, oneFactor(body));
+  }
+
+  @SignInThrottled()
+  @Post('mfa/recovery-codes')
+  @HttpCode(200)
+  @Authenticated()
+  @ApiBearerAuth('bearer')
+  @ApiOperation({
+    summary: 'A new set of recovery codes (password and a current code); the old set stops working',
+    description:
+      'Answers the ten new codes once. Counted with sign-ins for the rate limit (the stricter per-address budget).',
+  })
+  @ApiOkResponse({ type: RecoveryCodesResponseDto })
+  async regenerateRecoveryCodes(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Body() body: MfaRecoveryCodesDto,
+  ): Promise<RecoveryCodesResponseDto> {
+    return { recoveryCodes: await this.mfa.regenerateRecoveryCodes(caller, body.password, body.code) };
   }
 }

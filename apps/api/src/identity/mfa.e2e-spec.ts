@@ -149,4 +149,73 @@ describe('two-step verification', () => {
     await post('/auth/mfa/disable', { password: TEST_PASSWORD, recoveryCode: recoveryCodes[1] }, token).expect(204);
     await post('/auth/sign-in', { email: org.users.owner.email, password: TEST_PASSWORD }).expect(200);
   });
+
+  it('should make new recovery codes with the password and a current code, and retire the old set', async () => {
+    const mine = await createOrganization(app, ['owner']);
+    const email = mine.users.owner.email;
+    const regenerate = (body: object, token: string) => post('/auth/mfa/recovery-codes', body, token);
+    const before = await bearerFor(app, email);
+    // Nothing to regenerate while two-step verification is off.
+    expectProblem(await regenerate({ password: TEST_PASSWORD, code: '123456' }, before), 409, 'conflict');
+
+    const { secret, recoveryCodes: old } = await enrol(email);
+    const signIn = async (factor: { code?: string; recoveryCode?: string }) => {
+      const challenge = await post('/auth/sign-in', { email, password: TEST_PASSWORD }).expect(202);
+      return await post('/auth/sign-in/mfa', { mfaToken: challenge.body.mfaToken, ...factor });
+    };
+    const session = await signIn({ code: await codeAt(secret, 0) });
+    expect(session.status).toBe(200);
+    const token = `Bearer ${session.body.accessToken}`;
+    const fresh = await codeAt(secret, 1);
+
+    expectProblem(
+      await regenerate({ password: 'not my password at all', code: fresh }, token),
+      401,
+      'invalid-credentials',
+    );
+    expectProblem(await regenerate({ password: TEST_PASSWORD, code: '000000' }, token), 401, 'mfa-code-invalid');
+    // A recovery code does not stand in for the app here.
+    expectProblem(await regenerate({ password: TEST_PASSWORD, recoveryCode: old[0] }, token), 400, 'validation-failed');
+    const answered = await regenerate({ password: TEST_PASSWORD, code: fresh }, token).expect(200);
+    const renewed: string[] = answered.body.recoveryCodes;
+    expect(renewed).toHaveLength(10);
+    expect(new Set(renewed).size).toBe(10);
+    expect(renewed.filter((code) => old.includes(code))).toEqual([]);
+    // The same app code cannot be replayed for another set.
+    expectProblem(await regenerate({ password: TEST_PASSWORD, code: fresh }, token), 401, 'mfa-code-invalid');
+
+    // The old set is gone; each new code works once.
+    expectProblem(await signIn({ recoveryCode: old[1] }), 401, 'mfa-code-invalid');
+    expect((await signIn({ recoveryCode: renewed[0] })).status).toBe(200);
+    expectProblem(await signIn({ recoveryCode: renewed[0] }), 401, 'mfa-code-invalid');
+    expect((await signIn({ recoveryCode: renewed[9] })).status).toBe(200);
+
+    const events = await app.http().get('/api/v1/profile/security-events').set('authorization', token).expect(200);
+    const regenerated = events.body.items.filter(
+      (event: { action: string }) => event.action === 'auth.mfa.recovery_codes_regenerated',
+    );
+    expect(regenerated).toHaveLength(1);
+    expect(regenerated[0]).toMatchObject({ outcome: 'success', byYou: true });
+  });
+
+  it('should count regenerating recovery codes with sign-ins for the rate limit', async () => {
+    const limited = await createTestApp({ env: { SIGN_IN_RATE_LIMIT_PER_MINUTE: '3' } });
+    try {
+      const mine = await createOrganization(limited, ['owner']);
+      // The sign-in itself is the first of the three.
+      const token = await bearerFor(limited, mine.users.owner.email);
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const response = await limited
+          .http()
+          .post('/api/v1/auth/mfa/recovery-codes')
+          .set('authorization', token)
+          .send({ password: `guess number ${attempt}`, code: '123456' });
+        statuses.push(response.status);
+      }
+      expect(statuses).toEqual([409, 409, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
 });

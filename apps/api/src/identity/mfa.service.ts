@@ -98,6 +98,31 @@ export class MfaService {
     });
   }
 
+  /**
+   * A new set of recovery codes, answered once; the old set stops working in the same
+   * write. The password and a current code from the app prove it is the person and that
+   * the phone is still theirs, not only a borrowed session.
+   */
+  async regenerateRecoveryCodes(caller: AuthenticatedUser, password: string, code: string): Promise<string[]> {
+    const user = await this.user(caller);
+    if (!user.mfaEnabledAt) throw new AppError('conflict', 'Two-step verification is not on');
+    if (!user.passwordHash || !(await verifyPassword(user.passwordHash, password))) {
+      throw new AppError('invalid-credentials');
+    }
+    if (!(await this.verifySecondFactor(user, { code }))) throw new AppError('mfa-code-invalid');
+    const codes = Array.from({ length: RECOVERY_CODES }, newRecoveryCode);
+    await this.transactions.run(async (tx) => {
+      await this.users.replaceRecoveryHashes(caller.organizationId, user.id, codes.map(hashRecoveryCode), tx);
+      this.audit.record(tx, {
+        organizationId: caller.organizationId,
+        action: 'auth.mfa.recovery_codes_regenerated',
+        targetType: 'user',
+        targetId: user.id,
+      });
+    });
+    return codes;
+  }
+
   /** A TOTP code not used before, or an unused recovery code (which is then used up). */
   async verifySecondFactor(user: UserEntity, factor: SecondFactor): Promise<boolean> {
     if (factor.recoveryCode) return this.users.consumeRecoveryHash(user.id, hashRecoveryCode(factor.recoveryCode));

@@ -225,6 +225,11 @@ export class UsersRepository {
     );
   }
 
+  /** A new set of recovery codes: the old hashes go in the same write. */
+  async replaceRecoveryHashes(organizationId: string, id: string, hashes: string[], tx?: Transaction): Promise<void> {
+    await this.users(tx).update({ organizationId, id }, { mfaRecoveryHashes: hashes });
+  }
+
   /** Accepts a TOTP time step only if it is newer than the last one used (atomic). */
   async claimTimeStep(id: string, timeStep: number): Promise<boolean> {
     const result = await this.users()

@@ -57,6 +57,7 @@ export const REQUEST_EXAMPLES: Record<string, unknown> = {
   acceptInvitation: { token: TOKEN, password: 'a long passphrase of your own', confirmAge: true },
   confirmEnrolment: { code: '123456' },
   disable: { password: 'your current password', code: '123456' },
+  regenerateRecoveryCodes: { password: 'your current password', code: '123456' },
   createApiKey: {
     name: 'Accounting sync',
     scopes: ['clients:read', 'invoices:read'],

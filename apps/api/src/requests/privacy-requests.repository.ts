@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, In, LessThan, MoreThanOrEqual } from 'typeorm';
+import { Brackets, In, MoreThanOrEqual } from 'typeorm';
 import { insertEntity } from '../database/insert-entity.js';
 import { type Transaction, TransactionService } from '../database/transaction.service.js';
 import { PrivacyRequestEntity } from './entities/privacy-request.entity.js';

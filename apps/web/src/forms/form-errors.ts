@@ -51,7 +51,10 @@ export function useFirstErrorFocus<Root extends HTMLElement = HTMLFormElement>()
   const pending = useRef(false);
   useEffect(() => {
     if (!pending.current) return;
-    const field = ref.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    // PasswordInput marks its input with data-invalid only (its wrapper is a div).
+    const field = ref.current?.querySelector<HTMLElement>(
+      '[aria-invalid="true"], input[data-invalid="true"], textarea[data-invalid="true"]',
+    );
     if (!field) return;
     pending.current = false;
     field.scrollIntoView({ block: 'center' });

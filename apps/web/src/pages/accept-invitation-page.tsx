@@ -1,12 +1,21 @@
 import { Alert, Anchor, Button, Center, Loader, PasswordInput, Stack, Text } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { fieldErrorsOf, formProblemOf, problemOf } from '../api/problems';
+import { formProblemOf, problemOf } from '../api/problems';
 import { useAcceptInvitation, useInvitationPreview } from '../api/use-account-links';
 import { useAuth } from '../auth/auth-context';
 import { AgeGateFields, ageAnswer, emptyAgeGate } from '../components/age-gate-fields';
 import { AuthFrame } from '../components/auth-frame';
+import { applyFieldErrors, type FieldMap, useFirstErrorFocus } from '../forms/form-errors';
+import { ageRule, newPasswordRule } from '../forms/rules';
 import { roleLabel } from '../labels';
+
+const FIELDS: FieldMap = {
+  password: { label: 'Password' },
+  dateOfBirth: { label: 'Date of birth' },
+  confirmAge: { label: 'Your age', path: 'dateOfBirth' },
+};
 
 /** Opened from the invitation email: shows what it is for, then the age gate and a password. */
 export function AcceptInvitationPage() {
@@ -16,8 +25,12 @@ export function AcceptInvitationPage() {
   const accept = useAcceptInvitation();
   const { user } = useAuth();
   const navigate = useNavigate();
-  const [password, setPassword] = useState('');
-  const [age, setAge] = useState(emptyAgeGate);
+  const form = useForm({
+    initialValues: { password: '', ...emptyAgeGate },
+    validate: { password: newPasswordRule, dateOfBirth: ageRule },
+  });
+  const { ref, focusFirstError } = useFirstErrorFocus();
+  const [elsewhere, setElsewhere] = useState<string[]>([]);
   const [refusal, setRefusal] = useState<string | null>(null);
 
   if (refusal) {
@@ -53,10 +66,10 @@ export function AcceptInvitationPage() {
 
   const invitation = preview.data;
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  const submit = form.onSubmit((values) => {
+    setElsewhere([]);
     accept.mutate(
-      { token, password, ...ageAnswer(age) },
+      { token, password: values.password, ...ageAnswer(values) },
       {
         onSuccess: () => {
           if (user) return; // someone else is signed in here: the success message says what to do
@@ -70,14 +83,17 @@ export function AcceptInvitationPage() {
         },
         onError: (error) => {
           const refused = problemOf(error);
-          if (refused?.problem.code !== 'under-minimum-age') return;
-          setPassword('');
-          setAge(emptyAgeGate);
-          setRefusal(refused.message);
+          if (refused?.problem.code === 'under-minimum-age') {
+            form.reset();
+            setRefusal(refused.message);
+            return;
+          }
+          setElsewhere(applyFieldErrors(form, error, FIELDS));
+          focusFirstError();
         },
       },
     );
-  }
+  }, focusFirstError);
 
   if (accept.isSuccess) {
     return (
@@ -92,21 +108,20 @@ export function AcceptInvitationPage() {
     );
   }
 
-  const fieldErrors = fieldErrorsOf(accept.error);
   const problem = formProblemOf(accept.error);
   return (
     <AuthFrame
       title={`Join ${invitation.organizationName} as ${roleLabel(invitation.role)}`}
       subtitle="Choose a password to accept the invitation."
     >
-      <form onSubmit={submit} noValidate>
+      <form ref={ref} onSubmit={submit} noValidate aria-label="Accept the invitation">
         <Stack>
           <Text size="sm">
             You were invited as <strong>{invitation.fullName}</strong> ({invitation.email}).
           </Text>
-          {problem && (
-            <Alert color="red" title={problem.problem.title} role="alert">
-              {problem.message}
+          {(problem || elsewhere.length > 0) && (
+            <Alert color="red" title={problem?.problem.title ?? 'Not accepted yet'} role="alert">
+              {problem?.message ?? elsewhere.join(' ')}
             </Alert>
           )}
           <PasswordInput
@@ -114,15 +129,16 @@ export function AcceptInvitationPage() {
             description="At least 12 characters. A few unrelated words make a strong, memorable password."
             autoComplete="new-password"
             required
-            value={password}
-            onChange={(event) => setPassword(event.currentTarget.value)}
-            error={fieldErrors.password}
+            {...form.getInputProps('password')}
           />
           <AgeGateFields
             minimumAge={invitation.minimumAge}
-            value={age}
-            onChange={setAge}
-            error={fieldErrors.dateOfBirth ?? fieldErrors.confirmAge}
+            value={{ dateOfBirth: form.values.dateOfBirth, confirmAge: form.values.confirmAge }}
+            onChange={(age) => {
+              form.setValues(age);
+              form.clearFieldError('dateOfBirth');
+            }}
+            error={form.errors.dateOfBirth as string | undefined}
           />
           <Button type="submit" loading={accept.isPending} fullWidth>
             Accept the invitation

@@ -5,7 +5,6 @@ import {
   Card,
   Checkbox,
   Code,
-  CopyButton,
   Group,
   SimpleGrid,
   Stack,
@@ -22,6 +21,7 @@ import { api } from '../api/client';
 import { formProblemOf } from '../api/problems';
 import { usePermissions } from '../auth/use-permissions';
 import { ConfirmModal } from '../components/confirm-modal';
+import { OneTimeSecret } from '../components/one-time-secret';
 import { applyFieldErrors, type FieldMap, useFirstErrorFocus } from '../forms/form-errors';
 import { formatDateTime } from '../i18n/format';
 import { SCOPE_GROUPS, scopeLabel } from './api-key-scopes';
@@ -141,22 +141,7 @@ export function ApiKeysPage() {
           </Button>
         </Stack>
       </Card>
-      {secret && (
-        <Alert color="teal" title="Copy your key now: it is shown only once" role="status">
-          <Group>
-            <Code aria-label="New API key" style={{ overflowWrap: 'anywhere' }}>
-              {secret}
-            </Code>
-            <CopyButton value={secret}>
-              {({ copied, copy }) => (
-                <Button size="xs" variant="light" onClick={copy}>
-                  {copied ? 'Copied' : 'Copy'}
-                </Button>
-              )}
-            </CopyButton>
-          </Group>
-        </Alert>
-      )}
+      {secret && <OneTimeSecret title="Copy your key now: it is shown only once" label="New API key" value={secret} />}
       <Table.ScrollContainer minWidth={720}>
         <Table aria-label="API keys" striped>
           <Table.Thead>

@@ -1,58 +1,78 @@
 import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { type FormEvent, useState } from 'react';
+import { isEmail, useForm } from '@mantine/form';
+import { useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { ApiProblem, unwrap } from '#api-client';
+import { unwrap } from '#api-client';
 import { api } from '../api/client';
+import { formProblemOf, problemOf } from '../api/problems';
 import { AuthFrame } from '../components/auth-frame';
+import { applyFieldErrors, type FieldMap, useFirstErrorFocus } from '../forms/form-errors';
+import { newPasswordRule } from '../forms/rules';
+
+/** Messages that name no field of the form, or a problem that is not about a field. */
+function refusalOf(error: unknown, elsewhere: string[], unexpected: string): string | null {
+  if (!error) return null;
+  if (!problemOf(error)) return unexpected;
+  return formProblemOf(error)?.message ?? (elsewhere.length ? elsewhere.join(' ') : null);
+}
 
 /** Asks for a reset link. Says the same whether or not the email has an account. */
 export function ForgotPasswordPage() {
   const { t } = useTranslation();
-  const [email, setEmail] = useState('');
-  const [sent, setSent] = useState(false);
+  const form = useForm({
+    initialValues: { email: '' },
+    validate: { email: (value) => isEmail(t('passwordReset.emailInvalid'))(value) },
+  });
+  const { ref, focusFirstError } = useFirstErrorFocus();
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [elsewhere, setElsewhere] = useState<string[]>([]);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  const submit = form.onSubmit(async ({ email }) => {
     setBusy(true);
     setError(null);
     try {
-      await unwrap(api.POST('/api/v1/auth/password-reset', { body: { email } }));
-      setSent(true);
+      await unwrap(api.POST('/api/v1/auth/password-reset', { body: { email: email.trim() } }));
+      setSentTo(email.trim());
     } catch (caught) {
-      setError(caught instanceof ApiProblem ? caught.message : t('common.somethingWentWrong'));
+      setError(caught);
+      setElsewhere(applyFieldErrors(form, caught, { email: { label: t('common.email') } }));
+      focusFirstError();
     } finally {
       setBusy(false);
     }
-  }
+  }, focusFirstError);
 
+  const refusal = refusalOf(error, elsewhere, t('common.somethingWentWrong'));
   return (
     <AuthFrame title={t('passwordReset.title')}>
-      {sent ? (
+      {sentTo ? (
         <Alert color="teal" role="status" title={t('passwordReset.checkEmail')}>
-          {t('passwordReset.sent', { email })}
+          {t('passwordReset.sent', { email: sentTo })}
         </Alert>
       ) : (
-        <Stack component="form" onSubmit={submit}>
-          <Text size="sm">{t('passwordReset.intro')}</Text>
-          {error && (
-            <Alert color="red" role="alert">
-              {error}
-            </Alert>
-          )}
-          <TextInput
-            label={t('common.email')}
-            type="email"
-            required
-            value={email}
-            onChange={(e) => setEmail(e.currentTarget.value)}
-          />
-          <Button type="submit" loading={busy}>
-            {t('passwordReset.send')}
-          </Button>
-        </Stack>
+        <form ref={ref} onSubmit={submit} noValidate aria-label={t('passwordReset.title')}>
+          <Stack>
+            <Text size="sm">{t('passwordReset.intro')}</Text>
+            {refusal && (
+              <Alert color="red" role="alert">
+                {refusal}
+              </Alert>
+            )}
+            <TextInput
+              label={t('common.email')}
+              type="email"
+              autoComplete="username"
+              required
+              {...form.getInputProps('email')}
+            />
+            <Button type="submit" loading={busy}>
+              {t('passwordReset.send')}
+            </Button>
+          </Stack>
+        </form>
       )}
       <Anchor component={Link} to="/sign-in" size="sm" mt="md" display="block">
         {t('passwordReset.backToSignIn')}
@@ -64,28 +84,32 @@ export function ForgotPasswordPage() {
 /** Opened from the emailed link: choose the new password. */
 export function ResetPasswordPage() {
   const [params] = useSearchParams();
-  const { t } = useTranslation();
   const token = params.get('token') ?? '';
-  const [password, setPassword] = useState('');
+  const { t } = useTranslation();
+  const fields: FieldMap = { password: { label: t('passwordReset.newPassword') } };
+  const form = useForm({ initialValues: { password: '' }, validate: { password: newPasswordRule } });
+  const { ref, focusFirstError } = useFirstErrorFocus();
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ApiProblem | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [elsewhere, setElsewhere] = useState<string[]>([]);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  const submit = form.onSubmit(async ({ password }) => {
     setBusy(true);
-    setProblem(null);
+    setError(null);
     try {
       await unwrap(api.POST('/api/v1/auth/password-reset/confirm', { body: { token, password } }));
       setDone(true);
     } catch (caught) {
-      setProblem(caught instanceof ApiProblem ? caught : null);
+      setError(caught);
+      setElsewhere(applyFieldErrors(form, caught, fields));
+      focusFirstError();
     } finally {
       setBusy(false);
     }
-  }
+  }, focusFirstError);
 
-  const fieldError = problem?.fieldErrors().password;
+  const refusal = refusalOf(error, elsewhere, t('common.somethingWentWrong'));
   return (
     <AuthFrame title={t('passwordReset.chooseTitle')}>
       {done ? (
@@ -96,25 +120,25 @@ export function ResetPasswordPage() {
           />
         </Alert>
       ) : (
-        <Stack component="form" onSubmit={submit}>
-          {problem && !fieldError && (
-            <Alert color="red" role="alert">
-              {problem.message}
-            </Alert>
-          )}
-          <PasswordInput
-            label={t('passwordReset.newPassword')}
-            description={t('signUp.passwordHint')}
-            autoComplete="new-password"
-            required
-            value={password}
-            onChange={(event) => setPassword(event.currentTarget.value)}
-            error={fieldError}
-          />
-          <Button type="submit" loading={busy} disabled={!token}>
-            {t('passwordReset.setPassword')}
-          </Button>
-        </Stack>
+        <form ref={ref} onSubmit={submit} noValidate aria-label={t('passwordReset.chooseTitle')}>
+          <Stack>
+            {refusal && (
+              <Alert color="red" role="alert">
+                {refusal}
+              </Alert>
+            )}
+            <PasswordInput
+              label={t('passwordReset.newPassword')}
+              description={t('signUp.passwordHint')}
+              autoComplete="new-password"
+              required
+              {...form.getInputProps('password')}
+            />
+            <Button type="submit" loading={busy} disabled={!token}>
+              {t('passwordReset.setPassword')}
+            </Button>
+          </Stack>
+        </form>
       )}
     </AuthFrame>
   );

@@ -2,42 +2,48 @@ import {
   Alert,
   Anchor,
   Badge,
+  Box,
   Button,
   Card,
   Code,
-  CopyButton,
   Group,
   Image,
-  List,
   PinInput,
   SimpleGrid,
   Stack,
   Text,
   Title,
 } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ApiProblem, type components, unwrap } from '#api-client';
 import { api } from '../api/client';
 import { useAuth } from '../auth/auth-context';
-import { saveFile } from '../components/save-file';
-import { MfaOffForm } from './mfa-off-form';
+import { OneTimeSecret } from '../components/one-time-secret';
+import { MfaOffForm, NewRecoveryCodesForm } from './mfa-reauth-form';
 import { SecurityEventsCard } from './security-events-card';
 import { SessionsCard } from './sessions-card';
 
 type Enrolment = components['schemas']['MfaEnrolmentResponseDto'];
 
-/** Two-step verification: set-up with a QR code, first code, recovery codes shown once. */
+/**
+ * Two-step verification: set-up with a QR code, first code, recovery codes shown once (and
+ * made anew on request); turning it off.
+ */
 export function SecurityPage() {
   const { user, refresh } = useAuth();
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  /** Each change to two-step verification is a line of the security activity below. */
+  const showNewActivity = () => queryClient.invalidateQueries({ queryKey: ['profile', 'security-events'] });
   const [enrolment, setEnrolment] = useState<Enrolment | null>(null);
   const [code, setCode] = useState('');
-  const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
+  const [recoveryCodes, setRecoveryCodes] = useState<{ codes: string[]; renewed: boolean } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const [turningOff, setTurningOff] = useState(false);
+  const [changing, setChanging] = useState<'off' | 'recovery-codes' | null>(null);
   if (!user) return null;
 
   async function start() {
@@ -57,8 +63,9 @@ export function SecurityPage() {
     setError(null);
     try {
       const result = await unwrap(api.POST('/api/v1/auth/mfa/enrolment/confirm', { body: { code } }));
-      setRecoveryCodes(result.recoveryCodes);
+      setRecoveryCodes({ codes: result.recoveryCodes, renewed: false });
       setEnrolment(null);
+      void showNewActivity();
       await refresh();
     } catch (caught) {
       setError(caught instanceof ApiProblem ? caught.message : t('security.codeFailed'));
@@ -123,57 +130,55 @@ export function SecurityPage() {
           </SimpleGrid>
         )}
         {recoveryCodes && (
-          <Alert color="teal" mt="md" title={t('security.codesTitle')} role="status">
-            <Text size="sm">{t('security.codesText')}</Text>
-            <List size="sm" mt="xs" ff="monospace" aria-label={t('security.codesList')}>
-              {recoveryCodes.map((recovery) => (
-                <List.Item key={recovery}>{recovery}</List.Item>
-              ))}
-            </List>
-            <Group mt="sm" gap="xs">
-              <CopyButton value={recoveryCodes.join('\n')}>
-                {({ copied, copy }) => (
-                  <Button size="xs" variant="light" onClick={copy}>
-                    {copied ? t('security.copied') : t('security.copyCodes')}
-                  </Button>
-                )}
-              </CopyButton>
-              <Button
-                size="xs"
-                variant="light"
-                onClick={() =>
-                  saveFile(
-                    new Blob(
-                      [`${t('security.codesFileHeading', { email: user.email })}\n\n${recoveryCodes.join('\n')}\n`],
-                      {
-                        type: 'text/plain',
-                      },
-                    ),
-                    'steward-recovery-codes.txt',
-                  )
-                }
-              >
-                {t('security.downloadCodes')}
-              </Button>
-            </Group>
-          </Alert>
-        )}
-        {user.mfaEnabled &&
-          !user.mfaEnrolmentRequired &&
-          (turningOff ? (
-            <MfaOffForm
-              onDone={async () => {
-                setTurningOff(false);
-                setRecoveryCodes(null);
-                await refresh();
+          <Box mt="md">
+            <OneTimeSecret
+              title={recoveryCodes.renewed ? t('security.newCodesTitle') : t('security.codesTitle')}
+              label={t('security.codesList')}
+              value={recoveryCodes.codes}
+              copyLabel={t('security.copyCodes')}
+              download={{
+                label: t('security.downloadCodes'),
+                fileName: 'steward-recovery-codes.txt',
+                heading: t('security.codesFileHeading', { email: user.email }),
               }}
-              onCancel={() => setTurningOff(false)}
-            />
-          ) : (
-            <Button mt="md" variant="default" color="red" onClick={() => setTurningOff(true)} w="fit-content">
-              {t('security.turnOffButton')}
+            >
+              {t('security.codesText')}
+            </OneTimeSecret>
+          </Box>
+        )}
+        {user.mfaEnabled && !user.mfaEnrolmentRequired && changing === 'off' && (
+          <MfaOffForm
+            onDone={async () => {
+              setChanging(null);
+              setRecoveryCodes(null);
+              void showNewActivity();
+              await refresh();
+            }}
+            onCancel={() => setChanging(null)}
+          />
+        )}
+        {user.mfaEnabled && changing === 'recovery-codes' && (
+          <NewRecoveryCodesForm
+            onDone={(codes) => {
+              setChanging(null);
+              setRecoveryCodes({ codes, renewed: true });
+              void showNewActivity();
+            }}
+            onCancel={() => setChanging(null)}
+          />
+        )}
+        {user.mfaEnabled && !changing && (
+          <Group mt="md">
+            <Button variant="default" onClick={() => setChanging('recovery-codes')}>
+              {t('security.newCodesButton')}
             </Button>
-          ))}
+            {!user.mfaEnrolmentRequired && (
+              <Button variant="default" color="red" onClick={() => setChanging('off')}>
+                {t('security.turnOffButton')}
+              </Button>
+            )}
+          </Group>
+        )}
       </Card>
       {!user.mfaEnrolmentRequired && <SessionsCard />}
       {!user.mfaEnrolmentRequired && <SecurityEventsCard />}

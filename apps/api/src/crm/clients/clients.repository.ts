@@ -62,6 +62,16 @@ export class ClientsRepository {
     return keysetPage(applyKeyset(query, 'c', sort, cursor, limit, filters.updatedSince), sort, limit);
   }
 
+  /** The clients with these ids, within a branch scope when one is given. */
+  findByIds(organizationId: string, ids: string[], branchScope?: string[]): Promise<ClientEntity[]> {
+    const query = this.clients()
+      .createQueryBuilder('c')
+      .where('c.organization_id = :organizationId', { organizationId })
+      .andWhere('c.id = ANY(:ids::uuid[])', { ids });
+    if (branchScope) query.andWhere('c.branch_id = ANY(:scope::uuid[])', { scope: branchScope });
+    return query.getMany();
+  }
+
   /** Applies the patch only if the row is still at `version`; false when it is not (or absent). */
   async updateIfVersion(
     organizationId: string,

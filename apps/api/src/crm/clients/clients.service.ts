@@ -37,6 +37,10 @@ export interface ClientView {
   version: number;
 }
 
+/** Clients sharing the words of a name, looked at to find the ones with exactly that name. */
+const NAME_CANDIDATES = 100;
+const sameName = (name: string) => name.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
+
 type Details = Pick<ClientView, 'name' | 'email' | 'phone' | 'address' | 'company' | 'notes'>;
 
 /** Clients: companies and individuals the organization works for. */
@@ -129,6 +133,43 @@ export class ClientsService {
     );
     const keys = await this.cipher.keysFor(page.rows.map((row) => this.cipher.subject('client', row.id)));
     return { items: page.rows.map((row) => this.viewOf(row, keys)), nextCursor: page.nextCursor };
+  }
+
+  /**
+   * Names of the clients with these ids that the caller may see, for a contact export. A
+   * client whose processing is restricted (GDPR Art. 18) keeps its name out of exports:
+   * it is left out here, and the export names it by id.
+   */
+  async namesOf(caller: Caller, ids: Iterable<string | null>): Promise<Map<string, string>> {
+    const actor = crmActor(caller);
+    const wanted = [...new Set([...ids].filter((id): id is string => Boolean(id)))];
+    if (!wanted.length) return new Map();
+    const rows = (await this.clients.findByIds(actor.organizationId, wanted, actor.branchScope)).filter(
+      (row) => row.restrictedAt === null,
+    );
+    const keys = await this.cipher.keysFor(rows.map((row) => this.cipher.subject('client', row.id)));
+    return new Map(rows.map((row) => [row.id, this.viewOf(row, keys).name]));
+  }
+
+  /**
+   * The clients the caller may see whose name is this one, case and spacing aside: how a
+   * CSV import reads a client given by name. Names are sealed, so the search index narrows
+   * the candidates and their opened names decide.
+   */
+  async idsNamed(caller: Caller, name: string): Promise<string[]> {
+    const actor = crmActor(caller);
+    const searchTokens = this.cipher.queryTokens(actor.organizationId, name);
+    if (searchTokens.length === 0) return [];
+    const page = await this.clients.page(
+      actor.organizationId,
+      { branchScope: actor.branchScope, searchTokens },
+      '-createdAt',
+      undefined,
+      NAME_CANDIDATES,
+    );
+    const keys = await this.cipher.keysFor(page.rows.map((row) => this.cipher.subject('client', row.id)));
+    const wanted = sameName(name);
+    return page.rows.filter((row) => sameName(this.viewOf(row, keys).name) === wanted).map((row) => row.id);
   }
 
   async update(caller: Caller, id: string, patch: ClientUpdateDto): Promise<ClientView> {

@@ -26,6 +26,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { CONTACT_CSV_COLUMNS, CONTACT_EXPORT_COLUMNS, MAX_IMPORT_ROWS } from '#csv';
 import { AppError } from '../../common/app-error.js';
 import { Clock } from '../../common/clock.js';
 import { CurrentUser, Requires } from '../../identity/identity.decorators.js';
@@ -43,7 +44,6 @@ import {
   ContactUpdateDto,
 } from './contacts.dto.js';
 import { ContactsService } from './contacts.service.js';
-import { CONTACT_CSV_COLUMNS, MAX_IMPORT_ROWS } from './contacts-csv.js';
 import { ContactsTransferService } from './contacts-transfer.service.js';
 
 @ApiTags('contacts')
@@ -73,10 +73,13 @@ export class ContactsController {
   @Get('export')
   @Requires('clients:read')
   @ApiProduces('text/csv')
-  @ApiOperation({ summary: 'The filtered contacts as CSV (same filters as the list; all pages)' })
-  @ApiOkResponse({
-    description: `CSV with the columns id, ${CONTACT_CSV_COLUMNS.join(', ')}, ownerId, createdAt, updatedAt`,
+  @ApiOperation({
+    summary: 'The filtered contacts as CSV (same filters as the list; all pages)',
+    description:
+      'UTF-8 with a byte-order mark (Excel opens it right). The client, branch and owner are named, not given by id; ' +
+      'cells a spreadsheet would run as a formula start with an apostrophe. The import reads the file back.',
   })
+  @ApiOkResponse({ description: `CSV with the columns ${CONTACT_EXPORT_COLUMNS.join(', ')}` })
   async exportContacts(
     @CurrentUser() caller: Caller,
     @Query() query: ContactExportQueryDto,
@@ -97,7 +100,7 @@ export class ContactsController {
   @HttpCode(200)
   @ApiConsumes('text/csv')
   @ApiBody({
-    description: `CSV with a header row. Columns (any order and case): ${CONTACT_CSV_COLUMNS.join(', ')}. At most ${MAX_IMPORT_ROWS} rows per request.`,
+    description: `CSV (UTF-8; comma, semicolon or tab) with a header row. Columns (any order, case and spacing): ${CONTACT_CSV_COLUMNS.join(', ')}; client and branch by name or id. At most ${MAX_IMPORT_ROWS} rows per request. The rules: docs/api-guide.md, "CSV import and export".`,
     schema: {
       type: 'string',
       example: 'fullName,email,phone,branch,tags\nRita Rivers,rita@example.test,+44 113 496 0000,Leeds,vip',

@@ -174,7 +174,7 @@ describe('contacts, contact lists, CSV import and export', () => {
     );
   });
 
-  it('should import CSV row by row, reporting bad rows by number and field', async () => {
+  it('should import CSV row by row, reporting bad rows by number and field, once per field, as sentences', async () => {
     const csv = [
       'Name,Email,Phone,Branch,Tags,City,Country',
       'Carla Csv,carla@example.test,+44 113 000 0001,Leeds,vip;newsletter,Leeds,gb',
@@ -183,6 +183,7 @@ describe('contacts, contact lists, CSV import and export', () => {
       'Dup Email,carla@example.test,,Leeds,,,',
       'Wrong Branch,w@example.test,,Atlantis,,,',
       '"Quoted, Name",quoted@example.test,,Leeds,,,',
+      ',,x,Atlantis,,,xyz',
     ].join('\n');
     const dry = await http()
       .post('/api/v1/contacts/import?dryRun=true')
@@ -190,7 +191,7 @@ describe('contacts, contact lists, CSV import and export', () => {
       .set('content-type', 'text/csv')
       .send(csv)
       .expect(200);
-    expect(dry.body).toMatchObject({ received: 6, created: 0, failed: 4 });
+    expect(dry.body).toMatchObject({ received: 7, created: 0, failed: 5 });
 
     const imported = await http()
       .post('/api/v1/contacts/import?firstRow=1')
@@ -198,12 +199,17 @@ describe('contacts, contact lists, CSV import and export', () => {
       .set('content-type', 'text/csv')
       .send(csv)
       .expect(200);
-    expect(imported.body).toMatchObject({ received: 6, created: 2, failed: 4, unknownColumns: [] });
+    expect(imported.body).toMatchObject({ received: 7, created: 2, failed: 5, unknownColumns: [] });
     expect(imported.body.errors).toEqual([
-      { row: 3, field: 'branchId', message: 'branchId is required for a contact without a client' },
-      { row: 4, field: 'email', message: 'email must be an email address' },
-      { row: 5, field: 'email', message: 'appears twice in this file' },
-      { row: 6, field: 'branch', message: 'no branch named "Atlantis"' },
+      { row: 3, field: 'branch', message: 'Branch is required for a contact without a client.' },
+      { row: 4, field: 'email', message: 'Email must be an email address.' },
+      { row: 5, field: 'email', message: 'The same email address is in row 2 already.' },
+      { row: 6, field: 'branch', message: 'There is no branch named "Atlantis".' },
+      // Every field's problems in one entry: a missing name, a short phone, an unknown branch and country.
+      { row: 8, field: 'fullName', message: 'Full name must be 1 to 200 characters.' },
+      { row: 8, field: 'phone', message: 'Phone must be 3 to 40 characters.' },
+      { row: 8, field: 'branch', message: 'There is no branch named "Atlantis".' },
+      { row: 8, field: 'country', message: expect.stringMatching(/^Country must be /) },
     ]);
     const carla = await http().get('/api/v1/contacts?q=carla').set('authorization', owner).expect(200);
     expect(carla.body.items[0]).toMatchObject({
@@ -216,15 +222,59 @@ describe('contacts, contact lists, CSV import and export', () => {
       415,
       'unsupported-media-type',
     );
-    expectProblem(
-      await http()
-        .post('/api/v1/contacts/import')
-        .set('authorization', owner)
-        .set('content-type', 'text/csv')
-        .send('email\nx@example.test'),
-      400,
-      'validation-failed',
-    );
+    const refused = await http()
+      .post('/api/v1/contacts/import?firstRow=201')
+      .set('authorization', owner)
+      .set('content-type', 'text/csv')
+      .send('email\nx@example.test');
+    expectProblem(refused, 400, 'validation-failed');
+    // A chunk's rows are the file's: its header stands at row 201.
+    expect(refused.body.errors).toEqual([
+      { field: 'file', message: 'Row 201 must name the columns, and one of them must be fullName (or name).' },
+    ]);
+  });
+
+  it('should find the client of an imported contact by name, and say when it cannot', async () => {
+    const csv = [
+      'fullName,client,branch',
+      'Named Client,riverside  plumbing,',
+      `By Id,${clientId},`,
+      'Unknown Client,Nobody Ltd,',
+    ].join('\r\n');
+    const imported = await http()
+      .post('/api/v1/contacts/import')
+      .set('authorization', owner)
+      .set('content-type', 'text/csv')
+      .send(csv)
+      .expect(200);
+    expect(imported.body).toMatchObject({ received: 3, created: 2, failed: 1 });
+    expect(imported.body.errors).toEqual([
+      { row: 4, field: 'client', message: 'There is no client named "Nobody Ltd" that you can see.' },
+    ]);
+    const found = await http().get(`/api/v1/contacts?clientId=${clientId}`).set('authorization', owner).expect(200);
+    expect(names(found)).toEqual(expect.arrayContaining(['By Id', 'Named Client']));
+    for (const item of found.body.items) expect(item.branchId).toBe(leeds);
+
+    // Two clients of one name: the import asks for the id.
+    await http()
+      .post('/api/v1/clients')
+      .set('authorization', owner)
+      .send({ kind: 'company', name: 'Twin Name', branchId: leeds })
+      .expect(201);
+    await http()
+      .post('/api/v1/clients')
+      .set('authorization', owner)
+      .send({ kind: 'company', name: 'twin name', branchId: leeds })
+      .expect(201);
+    const twins = await http()
+      .post('/api/v1/contacts/import?dryRun=true')
+      .set('authorization', owner)
+      .set('content-type', 'text/csv')
+      .send('fullName;client\nTwin Contact;Twin Name\n')
+      .expect(200);
+    expect(twins.body.errors).toEqual([
+      { row: 2, field: 'client', message: '2 clients are named "Twin Name": give the client\'s id instead.' },
+    ]);
   });
 
   it('should export the filtered list as CSV that imports back, with formulas neutralised', async () => {
@@ -237,30 +287,60 @@ describe('contacts, contact lists, CSV import and export', () => {
       branchId: leeds,
       tags: ['export-me'],
     }).expect(201);
+    await create(owner, {
+      fullName: 'At Riverside',
+      clientId,
+      tags: ['export-me'],
+    }).expect(201);
     const exported = await http().get('/api/v1/contacts/export?tag=export-me').set('authorization', owner).expect(200);
     expect(exported.headers['content-type']).toMatch(/^text\/csv/);
     expect(exported.headers['content-disposition']).toMatch(/attachment; filename="contacts-\d{4}-\d{2}-\d{2}\.csv"/);
-    const lines = exported.text.trim().split('\n');
+    // A byte-order mark first, so Excel reads UTF-8.
+    expect(exported.text.startsWith('\uFEFFid,')).toBe(true);
+    const lines = exported.text.slice(1).trim().split('\n');
     expect(lines[0]).toBe(
-      'id,fullName,email,phone,jobTitle,clientId,branch,tags,line1,line2,city,region,postcode,country,notes,ownerId,createdAt,updatedAt',
+      'id,fullName,email,phone,jobTitle,client,branch,tags,line1,line2,city,region,postcode,country,notes,owner,createdAt,updatedAt',
     );
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(4);
     expect(exported.text).toContain(`'=HYPERLINK`);
+    // Names, not ids: the client, the branch, the owner.
+    const atRiverside = lines.find((line) => line.includes('At Riverside')) as string;
+    expect(atRiverside).toContain(',Riverside Plumbing,Leeds,export-me,');
+    // Its owner is whoever created it.
+    expect(atRiverside).toContain(',Olive Owner,');
+    expect(exported.text).not.toContain(leeds);
+    expect(exported.text).not.toContain(clientId);
 
-    // The export imports into another organization's branch of the same name.
+    // The export imports into another organization with a branch and a client of the same names.
     const other = await createOrganization(app, ['owner']);
     const otherOwner = await bearerFor(app, other.users.owner.email);
-    await http().post('/api/v1/branches').set('authorization', otherOwner).send({ name: 'Leeds' }).expect(201);
-    const reimport = exported.text.replaceAll(leeds, 'Leeds');
+    const otherLeeds = (
+      await http().post('/api/v1/branches').set('authorization', otherOwner).send({ name: 'Leeds' }).expect(201)
+    ).body.id;
+    const otherClient = (
+      await http()
+        .post('/api/v1/clients')
+        .set('authorization', otherOwner)
+        .send({ kind: 'company', name: 'Riverside Plumbing', branchId: otherLeeds })
+        .expect(201)
+    ).body.id;
     const imported = await http()
       .post('/api/v1/contacts/import')
       .set('authorization', otherOwner)
       .set('content-type', 'text/csv')
-      .send(reimport)
+      .send(exported.text)
       .expect(200);
-    expect(imported.body).toMatchObject({ created: 2, failed: 0 });
+    // The columns only an export has (id, owner, dates) are not called unknown.
+    expect(imported.body).toMatchObject({ created: 3, failed: 0, unknownColumns: [] });
     const phones = await http().get('/api/v1/contacts?q=plain').set('authorization', otherOwner).expect(200);
     expect(phones.body.items[0].phone).toBe('+44 113 496 0000');
+    const formula = await http().get('/api/v1/contacts?tag=export-me').set('authorization', otherOwner).expect(200);
+    expect(names(formula)).toContain('=HYPERLINK("http://evil.example")');
+    const linked = await http()
+      .get(`/api/v1/contacts?clientId=${otherClient}`)
+      .set('authorization', otherOwner)
+      .expect(200);
+    expect(names(linked)).toEqual(['At Riverside']);
     expectProblem(
       await http().get('/api/v1/contacts/export?tag=NOT%20A%20TAG').set('authorization', owner),
       400,

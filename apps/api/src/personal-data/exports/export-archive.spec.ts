@@ -50,6 +50,8 @@ describe(buildArchive.name, () => {
     expect(manifest.categories[0].fields).toEqual([{ name: 'body', description: 'what was said' }]);
     // A formula is defused in the spreadsheet copy, kept as it was in the JSON.
     expect(strFromU8(files['crm.notes.csv']).split('\n')[1]).toBe("'=SUM(A1),a;b,2026-01-01");
+    // A byte-order mark first, so a spreadsheet opens it as UTF-8.
+    expect([...files['crm.notes.csv'].subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(JSON.parse(strFromU8(files['crm.notes.json']))[0].body).toBe('=SUM(A1)');
   });
 

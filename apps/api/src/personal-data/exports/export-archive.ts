@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { strToU8, type Zippable, zipSync } from 'fflate';
+import { csvCell } from '#csv';
 import type { DataCategory, ExportRecord } from '#personal-data';
-import { safeCell } from '../../common/csv.js';
 
 /** One category as the build wrote it: what the registry says of it, and the subject's records. */
 export interface ExportPart {
@@ -43,8 +43,9 @@ export const isTabular = (records: ExportRecord[]): boolean =>
 
 function toCsv(records: ExportRecord[]): string {
   const columns = [...new Set(records.flatMap((record) => Object.keys(record)))];
-  const rows = records.map((record) => Object.fromEntries(columns.map((column) => [column, safeCell(record[column])])));
-  return stringify(rows, { header: true, columns });
+  const rows = records.map((record) => Object.fromEntries(columns.map((column) => [column, csvCell(record[column])])));
+  // With a byte-order mark: a spreadsheet opens the person's names and notes as UTF-8.
+  return stringify(rows, { header: true, bom: true, columns });
 }
 
 /**

@@ -1,10 +1,12 @@
 import { Alert, Button, Card, Center, Group, Loader, Modal, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { type FormEvent, useState } from 'react';
-import { fieldErrorsOf, formProblemOf } from '../../api/problems';
+import { useState } from 'react';
+import { formProblemOf } from '../../api/problems';
 import { type Branch, useBranches, useCreateBranch, useDeleteBranch, useRenameBranch } from '../../api/use-branches';
 import { usePermissions } from '../../auth/use-permissions';
 import { ConfirmModal } from '../../components/confirm-modal';
+import { applyFieldErrors, type FieldMap, useFirstErrorFocus } from '../../forms/form-errors';
 
 /** The branches of the organization: where people work, and what managers and agents see. */
 export function BranchesPage() {
@@ -101,31 +103,51 @@ export function BranchesPage() {
   );
 }
 
+const BRANCH_FIELDS: FieldMap = { name: { label: 'Name' } };
+const nameRule = (name: string) => (name.trim() ? null : 'Name the branch, such as the town it works from.');
+
 function AddBranchCard() {
   const create = useCreateBranch();
-  const [name, setName] = useState('');
+  const form = useForm({ initialValues: { name: '' }, validate: { name: nameRule } });
+  const { ref, focusFirstError } = useFirstErrorFocus();
+  const [elsewhere, setElsewhere] = useState<string[]>([]);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    create.mutate(name.trim(), { onSuccess: () => setName('') });
-  }
+  const submit = form.onSubmit(({ name }) => {
+    setElsewhere([]);
+    create.mutate(name.trim(), {
+      onSuccess: () => form.reset(),
+      onError: (error) => {
+        setElsewhere(applyFieldErrors(form, error, { ...BRANCH_FIELDS, name: { label: 'New branch' } }));
+        focusFirstError();
+      },
+    });
+  }, focusFirstError);
 
+  const problem = formProblemOf(create.error);
   return (
-    <Card withBorder component="form" onSubmit={submit} noValidate>
-      <Group align="flex-start">
-        <TextInput
-          label="New branch"
-          placeholder="Leeds"
-          required
-          value={name}
-          onChange={(event) => setName(event.currentTarget.value)}
-          error={fieldErrorsOf(create.error).name}
-          style={{ flex: 1 }}
-        />
-        <Button type="submit" loading={create.isPending} disabled={!name.trim()} mt={25}>
-          Add branch
-        </Button>
-      </Group>
+    <Card withBorder>
+      <form ref={ref} onSubmit={submit} noValidate aria-label="Add a branch">
+        <Stack gap="xs">
+          {(problem || elsewhere.length > 0) && (
+            <Alert color="red" title={problem?.problem.title ?? 'Not added'} role="alert">
+              {problem?.message ?? elsewhere.join(' ')}
+            </Alert>
+          )}
+          <Group align="flex-start">
+            <TextInput
+              label="New branch"
+              placeholder="Leeds"
+              required
+              maxLength={120}
+              style={{ flex: 1 }}
+              {...form.getInputProps('name')}
+            />
+            <Button type="submit" loading={create.isPending} mt={25}>
+              Add branch
+            </Button>
+          </Group>
+        </Stack>
+      </form>
     </Card>
   );
 }
@@ -133,38 +155,48 @@ function AddBranchCard() {
 /** Sends the version it read: a rename that crossed someone else's is refused, not lost. */
 function RenameBranchModal({ branch, onClose }: { branch: Branch; onClose: () => void }) {
   const rename = useRenameBranch();
-  const [name, setName] = useState(branch.name);
+  const form = useForm({ initialValues: { name: branch.name }, validate: { name: nameRule } });
+  const { ref, focusFirstError } = useFirstErrorFocus();
+  const [elsewhere, setElsewhere] = useState<string[]>([]);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    rename.mutate({ id: branch.id, name: name.trim(), version: branch.version }, { onSuccess: onClose });
-  }
+  const submit = form.onSubmit(({ name }) => {
+    setElsewhere([]);
+    rename.mutate(
+      { id: branch.id, name: name.trim(), version: branch.version },
+      {
+        onSuccess: onClose,
+        onError: (error) => {
+          setElsewhere(applyFieldErrors(form, error, BRANCH_FIELDS));
+          focusFirstError();
+        },
+      },
+    );
+  }, focusFirstError);
 
   const problem = formProblemOf(rename.error);
   return (
     <Modal opened onClose={onClose} title={`Rename ${branch.name}`} centered>
-      <form onSubmit={submit} noValidate>
+      <form ref={ref} onSubmit={submit} noValidate aria-label={`Rename ${branch.name}`}>
         <Stack>
-          {problem && (
+          {problem ? (
             <Alert color={problem.problem.status === 409 ? 'yellow' : 'red'} title={problem.problem.title} role="alert">
               {problem.problem.status === 409
                 ? 'Someone changed this branch meanwhile. Close this, check the list, and rename it again.'
                 : problem.message}
             </Alert>
+          ) : (
+            elsewhere.length > 0 && (
+              <Alert color="red" title="Not renamed" role="alert">
+                {elsewhere.join(' ')}
+              </Alert>
+            )
           )}
-          <TextInput
-            label="Name"
-            required
-            data-autofocus
-            value={name}
-            onChange={(event) => setName(event.currentTarget.value)}
-            error={fieldErrorsOf(rename.error).name}
-          />
+          <TextInput label="Name" required data-autofocus maxLength={120} {...form.getInputProps('name')} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel
             </Button>
-            <Button type="submit" loading={rename.isPending} disabled={!name.trim()}>
+            <Button type="submit" loading={rename.isPending}>
               Save
             </Button>
           </Group>

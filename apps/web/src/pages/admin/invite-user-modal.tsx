@@ -1,11 +1,21 @@
 import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
+import { isEmail, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { type FormEvent, useState } from 'react';
-import { fieldErrorsOf, formProblemOf } from '../../api/problems';
+import { useState } from 'react';
+import { asSentence, formProblemOf } from '../../api/problems';
 import { type Role, useInviteUser } from '../../api/use-users';
+import { applyFieldErrors, type FieldMap, useFirstErrorFocus } from '../../forms/form-errors';
 import { AccessFields } from './access-fields';
 
 const emptyInvitation = { email: '', fullName: '', jobTitle: '', role: 'viewer' as Role, branchIds: [] as string[] };
+
+const FIELDS: FieldMap = {
+  email: { label: 'Email' },
+  fullName: { label: 'Full name' },
+  jobTitle: { label: 'Job title' },
+  role: { label: 'Role' },
+  branchIds: { label: 'Branches' },
+};
 
 /** Names a colleague, their role and branches; they get an emailed link that works for 7 days. */
 export function InviteUserModal({
@@ -18,24 +28,32 @@ export function InviteUserModal({
   mayGrantOwner: boolean;
 }) {
   const invite = useInviteUser();
-  const [form, setForm] = useState(emptyInvitation);
-  const set = (changes: Partial<typeof emptyInvitation>) => setForm((current) => ({ ...current, ...changes }));
+  const form = useForm({
+    initialValues: emptyInvitation,
+    validate: {
+      email: isEmail('Enter their email address, such as name@example.com.'),
+      fullName: (name) => (name.trim() ? null : 'Enter their full name, as the invitation will greet them.'),
+    },
+  });
+  const { ref, focusFirstError } = useFirstErrorFocus();
+  const [elsewhere, setElsewhere] = useState<string[]>([]);
 
   function close() {
     invite.reset();
-    setForm(emptyInvitation);
+    form.reset();
+    setElsewhere([]);
     onClose();
   }
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  const submit = form.onSubmit((values) => {
+    setElsewhere([]);
     invite.mutate(
       {
-        email: form.email.trim(),
-        fullName: form.fullName.trim(),
-        ...(form.jobTitle.trim() ? { jobTitle: form.jobTitle.trim() } : {}),
-        role: form.role,
-        branchIds: form.branchIds,
+        email: values.email.trim(),
+        fullName: values.fullName.trim(),
+        ...(values.jobTitle.trim() ? { jobTitle: values.jobTitle.trim() } : {}),
+        role: values.role,
+        branchIds: values.branchIds,
       },
       {
         onSuccess: (invited) => {
@@ -60,52 +78,38 @@ export function InviteUserModal({
           );
           close();
         },
+        onError: (error) => {
+          setElsewhere(applyFieldErrors(form, error, FIELDS));
+          // An account with this email exists already: that is about the email field.
+          const problem = formProblemOf(error);
+          if (problem?.problem.code === 'conflict') form.setFieldError('email', asSentence(problem.message));
+          focusFirstError();
+        },
       },
     );
-  }
+  }, focusFirstError);
 
-  const errors = fieldErrorsOf(invite.error);
   const problem = formProblemOf(invite.error);
-  // An account with this email exists already: that is about the email field.
-  const taken = problem?.problem.code === 'conflict' ? problem.message : undefined;
+  const shown = problem && problem.problem.code !== 'conflict' ? problem.message : elsewhere.join(' ');
   return (
     <Modal opened={opened} onClose={close} title="Invite someone" centered>
-      <form onSubmit={submit} noValidate>
+      <form ref={ref} onSubmit={submit} noValidate aria-label="Invite someone">
         <Stack>
-          {problem && !taken && (
-            <Alert color="red" title={problem.problem.title} role="alert">
-              {problem.message}
+          {shown && (
+            <Alert color="red" title={problem?.problem.title ?? 'Not invited'} role="alert">
+              {shown}
             </Alert>
           )}
-          <TextInput
-            label="Email"
-            type="email"
-            required
-            data-autofocus
-            value={form.email}
-            onChange={(event) => set({ email: event.currentTarget.value })}
-            error={errors.email ?? taken}
-          />
-          <TextInput
-            label="Full name"
-            required
-            value={form.fullName}
-            onChange={(event) => set({ fullName: event.currentTarget.value })}
-            error={errors.fullName}
-          />
-          <TextInput
-            label="Job title"
-            value={form.jobTitle}
-            onChange={(event) => set({ jobTitle: event.currentTarget.value })}
-            error={errors.jobTitle}
-          />
+          <TextInput label="Email" type="email" required data-autofocus {...form.getInputProps('email')} />
+          <TextInput label="Full name" required {...form.getInputProps('fullName')} />
+          <TextInput label="Job title" {...form.getInputProps('jobTitle')} />
           <AccessFields
-            role={form.role}
-            branchIds={form.branchIds}
-            onRoleChange={(role) => set({ role })}
-            onBranchIdsChange={(branchIds) => set({ branchIds })}
+            role={form.values.role}
+            branchIds={form.values.branchIds}
+            onRoleChange={(role) => form.setFieldValue('role', role)}
+            onBranchIdsChange={(branchIds) => form.setFieldValue('branchIds', branchIds)}
             mayGrantOwner={mayGrantOwner}
-            errors={errors}
+            errors={form.errors as Record<string, string>}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={close}>

@@ -1,9 +1,13 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { type FormEvent, useState } from 'react';
-import { fieldErrorsOf, formProblemOf } from '../../api/problems';
+import { useState } from 'react';
+import { formProblemOf } from '../../api/problems';
 import { fetchUser, type Role, type User, useUpdateUserAccess } from '../../api/use-users';
+import { applyFieldErrors, type FieldMap, useFirstErrorFocus } from '../../forms/form-errors';
 import { AccessFields } from './access-fields';
+
+const FIELDS: FieldMap = { role: { label: 'Role' }, branchIds: { label: 'Branches' } };
 
 /**
  * Changes a person's role and branches. Sends the version it was opened with: if someone
@@ -20,13 +24,14 @@ export function UserAccessModal({
   mayGrantOwner: boolean;
 }) {
   const updateAccess = useUpdateUserAccess();
-  const [role, setRole] = useState(user.role as Role);
-  const [branchIds, setBranchIds] = useState(user.branchIds);
+  const form = useForm({ initialValues: { role: user.role as Role, branchIds: user.branchIds } });
+  const { ref, focusFirstError } = useFirstErrorFocus();
+  const [elsewhere, setElsewhere] = useState<string[]>([]);
   const [version, setVersion] = useState(user.version);
   const [reloading, setReloading] = useState(false);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
+  const submit = form.onSubmit(({ role, branchIds }) => {
+    setElsewhere([]);
     updateAccess.mutate(
       { id: user.id, version, role, branchIds },
       {
@@ -34,16 +39,20 @@ export function UserAccessModal({
           notifications.show({ color: 'teal', title: 'Access changed', message: `${updated.fullName}: saved.` });
           onClose();
         },
+        onError: (error) => {
+          setElsewhere(applyFieldErrors(form, error, FIELDS));
+          focusFirstError();
+        },
       },
     );
-  }
+  }, focusFirstError);
 
   async function reload() {
     setReloading(true);
     try {
       const current = await fetchUser(user.id);
-      setRole(current.role as Role);
-      setBranchIds(current.branchIds);
+      form.setValues({ role: current.role as Role, branchIds: current.branchIds });
+      form.clearErrors();
       setVersion(current.version);
       updateAccess.reset();
     } finally {
@@ -51,12 +60,11 @@ export function UserAccessModal({
     }
   }
 
-  const errors = fieldErrorsOf(updateAccess.error);
   const problem = formProblemOf(updateAccess.error);
   const stale = problem?.problem.status === 409;
   return (
     <Modal opened onClose={onClose} title={`Change access of ${user.fullName}`} centered>
-      <form onSubmit={submit} noValidate>
+      <form ref={ref} onSubmit={submit} noValidate aria-label={`Change access of ${user.fullName}`}>
         <Stack>
           <Text size="sm" c="dimmed">
             {user.email}. The change applies from their next request.
@@ -71,19 +79,19 @@ export function UserAccessModal({
               </Stack>
             </Alert>
           ) : (
-            problem && (
-              <Alert color="red" title={problem.problem.title} role="alert">
-                {problem.message}
+            (problem || elsewhere.length > 0) && (
+              <Alert color="red" title={problem?.problem.title ?? 'Not saved'} role="alert">
+                {problem?.message ?? elsewhere.join(' ')}
               </Alert>
             )
           )}
           <AccessFields
-            role={role}
-            branchIds={branchIds}
-            onRoleChange={setRole}
-            onBranchIdsChange={setBranchIds}
+            role={form.values.role}
+            branchIds={form.values.branchIds}
+            onRoleChange={(role) => form.setFieldValue('role', role)}
+            onBranchIdsChange={(branchIds) => form.setFieldValue('branchIds', branchIds)}
             mayGrantOwner={mayGrantOwner}
-            errors={errors}
+            errors={form.errors as Record<string, string>}
           />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>

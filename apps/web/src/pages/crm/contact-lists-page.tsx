@@ -16,10 +16,11 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { type FormEvent, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { fieldErrorsOf, formProblemOf } from '../../api/problems';
+import { formProblemOf } from '../../api/problems';
 import { useClientNames } from '../../api/use-clients';
 import {
   type ContactList,
@@ -30,6 +31,7 @@ import {
   useUpdateContactList,
 } from '../../api/use-contact-lists';
 import { ConfirmModal } from '../../components/confirm-modal';
+import { applyFieldErrors, type FieldMap, useFirstErrorFocus } from '../../forms/form-errors';
 import { ClientPicker } from './client-picker';
 import { normaliseTag, TAG_PATTERN } from './crm-labels';
 import { useCrmAccess } from './use-crm-access';
@@ -159,47 +161,79 @@ export function ContactListsPage() {
   );
 }
 
+const LIST_FIELDS: FieldMap = {
+  name: { label: 'Name' },
+  kind: { label: 'Kind' },
+  branchId: { label: 'Visible to' },
+  'filter.tag': { label: 'Tag', path: 'tag' },
+  'filter.branchId': { label: 'Branch of the contacts', path: 'filterBranchId' },
+  'filter.ownerId': { label: 'Owner', path: 'ownerId' },
+  'filter.clientId': { label: 'Client', path: 'clientId' },
+};
+
+interface ListForm {
+  name: string;
+  kind: Kind;
+  branchId: string | null;
+  tag: string;
+  filterBranchId: string | null;
+  ownerId: string | null;
+  clientId: string | null;
+}
+
 /** Makes a list, or renames one (and changes a saved filter's criteria). */
 function ContactListModal({ list, onClose }: { list?: ContactList; onClose: () => void }) {
   const access = useCrmAccess();
   const create = useCreateContactList();
   const update = useUpdateContactList();
   const mutation = list ? update : create;
-  const [name, setName] = useState(list?.name ?? '');
-  const [kind, setKind] = useState<Kind>((list?.kind as Kind) ?? 'static');
-  const [branchId, setBranchId] = useState<string | null>(
-    list ? list.branchId : access.scoped ? access.defaultBranchId : null,
-  );
-  const [tag, setTag] = useState(list?.filter?.tag ?? '');
-  const [filterBranchId, setFilterBranchId] = useState<string | null>(list?.filter?.branchId ?? null);
-  const [ownerId, setOwnerId] = useState<string | null>(list?.filter?.ownerId ?? null);
-  const [clientId, setClientId] = useState<string | null>(list?.filter?.clientId ?? null);
-  const [missing, setMissing] = useState<Record<string, string>>({});
+  const form = useForm<ListForm>({
+    initialValues: {
+      name: list?.name ?? '',
+      kind: (list?.kind as Kind) ?? 'static',
+      branchId: list ? list.branchId : access.scoped ? access.defaultBranchId : null,
+      tag: list?.filter?.tag ?? '',
+      filterBranchId: list?.filter?.branchId ?? null,
+      ownerId: list?.filter?.ownerId ?? null,
+      clientId: list?.filter?.clientId ?? null,
+    },
+    validate: {
+      name: (name) => (name.trim() ? null : 'Name the list.'),
+      tag: (tag) => {
+        const clean = normaliseTag(tag);
+        return clean && !TAG_PATTERN.test(clean) ? 'Use lower-case words with dashes, such as spring-fair.' : null;
+      },
+      branchId: (branchId) => (!list && access.scoped && !branchId ? 'Choose one of your branches.' : null),
+    },
+  });
+  const { ref, focusFirstError } = useFirstErrorFocus();
+  const [elsewhere, setElsewhere] = useState<string[]>([]);
+  const { values } = form;
   // The person's branches may arrive after the form opened: a manager or agent gets their own.
   const defaultBranchId = access.defaultBranchId;
+  const { setFieldValue, getValues } = form;
   useEffect(() => {
-    if (!list && access.scoped && defaultBranchId) setBranchId((current) => current ?? defaultBranchId);
-  }, [list, access.scoped, defaultBranchId]);
+    if (!list && access.scoped && defaultBranchId && !getValues().branchId) setFieldValue('branchId', defaultBranchId);
+  }, [list, access.scoped, defaultBranchId, getValues, setFieldValue]);
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const required: Record<string, string> = {};
-    const cleanTag = normaliseTag(tag);
-    if (!name.trim()) required.name = 'Name the list';
-    if (cleanTag && !TAG_PATTERN.test(cleanTag)) required['filter.tag'] = 'Lower-case words with dashes';
-    if (!list && access.scoped && !branchId) required.branchId = 'Choose one of your branches';
-    setMissing(required);
-    if (Object.keys(required).length) return;
+  const submit = form.onSubmit((values) => {
+    setElsewhere([]);
+    const cleanTag = normaliseTag(values.tag);
+    const name = values.name.trim();
     const filter: ContactListFilter = {
       ...(cleanTag ? { tag: cleanTag } : {}),
-      ...(filterBranchId ? { branchId: filterBranchId } : {}),
-      ...(ownerId ? { ownerId } : {}),
-      ...(clientId ? { clientId } : {}),
+      ...(values.filterBranchId ? { branchId: values.filterBranchId } : {}),
+      ...(values.ownerId ? { ownerId: values.ownerId } : {}),
+      ...(values.clientId ? { clientId: values.clientId } : {}),
     };
     const done = {
       onSuccess: () => {
-        notifications.show({ color: 'teal', message: list ? 'List saved.' : `List "${name.trim()}" made.` });
+        notifications.show({ color: 'teal', message: list ? 'List saved.' : `List "${name}" made.` });
         onClose();
+      },
+      onError: (error: unknown) => {
+        setElsewhere(applyFieldErrors(form, error, LIST_FIELDS));
+        focusFirstError();
       },
     };
     if (list) {
@@ -207,7 +241,7 @@ function ContactListModal({ list, onClose }: { list?: ContactList; onClose: () =
         {
           id: list.id,
           version: list.version,
-          ...(name.trim() !== list.name ? { name: name.trim() } : {}),
+          ...(name !== list.name ? { name } : {}),
           ...(list.kind === 'saved_filter' ? { filter } : {}),
         },
         done,
@@ -215,41 +249,39 @@ function ContactListModal({ list, onClose }: { list?: ContactList; onClose: () =
     } else {
       create.mutate(
         {
-          name: name.trim(),
-          kind,
-          ...(branchId ? { branchId } : {}),
-          ...(kind === 'saved_filter' ? { filter } : {}),
+          name,
+          kind: values.kind,
+          ...(values.branchId ? { branchId: values.branchId } : {}),
+          ...(values.kind === 'saved_filter' ? { filter } : {}),
         },
         done,
       );
     }
-  }
+  }, focusFirstError);
 
-  const errors = { ...missing, ...fieldErrorsOf(mutation.error) };
   const problem = formProblemOf(mutation.error);
+  const errors = form.errors as Record<string, string | undefined>;
   const branchOptions = access.writableBranches.map((branch) => ({ value: branch.id, label: branch.name }));
   return (
     <Modal opened onClose={onClose} title={list ? `Edit ${list.name}` : 'New contact list'} centered size="lg">
-      <form onSubmit={submit} noValidate aria-label={list ? 'Edit contact list' : 'New contact list'}>
+      <form ref={ref} onSubmit={submit} noValidate aria-label={list ? 'Edit contact list' : 'New contact list'}>
         <Stack gap="sm">
-          {problem && (
+          {problem ? (
             <Alert color={problem.problem.status === 409 ? 'yellow' : 'red'} title={problem.problem.title} role="alert">
               {problem.problem.status === 409
                 ? 'Someone changed this list meanwhile. Close this form and open it again to see their change.'
                 : problem.message}
             </Alert>
+          ) : (
+            elsewhere.length > 0 && (
+              <Alert color="red" title="Not saved" role="alert">
+                {elsewhere.join(' ')}
+              </Alert>
+            )
           )}
-          <TextInput
-            label="Name"
-            required
-            data-autofocus
-            maxLength={120}
-            value={name}
-            onChange={(event) => setName(event.currentTarget.value)}
-            error={errors.name}
-          />
+          <TextInput label="Name" required data-autofocus maxLength={120} {...form.getInputProps('name')} />
           {!list && (
-            <Radio.Group label="Kind" value={kind} onChange={(value) => setKind(value as Kind)}>
+            <Radio.Group label="Kind" {...form.getInputProps('kind')}>
               <Stack gap={6} mt={6}>
                 <Radio value="static" label="Static list" description="You add and remove people by hand" />
                 <Radio
@@ -268,44 +300,36 @@ function ContactListModal({ list, onClose }: { list?: ContactList; onClose: () =
               }
               placeholder="The whole organization"
               data={branchOptions}
-              value={branchId}
-              onChange={setBranchId}
               clearable={!access.scoped}
               required={access.scoped}
-              error={errors.branchId}
+              {...form.getInputProps('branchId')}
             />
           )}
-          {kind === 'saved_filter' && (
+          {values.kind === 'saved_filter' && (
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-              <TextInput
-                label="Tag"
-                placeholder="Any tag"
-                value={tag}
-                onChange={(event) => setTag(event.currentTarget.value)}
-                error={errors['filter.tag']}
-              />
+              <TextInput label="Tag" placeholder="Any tag" {...form.getInputProps('tag')} />
               <Select
                 label="Branch of the contacts"
                 placeholder="Any branch"
                 data={branchOptions}
-                value={filterBranchId}
-                onChange={setFilterBranchId}
                 clearable
-                error={errors['filter.branchId']}
+                {...form.getInputProps('filterBranchId')}
               />
               {access.owners && (
                 <Select
                   label="Owner"
                   placeholder="Anyone"
                   data={access.owners.map((person) => ({ value: person.id, label: person.name }))}
-                  value={ownerId}
-                  onChange={setOwnerId}
                   searchable
                   clearable
-                  error={errors['filter.ownerId']}
+                  {...form.getInputProps('ownerId')}
                 />
               )}
-              <ClientPicker value={clientId} onChange={setClientId} error={errors['filter.clientId']} />
+              <ClientPicker
+                value={values.clientId}
+                onChange={(clientId) => form.setFieldValue('clientId', clientId)}
+                error={errors.clientId}
+              />
             </SimpleGrid>
           )}
           <Group justify="flex-end">

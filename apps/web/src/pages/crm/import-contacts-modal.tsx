@@ -18,14 +18,13 @@ import { useRefreshContacts } from '../../api/use-contacts';
 import { saveFile } from '../../components/save-file';
 import {
   CHUNK_ROWS,
-  columnOf,
+  CsvFileRefused,
   errorsAsCsv,
-  type ImportProgress,
-  importInChunks,
   type ParsedFile,
   parseCsvFile,
   rowsWithoutBranch,
-} from './contact-import';
+} from './contact-csv-file';
+import { type ImportProgress, importInChunks } from './contact-import';
 import { useCrmAccess } from './use-crm-access';
 
 const PREVIEW_ROWS = 5;
@@ -75,14 +74,14 @@ export function ImportContactsModal({ opened, onClose }: { opened: boolean; onCl
     try {
       setFile(await parseCsvFile(chosen));
     } catch (error) {
-      setParseError(error instanceof Error ? error.message : 'The file could not be read as CSV.');
+      setParseError(error instanceof CsvFileRefused ? error.message : 'The file could not be read.');
     }
   }
 
   async function start(dryRun: boolean) {
     if (!file) return;
     stop.current = false;
-    const begin = { done: 0, total: file.rows.length, created: 0, failed: 0, errors: [], unknownColumns: [] };
+    const begin = { done: 0, total: file.received, created: 0, failed: 0, errors: [], unknownColumns: [] };
     setRun({ dryRun, status: 'running', progress: begin });
     try {
       const progress = await importInChunks(file, {
@@ -100,9 +99,8 @@ export function ImportContactsModal({ opened, onClose }: { opened: boolean; onCl
     }
   }
 
-  const missingName = file && !file.headerFor.fullName;
   const withoutBranch = file ? rowsWithoutBranch(file) : 0;
-  const mayStart = Boolean(file && file.rows.length > 0 && !missingName && !running);
+  const mayStart = Boolean(file && file.received > 0 && !running);
   const percent = run ? Math.round((run.progress.done / Math.max(run.progress.total, 1)) * 100) : 0;
   const finished = run && run.status !== 'running';
   const imported = finished && !run.dryRun;
@@ -113,8 +111,8 @@ export function ImportContactsModal({ opened, onClose }: { opened: boolean; onCl
         <FileInput
           label="CSV file"
           placeholder="Choose a .csv file"
-          description="The first row names the columns: fullName (or name), email, phone, jobTitle, clientId, branch (name or id), tags (separated by ;), line1, line2, city, region, postcode, country, notes."
-          accept=".csv,text/csv"
+          description="UTF-8 text, separated by commas, semicolons or tabs. The first row names the columns: fullName (or name), email, phone, jobTitle, client (name or id), branch (name or id), tags (separated by ;), line1, line2, city, region, postcode, country, notes."
+          accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values"
           value={picked}
           onChange={(chosen) => void pick(chosen)}
           disabled={running}
@@ -205,31 +203,39 @@ export function ImportContactsModal({ opened, onClose }: { opened: boolean; onCl
 
 function FilePreview({ file, children }: { file: ParsedFile; children: ReactNode }) {
   const shown = file.rows.slice(0, PREVIEW_ROWS);
+  const read = file.headers.flatMap((header, index) => {
+    const column = file.columns[index];
+    return column ? [{ header, column }] : [];
+  });
   return (
     <Stack gap="sm">
       <Text size="sm">
-        <strong>{file.rows.length}</strong> {file.rows.length === 1 ? 'row' : 'rows'} in {file.fileName}
-        {file.rows.length > CHUNK_ROWS && `, sent in batches of ${CHUNK_ROWS}`}.
+        <strong>{file.received}</strong> {file.received === 1 ? 'row' : 'rows'} in {file.fileName}
+        {file.received > CHUNK_ROWS && `, sent in batches of ${CHUNK_ROWS}`}.
       </Text>
       <Group gap={6} aria-label="Detected columns" role="list">
-        {file.fields.map((field) => {
-          const column = columnOf(field);
+        {file.headers.map((header, index) => {
+          const column = file.columns[index];
           return (
             <Badge
-              key={field}
+              // biome-ignore lint/suspicious/noArrayIndexKey: two columns may carry the same header; their order is fixed.
+              key={index}
               role="listitem"
               color={column ? 'teal' : 'yellow'}
               variant="light"
               title={column ? `Read as ${column}` : 'Not recognised: ignored'}
             >
-              {column && column.toLowerCase() !== field.toLowerCase() ? `${field} → ${column}` : field}
+              {column && column.toLowerCase() !== header.toLowerCase()
+                ? `${header} → ${column}`
+                : header || '(no name)'}
             </Badge>
           );
         })}
       </Group>
-      {!file.headerFor.fullName && (
-        <Alert color="red" title="No name column" role="alert">
-          The first row must name a fullName (or name) column: every contact needs a name.
+      {file.refused.length > 0 && (
+        <Alert color="yellow" title="Some rows cannot be read" role="alert">
+          {file.refused.map((problem) => `Row ${problem.row}: ${problem.message}`).join(' ')} They will be listed among
+          the rows with problems.
         </Alert>
       )}
       {file.unknownColumns.length > 0 && (
@@ -237,7 +243,7 @@ function FilePreview({ file, children }: { file: ParsedFile; children: ReactNode
           Not recognised: {file.unknownColumns.join(', ')}. Their values will not be imported.
         </Alert>
       )}
-      {file.rows.length === 0 ? (
+      {file.received === 0 ? (
         <Alert color="yellow" title="No rows" role="alert">
           The file has a header row but no contacts under it.
         </Alert>
@@ -247,19 +253,20 @@ function FilePreview({ file, children }: { file: ParsedFile; children: ReactNode
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Row</Table.Th>
-                {file.fields.map((field) => (
-                  <Table.Th key={field}>{field}</Table.Th>
+                {read.map(({ header, column }) => (
+                  <Table.Th key={column}>{header}</Table.Th>
                 ))}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {shown.map((row, index) => (
-                // Row numbers as the API reports them: the header is row 1.
-                // biome-ignore lint/suspicious/noArrayIndexKey: preview rows have no id; their order is fixed.
-                <Table.Tr key={index}>
-                  <Table.Td>{index + 2}</Table.Td>
-                  {file.fields.map((field) => (
-                    <Table.Td key={field}>{row[field]}</Table.Td>
+              {shown.map(({ row, values }) => (
+                // Row numbers as the API reports them: the header is row 1, empty rows count.
+                <Table.Tr key={row}>
+                  <Table.Td>{row}</Table.Td>
+                  {read.map(({ column }) => (
+                    <Table.Td key={column} style={{ whiteSpace: 'pre-line' }}>
+                      {values[column]}
+                    </Table.Td>
                   ))}
                 </Table.Tr>
               ))}

@@ -1,8 +1,9 @@
-import { Alert, Badge, Button, Code, CopyButton, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useWebhookActions, useWebhookEndpoints, type WebhookEndpoint } from '../../../api/use-webhooks';
 import { ConfirmModal } from '../../../components/confirm-modal';
+import { OneTimeSecret } from '../../../components/one-time-secret';
 import { formatDateTime } from '../../../i18n/format';
 import { DeliveryLog } from './delivery-log';
 import { EndpointModal } from './endpoint-modal';
@@ -33,20 +34,11 @@ export function WebhooksPage() {
         deliveries are retried for about a day.
       </Text>
       {secret && (
-        <Alert color="teal" title="Copy the signing secret now: it is shown only once" role="status">
-          <Group>
-            <Code aria-label="New signing secret" style={{ overflowWrap: 'anywhere' }}>
-              {secret}
-            </Code>
-            <CopyButton value={secret}>
-              {({ copied, copy }) => (
-                <Button size="xs" variant="light" onClick={copy}>
-                  {copied ? 'Copied' : 'Copy'}
-                </Button>
-              )}
-            </CopyButton>
-          </Group>
-        </Alert>
+        <OneTimeSecret
+          title="Copy the signing secret now: it is shown only once"
+          label="New signing secret"
+          value={secret}
+        />
       )}
       <Table.ScrollContainer minWidth={800}>
         <Table aria-label="Webhook endpoints" striped>

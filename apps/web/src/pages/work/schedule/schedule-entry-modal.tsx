@@ -12,9 +12,10 @@ import {
   Textarea,
   TextInput,
 } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { type FormEvent, useState } from 'react';
-import { fieldErrorsOf, formProblemOf } from '../../../api/problems';
+import { useState } from 'react';
+import { formProblemOf } from '../../../api/problems';
 import { useBranches } from '../../../api/use-branches';
 import { useClientSummary } from '../../../api/use-client-lookup';
 import { useJob, useVisitableJobs } from '../../../api/use-jobs';
@@ -30,6 +31,7 @@ import {
 import { useStaff } from '../../../api/use-staff';
 import { useAuth } from '../../../auth/auth-context';
 import { ConfirmModal } from '../../../components/confirm-modal';
+import { applyFieldErrors, type FieldMap, useFirstErrorFocus } from '../../../forms/form-errors';
 import { formatDay, formatTime, fromLocalInput, sameDay, toLocalInput } from '../dates';
 import { ClientPicker } from '../shared/client-picker';
 import { jobNumber } from '../work-labels';
@@ -75,6 +77,18 @@ function formOf(entry: ScheduleEntry | null, defaults: EntryDefaults): EntryForm
   };
 }
 
+const FIELDS: FieldMap = {
+  kind: { label: 'Kind' },
+  title: { label: 'Title' },
+  jobId: { label: 'Job' },
+  clientId: { label: 'Client' },
+  assigneeId: { label: 'Assignee' },
+  startsAt: { label: 'Starts', path: 'start' },
+  endsAt: { label: 'Ends', path: 'end' },
+  branchId: { label: 'Branch' },
+  notes: { label: 'Notes' },
+};
+
 /** "Tue 25 Nov, 09:00–10:30" */
 export function timeRange(startsAt: Date, endsAt: Date): string {
   const end = sameDay(startsAt, endsAt) ? formatTime(endsAt) : `${formatDay(endsAt)} ${formatTime(endsAt)}`;
@@ -109,39 +123,38 @@ export function ScheduleEntryModal({
   const create = useCreateScheduleEntry();
   const update = useUpdateScheduleEntry();
   const remove = useDeleteScheduleEntry();
-  const [form, setForm] = useState<EntryForm>(() => {
-    const initial = formOf(entry, defaults);
-    if (!initial.assigneeId && user) initial.assigneeId = user.id;
-    if (!initial.branchId && user?.branchIds.length === 1) initial.branchId = user.branchIds[0];
-    return initial;
+  const form = useForm<EntryForm>({
+    initialValues: (() => {
+      const initial = formOf(entry, defaults);
+      if (!initial.assigneeId && user) initial.assigneeId = user.id;
+      if (!initial.branchId && user?.branchIds.length === 1) initial.branchId = user.branchIds[0];
+      return initial;
+    })(),
+    validate: {
+      title: (title) => (title.trim() ? null : 'Give the entry a title.'),
+      assigneeId: (assigneeId) => (assigneeId ? null : 'Choose whose calendar it goes in.'),
+      start: (start) => (fromLocalInput(start) ? null : 'Choose when it starts.'),
+      end: (end, values) => {
+        const [from, to] = [fromLocalInput(values.start), fromLocalInput(end)];
+        if (!to) return 'Choose when it ends.';
+        return from && to <= from ? 'The end must be after the start.' : null;
+      },
+      jobId: (jobId, values) => (!entry && values.kind === 'job_visit' && !jobId ? 'A job visit needs its job.' : null),
+      branchId: (branchId, values) =>
+        !entry && !values.jobId && !values.clientId && !branchId
+          ? 'An appointment with no client or job belongs to a branch.'
+          : null,
+    },
   });
+  const { ref, focusFirstError } = useFirstErrorFocus();
+  const [elsewhere, setElsewhere] = useState<string[]>([]);
   const [version, setVersion] = useState(entry?.version);
-  const [missing, setMissing] = useState<Record<string, string>>({});
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const values = form.values;
   const visitable = useVisitableJobs(!entry);
-  const chosenJob = useJob(form.jobId);
+  const chosenJob = useJob(values.jobId);
   const jobClient = useClientSummary(chosenJob.data?.clientId);
   const mutation = entry ? update : create;
-  const set = <Key extends keyof EntryForm>(key: Key, value: EntryForm[Key]) =>
-    setForm((current) => ({ ...current, [key]: value }));
-
-  const startsAt = fromLocalInput(form.start);
-  const endsAt = fromLocalInput(form.end);
-
-  function validate(): boolean {
-    const problems: Record<string, string> = {};
-    if (!form.title.trim()) problems.title = 'Give the entry a title';
-    if (!form.assigneeId) problems.assigneeId = 'Choose whose calendar it goes in';
-    if (!startsAt) problems.startsAt = 'Choose when it starts';
-    if (!endsAt) problems.endsAt = 'Choose when it ends';
-    else if (startsAt && endsAt <= startsAt) problems.endsAt = 'The end must be after the start';
-    if (!entry && form.kind === 'job_visit' && !form.jobId) problems.jobId = 'A job visit needs its job';
-    if (!entry && !form.jobId && !form.clientId && !form.branchId) {
-      problems.branchId = 'An appointment with no client or job belongs to a branch';
-    }
-    setMissing(problems);
-    return Object.keys(problems).length === 0;
-  }
 
   const saved = (result: ScheduleEntry, message: string) => {
     notifications.show({ color: 'teal', message });
@@ -149,37 +162,53 @@ export function ScheduleEntryModal({
     onClose();
   };
 
+  const refused = (error: unknown) => {
+    setElsewhere(applyFieldErrors(form, error, FIELDS));
+    focusFirstError();
+  };
+
   function save(allowDoubleBooking = false) {
-    if (!validate() || !startsAt || !endsAt) return;
+    if (form.validate().hasErrors) {
+      focusFirstError();
+      return;
+    }
+    setElsewhere([]);
+    const current = form.getValues();
+    const startsAt = fromLocalInput(current.start);
+    const endsAt = fromLocalInput(current.end);
+    if (!startsAt || !endsAt) return;
     if (entry) {
       update.mutate(
         {
           id: entry.id,
           version: version ?? entry.version,
-          title: form.title.trim(),
-          notes: form.notes.trim() || null,
+          title: current.title.trim(),
+          notes: current.notes.trim() || null,
           startsAt: startsAt.toISOString(),
           endsAt: endsAt.toISOString(),
-          assigneeId: form.assigneeId ?? undefined,
+          assigneeId: current.assigneeId ?? undefined,
           ...(allowDoubleBooking ? { allowDoubleBooking } : {}),
         },
-        { onSuccess: (result) => saved(result, `“${result.title}” saved.`) },
+        { onSuccess: (result) => saved(result, `“${result.title}” saved.`), onError: refused },
       );
     } else {
       create.mutate(
         {
-          kind: form.kind,
-          title: form.title.trim(),
-          jobId: form.jobId ?? undefined,
-          clientId: form.jobId ? undefined : (form.clientId ?? undefined),
-          assigneeId: form.assigneeId as string,
+          kind: current.kind,
+          title: current.title.trim(),
+          jobId: current.jobId ?? undefined,
+          clientId: current.jobId ? undefined : (current.clientId ?? undefined),
+          assigneeId: current.assigneeId as string,
           startsAt: startsAt.toISOString(),
           endsAt: endsAt.toISOString(),
-          notes: form.notes.trim() || undefined,
-          branchId: form.jobId || form.clientId ? undefined : (form.branchId ?? undefined),
+          notes: current.notes.trim() || undefined,
+          branchId: current.jobId || current.clientId ? undefined : (current.branchId ?? undefined),
           ...(allowDoubleBooking ? { allowDoubleBooking } : {}),
         },
-        { onSuccess: (result) => saved(result, `“${result.title}” booked for ${timeRange(startsAt, endsAt)}.`) },
+        {
+          onSuccess: (result) => saved(result, `“${result.title}” booked for ${timeRange(startsAt, endsAt)}.`),
+          onError: refused,
+        },
       );
     }
   }
@@ -208,7 +237,8 @@ export function ScheduleEntryModal({
     setReloading(true);
     try {
       const fresh = await fetchScheduleEntry(entry.id);
-      setForm(formOf(fresh, {}));
+      form.setValues(formOf(fresh, {}));
+      form.clearErrors();
       setVersion(fresh.version);
       update.reset();
     } finally {
@@ -216,13 +246,9 @@ export function ScheduleEntryModal({
     }
   }
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    save(false);
-  }
+  const submit = form.onSubmit(() => save(false), focusFirstError);
 
   const clashes = clashesOf(mutation.error);
-  const errors = { ...fieldErrorsOf(mutation.error), ...missing };
   const problem = clashes ? null : formProblemOf(mutation.error);
   const stale = Boolean(entry) && problem?.problem.status === 409;
   const jobs = visitable.data?.items ?? [];
@@ -237,24 +263,24 @@ export function ScheduleEntryModal({
     value: member.id,
     label: member.id === user?.id ? `${member.name} (you)` : member.name,
   }));
-  if (form.assigneeId && !assigneeOptions.some((option) => option.value === form.assigneeId)) {
-    assigneeOptions.push({ value: form.assigneeId, label: staff.nameOf(form.assigneeId) });
+  if (values.assigneeId && !assigneeOptions.some((option) => option.value === values.assigneeId)) {
+    assigneeOptions.push({ value: values.assigneeId, label: staff.nameOf(values.assigneeId) });
   }
-  const needsBranch = !entry && !form.jobId && !form.clientId;
+  const needsBranch = !entry && !values.jobId && !values.clientId;
   const title = readOnly
     ? entry?.kind === 'job_visit'
       ? 'Visit'
       : 'Appointment'
     : entry
       ? `Edit ${entry.kind === 'job_visit' ? 'visit' : 'appointment'}`
-      : form.kind === 'job_visit'
+      : values.kind === 'job_visit'
         ? 'Schedule a visit'
         : 'New appointment';
 
   return (
     <>
       <Modal opened={!confirmDelete} onClose={onClose} title={title} size="lg" centered>
-        <form onSubmit={submit} noValidate>
+        <form ref={ref} onSubmit={submit} noValidate aria-label={title}>
           <fieldset disabled={readOnly} style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
             <Stack>
               {clashes && (
@@ -276,9 +302,9 @@ export function ScheduleEntryModal({
                   </Stack>
                 </Alert>
               ) : (
-                problem && (
-                  <Alert color="red" title={problem.problem.title} role="alert">
-                    {problem.message}
+                (problem || elsewhere.length > 0) && (
+                  <Alert color="red" title={problem?.problem.title ?? 'Not saved'} role="alert">
+                    {problem?.message ?? elsewhere.join(' ')}
                   </Alert>
                 )
               )}
@@ -294,18 +320,11 @@ export function ScheduleEntryModal({
                     { value: 'appointment', label: 'Appointment' },
                     { value: 'job_visit', label: 'Job visit' },
                   ]}
-                  value={form.kind}
-                  onChange={(value) => set('kind', value as Kind)}
+                  value={values.kind}
+                  onChange={(value) => form.setFieldValue('kind', value as Kind)}
                 />
               )}
-              <TextInput
-                label="Title"
-                required
-                maxLength={200}
-                value={form.title}
-                onChange={(event) => set('title', event.currentTarget.value)}
-                error={errors.title}
-              />
+              <TextInput label="Title" required maxLength={200} {...form.getInputProps('title')} />
               {entry ? (
                 entry.jobId && (
                   <TextInput
@@ -318,28 +337,28 @@ export function ScheduleEntryModal({
               ) : (
                 <Select
                   label="Job"
-                  placeholder={form.kind === 'job_visit' ? 'Choose the job' : 'None'}
-                  required={form.kind === 'job_visit'}
+                  placeholder={values.kind === 'job_visit' ? 'Choose the job' : 'None'}
+                  required={values.kind === 'job_visit'}
                   data={jobOptions}
-                  value={form.jobId}
+                  {...form.getInputProps('jobId')}
                   onChange={(jobId) => {
                     const job = jobs.find((candidate) => candidate.id === jobId);
-                    setForm((current) => ({
-                      ...current,
+                    const current = form.getValues();
+                    form.setValues({
                       jobId,
                       clientId: job ? job.clientId : current.clientId,
                       title: current.title || job?.title || '',
-                    }));
+                    });
+                    form.clearFieldError('jobId');
                   }}
                   searchable
-                  clearable={form.kind !== 'job_visit'}
+                  clearable={values.kind !== 'job_visit'}
                   nothingFoundMessage={visitable.isPending ? 'Loading jobs…' : 'No open job matches'}
                   description="Open jobs, newest first"
-                  error={errors.jobId}
                 />
               )}
-              {form.jobId || entry ? (
-                (form.jobId || entry?.clientId) && (
+              {values.jobId || entry ? (
+                (values.jobId || entry?.clientId) && (
                   <ClientName
                     clientId={entry ? entry.clientId : (chosenJob.data?.clientId ?? null)}
                     loading={!entry && jobClient.isPending}
@@ -349,10 +368,10 @@ export function ScheduleEntryModal({
                 <ClientPicker
                   label="Client"
                   placeholder="None (an internal appointment)"
-                  value={form.clientId}
-                  onChange={(clientId) => set('clientId', clientId)}
+                  value={values.clientId}
+                  onChange={(clientId) => form.setFieldValue('clientId', clientId)}
                   clearable
-                  error={errors.clientId}
+                  error={form.errors.clientId as string | undefined}
                 />
               )}
               <Select
@@ -360,43 +379,33 @@ export function ScheduleEntryModal({
                 description={staff.mayList ? undefined : 'You book your own calendar.'}
                 required
                 data={assigneeOptions}
-                value={form.assigneeId}
-                onChange={(value) => set('assigneeId', value)}
                 searchable
                 allowDeselect={false}
                 disabled={!staff.mayList}
-                error={errors.assigneeId}
+                {...form.getInputProps('assigneeId')}
               />
               <SimpleGrid cols={2}>
                 <TextInput
                   label="Starts"
                   type="datetime-local"
                   required
-                  value={form.start}
+                  {...form.getInputProps('start')}
                   onChange={(event) => {
                     const value = event.currentTarget.value;
-                    setForm((current) => {
-                      // Moving the start keeps the length of the booking.
-                      const before = fromLocalInput(current.start);
-                      const after = fromLocalInput(value);
-                      const end = fromLocalInput(current.end);
-                      const shifted =
-                        before && after && end
-                          ? toLocalInput(new Date(end.getTime() + after.getTime() - before.getTime()))
-                          : current.end;
-                      return { ...current, start: value, end: shifted };
-                    });
+                    const current = form.getValues();
+                    // Moving the start keeps the length of the booking.
+                    const before = fromLocalInput(current.start);
+                    const after = fromLocalInput(value);
+                    const end = fromLocalInput(current.end);
+                    const shifted =
+                      before && after && end
+                        ? toLocalInput(new Date(end.getTime() + after.getTime() - before.getTime()))
+                        : current.end;
+                    form.setValues({ start: value, end: shifted });
+                    form.clearFieldError('start');
                   }}
-                  error={errors.startsAt}
                 />
-                <TextInput
-                  label="Ends"
-                  type="datetime-local"
-                  required
-                  value={form.end}
-                  onChange={(event) => set('end', event.currentTarget.value)}
-                  error={errors.endsAt}
-                />
+                <TextInput label="Ends" type="datetime-local" required {...form.getInputProps('end')} />
               </SimpleGrid>
               {needsBranch && (
                 <Select
@@ -404,19 +413,10 @@ export function ScheduleEntryModal({
                   description="An appointment with no client or job belongs to a branch."
                   required
                   data={(branches.data?.items ?? []).map((branch) => ({ value: branch.id, label: branch.name }))}
-                  value={form.branchId}
-                  onChange={(value) => set('branchId', value)}
-                  error={errors.branchId}
+                  {...form.getInputProps('branchId')}
                 />
               )}
-              <Textarea
-                label="Notes"
-                autosize
-                minRows={2}
-                value={form.notes}
-                onChange={(event) => set('notes', event.currentTarget.value)}
-                error={errors.notes}
-              />
+              <Textarea label="Notes" autosize minRows={2} {...form.getInputProps('notes')} />
               {readOnly ? null : (
                 <Group justify="space-between">
                   <Group gap="xs">

@@ -12,9 +12,10 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
+import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import { type FormEvent, useState } from 'react';
-import { fieldErrorsOf, formProblemOf } from '../../../api/problems';
+import { useState } from 'react';
+import { formProblemOf } from '../../../api/problems';
 import { useBranches } from '../../../api/use-branches';
 import {
   fetchTaxPolicy,
@@ -23,6 +24,7 @@ import {
   useCreateTaxPolicy,
   useUpdateTaxPolicy,
 } from '../../../api/use-tax-policies';
+import { applyFieldErrors, type FieldMap, sentenceRule, useFirstErrorFocus } from '../../../forms/form-errors';
 import { todayIso } from '../dates';
 import { formatPercent, parsePercent } from '../money';
 import { PRICING_LABELS } from '../work-labels';
@@ -64,63 +66,84 @@ const formOf = (policy: TaxPolicy | null): PolicyForm => ({
     : [rowOf({ code: 'STD', name: 'Standard rate', basisPoints: 2000 })],
 });
 
+/** The API's names of the policy's fields, on the form's fields (rates by their row). */
+function fieldsFor(rateCount: number): FieldMap {
+  const fields: FieldMap = {
+    name: { label: 'Name' },
+    branchId: { label: 'Applies to', path: 'scope' },
+    pricing: { label: 'Prices on invoices' },
+    effectiveFrom: { label: 'First day' },
+    effectiveTo: { label: 'Last day' },
+    rates: { label: 'Rates' },
+  };
+  for (let index = 0; index < rateCount; index++) {
+    fields[`rates.${index}.code`] = { label: `Code of rate ${index + 1}` };
+    fields[`rates.${index}.name`] = { label: `Name of rate ${index + 1}` };
+    fields[`rates.${index}.basisPoints`] = { label: `Percent of rate ${index + 1}`, path: `rates.${index}.percent` };
+  }
+  return fields;
+}
+
+const codeOf = (row: RateRow) => row.code.trim().toUpperCase();
+
 /** Adds a tax policy or changes one: its scope, how prices are read, its days and its rates. */
 export function TaxPolicyModal({ policy, onClose }: { policy: TaxPolicy | null; onClose: () => void }) {
   const branches = useBranches();
   const create = useCreateTaxPolicy();
   const update = useUpdateTaxPolicy();
   const mutation = policy ? update : create;
-  const [form, setForm] = useState<PolicyForm>(() => formOf(policy));
+  const form = useForm<PolicyForm>({
+    initialValues: formOf(policy),
+    validate: {
+      name: (name) => (name.trim() ? null : 'Name the policy, such as UK VAT 2026.'),
+      effectiveFrom: (from) => (from ? null : 'Choose the first day it applies.'),
+      effectiveTo: (to, values) =>
+        to && values.effectiveFrom && to < values.effectiveFrom ? 'The last day cannot be before the first.' : null,
+      rates: {
+        code: (_code, values, path) => {
+          const index = Number(path.split('.')[1]);
+          const code = codeOf(values.rates[index]);
+          if (!/^[A-Z0-9_]{1,12}$/.test(code)) return 'Use letters, digits or _ (up to 12), such as STD.';
+          return values.rates.slice(0, index).some((row) => codeOf(row) === code) ? 'Use each code only once.' : null;
+        },
+        name: (name) => (name.trim() ? null : 'Name the rate.'),
+        percent: sentenceRule((percent: string) => {
+          const parsed = parsePercent(percent);
+          return parsed.ok ? null : parsed.error;
+        }),
+      },
+    },
+  });
+  const { ref, focusFirstError } = useFirstErrorFocus();
+  const [elsewhere, setElsewhere] = useState<string[]>([]);
   const [version, setVersion] = useState(policy?.version);
-  const [own, setOwn] = useState<Record<string, string>>({});
   const [reloading, setReloading] = useState(false);
-  const set = <Key extends keyof PolicyForm>(key: Key, value: PolicyForm[Key]) =>
-    setForm((current) => ({ ...current, [key]: value }));
-  const setRate = (key: number, change: Partial<RateRow>) =>
-    set(
-      'rates',
-      form.rates.map((row) => (row.key === key ? { ...row, ...change } : row)),
-    );
+  const values = form.values;
 
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const problems: Record<string, string> = {};
-    if (!form.name.trim()) problems.name = 'Name the policy, e.g. UK VAT 2026';
-    if (!form.effectiveFrom) problems.effectiveFrom = 'Choose the first day it applies';
-    if (form.effectiveTo && form.effectiveFrom && form.effectiveTo < form.effectiveFrom) {
-      problems.effectiveTo = 'The last day cannot be before the first';
-    }
-    const rates: TaxRate[] = [];
-    form.rates.forEach((row, index) => {
+  const submit = form.onSubmit((draft) => {
+    setElsewhere([]);
+    const rates: TaxRate[] = draft.rates.map((row) => {
       const percent = parsePercent(row.percent);
-      const code = row.code.trim().toUpperCase();
-      if (!/^[A-Z0-9_]{1,12}$/.test(code))
-        problems[`rates.${index}.code`] = 'Letters, digits or _ (up to 12), e.g. STD';
-      else if (rates.some((rate) => rate.code === code)) problems[`rates.${index}.code`] = 'Each code only once';
-      if (!row.name.trim()) problems[`rates.${index}.name`] = 'Name the rate';
-      if (!percent.ok) problems[`rates.${index}.basisPoints`] = percent.error;
-      rates.push({ code, name: row.name.trim(), basisPoints: percent.ok ? percent.value : 0 });
+      return { code: codeOf(row), name: row.name.trim(), basisPoints: percent.ok ? percent.value : 0 };
     });
-    if (!form.rates.length) problems.rates = 'A policy needs at least one rate';
-    setOwn(problems);
-    if (Object.keys(problems).length) return;
 
-    const values = {
-      name: form.name.trim(),
-      branchId: form.scope === ORGANIZATION ? null : form.scope,
-      pricing: form.pricing,
+    const sent = {
+      name: draft.name.trim(),
+      branchId: draft.scope === ORGANIZATION ? null : draft.scope,
+      pricing: draft.pricing,
       rates,
-      effectiveFrom: form.effectiveFrom,
-      effectiveTo: form.effectiveTo || null,
+      effectiveFrom: draft.effectiveFrom,
+      effectiveTo: draft.effectiveTo || null,
     };
     const done = {
       onSuccess: (saved: TaxPolicy) => {
         notifications.show({ color: 'teal', message: `Tax policy “${saved.name}” saved.` });
         onClose();
       },
+      onError: refused,
     };
     if (!policy) {
-      create.mutate(values, done);
+      create.mutate(sent, done);
       return;
     }
     // Only what changed: the activity log names the fields, and a policy used by issued invoices keeps its rates.
@@ -133,11 +156,16 @@ export function TaxPolicyModal({ policy, onClose }: { policy: TaxPolicy | null; 
       effectiveTo: policy.effectiveTo,
     };
     const changes = Object.fromEntries(
-      Object.entries(values).filter(
+      Object.entries(sent).filter(
         ([key, value]) => JSON.stringify(value) !== JSON.stringify(original[key as keyof typeof original]),
       ),
     );
     update.mutate({ id: policy.id, version: version ?? policy.version, ...changes }, done);
+  }, focusFirstError);
+
+  function refused(error: unknown) {
+    setElsewhere(applyFieldErrors(form, error, fieldsFor(form.getValues().rates.length)));
+    focusFirstError();
   }
 
   async function reload() {
@@ -145,7 +173,8 @@ export function TaxPolicyModal({ policy, onClose }: { policy: TaxPolicy | null; 
     setReloading(true);
     try {
       const fresh = await fetchTaxPolicy(policy.id);
-      setForm(formOf(fresh));
+      form.setValues(formOf(fresh));
+      form.clearErrors();
       setVersion(fresh.version);
       update.reset();
     } finally {
@@ -153,7 +182,7 @@ export function TaxPolicyModal({ policy, onClose }: { policy: TaxPolicy | null; 
     }
   }
 
-  const errors = { ...fieldErrorsOf(mutation.error), ...own };
+  const errors = form.errors as Record<string, string | undefined>;
   const problem = formProblemOf(mutation.error);
   const scopeOptions = [
     { value: ORGANIZATION, label: 'Whole organization' },
@@ -162,8 +191,13 @@ export function TaxPolicyModal({ policy, onClose }: { policy: TaxPolicy | null; 
 
   return (
     <Modal opened onClose={onClose} title={policy ? `Edit “${policy.name}”` : 'New tax policy'} size="xl" centered>
-      <form onSubmit={submit} noValidate>
+      <form ref={ref} onSubmit={submit} noValidate aria-label={policy ? `Edit “${policy.name}”` : 'New tax policy'}>
         <Stack>
+          {!problem && elsewhere.length > 0 && (
+            <Alert color="red" role="alert" title="Not saved">
+              {elsewhere.join(' ')}
+            </Alert>
+          )}
           {problem && (
             <Alert color={problem.problem.status === 409 ? 'yellow' : 'red'} role="alert" title="Not saved">
               <Stack gap="xs">
@@ -182,35 +216,22 @@ export function TaxPolicyModal({ policy, onClose }: { policy: TaxPolicy | null; 
               placeholder="UK VAT 2026"
               required
               maxLength={120}
-              value={form.name}
-              onChange={(event) => set('name', event.currentTarget.value)}
-              error={errors.name}
+              {...form.getInputProps('name')}
             />
             <Select
               label="Applies to"
               description="A branch’s own policy wins over the organization’s."
               data={scopeOptions}
-              value={form.scope}
-              onChange={(value) => value && set('scope', value)}
               allowDeselect={false}
-              error={errors.branchId}
+              {...form.getInputProps('scope')}
             />
-            <TextInput
-              label="First day"
-              type="date"
-              required
-              value={form.effectiveFrom}
-              onChange={(event) => set('effectiveFrom', event.currentTarget.value)}
-              error={errors.effectiveFrom}
-            />
+            <TextInput label="First day" type="date" required {...form.getInputProps('effectiveFrom')} />
             <TextInput
               label="Last day"
               type="date"
               description="Leave empty while it has no end."
-              value={form.effectiveTo}
-              min={form.effectiveFrom || undefined}
-              onChange={(event) => set('effectiveTo', event.currentTarget.value)}
-              error={errors.effectiveTo}
+              min={values.effectiveFrom || undefined}
+              {...form.getInputProps('effectiveTo')}
             />
           </SimpleGrid>
           <div>
@@ -223,11 +244,11 @@ export function TaxPolicyModal({ policy, onClose }: { policy: TaxPolicy | null; 
                 { value: 'exclusive', label: 'Exclude tax' },
                 { value: 'inclusive', label: 'Include tax' },
               ]}
-              value={form.pricing}
-              onChange={(value) => set('pricing', value as PolicyForm['pricing'])}
+              value={values.pricing}
+              onChange={(value) => form.setFieldValue('pricing', value as PolicyForm['pricing'])}
             />
             <Text size="xs" c="dimmed" mt={4}>
-              {PRICING_LABELS[form.pricing].explanation}
+              {PRICING_LABELS[values.pricing].explanation}
             </Text>
           </div>
           <div>
@@ -247,24 +268,23 @@ export function TaxPolicyModal({ policy, onClose }: { policy: TaxPolicy | null; 
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {form.rates.map((row, index) => (
+                {values.rates.map((row, index) => (
                   <Table.Tr key={row.key}>
                     <Table.Td>
                       <TextInput
                         aria-label={`Code of rate ${index + 1}`}
-                        value={row.code}
                         maxLength={12}
-                        onChange={(event) => setRate(row.key, { code: event.currentTarget.value.toUpperCase() })}
-                        error={errors[`rates.${index}.code`]}
+                        {...form.getInputProps(`rates.${index}.code`)}
+                        onChange={(event) =>
+                          form.setFieldValue(`rates.${index}.code`, event.currentTarget.value.toUpperCase())
+                        }
                       />
                     </Table.Td>
                     <Table.Td>
                       <TextInput
                         aria-label={`Name of rate ${index + 1}`}
-                        value={row.name}
                         maxLength={60}
-                        onChange={(event) => setRate(row.key, { name: event.currentTarget.value })}
-                        error={errors[`rates.${index}.name`]}
+                        {...form.getInputProps(`rates.${index}.name`)}
                       />
                     </Table.Td>
                     <Table.Td>
@@ -272,9 +292,7 @@ export function TaxPolicyModal({ policy, onClose }: { policy: TaxPolicy | null; 
                         aria-label={`Percent of rate ${index + 1}`}
                         inputMode="decimal"
                         rightSection={<Text size="sm">%</Text>}
-                        value={row.percent}
-                        onChange={(event) => setRate(row.key, { percent: event.currentTarget.value })}
-                        error={errors[`rates.${index}.basisPoints`]}
+                        {...form.getInputProps(`rates.${index}.percent`)}
                       />
                     </Table.Td>
                     <Table.Td>
@@ -282,13 +300,8 @@ export function TaxPolicyModal({ policy, onClose }: { policy: TaxPolicy | null; 
                         variant="subtle"
                         color="red"
                         aria-label={`Remove rate ${index + 1}`}
-                        disabled={form.rates.length === 1}
-                        onClick={() =>
-                          set(
-                            'rates',
-                            form.rates.filter((candidate) => candidate.key !== row.key),
-                          )
-                        }
+                        disabled={values.rates.length === 1}
+                        onClick={() => form.removeListItem('rates', index)}
                       >
                         <span aria-hidden>✕</span>
                       </ActionIcon>
@@ -306,8 +319,8 @@ export function TaxPolicyModal({ policy, onClose }: { policy: TaxPolicy | null; 
               variant="light"
               size="xs"
               mt="xs"
-              onClick={() => set('rates', [...form.rates, rowOf()])}
-              disabled={form.rates.length >= 20}
+              onClick={() => form.insertListItem('rates', rowOf())}
+              disabled={values.rates.length >= 20}
             >
               Add rate
             </Button>
