@@ -7,14 +7,16 @@ import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import serveStatic from 'serve-static';
+import { API_PREFIX } from './common/api-prefix.js';
 import { answerClientErrors, permissionsPolicy, ROUTE_TABLE, requireSupportedMediaType } from './common/http-edge.js';
 import { openRequestContext } from './common/request-context.js';
 import { assignRequestId } from './common/request-id.js';
 import { RouteTable } from './common/route-table.js';
 import type { Settings } from './config/settings.js';
+import { SWAGGER_UI_OPTIONS } from './openapi/swagger-ui.js';
 import { buildOpenApiDocument } from './openapi.js';
 
-export const API_PREFIX = 'api/v1';
+export { API_PREFIX };
 
 /**
  * Everything about the HTTP surface that is not a route: security headers, CORS, body
@@ -51,11 +53,7 @@ export async function configureApp(app: NestExpressApplication, settings: Settin
 
   const document = await buildOpenApiDocument(app);
   app.getHttpAdapter().getInstance().locals[ROUTE_TABLE] = RouteTable.fromDocument(document);
-  SwaggerModule.setup('docs', app, document, {
-    jsonDocumentUrl: 'docs-json',
-    customSiteTitle: 'Steward CRM API',
-    swaggerOptions: { persistAuthorization: true, displayOperationId: true },
-  });
+  SwaggerModule.setup('docs', app, document, SWAGGER_UI_OPTIONS);
 
   serveSpa(app, resolve(settings.http.staticDir));
 }

@@ -2,7 +2,12 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { documentIntegration } from './common/integration.openapi.js';
 import { ProblemDto } from './common/problem.dto.js';
+import { describeRoutes } from './identity/access-matrix.js';
 import metadata from './metadata.js';
+import { addAccessRequirements } from './openapi/access-requirements.js';
+import { API_DESCRIPTION, SECURITY_SCHEMES } from './openapi/authentication.js';
+import { addExamples, leaveOptionalParametersEmpty } from './openapi/examples.js';
+import { PROBLEM_EXAMPLE } from './openapi/response-examples.js';
 
 /** Sorts object keys deeply so the committed spec diffs cleanly. Arrays keep their order. */
 function sortDeep(value: unknown): unknown {
@@ -23,35 +28,16 @@ function sortDeep(value: unknown): unknown {
  */
 export async function buildOpenApiDocument(app: INestApplication): Promise<OpenAPIObject> {
   await SwaggerModule.loadPluginMetadata(metadata);
-  const config = new DocumentBuilder()
-    .setTitle('Steward CRM API')
-    .setDescription(
-      'REST API of Steward CRM, the CRM whose privacy policy is enforced by code. ' +
-        'Errors are RFC 9457 `application/problem+json` documents with a stable `type` per error kind.',
-    )
-    .setVersion('1')
-    .addBearerAuth(
-      {
-        type: 'http',
-        scheme: 'bearer',
-        bearerFormat: 'JWT',
-        description:
-          'An access token from POST /api/v1/auth/sign-in (`accessToken`, valid 15 minutes; renew it with ' +
-          'POST /api/v1/auth/refresh). An API key (`stw_…`) is accepted here too, as `Authorization: Bearer stw_…`.',
-      },
-      'bearer',
-    )
-    .addCookieAuth('steward_refresh', { type: 'apiKey', in: 'cookie', name: 'steward_refresh' }, 'refresh-cookie')
-    .addApiKey(
-      { type: 'apiKey', in: 'header', name: 'X-API-Key', description: 'An API key created under API keys' },
-      'api-key',
-    )
-    .build();
-  const document = SwaggerModule.createDocument(app, config, {
+  const builder = new DocumentBuilder().setTitle('Steward CRM API').setDescription(API_DESCRIPTION).setVersion('1');
+  for (const [name, scheme] of Object.entries(SECURITY_SCHEMES)) builder.addSecurity(name, scheme);
+  const document = SwaggerModule.createDocument(app, builder.build(), {
     operationIdFactory: (_controllerKey, methodKey) => methodKey,
     extraModels: [ProblemDto],
   });
+  addAccessRequirements(document, describeRoutes(app));
   documentIntegration(document); // Idempotency-Key on credentialed POSTs, updatedSince on lists
+  addExamples(document);
+  leaveOptionalParametersEmpty(document);
   addProblemResponses(document);
   return sortDeep(document) as OpenAPIObject;
 }
@@ -60,7 +46,9 @@ export async function buildOpenApiDocument(app: INestApplication): Promise<OpenA
 function addProblemResponses(document: OpenAPIObject): void {
   const problem = {
     description: 'An RFC 9457 problem document: `code` and `type` name the error kind.',
-    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' } } },
+    content: {
+      'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDto' }, example: PROBLEM_EXAMPLE },
+    },
   };
   for (const operations of Object.values(document.paths)) {
     for (const operation of Object.values(operations)) {

@@ -13,6 +13,8 @@ export interface paths {
         /**
          * Send anonymized usage events (page views, features used)
          * @description Only with analytics consent: `consentId` must be one whose latest logged cookie choice accepts `analytics` for the current cookie policy revision, otherwise 403 `analytics-consent-required`. Names are route patterns (/contacts/:id) or feature names, never ids or query strings. Stored with the organization, the day, the browser family and a daily session hash only: no user, no address, no user agent, no consent id. The hash is keyed with a random salt of the day that is deleted after 48 hours.
+         *
+         *     **Access:** any signed-in person (access token); API keys cannot call it.
          */
         post: operations["recordUsageEvents"];
         delete?: never;
@@ -31,6 +33,8 @@ export interface paths {
         /**
          * Usage of the product over time: pages visited and features used per day
          * @description From the anonymized daily counts of your organization (rolled up nightly, so today and events not yet rolled up are not in them). `from` and `to` are UTC days, inclusive, at most 400 days apart. Sessions are one browser on one day; nothing here identifies a person.
+         *
+         *     **Requires permission `analytics:read`** (roles owner, admin), or an API key with the `analytics:read` scope.
          */
         get: operations["getUsageReport"];
         put?: never;
@@ -51,10 +55,15 @@ export interface paths {
         /**
          * API keys of your organization (never their secrets)
          * @description Newest first; with `updatedSince`, oldest change first. A use and a revocation change a key; reaching `expiresAt` does not.
+         *
+         *     **Requires permission `api-keys:manage`** (roles owner, admin), people only: API keys cannot call it.
          */
         get: operations["listApiKeys"];
         put?: never;
-        /** Create an API key; the secret is in this answer only */
+        /**
+         * Create an API key; the secret is in this answer only
+         * @description **Requires permission `api-keys:manage`** (roles owner, admin), people only: API keys cannot call it.
+         */
         post: operations["createApiKey"];
         delete?: never;
         options?: never;
@@ -69,11 +78,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One API key (never its secret) */
+        /**
+         * One API key (never its secret)
+         * @description **Requires permission `api-keys:manage`** (roles owner, admin), people only: API keys cannot call it.
+         */
         get: operations["getApiKey"];
         put?: never;
         post?: never;
-        /** Revoke an API key at once */
+        /**
+         * Revoke an API key at once
+         * @description **Requires permission `api-keys:manage`** (roles owner, admin), people only: API keys cannot call it.
+         */
         delete: operations["revokeApiKey"];
         options?: never;
         head?: never;
@@ -89,7 +104,9 @@ export interface paths {
         };
         /**
          * Every action the trail records
-         * @description No `updatedSince`: A fixed catalogue of action names.
+         * @description **Requires permission `audit:read`** (roles owner, admin, privacy_officer), or an API key with the `audit:read` scope.
+         *
+         *     No `updatedSince`: A fixed catalogue of action names.
          */
         get: operations["listAuditActions"];
         put?: never;
@@ -111,6 +128,8 @@ export interface paths {
          * The audit trail, newest first
          * @description Filter by time, actor, action (or a family such as `auth.`), target and outcome; cursor-paginated.
          *
+         *     **Requires permission `audit:read`** (roles owner, admin, privacy_officer), or an API key with the `audit:read` scope.
+         *
          *     No `updatedSince`: Entries never change: read what is new with `from` (the entry time), then page by cursor.
          */
         get: operations["listAuditEntries"];
@@ -129,7 +148,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One entry, by its position in the chain */
+        /**
+         * One entry, by its position in the chain
+         * @description **Requires permission `audit:read`** (roles owner, admin, privacy_officer), or an API key with the `audit:read` scope.
+         */
         get: operations["getAuditEntry"];
         put?: never;
         post?: never;
@@ -149,6 +171,8 @@ export interface paths {
         /**
          * Every matching entry as CSV or JSON (same filters as the list)
          * @description The export is itself recorded in the trail.
+         *
+         *     **Requires permission `audit:read`** (roles owner, admin, privacy_officer), or an API key with the `audit:read` scope.
          */
         get: operations["exportAuditEntries"];
         put?: never;
@@ -171,6 +195,8 @@ export interface paths {
         /**
          * Verify the integrity of your organization's trail
          * @description Recomputes the hash chain from the last retention checkpoint to the newest entry and reports the first entry that was altered, removed or reordered. The check itself is recorded.
+         *
+         *     **Requires permission `audit:read`** (roles owner, admin, privacy_officer), or an API key with the `audit:read` scope.
          */
         post: operations["verifyAuditTrail"];
         delete?: never;
@@ -188,7 +214,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm a new email address with the emailed token */
+        /**
+         * Confirm a new email address with the emailed token
+         * @description **Access:** public, no credentials needed.
+         */
         post: operations["confirmEmailChange"];
         delete?: never;
         options?: never;
@@ -208,6 +237,8 @@ export interface paths {
         /**
          * Accept an invitation: pass the age gate and choose a password
          * @description Under the organization's minimum age the answer is 403 `under-minimum-age` and the invitation is deleted with everything it held. Afterwards, sign in as usual.
+         *
+         *     **Access:** public, no credentials needed.
          */
         post: operations["acceptInvitation"];
         delete?: never;
@@ -225,7 +256,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** What an invitation link is for: organization, name, role, minimum age */
+        /**
+         * What an invitation link is for: organization, name, role, minimum age
+         * @description **Access:** public, no credentials needed.
+         */
         post: operations["previewInvitation"];
         delete?: never;
         options?: never;
@@ -240,7 +274,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in user */
+        /**
+         * The signed-in user
+         * @description **Access:** any signed-in person (access token); API keys cannot call it.
+         */
         get: operations["getCurrentUser"];
         put?: never;
         post?: never;
@@ -259,7 +296,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Turn two-step verification off (password and a code; refused if the organization requires it) */
+        /**
+         * Turn two-step verification off (password and a code; refused if the organization requires it)
+         * @description **Access:** any signed-in person (access token); API keys cannot call it.
+         */
         post: operations["disable"];
         delete?: never;
         options?: never;
@@ -276,7 +316,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start setting up two-step verification: a secret and its QR code */
+        /**
+         * Start setting up two-step verification: a secret and its QR code
+         * @description **Access:** any signed-in person (access token); API keys cannot call it.
+         */
         post: operations["startEnrolment"];
         delete?: never;
         options?: never;
@@ -296,6 +339,8 @@ export interface paths {
         /**
          * Finish set-up with a first code; answers the recovery codes, once
          * @description Refresh the session afterwards to lift an organization’s enrolment restriction.
+         *
+         *     **Access:** any signed-in person (access token); API keys cannot call it.
          */
         post: operations["confirmEnrolment"];
         delete?: never;
@@ -316,6 +361,8 @@ export interface paths {
         /**
          * A new set of recovery codes (password and a current code); the old set stops working
          * @description Answers the ten new codes once. Counted with sign-ins for the rate limit (the stricter per-address budget).
+         *
+         *     **Access:** any signed-in person (access token); API keys cannot call it.
          */
         post: operations["regenerateRecoveryCodes"];
         delete?: never;
@@ -333,7 +380,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Email a password-reset link (answers the same whether or not the account exists) */
+        /**
+         * Email a password-reset link (answers the same whether or not the account exists)
+         * @description **Access:** public, no credentials needed.
+         */
         post: operations["requestPasswordReset"];
         delete?: never;
         options?: never;
@@ -350,7 +400,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Set a new password with the emailed token; signs out every session */
+        /**
+         * Set a new password with the emailed token; signs out every session
+         * @description **Access:** public, no credentials needed.
+         */
         post: operations["confirmPasswordReset"];
         delete?: never;
         options?: never;
@@ -370,6 +423,8 @@ export interface paths {
         /**
          * Exchange the refresh cookie for a new access token
          * @description Rotates the refresh token. Replaying an already-rotated token revokes the whole session.
+         *
+         *     **Access:** public, no credentials needed.
          */
         post: operations["refreshSession"];
         delete?: never;
@@ -387,7 +442,9 @@ export interface paths {
         };
         /**
          * The devices you are signed in on
-         * @description No `updatedSince`: Your own sessions, a short list read whole; sessions are not records.
+         * @description **Access:** any signed-in person (access token); API keys cannot call it.
+         *
+         *     No `updatedSince`: Your own sessions, a short list read whole; sessions are not records.
          */
         get: operations["listSessions"];
         put?: never;
@@ -408,7 +465,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Sign one device out */
+        /**
+         * Sign one device out
+         * @description **Access:** any signed-in person (access token); API keys cannot call it.
+         */
         delete: operations["revokeSession"];
         options?: never;
         head?: never;
@@ -424,7 +484,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log out everywhere, this device included */
+        /**
+         * Log out everywhere, this device included
+         * @description **Access:** any signed-in person (access token); API keys cannot call it.
+         */
         post: operations["revokeAllSessions"];
         delete?: never;
         options?: never;
@@ -444,6 +507,8 @@ export interface paths {
         /**
          * Sign in with email and password
          * @description Answers an access token and sets the refresh cookie (httpOnly) and the CSRF cookie. An unknown email and a wrong password get the same 401 `invalid-credentials`. After repeated failures the email (and the client address) is locked out for a growing time: 429 `sign-in-locked`.
+         *
+         *     **Access:** public, no credentials needed.
          */
         post: operations["signIn"];
         delete?: never;
@@ -464,6 +529,8 @@ export interface paths {
         /**
          * Second step of sign-in: a code from the authenticator app, or a recovery code
          * @description Wrong codes count towards the same lockout as wrong passwords.
+         *
+         *     **Access:** public, no credentials needed.
          */
         post: operations["completeSignIn"];
         delete?: never;
@@ -481,7 +548,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out: ends this session and clears its cookies */
+        /**
+         * Sign out: ends this session and clears its cookies
+         * @description **Access:** public, no credentials needed.
+         */
         post: operations["signOut"];
         delete?: never;
         options?: never;
@@ -501,6 +571,8 @@ export interface paths {
         /**
          * Create an organization with you as its owner
          * @description Asks a date of birth or an age confirmation: under the minimum age (18 for a new organization) the answer is 403 `under-minimum-age` and nothing is kept. Otherwise answers 202 and emails a confirmation link; an address that already has an account gets a note instead, with the same answer here.
+         *
+         *     **Access:** public, no credentials needed.
          */
         post: operations["signUp"];
         delete?: never;
@@ -518,7 +590,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm an email address with the emailed token */
+        /**
+         * Confirm an email address with the emailed token
+         * @description **Access:** public, no credentials needed.
+         */
         post: operations["verifyEmail"];
         delete?: never;
         options?: never;
@@ -535,7 +610,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a new confirmation link (the same answer whether or not the account exists) */
+        /**
+         * Send a new confirmation link (the same answer whether or not the account exists)
+         * @description **Access:** public, no credentials needed.
+         */
         post: operations["resendVerification"];
         delete?: never;
         options?: never;
@@ -553,10 +631,15 @@ export interface paths {
         /**
          * Branches of your organization
          * @description By name; with `updatedSince`, oldest change first.
+         *
+         *     **Requires permission `branches:read`** (roles owner, admin, privacy_officer, manager, agent, viewer), or an API key with the `branches:read` scope.
          */
         get: operations["listBranches"];
         put?: never;
-        /** Add a branch */
+        /**
+         * Add a branch
+         * @description **Requires permission `branches:write`** (roles owner, admin), or an API key with the `branches:write` scope.
+         */
         post: operations["createBranch"];
         delete?: never;
         options?: never;
@@ -571,15 +654,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One branch */
+        /**
+         * One branch
+         * @description **Requires permission `branches:read`** (roles owner, admin, privacy_officer, manager, agent, viewer), or an API key with the `branches:read` scope.
+         */
         get: operations["getBranch"];
         put?: never;
         post?: never;
-        /** Delete a branch; its people keep their other branches */
+        /**
+         * Delete a branch; its people keep their other branches
+         * @description **Requires permission `branches:write`** (roles owner, admin), or an API key with the `branches:write` scope.
+         */
         delete: operations["deleteBranch"];
         options?: never;
         head?: never;
-        /** Rename a branch */
+        /**
+         * Rename a branch
+         * @description **Requires permission `branches:write`** (roles owner, admin), or an API key with the `branches:write` scope.
+         */
         patch: operations["updateBranch"];
         trace?: never;
     };
@@ -593,10 +685,15 @@ export interface paths {
         /**
          * Clients, newest first
          * @description Cursor-paginated. `q` finds words (and word beginnings) in names, emails, company names, cities and postcodes, and the last digits of phone numbers, without the server ever storing them in clear.
+         *
+         *     **Requires permission `clients:read`** (roles owner, admin, privacy_officer, manager, agent, viewer), or an API key with the `clients:read` scope.
          */
         get: operations["listClients"];
         put?: never;
-        /** Add a client */
+        /**
+         * Add a client
+         * @description **Requires permission `clients:write`** (roles owner, admin, manager, agent), or an API key with the `clients:write` scope.
+         */
         post: operations["createClient"];
         delete?: never;
         options?: never;
@@ -611,13 +708,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One client */
+        /**
+         * One client
+         * @description **Requires permission `clients:read`** (roles owner, admin, privacy_officer, manager, agent, viewer), or an API key with the `clients:read` scope.
+         */
         get: operations["getClient"];
         put?: never;
         post?: never;
         /**
          * Delete a client
          * @description Its jobs, appointments and communications go too; its invoices stay (they are kept for 7 years).
+         *
+         *     **Requires permission `clients:write`** (roles owner, admin, manager, agent), or an API key with the `clients:write` scope.
          */
         delete: operations["deleteClient"];
         options?: never;
@@ -625,6 +727,8 @@ export interface paths {
         /**
          * Change a client
          * @description Send the `version` you read; a stale one answers 409.
+         *
+         *     **Requires permission `clients:write`** (roles owner, admin, manager, agent), or an API key with the `clients:write` scope.
          */
         patch: operations["updateClient"];
         trace?: never;
@@ -638,7 +742,9 @@ export interface paths {
         };
         /**
          * Who created and changed the client, and which fields (never the values)
-         * @description No `updatedSince`: Activity entries never change; the record’s own `updatedAt` says when it did.
+         * @description **Requires permission `clients:read`** (roles owner, admin, privacy_officer, manager, agent, viewer), or an API key with the `clients:read` scope.
+         *
+         *     No `updatedSince`: Activity entries never change; the record’s own `updatedAt` says when it did.
          */
         get: operations["getClientActivity"];
         put?: never;
@@ -659,6 +765,8 @@ export interface paths {
         /**
          * A client’s balance, per currency
          * @description Outstanding (issued, not paid in full), overdue (of that, past the due date), paid (every payment received) and counts, over the invoices of your branches. 404 for a client you cannot see.
+         *
+         *     **Requires permission `invoices:read`** (roles owner, admin, manager, viewer), or an API key with the `invoices:read` scope.
          */
         get: operations["getClientBalance"];
         put?: never;
@@ -680,12 +788,16 @@ export interface paths {
         /**
          * Restrict processing of the client (GDPR Art. 18)
          * @description The client becomes read-only (changes answer 409) and is left out of marketing lists and exports until the restriction is lifted. Audited with the reason code; announced as the `subject.restricted` webhook. Idempotent: restricting a restricted client changes nothing.
+         *
+         *     **Requires permission `restrictions:write`** (roles owner, admin, privacy_officer), or an API key with the `restrictions:write` scope.
          */
         put: operations["restrictClient"];
         post?: never;
         /**
          * Lift the restriction of processing of the client
          * @description Audited; announced as the `subject.restricted` webhook with `restricted: false`. Idempotent.
+         *
+         *     **Requires permission `restrictions:write`** (roles owner, admin, privacy_officer), or an API key with the `restrictions:write` scope.
          */
         delete: operations["liftClientRestriction"];
         options?: never;
@@ -703,10 +815,15 @@ export interface paths {
         /**
          * The communication timeline, newest first
          * @description With `clientId`: the client's timeline, its contacts' calls and emails included. With `contactId`: one person's.
+         *
+         *     **Requires permission `communications:read`** (roles owner, admin, manager, agent, viewer), or an API key with the `communications:read` scope.
          */
         get: operations["listCommunications"];
         put?: never;
-        /** Log a call, email, meeting or note with a client and/or contact */
+        /**
+         * Log a call, email, meeting or note with a client and/or contact
+         * @description **Requires permission `communications:write`** (roles owner, admin, manager, agent), or an API key with the `communications:write` scope.
+         */
         post: operations["createCommunication"];
         delete?: never;
         options?: never;
@@ -721,15 +838,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One communication */
+        /**
+         * One communication
+         * @description **Requires permission `communications:read`** (roles owner, admin, manager, agent, viewer), or an API key with the `communications:read` scope.
+         */
         get: operations["getCommunication"];
         put?: never;
         post?: never;
-        /** Delete a communication (agents: only their own) */
+        /**
+         * Delete a communication (agents: only their own)
+         * @description **Requires permission `communications:write`** (roles owner, admin, manager, agent), or an API key with the `communications:write` scope.
+         */
         delete: operations["deleteCommunication"];
         options?: never;
         head?: never;
-        /** Correct a communication (agents: only their own) */
+        /**
+         * Correct a communication (agents: only their own)
+         * @description **Requires permission `communications:write`** (roles owner, admin, manager, agent), or an API key with the `communications:write` scope.
+         */
         patch: operations["updateCommunication"];
         trace?: never;
     };
@@ -743,10 +869,15 @@ export interface paths {
         /**
          * The consent purposes of the organization
          * @description Every new organization starts with marketing-email, marketing-sms, marketing-phone and profiling. By name; with `updatedSince`, oldest change first, archived purposes included (archiving is a change).
+         *
+         *     **Requires permission `consents:read`** (roles owner, admin, privacy_officer, manager, agent, viewer), or an API key with the `consents:read` scope.
          */
         get: operations["listConsentPurposes"];
         put?: never;
-        /** Add a consent purpose, with its first wording */
+        /**
+         * Add a consent purpose, with its first wording
+         * @description **Requires permission `privacy-policy:write`** (roles owner, admin, privacy_officer), or an API key with the `privacy-policy:write` scope.
+         */
         post: operations["createConsentPurpose"];
         delete?: never;
         options?: never;
@@ -761,7 +892,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One consent purpose with every wording version */
+        /**
+         * One consent purpose with every wording version
+         * @description **Requires permission `consents:read`** (roles owner, admin, privacy_officer, manager, agent, viewer), or an API key with the `consents:read` scope.
+         */
         get: operations["getConsentPurpose"];
         put?: never;
         post?: never;
@@ -771,6 +905,8 @@ export interface paths {
         /**
          * Change a purpose
          * @description A new `wording` becomes the next wording version; earlier versions stay, since ledger entries point at the exact words shown. The key cannot change. Send the `version` you read; a stale one answers 409.
+         *
+         *     **Requires permission `privacy-policy:write`** (roles owner, admin, privacy_officer), or an API key with the `privacy-policy:write` scope.
          */
         patch: operations["updateConsentPurpose"];
         trace?: never;
@@ -784,7 +920,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Archive a purpose: nothing new is granted for it; its ledger entries stay */
+        /**
+         * Archive a purpose: nothing new is granted for it; its ledger entries stay
+         * @description **Requires permission `privacy-policy:write`** (roles owner, admin, privacy_officer), or an API key with the `privacy-policy:write` scope.
+         */
         post: operations["archiveConsentPurpose"];
         delete?: never;
         options?: never;
@@ -802,6 +941,8 @@ export interface paths {
         /**
          * Consent rates by purpose over time
          * @description Per day or week and purpose: contacts whose latest entry at the end of the period is a valid basis, out of the contacts with any entry for the purpose by then.
+         *
+         *     **Requires permission `consents:read`** (roles owner, admin, privacy_officer, manager, agent, viewer), or an API key with the `consents:read` scope.
          */
         get: operations["getConsentRates"];
         put?: never;
@@ -824,6 +965,8 @@ export interface paths {
         /**
          * Log a visitor’s cookie choice as proof of consent
          * @description For visitors who are not signed in (signed-in users post to /me/cookie-consent). The server records its own time and the network of the caller (IPv4 /24, IPv6 /48), never the full address. `essential` must be accepted; an unknown category is refused with 400 naming it.
+         *
+         *     **Access:** public, no credentials needed.
          */
         post: operations["recordCookieChoice"];
         delete?: never;
@@ -842,6 +985,8 @@ export interface paths {
         /**
          * The cookie categories and the cookie policy revision in force
          * @description A choice made for an earlier revision is asked again.
+         *
+         *     **Access:** public, no credentials needed.
          */
         get: operations["getCookiePolicy"];
         put?: never;
@@ -862,10 +1007,15 @@ export interface paths {
         /**
          * Contact lists: static ones and saved filters. Read members with GET /contacts?listId=
          * @description By name; with `updatedSince`, oldest change first. A list changes with its own fields (name, filter, purpose): adding or removing members does not, so sync members through `GET /contacts?listId=`.
+         *
+         *     **Requires permission `clients:read`** (roles owner, admin, privacy_officer, manager, agent, viewer), or an API key with the `clients:read` scope.
          */
         get: operations["listContactLists"];
         put?: never;
-        /** Make a contact list */
+        /**
+         * Make a contact list
+         * @description **Requires permission `clients:write`** (roles owner, admin, manager, agent), or an API key with the `clients:write` scope.
+         */
         post: operations["createContactList"];
         delete?: never;
         options?: never;
@@ -880,15 +1030,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One contact list */
+        /**
+         * One contact list
+         * @description **Requires permission `clients:read`** (roles owner, admin, privacy_officer, manager, agent, viewer), or an API key with the `clients:read` scope.
+         */
         get: operations["getContactList"];
         put?: never;
         post?: never;
-        /** Delete a list (its contacts stay) */
+        /**
+         * Delete a list (its contacts stay)
+         * @description **Requires permission `clients:write`** (roles owner, admin, manager, agent), or an API key with the `clients:write` scope.
+         */
         delete: operations["deleteContactList"];
         options?: never;
         head?: never;
-        /** Rename a list or change a saved filter's criteria */
+        /**
+         * Rename a list or change a saved filter's criteria
+         * @description **Requires permission `clients:write`** (roles owner, admin, manager, agent), or an API key with the `clients:write` scope.
+         */
         patch: operations["updateContactList"];
         trace?: never;
     };
@@ -901,7 +1060,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add contacts to a static list (already-members are ignored) */
+        /**
+         * Add contacts to a static list (already-members are ignored)
+         * @description **Requires permission `clients:write`** (roles owner, admin, manager, agent), or an API key with the `clients:write` scope.
+         */
         post: operations["addContactListMembers"];
         delete?: never;
         options?: never;
@@ -919,7 +1081,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Take a contact off a static list */
+        /**
+         * Take a contact off a static list
+         * @description **Requires permission `clients:write`** (roles owner, admin, manager, agent), or an API key with the `clients:write` scope.
+         */
         delete: operations["removeContactListMember"];
         options?: never;
         head?: never;
@@ -936,10 +1101,15 @@ export interface paths {
         /**
          * Contacts, newest first
          * @description Cursor-paginated. `q` finds words (and word beginnings) in names, emails, job titles, cities and postcodes, and the last digits of phone numbers. `listId` gives the contacts of a contact list.
+         *
+         *     **Requires permission `clients:read`** (roles owner, admin, privacy_officer, manager, agent, viewer), or an API key with the `clients:read` scope.
          */
         get: operations["listContacts"];
         put?: never;
-        /** Add a contact */
+        /**
+         * Add a contact
+         * @description **Requires permission `clients:write`** (roles owner, admin, manager, agent), or an API key with the `clients:write` scope.
+         */
         post: operations["createContact"];
         delete?: never;
         options?: never;
@@ -957,12 +1127,16 @@ export interface paths {
         /**
          * A contact's consents: the state per purpose and the ledger
          * @description The state of a purpose is its latest entry; `validBasis` is true when that is `granted` or `confirmed` (a `pending` double opt-in is not a basis until confirmed).
+         *
+         *     **Requires permission `consents:read`** (roles owner, admin, privacy_officer, manager, agent, viewer), or an API key with the `consents:read` scope.
          */
         get: operations["getContactConsents"];
         put?: never;
         /**
          * Record a grant, withdrawal or objection
          * @description Appends an entry to the ledger; nothing is overwritten. A withdrawal or objection takes effect at once: lists used for the purpose and exports with `purpose` no longer include the contact.
+         *
+         *     **Requires permission `consents:write`** (roles owner, admin, privacy_officer, manager, agent), or an API key with the `consents:write` scope.
          */
         post: operations["recordContactConsent"];
         delete?: never;
@@ -981,6 +1155,8 @@ export interface paths {
         /**
          * Download the consent receipt (JSON)
          * @description Every entry with the exact wording shown; `format` names the document version.
+         *
+         *     **Requires permission `consents:read`** (roles owner, admin, privacy_officer, manager, agent, viewer), or an API key with the `consents:read` scope.
          */
         get: operations["getContactConsentReceipt"];
         put?: never;
@@ -998,17 +1174,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One contact */
+        /**
+         * One contact
+         * @description **Requires permission `clients:read`** (roles owner, admin, privacy_officer, manager, agent, viewer), or an API key with the `clients:read` scope.
+         */
         get: operations["getContact"];
         put?: never;
         post?: never;
-        /** Delete a contact and the communications logged with them */
+        /**
+         * Delete a contact and the communications logged with them
+         * @description **Requires permission `clients:write`** (roles owner, admin, manager, agent), or an API key with the `clients:write` scope.
+         */
         delete: operations["deleteContact"];
         options?: never;
         head?: never;
         /**
          * Change a contact
          * @description Send the `version` you read; a stale one answers 409.
+         *
+         *     **Requires permission `clients:write`** (roles owner, admin, manager, agent), or an API key with the `clients:write` scope.
          */
         patch: operations["updateContact"];
         trace?: never;
@@ -1022,7 +1206,9 @@ export interface paths {
         };
         /**
          * Who created and changed the contact, and which fields (never the values)
-         * @description No `updatedSince`: Activity entries never change; the record’s own `updatedAt` says when it did.
+         * @description **Requires permission `clients:read`** (roles owner, admin, privacy_officer, manager, agent, viewer), or an API key with the `clients:read` scope.
+         *
+         *     No `updatedSince`: Activity entries never change; the record’s own `updatedAt` says when it did.
          */
         get: operations["getContactActivity"];
         put?: never;
@@ -1044,12 +1230,16 @@ export interface paths {
         /**
          * Restrict processing of the contact (GDPR Art. 18)
          * @description The contact becomes read-only (changes answer 409) and is left out of marketing lists and exports until the restriction is lifted. Audited with the reason code; announced as the `subject.restricted` webhook. Idempotent: restricting a restricted contact changes nothing.
+         *
+         *     **Requires permission `restrictions:write`** (roles owner, admin, privacy_officer), or an API key with the `restrictions:write` scope.
          */
         put: operations["restrictContact"];
         post?: never;
         /**
          * Lift the restriction of processing of the contact
          * @description Audited; announced as the `subject.restricted` webhook with `restricted: false`. Idempotent.
+         *
+         *     **Requires permission `restrictions:write`** (roles owner, admin, privacy_officer), or an API key with the `restrictions:write` scope.
          */
         delete: operations["liftContactRestriction"];
         options?: never;
@@ -1067,6 +1257,8 @@ export interface paths {
         /**
          * The filtered contacts as CSV (same filters as the list; all pages)
          * @description UTF-8 with a byte-order mark (Excel opens it right). The client, branch and owner are named, not given by id; cells a spreadsheet would run as a formula start with an apostrophe. The import reads the file back.
+         *
+         *     **Requires permission `clients:read`** (roles owner, admin, privacy_officer, manager, agent, viewer), or an API key with the `clients:read` scope.
          */
         get: operations["exportContacts"];
         put?: never;
@@ -1089,6 +1281,8 @@ export interface paths {
         /**
          * Import contacts from CSV
          * @description Each row is validated on its own; valid rows are created together, invalid ones are reported with their row number and field. Large files: send chunks with `firstRow` so row numbers stay right. `dryRun` only validates.
+         *
+         *     **Requires permission `clients:write`** (roles owner, admin, manager, agent), or an API key with the `clients:write` scope.
          */
         post: operations["importContacts"];
         delete?: never;
@@ -1109,6 +1303,8 @@ export interface paths {
         /**
          * Start an access export of a data subject
          * @description Every category the personal-data registry lists for the subject, as a ZIP built in the background (manifest.json, JSON per category, CSV for tabular ones). The answer carries the download link once; hand it to the person only after verifying them. 404 when the organization holds no data about the subject.
+         *
+         *     **Requires permission `exports:write`** (roles owner, admin, privacy_officer), or an API key with the `exports:write` scope.
          */
         post: operations["startDataExport"];
         delete?: never;
@@ -1124,7 +1320,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An access export’s status and progress */
+        /**
+         * An access export’s status and progress
+         * @description **Requires permission `exports:read`** (roles owner, admin, privacy_officer), or an API key with the `exports:read` scope.
+         */
         get: operations["getDataExport"];
         put?: never;
         post?: never;
@@ -1144,6 +1343,8 @@ export interface paths {
         /**
          * Download an access export with its link
          * @description The decrypted ZIP. 404 for an unknown export or a wrong token, 409 while it is being built, 410 once the link has expired and the file was deleted.
+         *
+         *     **Access:** public, no credentials needed.
          */
         get: operations["downloadDataExport"];
         put?: never;
@@ -1161,7 +1362,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness: the process is up */
+        /**
+         * Liveness: the process is up
+         * @description **Access:** public, no credentials needed.
+         */
         get: operations["getLiveness"];
         put?: never;
         post?: never;
@@ -1181,6 +1385,8 @@ export interface paths {
         /**
          * Background jobs: failed and dead-lettered counts and the last error per job
          * @description Counts and error lines only; job payloads (ids) are not shown.
+         *
+         *     **Requires permission `operations:read`** (roles owner, admin), or an API key with the `operations:read` scope.
          */
         get: operations["getHealthDetails"];
         put?: never;
@@ -1198,7 +1404,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: the database answers and the process is not draining */
+        /**
+         * Readiness: the database answers and the process is not draining
+         * @description **Access:** public, no credentials needed.
+         */
         get: operations["getReadiness"];
         put?: never;
         post?: never;
@@ -1218,12 +1427,16 @@ export interface paths {
         /**
          * Invoices, newest first
          * @description Cursor-paginated. `overdue=true` keeps issued invoices whose due date has passed. With payments:write alone (agents), only invoices of jobs assigned to you.
+         *
+         *     **Requires permission `invoices:read` or `payments:write`** (roles owner, admin, manager, agent, viewer), or an API key with the `invoices:read` scope.
          */
         get: operations["listInvoices"];
         put?: never;
         /**
          * Draft an invoice
          * @description Numbered at once; priced with the tax policy in effect on `issueDate` (today if none) as a preview. The bill-to name, email and address are copied from the client. 409 for a client whose processing is restricted.
+         *
+         *     **Requires permission `invoices:write`** (roles owner, admin, manager), or an API key with the `invoices:write` scope.
          */
         post: operations["createInvoice"];
         delete?: never;
@@ -1242,6 +1455,8 @@ export interface paths {
         /**
          * One invoice
          * @description With payments:write alone (agents), only an invoice of a job assigned to you; 404 otherwise.
+         *
+         *     **Requires permission `invoices:read` or `payments:write`** (roles owner, admin, manager, agent, viewer), or an API key with the `invoices:read` scope.
          */
         get: operations["getInvoice"];
         put?: never;
@@ -1249,6 +1464,8 @@ export interface paths {
         /**
          * Delete a draft
          * @description Issued invoices are kept for 7 years: void them instead.
+         *
+         *     **Requires permission `invoices:write`** (roles owner, admin, manager), or an API key with the `invoices:write` scope.
          */
         delete: operations["deleteInvoice"];
         options?: never;
@@ -1256,6 +1473,8 @@ export interface paths {
         /**
          * Change a draft
          * @description Send the `version` you read; a stale one answers 409. Issued invoices cannot change (409).
+         *
+         *     **Requires permission `invoices:write`** (roles owner, admin, manager), or an API key with the `invoices:write` scope.
          */
         patch: operations["updateInvoice"];
         trace?: never;
@@ -1269,7 +1488,9 @@ export interface paths {
         };
         /**
          * Who created, changed, issued and voided the invoice, and which fields
-         * @description No `updatedSince`: Activity entries never change; the record’s own `updatedAt` says when it did.
+         * @description **Requires permission `invoices:read`** (roles owner, admin, manager, viewer), or an API key with the `invoices:read` scope.
+         *
+         *     No `updatedSince`: Activity entries never change; the record’s own `updatedAt` says when it did.
          */
         get: operations["getInvoiceActivity"];
         put?: never;
@@ -1292,6 +1513,8 @@ export interface paths {
         /**
          * Issue a draft
          * @description Issue date today unless given, due date 30 days later unless given. The tax policy in effect on the issue date is applied and the totals frozen; a completed job moves to invoiced.
+         *
+         *     **Requires permission `invoices:write`** (roles owner, admin, manager), or an API key with the `invoices:write` scope.
          */
         post: operations["issueInvoice"];
         delete?: never;
@@ -1309,13 +1532,17 @@ export interface paths {
         };
         /**
          * Payments of an invoice, oldest first
-         * @description No `updatedSince`: Payments never change. Recording one changes its invoice, so `GET /invoices?updatedSince=` finds the invoices to read again.
+         * @description **Requires permission `invoices:read` or `payments:write`** (roles owner, admin, manager, agent, viewer), or an API key with the `invoices:read` scope.
+         *
+         *     No `updatedSince`: Payments never change. Recording one changes its invoice, so `GET /invoices?updatedSince=` finds the invoices to read again.
          */
         get: operations["listInvoicePayments"];
         put?: never;
         /**
          * Record a payment
          * @description Issued invoices only. More than the balance is refused (409); reaching the total marks the invoice paid. With payments:write alone (agents), only on invoices of jobs assigned to you (404 for others).
+         *
+         *     **Requires permission `invoices:write` or `payments:write`** (roles owner, admin, manager, agent), or an API key with the `invoices:write` scope.
          */
         post: operations["recordInvoicePayment"];
         delete?: never;
@@ -1334,6 +1561,8 @@ export interface paths {
         /**
          * The invoice as a PDF
          * @description A4, made on request and never stored (it holds the bill-to details). A draft says DRAFT in its title and across every page; void and paid invoices are stamped too. Whoever may read the invoice may download it.
+         *
+         *     **Requires permission `invoices:read` or `payments:write`** (roles owner, admin, manager, agent, viewer), or an API key with the `invoices:read` scope.
          */
         get: operations["getInvoicePdf"];
         put?: never;
@@ -1356,6 +1585,8 @@ export interface paths {
         /**
          * Email the invoice to its bill-to address, with the PDF attached
          * @description `email` says whether the mail server took it (`sent`), did not answer so it waits sealed in the outbox and is retried (`queued`), or refused it (`failed`); the invoice records when and how (`emailedAt`, `emailDelivery`). 409 for a draft, a void invoice, or a bill-to copy without an email address.
+         *
+         *     **Requires permission `invoices:write`** (roles owner, admin, manager), or an API key with the `invoices:write` scope.
          */
         post: operations["sendInvoice"];
         delete?: never;
@@ -1376,6 +1607,8 @@ export interface paths {
         /**
          * Void an issued invoice
          * @description Paid invoices cannot be voided (409).
+         *
+         *     **Requires permission `invoices:write`** (roles owner, admin, manager), or an API key with the `invoices:write` scope.
          */
         post: operations["voidInvoice"];
         delete?: never;
@@ -1396,6 +1629,8 @@ export interface paths {
         /**
          * Price lines without saving
          * @description The totals an invoice of the branch dated `date` would have: for live totals in an invoice editor.
+         *
+         *     **Requires permission `invoices:read`** (roles owner, admin, manager, viewer), or an API key with the `invoices:read` scope.
          */
         post: operations["quoteInvoice"];
         delete?: never;
@@ -1414,12 +1649,16 @@ export interface paths {
         /**
          * Jobs, newest first
          * @description Cursor-paginated. Filter by `status` and `priority` (one or several, comma-separated), `clientId`, `assigneeId` (`me` for yours) and `branchId`. Titles are encrypted at rest, so there is no text search.
+         *
+         *     **Requires permission `jobs:read`** (roles owner, admin, manager, agent, viewer), or an API key with the `jobs:read` scope.
          */
         get: operations["listJobs"];
         put?: never;
         /**
          * Open a job for a client
          * @description The job gets the next number of the organization and starts as `new`, in the client’s branch.
+         *
+         *     **Requires permission `jobs:write`** (roles owner, admin, manager, agent), or an API key with the `jobs:write` scope.
          */
         post: operations["createJob"];
         delete?: never;
@@ -1435,13 +1674,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One job */
+        /**
+         * One job
+         * @description **Requires permission `jobs:read`** (roles owner, admin, manager, agent, viewer), or an API key with the `jobs:read` scope.
+         */
         get: operations["getJob"];
         put?: never;
         post?: never;
         /**
          * Delete a job
          * @description Only new or cancelled jobs (409 otherwise); their visits go too.
+         *
+         *     **Requires permission `jobs:write`** (roles owner, admin, manager, agent), or an API key with the `jobs:write` scope.
          */
         delete: operations["deleteJob"];
         options?: never;
@@ -1449,6 +1693,8 @@ export interface paths {
         /**
          * Change a job
          * @description Send the `version` you read; a stale one answers 409. The status changes through /status.
+         *
+         *     **Requires permission `jobs:write`** (roles owner, admin, manager, agent), or an API key with the `jobs:write` scope.
          */
         patch: operations["updateJob"];
         trace?: never;
@@ -1462,7 +1708,9 @@ export interface paths {
         };
         /**
          * Who created and changed the job, and which fields (never the values)
-         * @description No `updatedSince`: Activity entries never change; the record’s own `updatedAt` says when it did.
+         * @description **Requires permission `jobs:read`** (roles owner, admin, manager, agent, viewer), or an API key with the `jobs:read` scope.
+         *
+         *     No `updatedSince`: Activity entries never change; the record’s own `updatedAt` says when it did.
          */
         get: operations["getJobActivity"];
         put?: never;
@@ -1485,6 +1733,8 @@ export interface paths {
         /**
          * Move a job along its workflow
          * @description new → scheduled → in_progress → completed → invoiced; cancelled from new, scheduled or in_progress. Any other move answers 409 with the allowed next states in `allowed`. Completing sets `completedAt`.
+         *
+         *     **Requires permission `jobs:write`** (roles owner, admin, manager, agent), or an API key with the `jobs:write` scope.
          */
         post: operations["changeJobStatus"];
         delete?: never;
@@ -1503,6 +1753,8 @@ export interface paths {
         /**
          * The jobs board
          * @description How many jobs are in each status, and the 50 newest jobs of each open status.
+         *
+         *     **Requires permission `jobs:read`** (roles owner, admin, manager, agent, viewer), or an API key with the `jobs:read` scope.
          */
         get: operations["getJobBoard"];
         put?: never;
@@ -1522,13 +1774,17 @@ export interface paths {
         };
         /**
          * Legal holds of your organization, newest first (active and released)
-         * @description No `updatedSince`: Holds have no update time (setting and releasing are stamped): filter by `active`.
+         * @description **Requires permission `legal-holds:read`** (roles owner, admin, privacy_officer), or an API key with the `legal-holds:read` scope.
+         *
+         *     No `updatedSince`: Holds have no update time (setting and releasing are stamped): filter by `active`.
          */
         get: operations["listLegalHolds"];
         put?: never;
         /**
          * Set a legal hold on your organization, a data subject or a record
          * @description While the hold is active no retention rule purges what it covers and no erasure of a covered subject proceeds (it waits and resumes on release). Subjects: client, contact, user. Records: the kinds `targetKind` lists in a 400 answer (invoice, job, communication…).
+         *
+         *     **Requires permission `legal-holds:write`** (roles owner, admin, privacy_officer), or an API key with the `legal-holds:write` scope.
          */
         post: operations["createLegalHold"];
         delete?: never;
@@ -1544,7 +1800,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One legal hold */
+        /**
+         * One legal hold
+         * @description **Requires permission `legal-holds:read`** (roles owner, admin, privacy_officer), or an API key with the `legal-holds:read` scope.
+         */
         get: operations["getLegalHold"];
         put?: never;
         post?: never;
@@ -1563,7 +1822,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Release a legal hold (it stays on record); what it kept is purged by the next run if expired */
+        /**
+         * Release a legal hold (it stays on record); what it kept is purged by the next run if expired
+         * @description **Requires permission `legal-holds:write`** (roles owner, admin, privacy_officer), or an API key with the `legal-holds:write` scope.
+         */
         post: operations["releaseLegalHold"];
         delete?: never;
         options?: never;
@@ -1581,12 +1843,16 @@ export interface paths {
         /**
          * Your latest cookie choice, from any device
          * @description The app applies it on a new device without asking again when it is for the current revision.
+         *
+         *     **Access:** any signed-in person (access token); API keys cannot call it.
          */
         get: operations["getMyCookieConsent"];
         put?: never;
         /**
          * Log your cookie choice as proof of consent
          * @description As the public endpoint, and the entry also names you and your organization, so your other devices can apply it.
+         *
+         *     **Access:** any signed-in person (access token); API keys cannot call it.
          */
         post: operations["recordMyCookieChoice"];
         delete?: never;
@@ -1607,6 +1873,8 @@ export interface paths {
         /**
          * Export all your data
          * @description Builds a ZIP of every category of personal data held about you, in the background; follow its progress with GET /me/data-exports/{id}. 409 while an earlier one is still being built.
+         *
+         *     **Access:** any signed-in person (access token); API keys cannot call it.
          */
         post: operations["startMyDataExport"];
         delete?: never;
@@ -1624,7 +1892,9 @@ export interface paths {
         };
         /**
          * Your data exports, newest first
-         * @description No `updatedSince`: Your own exports, a short list read whole.
+         * @description **Access:** any signed-in person (access token); API keys cannot call it.
+         *
+         *     No `updatedSince`: Your own exports, a short list read whole.
          */
         get: operations["listMyDataExports"];
         put?: never;
@@ -1642,7 +1912,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One of your data exports: status and progress */
+        /**
+         * One of your data exports: status and progress
+         * @description **Access:** any signed-in person (access token); API keys cannot call it.
+         */
         get: operations["getMyDataExport"];
         put?: never;
         post?: never;
@@ -1662,6 +1935,8 @@ export interface paths {
         /**
          * Download one of your data exports
          * @description 409 while it is being built, 410 once it has expired and its file was deleted.
+         *
+         *     **Access:** any signed-in person (access token); API keys cannot call it.
          */
         get: operations["downloadMyDataExport"];
         put?: never;
@@ -1679,7 +1954,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The current policy version, the one you accepted, and whether you must accept it */
+        /**
+         * The current policy version, the one you accepted, and whether you must accept it
+         * @description **Access:** any signed-in person (access token); API keys cannot call it.
+         */
         get: operations["status"];
         put?: never;
         post?: never;
@@ -1698,7 +1976,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept the current version (send the number you read; another number is refused with 409) */
+        /**
+         * Accept the current version (send the number you read; another number is refused with 409)
+         * @description **Access:** any signed-in person (access token); API keys cannot call it.
+         */
         post: operations["accept"];
         delete?: never;
         options?: never;
@@ -1716,12 +1997,16 @@ export interface paths {
         /**
          * Your privacy requests and where each stands
          * @description Newest first (the latest 100); with `updatedSince`, oldest change first.
+         *
+         *     **Access:** any signed-in person (access token); API keys cannot call it.
          */
         get: operations["listMyPrivacyRequests"];
         put?: never;
         /**
          * File a privacy request as yourself
          * @description You are signed in, so no email verification is needed: the request is received at once.
+         *
+         *     **Access:** any signed-in person (access token); API keys cannot call it.
          */
         post: operations["createMyPrivacyRequest"];
         delete?: never;
@@ -1737,7 +2022,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One of your privacy requests and where it stands */
+        /**
+         * One of your privacy requests and where it stands
+         * @description **Access:** any signed-in person (access token); API keys cannot call it.
+         */
         get: operations["getMyPrivacyRequest"];
         put?: never;
         post?: never;
@@ -1756,7 +2044,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Withdraw one of your own requests while it is still open */
+        /**
+         * Withdraw one of your own requests while it is still open
+         * @description **Access:** any signed-in person (access token); API keys cannot call it.
+         */
         post: operations["cancelMyPrivacyRequest"];
         delete?: never;
         options?: never;
@@ -1772,7 +2063,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Set an organization's subscription state and end date (operator billing integration) */
+        /**
+         * Set an organization's subscription state and end date (operator billing integration)
+         * @description **Requires permission `subscriptions:manage`** (held by no role), or an API key with the `subscriptions:manage` scope.
+         */
         put: operations["setOrganizationSubscription"];
         post?: never;
         delete?: never;
@@ -1788,14 +2082,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your organization and its settings */
+        /**
+         * Your organization and its settings
+         * @description **Requires permission `organization:read`** (roles owner, admin, privacy_officer, manager, agent, viewer), or an API key with the `organization:read` scope.
+         */
         get: operations["getOrganization"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change organization settings (minimum user age, MFA, session lifetimes) */
+        /**
+         * Change organization settings (minimum user age, MFA, session lifetimes)
+         * @description **Requires permission `organization:update`** (roles owner, admin), or an API key with the `organization:update` scope.
+         */
         patch: operations["updateOrganization"];
         trace?: never;
     };
@@ -1806,7 +2106,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Subscription state, end date, and the purge date once it has ended or been terminated */
+        /**
+         * Subscription state, end date, and the purge date once it has ended or been terminated
+         * @description **Requires permission `subscription:read`** (roles owner, admin), or an API key with the `subscription:read` scope.
+         */
         get: operations["getSubscription"];
         put?: never;
         post?: never;
@@ -1825,7 +2128,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Take a termination back before the purge: the subscription returns to its earlier state */
+        /**
+         * Take a termination back before the purge: the subscription returns to its earlier state
+         * @description **Requires permission `subscription:terminate`** (roles owner), people only: API keys cannot call it.
+         */
         post: operations["restoreSubscription"];
         delete?: never;
         options?: never;
@@ -1842,7 +2148,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Terminate the contract: the organization's data is deleted after the retention period unless restored */
+        /**
+         * Terminate the contract: the organization's data is deleted after the retention period unless restored
+         * @description **Requires permission `subscription:terminate`** (roles owner), people only: API keys cannot call it.
+         */
         post: operations["terminateSubscription"];
         delete?: never;
         options?: never;
@@ -1860,12 +2169,16 @@ export interface paths {
         /**
          * The request desk: requests newest first, with deadlines
          * @description `daysLeft` and `overdue` follow the server clock. Filters: status, type, assignee (`me`), `overdue=true`; `q` is an email address (matched by blind index) or a request id.
+         *
+         *     **Requires permission `requests:read`** (roles owner, admin, privacy_officer), or an API key with the `requests:read` scope.
          */
         get: operations["listPrivacyRequests"];
         put?: never;
         /**
          * Log a request received by email, phone, post or in person
          * @description Say how the requester’s identity was checked; the request is received at once and acknowledged by email.
+         *
+         *     **Requires permission `requests:write`** (roles owner, admin, privacy_officer), or an API key with the `requests:write` scope.
          */
         post: operations["logPrivacyRequest"];
         delete?: never;
@@ -1881,7 +2194,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One request: details, candidate matches and its history */
+        /**
+         * One request: details, candidate matches and its history
+         * @description **Requires permission `requests:read`** (roles owner, admin, privacy_officer), or an API key with the `requests:read` scope.
+         */
         get: operations["getPrivacyRequest"];
         put?: never;
         post?: never;
@@ -1900,7 +2216,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Assign the request to a privacy officer (or unassign with null) */
+        /**
+         * Assign the request to a privacy officer (or unassign with null)
+         * @description **Requires permission `requests:write`** (roles owner, admin, privacy_officer), or an API key with the `requests:write` scope.
+         */
         post: operations["assignPrivacyRequest"];
         delete?: never;
         options?: never;
@@ -1917,7 +2236,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Wait for the requester (more information needed) */
+        /**
+         * Wait for the requester (more information needed)
+         * @description **Requires permission `requests:write`** (roles owner, admin, privacy_officer), or an API key with the `requests:write` scope.
+         */
         post: operations["awaitPrivacyRequester"];
         delete?: never;
         options?: never;
@@ -1934,7 +2256,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel the request (the requester withdrew it, or it was filed twice) */
+        /**
+         * Cancel the request (the requester withdrew it, or it was filed twice)
+         * @description **Requires permission `requests:write`** (roles owner, admin, privacy_officer), or an API key with the `requests:write` scope.
+         */
         post: operations["cancelPrivacyRequest"];
         delete?: never;
         options?: never;
@@ -1954,6 +2279,8 @@ export interface paths {
         /**
          * Complete the request
          * @description Emails the requester. An erasure or a minor’s report starts the durable erasure of each confirmed person; access and portability record that the export is pending.
+         *
+         *     **Requires permission `requests:write`** (roles owner, admin, privacy_officer), or an API key with the `requests:write` scope.
          */
         post: operations["completePrivacyRequest"];
         delete?: never;
@@ -1974,6 +2301,8 @@ export interface paths {
         /**
          * Apply or keep one correction a rectification proposes
          * @description apply: the proposed value goes into each confirmed person’s record through the contacts or users service (their validation and audit apply), then the history records the field name (never the value) and `subject.rectified` is written to the webhook outbox. keep: the record stays as it is.
+         *
+         *     **Requires permission `requests:write`** (roles owner, admin, privacy_officer), or an API key with the `requests:write` scope.
          */
         post: operations["decidePrivacyRequestCorrection"];
         delete?: never;
@@ -1994,6 +2323,8 @@ export interface paths {
         /**
          * Extend the deadline once, by up to two months
          * @description The reason is emailed to the requester. A second extension answers 409.
+         *
+         *     **Requires permission `requests:write`** (roles owner, admin, privacy_officer), or an API key with the `requests:write` scope.
          */
         post: operations["extendPrivacyRequest"];
         delete?: never;
@@ -2014,6 +2345,8 @@ export interface paths {
         /**
          * Confirm which users and contacts the requester is
          * @description Only candidates (same email by blind index) can be confirmed. An objection or a withdrawal of consent is applied to the confirmed contacts’ consent ledger at once (marketing purposes).
+         *
+         *     **Requires permission `requests:write`** (roles owner, admin, privacy_officer), or an API key with the `requests:write` scope.
          */
         post: operations["confirmPrivacyRequestMatch"];
         delete?: never;
@@ -2031,7 +2364,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reject the request with a reason (emailed to the requester) */
+        /**
+         * Reject the request with a reason (emailed to the requester)
+         * @description **Requires permission `requests:write`** (roles owner, admin, privacy_officer), or an API key with the `requests:write` scope.
+         */
         post: operations["rejectPrivacyRequest"];
         delete?: never;
         options?: never;
@@ -2048,7 +2384,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start work on the request (or resume after waiting for the requester) */
+        /**
+         * Start work on the request (or resume after waiting for the requester)
+         * @description **Requires permission `requests:write`** (roles owner, admin, privacy_officer), or an API key with the `requests:write` scope.
+         */
         post: operations["startPrivacyRequest"];
         delete?: never;
         options?: never;
@@ -2063,7 +2402,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Requests by type and month received, and mean days to close */
+        /**
+         * Requests by type and month received, and mean days to close
+         * @description **Requires permission `requests:read`** (roles owner, admin, privacy_officer), or an API key with the `requests:read` scope.
+         */
         get: operations["getPrivacyRequestStats"];
         put?: never;
         post?: never;
@@ -2080,9 +2422,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The controller's privacy contact, DPO and supervisory authority */
+        /**
+         * The controller's privacy contact, DPO and supervisory authority
+         * @description **Requires permission `privacy-policy:write`** (roles owner, admin, privacy_officer), people only: API keys cannot call it.
+         */
         get: operations["contact"];
-        /** Publish or change the privacy contact details */
+        /**
+         * Publish or change the privacy contact details
+         * @description **Requires permission `privacy-policy:write`** (roles owner, admin, privacy_officer), people only: API keys cannot call it.
+         */
         put: operations["saveContact"];
         post?: never;
         delete?: never;
@@ -2098,13 +2446,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The draft waiting to be published, with what it changes (facts changed by settings included) */
+        /**
+         * The draft waiting to be published, with what it changes (facts changed by settings included)
+         * @description **Requires permission `privacy-policy:write`** (roles owner, admin, privacy_officer), people only: API keys cannot call it.
+         */
         get: operations["draft"];
-        /** Save the draft's sections (titles and prose; each block of facts exactly once) */
+        /**
+         * Save the draft's sections (titles and prose; each block of facts exactly once)
+         * @description **Requires permission `privacy-policy:write`** (roles owner, admin, privacy_officer), people only: API keys cannot call it.
+         */
         put: operations["save"];
-        /** Open a draft from the published text (or get the open one) */
+        /**
+         * Open a draft from the published text (or get the open one)
+         * @description **Requires permission `privacy-policy:write`** (roles owner, admin, privacy_officer), people only: API keys cannot call it.
+         */
         post: operations["start"];
-        /** Discard the draft (a draft of changed facts comes back until they are published) */
+        /**
+         * Discard the draft (a draft of changed facts comes back until they are published)
+         * @description **Requires permission `privacy-policy:write`** (roles owner, admin, privacy_officer), people only: API keys cannot call it.
+         */
         delete: operations["discard"];
         options?: never;
         head?: never;
@@ -2120,7 +2480,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publish the draft; for the platform policy, every user must accept it at their next request */
+        /**
+         * Publish the draft; for the platform policy, every user must accept it at their next request
+         * @description **Requires permission `privacy-policy:write`** (roles owner, admin, privacy_officer), people only: API keys cannot call it.
+         */
         post: operations["publish"];
         delete?: never;
         options?: never;
@@ -2137,11 +2500,16 @@ export interface paths {
         };
         /**
          * Processors (sub-processors) this document lists
-         * @description No `updatedSince`: The processors of one privacy document, a short list read whole.
+         * @description **Requires permission `privacy-policy:write`** (roles owner, admin, privacy_officer), people only: API keys cannot call it.
+         *
+         *     No `updatedSince`: The processors of one privacy document, a short list read whole.
          */
         get: operations["list"];
         put?: never;
-        /** Add a processor; the draft then lists it */
+        /**
+         * Add a processor; the draft then lists it
+         * @description **Requires permission `privacy-policy:write`** (roles owner, admin, privacy_officer), people only: API keys cannot call it.
+         */
         post: operations["add"];
         delete?: never;
         options?: never;
@@ -2156,12 +2524,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One processor this document lists */
+        /**
+         * One processor this document lists
+         * @description **Requires permission `privacy-policy:write`** (roles owner, admin, privacy_officer), people only: API keys cannot call it.
+         */
         get: operations["getProcessor"];
-        /** Change a processor */
+        /**
+         * Change a processor
+         * @description **Requires permission `privacy-policy:write`** (roles owner, admin, privacy_officer), people only: API keys cannot call it.
+         */
         put: operations["update"];
         post?: never;
-        /** Remove a processor */
+        /**
+         * Remove a processor
+         * @description **Requires permission `privacy-policy:write`** (roles owner, admin, privacy_officer), people only: API keys cannot call it.
+         */
         delete: operations["remove"];
         options?: never;
         head?: never;
@@ -2175,7 +2552,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An organization's privacy notice toward its contacts */
+        /**
+         * An organization's privacy notice toward its contacts
+         * @description **Access:** public, no credentials needed.
+         */
         get: operations["notice"];
         put?: never;
         post?: never;
@@ -2194,7 +2574,9 @@ export interface paths {
         };
         /**
          * Version history of an organization's privacy notice
-         * @description No `updatedSince`: Published versions never change.
+         * @description **Access:** public, no credentials needed.
+         *
+         *     No `updatedSince`: Published versions never change.
          */
         get: operations["noticeHistory"];
         put?: never;
@@ -2212,7 +2594,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One published version of an organization's privacy notice */
+        /**
+         * One published version of an organization's privacy notice
+         * @description **Access:** public, no credentials needed.
+         */
         get: operations["noticeVersion"];
         put?: never;
         post?: never;
@@ -2229,7 +2614,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The platform's privacy policy: the published version, its facts rendered from live settings */
+        /**
+         * The platform's privacy policy: the published version, its facts rendered from live settings
+         * @description **Access:** public, no credentials needed.
+         */
         get: operations["platform"];
         put?: never;
         post?: never;
@@ -2248,7 +2636,9 @@ export interface paths {
         };
         /**
          * Version history of the platform's privacy policy
-         * @description No `updatedSince`: Published versions never change.
+         * @description **Access:** public, no credentials needed.
+         *
+         *     No `updatedSince`: Published versions never change.
          */
         get: operations["platformHistory"];
         put?: never;
@@ -2266,7 +2656,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One published version of the platform policy, with the facts it stated then */
+        /**
+         * One published version of the platform policy, with the facts it stated then
+         * @description **Access:** public, no credentials needed.
+         */
         get: operations["platformVersion"];
         put?: never;
         post?: never;
@@ -2283,14 +2676,20 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Your profile */
+        /**
+         * Your profile
+         * @description **Access:** any signed-in person (access token); API keys cannot call it.
+         */
         get: operations["getProfile"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change your name, phone, job title, company or preferences */
+        /**
+         * Change your name, phone, job title, company or preferences
+         * @description **Access:** any signed-in person (access token); API keys cannot call it.
+         */
         patch: operations["updateProfile"];
         trace?: never;
     };
@@ -2306,6 +2705,8 @@ export interface paths {
         /**
          * Change your email address
          * @description Emails a confirmation link to the new address and a note to the current one; nothing changes until the link is followed.
+         *
+         *     **Access:** any signed-in person (access token); API keys cannot call it.
          */
         post: operations["requestEmailChange"];
         delete?: never;
@@ -2326,6 +2727,8 @@ export interface paths {
         /**
          * Change your password
          * @description Needs the current password (wrong ones count towards the sign-in lockout). Signs out your other devices.
+         *
+         *     **Access:** any signed-in person (access token); API keys cannot call it.
          */
         post: operations["changePassword"];
         delete?: never;
@@ -2344,6 +2747,8 @@ export interface paths {
         /**
          * Your recent security events
          * @description Sign-ins (and failed attempts with your address), MFA, password and email changes, API keys.
+         *
+         *     **Access:** any signed-in person (access token); API keys cannot call it.
          *
          *     No `updatedSince`: Your own security events, from the audit trail: entries never change.
          */
@@ -2365,7 +2770,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Confirm a double opt-in with the emailed token: records `confirmed` entries */
+        /**
+         * Confirm a double opt-in with the emailed token: records `confirmed` entries
+         * @description **Access:** public, no credentials needed.
+         */
         post: operations["confirmConsents"];
         delete?: never;
         options?: never;
@@ -2380,7 +2788,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What an organization's public consent form shows: purposes with their current wording */
+        /**
+         * What an organization's public consent form shows: purposes with their current wording
+         * @description **Access:** public, no credentials needed.
+         */
         get: operations["getPublicConsentPurposes"];
         put?: never;
         post?: never;
@@ -2402,6 +2813,8 @@ export interface paths {
         /**
          * Ask for consents from the public form (double opt-in)
          * @description Finds the contact by email or creates one, records `pending` entries with the wording versions shown and emails a one-time confirmation link. Answers 202 whether or not the email was known.
+         *
+         *     **Access:** public, no credentials needed.
          */
         post: operations["requestConsents"];
         delete?: never;
@@ -2422,6 +2835,8 @@ export interface paths {
         /**
          * File a data-subject request from the public form
          * @description Stores the request as unverified and emails a one-time link; nothing happens until it is followed, and unverified requests expire. Answers 202 with no body whether or not the email is known to the organization.
+         *
+         *     **Access:** public, no credentials needed.
          */
         post: operations["submitPublicPrivacyRequest"];
         delete?: never;
@@ -2442,6 +2857,8 @@ export interface paths {
         /**
          * Verify a public request with the emailed token
          * @description The request is received from now: its deadline runs and the requester gets a confirmation email.
+         *
+         *     **Access:** public, no credentials needed.
          */
         post: operations["verifyPrivacyRequest"];
         delete?: never;
@@ -2460,6 +2877,8 @@ export interface paths {
         /**
          * Retention rules: each period, its setting and the sentence the privacy policy states
          * @description The purge jobs read the same settings: the period shown is the one enforced.
+         *
+         *     **Requires permission `retention:read`** (roles owner, admin, privacy_officer), or an API key with the `retention:read` scope.
          *
          *     No `updatedSince`: The rules the platform runs: a fixed list read whole.
          */
@@ -2483,6 +2902,8 @@ export interface paths {
         /**
          * Set your organization’s own period for a rule that allows one (null: the platform’s)
          * @description Within the rule’s `adjustable` bounds (invoices never below the legal period). The purge and your privacy notice use it from then on; the notice’s next draft shows the changed sentence.
+         *
+         *     **Requires permission `retention:configure`** (roles owner, admin, privacy_officer), or an API key with the `retention:configure` scope.
          */
         put: operations["setRetentionPeriod"];
         post?: never;
@@ -2502,6 +2923,8 @@ export interface paths {
         /**
          * Dry run: what the rule would purge in your organization now
          * @description Counts (eligible and kept under a legal hold), a few ids, and when the next rows expire. Purges nothing.
+         *
+         *     **Requires permission `retention:read`** (roles owner, admin, privacy_officer), or an API key with the `retention:read` scope.
          */
         get: operations["previewRetentionRule"];
         put?: never;
@@ -2524,6 +2947,8 @@ export interface paths {
         /**
          * Run the rule now over your organization
          * @description Fixes the cut-off now and purges in the background in bounded batches; follow `GET /retention/runs/{id}`. 409 `rule-running` while a run of the rule is going on.
+         *
+         *     **Requires permission `retention:run`** (roles owner, admin, privacy_officer), or an API key with the `retention:run` scope.
          */
         post: operations["runRetentionRule"];
         delete?: never;
@@ -2541,7 +2966,9 @@ export interface paths {
         };
         /**
          * Purge history: every scheduled run and your on-demand ones, with your organization’s counts
-         * @description No `updatedSince`: Runs have no update time: read a run by id to follow it.
+         * @description **Requires permission `retention:read`** (roles owner, admin, privacy_officer), or an API key with the `retention:read` scope.
+         *
+         *     No `updatedSince`: Runs have no update time: read a run by id to follow it.
          */
         get: operations["listRetentionRuns"];
         put?: never;
@@ -2559,7 +2986,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One run: its receipt for your organization (setting value, cut-off, counts, held, outcome) */
+        /**
+         * One run: its receipt for your organization (setting value, cut-off, counts, held, outcome)
+         * @description **Requires permission `retention:read`** (roles owner, admin, privacy_officer), or an API key with the `retention:read` scope.
+         */
         get: operations["getRetentionRun"];
         put?: never;
         post?: never;
@@ -2578,7 +3008,9 @@ export interface paths {
         };
         /**
          * The roles and what each may do (the permission matrix)
-         * @description No `updatedSince`: A fixed catalogue of roles.
+         * @description **Access:** any signed-in person (access token); API keys cannot call it.
+         *
+         *     No `updatedSince`: A fixed catalogue of roles.
          */
         get: operations["listRoles"];
         put?: never;
@@ -2599,12 +3031,16 @@ export interface paths {
         /**
          * Calendar entries in a time window
          * @description Entries overlapping [from, to), by start time. The window is required and spans at most 62 days. Filter by `assigneeId` (`me` for yours), `branchId`, `jobId` or `clientId`.
+         *
+         *     **Requires permission `schedules:read`** (roles owner, admin, manager, agent, viewer), or an API key with the `schedules:read` scope.
          */
         get: operations["listSchedule"];
         put?: never;
         /**
          * Book an appointment or a job visit
          * @description A person cannot be in two places at once: when the assignee has a planned or done entry overlapping the time, the answer is 409 with the clashing entries in `conflicts` ({id, startsAt, endsAt}), unless `allowDoubleBooking` is true. Booking the first visit of a new job moves the job to scheduled. Agents book only their own calendar.
+         *
+         *     **Requires permission `schedules:write`** (roles owner, admin, manager, agent), or an API key with the `schedules:write` scope.
          */
         post: operations["createScheduleEntry"];
         delete?: never;
@@ -2620,17 +3056,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One calendar entry */
+        /**
+         * One calendar entry
+         * @description **Requires permission `schedules:read`** (roles owner, admin, manager, agent, viewer), or an API key with the `schedules:read` scope.
+         */
         get: operations["getScheduleEntry"];
         put?: never;
         post?: never;
-        /** Remove a calendar entry */
+        /**
+         * Remove a calendar entry
+         * @description **Requires permission `schedules:write`** (roles owner, admin, manager, agent), or an API key with the `schedules:write` scope.
+         */
         delete: operations["deleteScheduleEntry"];
         options?: never;
         head?: never;
         /**
          * Move, reassign or change a calendar entry
          * @description Send the `version` you read; a stale one answers 409. A person cannot be in two places at once: when the assignee has a planned or done entry overlapping the time, the answer is 409 with the clashing entries in `conflicts` ({id, startsAt, endsAt}), unless `allowDoubleBooking` is true.
+         *
+         *     **Requires permission `schedules:write`** (roles owner, admin, manager, agent), or an API key with the `schedules:write` scope.
          */
         patch: operations["updateScheduleEntry"];
         trace?: never;
@@ -2644,7 +3088,9 @@ export interface paths {
         };
         /**
          * Who booked and changed the entry, and which fields (never the values)
-         * @description No `updatedSince`: Activity entries never change; the record’s own `updatedAt` says when it did.
+         * @description **Requires permission `schedules:read`** (roles owner, admin, manager, agent, viewer), or an API key with the `schedules:read` scope.
+         *
+         *     No `updatedSince`: Activity entries never change; the record’s own `updatedAt` says when it did.
          */
         get: operations["getScheduleEntryActivity"];
         put?: never;
@@ -2665,12 +3111,16 @@ export interface paths {
         /**
          * Tax policies
          * @description Organization-wide policies first, then per branch, latest first. `at` keeps those in effect that day. Managers and agents see the organization-wide policies and their branches’.
+         *
+         *     **Requires permission `tax-policies:read`** (roles owner, admin, manager, agent, viewer), or an API key with the `tax-policies:read` scope.
          */
         get: operations["listTaxPolicies"];
         put?: never;
         /**
          * Add a tax policy
          * @description Two policies of the same scope (one branch, or the whole organization) cannot share a day: 409.
+         *
+         *     **Requires permission `tax-policies:write`** (roles owner, admin), or an API key with the `tax-policies:write` scope.
          */
         post: operations["createTaxPolicy"];
         delete?: never;
@@ -2686,13 +3136,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One tax policy */
+        /**
+         * One tax policy
+         * @description **Requires permission `tax-policies:read`** (roles owner, admin, manager, agent, viewer), or an API key with the `tax-policies:read` scope.
+         */
         get: operations["getTaxPolicy"];
         put?: never;
         post?: never;
         /**
          * Delete a tax policy
          * @description Refused (409) once an issued invoice used it.
+         *
+         *     **Requires permission `tax-policies:write`** (roles owner, admin), or an API key with the `tax-policies:write` scope.
          */
         delete: operations["deleteTaxPolicy"];
         options?: never;
@@ -2700,6 +3155,8 @@ export interface paths {
         /**
          * Change a tax policy
          * @description Send the `version` you read; a stale one answers 409. Once issued invoices used the policy, its rates, pricing and branch are fixed and its days must keep covering their dates (409).
+         *
+         *     **Requires permission `tax-policies:write`** (roles owner, admin), or an API key with the `tax-policies:write` scope.
          */
         patch: operations["updateTaxPolicy"];
         trace?: never;
@@ -2713,7 +3170,9 @@ export interface paths {
         };
         /**
          * Who created and changed the tax policy, and which fields
-         * @description No `updatedSince`: Activity entries never change; the record’s own `updatedAt` says when it did.
+         * @description **Requires permission `tax-policies:read`** (roles owner, admin, manager, agent, viewer), or an API key with the `tax-policies:read` scope.
+         *
+         *     No `updatedSince`: Activity entries never change; the record’s own `updatedAt` says when it did.
          */
         get: operations["getTaxPolicyActivity"];
         put?: never;
@@ -2734,6 +3193,8 @@ export interface paths {
         /**
          * The tax policy an invoice would use
          * @description The branch’s policy in effect on `date` (today if omitted), else the organization-wide one; 404 when neither.
+         *
+         *     **Requires permission `tax-policies:read`** (roles owner, admin, manager, agent, viewer), or an API key with the `tax-policies:read` scope.
          */
         get: operations["getEffectiveTaxPolicy"];
         put?: never;
@@ -2754,6 +3215,8 @@ export interface paths {
         /**
          * People of your organization
          * @description Oldest first, cursor-paginated. Managers see the people who share a branch with them.
+         *
+         *     **Requires permission `users:read`** (roles owner, admin, privacy_officer, manager), or an API key with the `users:read` scope.
          */
         get: operations["listUsers"];
         put?: never;
@@ -2771,7 +3234,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One person of your organization */
+        /**
+         * One person of your organization
+         * @description **Requires permission `users:read`** (roles owner, admin, privacy_officer, manager), or an API key with the `users:read` scope.
+         */
         get: operations["getUser"];
         put?: never;
         post?: never;
@@ -2781,6 +3247,8 @@ export interface paths {
         /**
          * Change a person's role or branches
          * @description Takes effect on their next request. Nobody changes their own access; only owners touch owners.
+         *
+         *     **Requires permission `users:write`** (roles owner, admin), people only: API keys cannot call it.
          */
         patch: operations["updateUser"];
         trace?: never;
@@ -2794,7 +3262,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Disable an account: no more sign-ins, every session ends; records stay */
+        /**
+         * Disable an account: no more sign-ins, every session ends; records stay
+         * @description **Requires permission `users:write`** (roles owner, admin), people only: API keys cannot call it.
+         */
         post: operations["disableUser"];
         delete?: never;
         options?: never;
@@ -2811,7 +3282,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Enable a disabled account again */
+        /**
+         * Enable a disabled account again
+         * @description **Requires permission `users:write`** (roles owner, admin), people only: API keys cannot call it.
+         */
         post: operations["enableUser"];
         delete?: never;
         options?: never;
@@ -2831,9 +3305,14 @@ export interface paths {
         /**
          * Send the invitation again (the earlier link stops working)
          * @description `invitationEmail`: `sent`, `queued` (the mail server did not answer; retried) or `failed`.
+         *
+         *     **Requires permission `users:write`** (roles owner, admin), people only: API keys cannot call it.
          */
         post: operations["resendInvitation"];
-        /** Withdraw an invitation nobody accepted; the invited person is deleted */
+        /**
+         * Withdraw an invitation nobody accepted; the invited person is deleted
+         * @description **Requires permission `users:write`** (roles owner, admin), people only: API keys cannot call it.
+         */
         delete: operations["cancelInvitation"];
         options?: never;
         head?: never;
@@ -2852,6 +3331,8 @@ export interface paths {
         /**
          * Invite a colleague with a role and branches
          * @description Emails a single-use link that works for 7 days. The person appears with state `invited` until they accept. `invitationEmail` says whether the mail server took the email (`sent`), did not answer so it is queued and retried (`queued`), or refused it (`failed`); the answer is the same whether or not the address has an account.
+         *
+         *     **Requires permission `users:write`** (roles owner, admin), people only: API keys cannot call it.
          */
         post: operations["inviteUser"];
         delete?: never;
@@ -2872,6 +3353,8 @@ export interface paths {
         /**
          * Deliver a succeeded or failed delivery once more, now
          * @description A delivery still pending has its next attempt scheduled already: 409.
+         *
+         *     **Requires permission `webhooks:manage`** (roles owner, admin), or an API key with the `webhooks:manage` scope.
          */
         post: operations["retryWebhookDelivery"];
         delete?: never;
@@ -2890,12 +3373,16 @@ export interface paths {
         /**
          * Webhook endpoints of your organization (never their secrets)
          * @description Newest first; with `updatedSince`, oldest change first.
+         *
+         *     **Requires permission `webhooks:manage`** (roles owner, admin), or an API key with the `webhooks:manage` scope.
          */
         get: operations["listWebhookEndpoints"];
         put?: never;
         /**
          * Add a webhook endpoint; its signing secret is in this answer only
          * @description Deliveries are signed per Standard Webhooks with the `whsec_` secret. A url whose host resolves to a private, loopback, link-local or reserved address is refused (400 on `url`).
+         *
+         *     **Requires permission `webhooks:manage`** (roles owner, admin), or an API key with the `webhooks:manage` scope.
          */
         post: operations["createWebhookEndpoint"];
         delete?: never;
@@ -2911,15 +3398,24 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One webhook endpoint */
+        /**
+         * One webhook endpoint
+         * @description **Requires permission `webhooks:manage`** (roles owner, admin), or an API key with the `webhooks:manage` scope.
+         */
         get: operations["getWebhookEndpoint"];
         put?: never;
         post?: never;
-        /** Delete an endpoint with its delivery log */
+        /**
+         * Delete an endpoint with its delivery log
+         * @description **Requires permission `webhooks:manage`** (roles owner, admin), or an API key with the `webhooks:manage` scope.
+         */
         delete: operations["deleteWebhookEndpoint"];
         options?: never;
         head?: never;
-        /** Change an endpoint (send the `version` you read; a stale one answers 409) */
+        /**
+         * Change an endpoint (send the `version` you read; a stale one answers 409)
+         * @description **Requires permission `webhooks:manage`** (roles owner, admin), or an API key with the `webhooks:manage` scope.
+         */
         patch: operations["updateWebhookEndpoint"];
         trace?: never;
     };
@@ -2932,7 +3428,9 @@ export interface paths {
         };
         /**
          * The delivery log of an endpoint, newest first, with every attempt
-         * @description No `updatedSince`: Deliveries have no update time: filter by `status`.
+         * @description **Requires permission `webhooks:manage`** (roles owner, admin), or an API key with the `webhooks:manage` scope.
+         *
+         *     No `updatedSince`: Deliveries have no update time: filter by `status`.
          */
         get: operations["listWebhookDeliveries"];
         put?: never;
@@ -2955,6 +3453,8 @@ export interface paths {
         /**
          * Replace the signing secret; the new one is in this answer only
          * @description For 24 hours the previous secret signs too: deliveries carry two signatures in `webhook-signature`, so a receiver still holding the old secret keeps verifying until it switches.
+         *
+         *     **Requires permission `webhooks:manage`** (roles owner, admin), or an API key with the `webhooks:manage` scope.
          */
         post: operations["rotateWebhookSecret"];
         delete?: never;
@@ -2972,7 +3472,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a `webhook.test` event to this endpoint now (see its delivery log) */
+        /**
+         * Send a `webhook.test` event to this endpoint now (see its delivery log)
+         * @description **Requires permission `webhooks:manage`** (roles owner, admin), or an API key with the `webhooks:manage` scope.
+         */
         post: operations["sendWebhookTest"];
         delete?: never;
         options?: never;
@@ -5828,7 +6331,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -5836,6 +6339,21 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "consentId": "4f1c2d9e-8b7a-4c3d-9e2f-1a2b3c4d5e6f",
+                 *       "events": [
+                 *         {
+                 *           "name": "/contacts/:id",
+                 *           "type": "page-view"
+                 *         },
+                 *         {
+                 *           "name": "contacts.export",
+                 *           "type": "feature"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["UsageEventBatchDto"];
             };
         };
@@ -5846,6 +6364,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -5865,6 +6400,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -5874,6 +6426,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -5901,6 +6470,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -5922,7 +6508,7 @@ export interface operations {
                  *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
                  *     calendar keeps its window's order), so a record changed while you page moves behind your
                  *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
-                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 *     deleted otherwise are found by comparing ids with a full read now and then. Example: `2026-11-01T08:00:00Z`.
                  */
                 updatedSince?: string;
             };
@@ -5938,6 +6524,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -5955,7 +6558,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -5963,6 +6566,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "expiresAt": "2027-12-31T23:59:59Z",
+                 *       "name": "Accounting sync",
+                 *       "scopes": [
+                 *         "clients:read",
+                 *         "invoices:read"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["ApiKeyCreateDto"];
             };
         };
@@ -5973,6 +6586,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -5983,6 +6613,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "apiKey": {
+                     *         "createdAt": "2026-12-07T10:15:02.000Z",
+                     *         "expiresAt": "2027-12-31T23:59:59.000Z",
+                     *         "id": "1e3c5a7f-9b2d-4f6e-8a1c-3b5d7f9e1a2c",
+                     *         "lastUsedAt": null,
+                     *         "lastUsedIp": null,
+                     *         "name": "Accounting sync",
+                     *         "prefix": "stw_3f9a1c2b7d",
+                     *         "revokedAt": null,
+                     *         "scopes": [
+                     *           "clients:read",
+                     *           "invoices:read"
+                     *         ],
+                     *         "updatedAt": "2026-12-07T10:15:02.000Z"
+                     *       },
+                     *       "secret": "stw_3f9a1c2b7d_M4UlzFoDNr5AXzkFbbeD_HC0nGys_E3ZRYqU2uIC8SY"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApiKeyCreatedResponseDto"];
                 };
             };
@@ -5992,6 +6642,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6001,6 +6668,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6023,6 +6707,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6053,6 +6754,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6079,6 +6797,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6101,9 +6836,9 @@ export interface operations {
                 actorId?: string;
                 /** @description The `nextCursor` of the previous page; omit for the first page. */
                 cursor?: string;
-                /** @description Entries at or after this time. */
+                /** @description Entries at or after this time. Example: `2026-11-01T00:00:00Z`. */
                 from?: string;
-                /** @description Items per page, 1–100. */
+                /** @description Items per page, 1–100. Example: `50`. */
                 limit?: number;
                 outcome?: "success" | "failure" | "denied";
                 /** @description The id of the thing acted on. */
@@ -6125,6 +6860,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6155,6 +6907,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6177,7 +6946,7 @@ export interface operations {
                 actorId?: string;
                 /** @description `csv` (a spreadsheet) or `json` (one array). */
                 format?: "csv" | "json";
-                /** @description Entries at or after this time. */
+                /** @description Entries at or after this time. Example: `2026-11-01T00:00:00Z`. */
                 from?: string;
                 outcome?: "success" | "failure" | "denied";
                 /** @description The id of the thing acted on. */
@@ -6199,6 +6968,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6215,7 +7001,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -6229,6 +7015,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6248,6 +7051,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6257,6 +7077,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6271,6 +7108,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "token": "the token from the emailed link"
+                 *     }
+                 */
                 "application/json": components["schemas"]["TokenDto"];
             };
         };
@@ -6281,6 +7123,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6301,6 +7160,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "confirmAge": true,
+                 *       "password": "a long passphrase of your own",
+                 *       "token": "the token from the emailed link"
+                 *     }
+                 */
                 "application/json": components["schemas"]["InvitationAcceptDto"];
             };
         };
@@ -6311,6 +7177,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6331,6 +7214,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "token": "the token from the emailed link"
+                 *     }
+                 */
                 "application/json": components["schemas"]["TokenDto"];
             };
         };
@@ -6341,6 +7229,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6369,6 +7274,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6386,7 +7308,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -6394,6 +7316,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "123456",
+                 *       "password": "your current password"
+                 *     }
+                 */
                 "application/json": components["schemas"]["MfaDisableDto"];
             };
         };
@@ -6404,6 +7332,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6421,6 +7366,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6430,6 +7392,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6439,7 +7418,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -6453,6 +7432,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6472,6 +7468,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6481,6 +7494,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6490,7 +7520,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -6498,6 +7528,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "123456"
+                 *     }
+                 */
                 "application/json": components["schemas"]["MfaCodeDto"];
             };
         };
@@ -6508,6 +7543,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6527,6 +7579,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6536,6 +7605,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6545,7 +7631,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -6553,6 +7639,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "123456",
+                 *       "password": "your current password"
+                 *     }
+                 */
                 "application/json": components["schemas"]["MfaRecoveryCodesDto"];
             };
         };
@@ -6563,6 +7655,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6582,6 +7691,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6591,6 +7717,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6605,6 +7748,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "ada@riverside.example"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PasswordResetRequestDto"];
             };
         };
@@ -6615,6 +7763,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6636,6 +7801,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "password": "a new long passphrase",
+                 *       "token": "the token from the emailed link"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PasswordResetConfirmDto"];
             };
         };
@@ -6646,6 +7817,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6675,6 +7863,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6703,6 +7908,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6733,6 +7955,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6748,7 +7987,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -6762,6 +8001,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6779,6 +8035,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6788,6 +8061,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6802,6 +8092,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "owner@harbor-pine.test",
+                 *       "keepSignedIn": false,
+                 *       "password": "harbor-pine-demo-2026"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SignInDto"];
             };
         };
@@ -6812,6 +8109,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6821,6 +8135,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "accessToken": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIyZjhkNGI2YSJ9.c2lnbmF0dXJl",
+                     *       "expiresIn": 900,
+                     *       "tokenType": "Bearer",
+                     *       "user": {
+                     *         "branchIds": [],
+                     *         "email": "owner@harbor-pine.test",
+                     *         "fullName": "Olivia Owens",
+                     *         "id": "2f8d4b6a-7c1e-4d3b-9a5f-6e7d8c9b0a1f",
+                     *         "jobTitle": "Managing Director",
+                     *         "mfaEnabled": false,
+                     *         "mfaEnrolmentRequired": false,
+                     *         "organizationId": "6a4c2e8f-0b1d-4f3a-9c5e-7b9d1f3a5c7e",
+                     *         "preferences": {
+                     *           "language": "en",
+                     *           "timeZone": "Europe/London"
+                     *         },
+                     *         "role": "owner"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["SessionResponseDto"];
                 };
             };
@@ -6844,6 +8180,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "123456",
+                 *       "mfaToken": "the mfaToken of the sign-in answer"
+                 *     }
+                 */
                 "application/json": components["schemas"]["MfaSignInDto"];
             };
         };
@@ -6854,6 +8196,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6885,6 +8244,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6905,6 +8281,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "dateOfBirth": "1990-04-23",
+                 *       "email": "ada@riverside.example",
+                 *       "fullName": "Ada Lovelace",
+                 *       "organizationName": "Riverside Plumbing",
+                 *       "password": "a long passphrase of your own"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SignUpDto"];
             };
         };
@@ -6915,6 +8300,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6936,6 +8338,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "token": "the token from the emailed link"
+                 *     }
+                 */
                 "application/json": components["schemas"]["TokenDto"];
             };
         };
@@ -6946,6 +8353,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6967,6 +8391,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "ada@riverside.example"
+                 *     }
+                 */
                 "application/json": components["schemas"]["EmailDto"];
             };
         };
@@ -6977,6 +8406,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -6996,7 +8442,7 @@ export interface operations {
                  *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
                  *     calendar keeps its window's order), so a record changed while you page moves behind your
                  *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
-                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 *     deleted otherwise are found by comparing ids with a full read now and then. Example: `2026-11-01T08:00:00Z`.
                  */
                 updatedSince?: string;
             };
@@ -7012,6 +8458,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7029,7 +8492,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -7037,6 +8500,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Leeds"
+                 *     }
+                 */
                 "application/json": components["schemas"]["BranchCreateDto"];
             };
         };
@@ -7047,6 +8515,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7066,6 +8551,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7075,6 +8577,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7097,6 +8616,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7127,6 +8663,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7149,6 +8702,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Leeds city centre",
+                 *       "version": 2
+                 *     }
+                 */
                 "application/json": components["schemas"]["BranchUpdateDto"];
             };
         };
@@ -7159,6 +8718,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7179,7 +8755,7 @@ export interface operations {
                 /** @description The `nextCursor` of the previous page; omit for the first page. */
                 cursor?: string;
                 kind?: "company" | "individual";
-                /** @description Items per page, 1–100. */
+                /** @description Items per page, 1–100. Example: `50`. */
                 limit?: number;
                 ownerId?: string;
                 /** @description Words to find in names, emails, companies; digits match the end of phone numbers. */
@@ -7192,7 +8768,7 @@ export interface operations {
                  *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
                  *     calendar keeps its window's order), so a record changed while you page moves behind your
                  *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
-                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 *     deleted otherwise are found by comparing ids with a full read now and then. Example: `2026-11-01T08:00:00Z`.
                  */
                 updatedSince?: string;
             };
@@ -7208,6 +8784,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7216,6 +8809,42 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "address": {
+                     *             "city": "Leeds",
+                     *             "country": "GB",
+                     *             "line1": "14 Wharf Approach",
+                     *             "postcode": "LS1 4BR"
+                     *           },
+                     *           "branchId": "0b1f6c2e-3a4d-4e5f-8a9b-1c2d3e4f5a6b",
+                     *           "company": {
+                     *             "industry": "Healthcare",
+                     *             "legalName": "Riverside Dental Practice Ltd",
+                     *             "vatNumber": "GB123456789"
+                     *           },
+                     *           "createdAt": "2026-11-02T09:00:00.000Z",
+                     *           "email": "reception@riverside-dental.test",
+                     *           "id": "5d3c8e2a-9f1b-4c7d-8e6f-2a1b3c4d5e6f",
+                     *           "kind": "company",
+                     *           "lastActivityAt": "2026-12-07T10:15:02.000Z",
+                     *           "name": "Riverside Dental Practice",
+                     *           "notes": null,
+                     *           "ownerId": "9c4e6a8b-2d1f-4e3a-8b7c-4d5e6f7a8b9c",
+                     *           "phone": "+44 113 496 0101",
+                     *           "restricted": false,
+                     *           "tags": [
+                     *             "maintenance-plan"
+                     *           ],
+                     *           "updatedAt": "2026-12-07T10:15:02.000Z",
+                     *           "version": 3
+                     *         }
+                     *       ],
+                     *       "nextCursor": "eyJjIjoiMjAyNi0xMS0wMlQwOTowMDowMC4wMDBaIn0"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ClientListResponseDto"];
                 };
             };
@@ -7225,7 +8854,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -7233,6 +8862,30 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "address": {
+                 *         "city": "Leeds",
+                 *         "country": "GB",
+                 *         "line1": "14 Wharf Approach",
+                 *         "postcode": "LS1 4BR"
+                 *       },
+                 *       "branchId": "0b1f6c2e-3a4d-4e5f-8a9b-1c2d3e4f5a6b",
+                 *       "company": {
+                 *         "industry": "Healthcare",
+                 *         "legalName": "Riverside Dental Practice Ltd",
+                 *         "vatNumber": "GB123456789"
+                 *       },
+                 *       "email": "reception@riverside-dental.test",
+                 *       "kind": "company",
+                 *       "name": "Riverside Dental Practice",
+                 *       "ownerId": "9c4e6a8b-2d1f-4e3a-8b7c-4d5e6f7a8b9c",
+                 *       "phone": "+44 113 496 0101",
+                 *       "tags": [
+                 *         "maintenance-plan"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["ClientCreateDto"];
             };
         };
@@ -7243,6 +8896,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7253,6 +8923,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "address": {
+                     *         "city": "Leeds",
+                     *         "country": "GB",
+                     *         "line1": "14 Wharf Approach",
+                     *         "postcode": "LS1 4BR"
+                     *       },
+                     *       "branchId": "0b1f6c2e-3a4d-4e5f-8a9b-1c2d3e4f5a6b",
+                     *       "company": {
+                     *         "industry": "Healthcare",
+                     *         "legalName": "Riverside Dental Practice Ltd",
+                     *         "vatNumber": "GB123456789"
+                     *       },
+                     *       "createdAt": "2026-11-02T09:00:00.000Z",
+                     *       "email": "reception@riverside-dental.test",
+                     *       "id": "5d3c8e2a-9f1b-4c7d-8e6f-2a1b3c4d5e6f",
+                     *       "kind": "company",
+                     *       "lastActivityAt": null,
+                     *       "name": "Riverside Dental Practice",
+                     *       "notes": null,
+                     *       "ownerId": "9c4e6a8b-2d1f-4e3a-8b7c-4d5e6f7a8b9c",
+                     *       "phone": "+44 113 496 0101",
+                     *       "restricted": false,
+                     *       "tags": [
+                     *         "maintenance-plan"
+                     *       ],
+                     *       "updatedAt": "2026-11-02T09:00:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["ClientResponseDto"];
                 };
             };
@@ -7262,6 +8963,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7271,6 +8989,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7293,6 +9028,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7301,6 +9053,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "address": {
+                     *         "city": "Leeds",
+                     *         "country": "GB",
+                     *         "line1": "14 Wharf Approach",
+                     *         "postcode": "LS1 4BR"
+                     *       },
+                     *       "branchId": "0b1f6c2e-3a4d-4e5f-8a9b-1c2d3e4f5a6b",
+                     *       "company": {
+                     *         "industry": "Healthcare",
+                     *         "legalName": "Riverside Dental Practice Ltd",
+                     *         "vatNumber": "GB123456789"
+                     *       },
+                     *       "createdAt": "2026-11-02T09:00:00.000Z",
+                     *       "email": "reception@riverside-dental.test",
+                     *       "id": "5d3c8e2a-9f1b-4c7d-8e6f-2a1b3c4d5e6f",
+                     *       "kind": "company",
+                     *       "lastActivityAt": "2026-12-07T10:15:02.000Z",
+                     *       "name": "Riverside Dental Practice",
+                     *       "notes": null,
+                     *       "ownerId": "9c4e6a8b-2d1f-4e3a-8b7c-4d5e6f7a8b9c",
+                     *       "phone": "+44 113 496 0101",
+                     *       "restricted": false,
+                     *       "tags": [
+                     *         "maintenance-plan"
+                     *       ],
+                     *       "updatedAt": "2026-12-07T10:15:02.000Z",
+                     *       "version": 3
+                     *     }
+                     */
                     "application/json": components["schemas"]["ClientResponseDto"];
                 };
             };
@@ -7323,6 +9106,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7345,6 +9145,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "notes": null,
+                 *       "phone": "+44 113 496 0102",
+                 *       "tags": [
+                 *         "maintenance-plan",
+                 *         "vip"
+                 *       ],
+                 *       "version": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["ClientUpdateDto"];
             };
         };
@@ -7355,6 +9166,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7385,6 +9213,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7415,6 +9260,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7439,6 +9301,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "accuracy_contested"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RestrictionApplyDto"];
             };
         };
@@ -7449,6 +9316,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7479,6 +9363,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7501,14 +9402,14 @@ export interface operations {
                 /** @description The `nextCursor` of the previous page; omit for the first page. */
                 cursor?: string;
                 kind?: "call" | "email" | "meeting" | "note";
-                /** @description Items per page, 1–100. */
+                /** @description Items per page, 1–100. Example: `50`. */
                 limit?: number;
                 /**
                  * @description Only records created or changed at or after this instant (ISO 8601 with `Z` or an offset).
                  *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
                  *     calendar keeps its window's order), so a record changed while you page moves behind your
                  *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
-                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 *     deleted otherwise are found by comparing ids with a full read now and then. Example: `2026-11-01T08:00:00Z`.
                  */
                 updatedSince?: string;
             };
@@ -7524,6 +9425,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7532,6 +9450,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "apiKeyId": "1e3c5a7f-9b2d-4f6e-8a1c-3b5d7f9e1a2c",
+                     *           "authorId": null,
+                     *           "authorName": null,
+                     *           "body": "Asked for a quote for the annual service.",
+                     *           "branchId": "0b1f6c2e-3a4d-4e5f-8a9b-1c2d3e4f5a6b",
+                     *           "clientId": "5d3c8e2a-9f1b-4c7d-8e6f-2a1b3c4d5e6f",
+                     *           "contactId": "7a2e4c6b-1d3f-4a5b-9c8d-3e4f5a6b7c8d",
+                     *           "createdAt": "2026-12-07T10:15:02.000Z",
+                     *           "direction": "inbound",
+                     *           "durationMinutes": 12,
+                     *           "id": "6b8d0f2e-1a3c-4e5b-a7d9-8f0e2c4a6b8d",
+                     *           "kind": "call",
+                     *           "occurredAt": "2026-12-07T10:15:02.000Z",
+                     *           "subject": "Boiler service booked",
+                     *           "updatedAt": "2026-12-07T10:15:02.000Z",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommunicationListResponseDto"];
                 };
             };
@@ -7541,7 +9484,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -7549,6 +9492,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "body": "Asked for a quote for the annual service.",
+                 *       "clientId": "5d3c8e2a-9f1b-4c7d-8e6f-2a1b3c4d5e6f",
+                 *       "contactId": "7a2e4c6b-1d3f-4a5b-9c8d-3e4f5a6b7c8d",
+                 *       "direction": "inbound",
+                 *       "durationMinutes": 12,
+                 *       "kind": "call",
+                 *       "occurredAt": "2026-12-07T10:15:00Z",
+                 *       "subject": "Boiler service booked"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CommunicationCreateDto"];
             };
         };
@@ -7559,6 +9514,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7569,6 +9541,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "apiKeyId": "1e3c5a7f-9b2d-4f6e-8a1c-3b5d7f9e1a2c",
+                     *       "authorId": null,
+                     *       "authorName": null,
+                     *       "body": "Asked for a quote for the annual service.",
+                     *       "branchId": "0b1f6c2e-3a4d-4e5f-8a9b-1c2d3e4f5a6b",
+                     *       "clientId": "5d3c8e2a-9f1b-4c7d-8e6f-2a1b3c4d5e6f",
+                     *       "contactId": "7a2e4c6b-1d3f-4a5b-9c8d-3e4f5a6b7c8d",
+                     *       "createdAt": "2026-12-07T10:15:02.000Z",
+                     *       "direction": "inbound",
+                     *       "durationMinutes": 12,
+                     *       "id": "6b8d0f2e-1a3c-4e5b-a7d9-8f0e2c4a6b8d",
+                     *       "kind": "call",
+                     *       "occurredAt": "2026-12-07T10:15:02.000Z",
+                     *       "subject": "Boiler service booked",
+                     *       "updatedAt": "2026-12-07T10:15:02.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommunicationResponseDto"];
                 };
             };
@@ -7578,6 +9570,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7587,6 +9596,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7609,6 +9635,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7639,6 +9682,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7661,6 +9721,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "durationMinutes": 15,
+                 *       "subject": "Boiler service booked for Monday",
+                 *       "version": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["CommunicationUpdateDto"];
             };
         };
@@ -7671,6 +9738,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7694,7 +9778,7 @@ export interface operations {
                  *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
                  *     calendar keeps its window's order), so a record changed while you page moves behind your
                  *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
-                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 *     deleted otherwise are found by comparing ids with a full read now and then. Example: `2026-11-01T08:00:00Z`.
                  */
                 updatedSince?: string;
             };
@@ -7710,6 +9794,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7727,7 +9828,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -7735,6 +9836,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "channel": "email",
+                 *       "key": "newsletter",
+                 *       "marketing": true,
+                 *       "name": "Monthly newsletter",
+                 *       "wording": "Send me the monthly newsletter by email. I can unsubscribe at any time."
+                 *     }
+                 */
                 "application/json": components["schemas"]["ConsentPurposeCreateDto"];
             };
         };
@@ -7745,6 +9855,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7764,6 +9891,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7773,6 +9917,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7795,6 +9956,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7819,6 +9997,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "version": 1,
+                 *       "wording": "Send me the newsletter by email, at most once a month. I can unsubscribe at any time."
+                 *     }
+                 */
                 "application/json": components["schemas"]["ConsentPurposeUpdateDto"];
             };
         };
@@ -7829,6 +10013,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7846,7 +10047,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -7856,6 +10057,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "version": 2
+                 *     }
+                 */
                 "application/json": components["schemas"]["ConsentPurposeArchiveDto"];
             };
         };
@@ -7866,6 +10072,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7885,6 +10108,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7894,6 +10134,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7902,11 +10159,11 @@ export interface operations {
     getConsentRates: {
         parameters: {
             query?: {
-                /** @description First day (UTC), YYYY-MM-DD; defaults to 29 days before `to`. */
+                /** @description First day (UTC), YYYY-MM-DD; defaults to 29 days before `to`. Example: `2026-11-01`. */
                 from?: string;
-                /** @description One point per day or per week. */
+                /** @description One point per day or per week. Example: `day`. */
                 interval?: "week" | "day";
-                /** @description Last day (UTC), YYYY-MM-DD; defaults to today. */
+                /** @description Last day (UTC), YYYY-MM-DD; defaults to today. Example: `2026-11-30`. */
                 to?: string;
             };
             header?: never;
@@ -7921,6 +10178,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7943,6 +10217,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "categories": [
+                 *         "essential",
+                 *         "analytics"
+                 *       ],
+                 *       "consentId": "4f1c2d9e-8b7a-4c3d-9e2f-1a2b3c4d5e6f",
+                 *       "revision": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["CookieChoiceDto"];
             };
         };
@@ -7953,6 +10237,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -7981,6 +10282,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8002,7 +10320,7 @@ export interface operations {
                  *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
                  *     calendar keeps its window's order), so a record changed while you page moves behind your
                  *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
-                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 *     deleted otherwise are found by comparing ids with a full read now and then. Example: `2026-11-01T08:00:00Z`.
                  */
                 updatedSince?: string;
             };
@@ -8018,6 +10336,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8035,7 +10370,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -8043,6 +10378,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "filter": {
+                 *         "branchId": "0b1f6c2e-3a4d-4e5f-8a9b-1c2d3e4f5a6b",
+                 *         "tag": "maintenance-plan"
+                 *       },
+                 *       "kind": "saved_filter",
+                 *       "name": "Leeds maintenance plans",
+                 *       "purposeKey": "marketing-email"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ContactListCreateDto"];
             };
         };
@@ -8053,6 +10399,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8072,6 +10435,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8081,6 +10461,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8103,6 +10500,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8133,6 +10547,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8155,6 +10586,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Leeds maintenance plans (2027)",
+                 *       "version": 2
+                 *     }
+                 */
                 "application/json": components["schemas"]["ContactListUpdateDto"];
             };
         };
@@ -8165,6 +10602,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8182,7 +10636,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -8192,6 +10646,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "contactIds": [
+                 *         "7a2e4c6b-1d3f-4a5b-9c8d-3e4f5a6b7c8d"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["ContactListMembersDto"];
             };
         };
@@ -8202,6 +10663,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8221,6 +10699,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8230,6 +10725,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8253,6 +10765,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8271,7 +10800,7 @@ export interface operations {
                 clientId?: string;
                 /** @description The `nextCursor` of the previous page; omit for the first page. */
                 cursor?: string;
-                /** @description Items per page, 1–100. */
+                /** @description Items per page, 1–100. Example: `50`. */
                 limit?: number;
                 /** @description Contacts of a contact list (static members, or the saved filter applied). */
                 listId?: string;
@@ -8291,7 +10820,7 @@ export interface operations {
                  *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
                  *     calendar keeps its window's order), so a record changed while you page moves behind your
                  *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
-                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 *     deleted otherwise are found by comparing ids with a full read now and then. Example: `2026-11-01T08:00:00Z`.
                  */
                 updatedSince?: string;
             };
@@ -8307,6 +10836,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8315,6 +10861,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "address": null,
+                     *           "branchId": "0b1f6c2e-3a4d-4e5f-8a9b-1c2d3e4f5a6b",
+                     *           "clientId": "5d3c8e2a-9f1b-4c7d-8e6f-2a1b3c4d5e6f",
+                     *           "createdAt": "2026-11-02T09:05:00.000Z",
+                     *           "email": "helen@example.test",
+                     *           "fullName": "Helen Okafor",
+                     *           "id": "7a2e4c6b-1d3f-4a5b-9c8d-3e4f5a6b7c8d",
+                     *           "jobTitle": "Practice manager",
+                     *           "lastActivityAt": "2026-12-07T10:15:02.000Z",
+                     *           "notes": null,
+                     *           "ownerId": null,
+                     *           "phone": "+44 113 496 0123",
+                     *           "restricted": false,
+                     *           "tags": [
+                     *             "decision-maker"
+                     *           ],
+                     *           "updatedAt": "2026-12-07T10:15:02.000Z",
+                     *           "version": 2
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["ContactListResponseDto"];
                 };
             };
@@ -8324,7 +10897,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -8332,6 +10905,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "clientId": "5d3c8e2a-9f1b-4c7d-8e6f-2a1b3c4d5e6f",
+                 *       "email": "helen@example.test",
+                 *       "fullName": "Helen Okafor",
+                 *       "jobTitle": "Practice manager",
+                 *       "phone": "+44 113 496 0123",
+                 *       "tags": [
+                 *         "decision-maker"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["ContactCreateDto"];
             };
         };
@@ -8342,6 +10927,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8352,6 +10954,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "address": null,
+                     *       "branchId": "0b1f6c2e-3a4d-4e5f-8a9b-1c2d3e4f5a6b",
+                     *       "clientId": "5d3c8e2a-9f1b-4c7d-8e6f-2a1b3c4d5e6f",
+                     *       "createdAt": "2026-11-02T09:05:00.000Z",
+                     *       "email": "helen@example.test",
+                     *       "fullName": "Helen Okafor",
+                     *       "id": "7a2e4c6b-1d3f-4a5b-9c8d-3e4f5a6b7c8d",
+                     *       "jobTitle": "Practice manager",
+                     *       "lastActivityAt": null,
+                     *       "notes": null,
+                     *       "ownerId": null,
+                     *       "phone": "+44 113 496 0123",
+                     *       "restricted": false,
+                     *       "tags": [
+                     *         "decision-maker"
+                     *       ],
+                     *       "updatedAt": "2026-11-02T09:05:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["ContactResponseDto"];
                 };
             };
@@ -8361,6 +10985,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8370,6 +11011,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8392,6 +11050,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8409,7 +11084,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -8419,6 +11094,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "action": "granted",
+                 *       "lawfulBasis": "consent",
+                 *       "purposeKey": "marketing-email",
+                 *       "source": "api",
+                 *       "wordingVersion": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["ContactConsentRecordDto"];
             };
         };
@@ -8429,6 +11113,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8448,6 +11149,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8457,6 +11175,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8479,6 +11214,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8509,6 +11261,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8517,6 +11286,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "address": null,
+                     *       "branchId": "0b1f6c2e-3a4d-4e5f-8a9b-1c2d3e4f5a6b",
+                     *       "clientId": "5d3c8e2a-9f1b-4c7d-8e6f-2a1b3c4d5e6f",
+                     *       "createdAt": "2026-11-02T09:05:00.000Z",
+                     *       "email": "helen@example.test",
+                     *       "fullName": "Helen Okafor",
+                     *       "id": "7a2e4c6b-1d3f-4a5b-9c8d-3e4f5a6b7c8d",
+                     *       "jobTitle": "Practice manager",
+                     *       "lastActivityAt": "2026-12-07T10:15:02.000Z",
+                     *       "notes": null,
+                     *       "ownerId": null,
+                     *       "phone": "+44 113 496 0123",
+                     *       "restricted": false,
+                     *       "tags": [
+                     *         "decision-maker"
+                     *       ],
+                     *       "updatedAt": "2026-12-07T10:15:02.000Z",
+                     *       "version": 2
+                     *     }
+                     */
                     "application/json": components["schemas"]["ContactResponseDto"];
                 };
             };
@@ -8539,6 +11330,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8561,6 +11369,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "jobTitle": "Operations manager",
+                 *       "phone": null,
+                 *       "version": 2
+                 *     }
+                 */
                 "application/json": components["schemas"]["ContactUpdateDto"];
             };
         };
@@ -8571,6 +11386,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8601,6 +11433,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8625,6 +11474,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "accuracy_contested"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RestrictionApplyDto"];
             };
         };
@@ -8635,6 +11489,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8665,6 +11536,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8685,7 +11573,7 @@ export interface operations {
                 clientId?: string;
                 /** @description The `nextCursor` of the previous page; omit for the first page. */
                 cursor?: string;
-                /** @description Items per page, 1–100. */
+                /** @description Items per page, 1–100. Example: `50`. */
                 limit?: number;
                 /** @description Contacts of a contact list (static members, or the saved filter applied). */
                 listId?: string;
@@ -8705,7 +11593,7 @@ export interface operations {
                  *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
                  *     calendar keeps its window's order), so a record changed while you page moves behind your
                  *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
-                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 *     deleted otherwise are found by comparing ids with a full read now and then. Example: `2026-11-01T08:00:00Z`.
                  */
                 updatedSince?: string;
             };
@@ -8721,6 +11609,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8742,7 +11647,7 @@ export interface operations {
                 firstRow?: number;
             };
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -8761,6 +11666,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8780,6 +11702,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8789,6 +11728,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8798,7 +11754,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -8806,6 +11762,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "subjectId": "7a2e4c6b-1d3f-4a5b-9c8d-3e4f5a6b7c8d",
+                 *       "subjectKind": "contact"
+                 *     }
+                 */
                 "application/json": components["schemas"]["DataExportStartDto"];
             };
         };
@@ -8816,6 +11778,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8835,6 +11814,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8844,6 +11840,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8866,6 +11879,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8899,6 +11929,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8928,6 +11975,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8956,6 +12020,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -8984,6 +12065,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9001,6 +12099,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9015,7 +12130,7 @@ export interface operations {
                 cursor?: string;
                 /** @description The invoices of one job. */
                 jobId?: string;
-                /** @description Items per page, 1–100. */
+                /** @description Items per page, 1–100. Example: `50`. */
                 limit?: number;
                 /** @description true: only issued invoices past their due date. */
                 overdue?: boolean;
@@ -9027,7 +12142,7 @@ export interface operations {
                  *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
                  *     calendar keeps its window's order), so a record changed while you page moves behind your
                  *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
-                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 *     deleted otherwise are found by comparing ids with a full read now and then. Example: `2026-11-01T08:00:00Z`.
                  */
                 updatedSince?: string;
             };
@@ -9043,6 +12158,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9051,6 +12183,73 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "balanceMinor": 13200,
+                     *           "billTo": {
+                     *             "address": {
+                     *               "city": "Leeds",
+                     *               "country": "GB",
+                     *               "line1": "14 Wharf Approach",
+                     *               "postcode": "LS1 4BR"
+                     *             },
+                     *             "email": "reception@riverside-dental.test",
+                     *             "name": "Riverside Dental Practice"
+                     *           },
+                     *           "branchId": "0b1f6c2e-3a4d-4e5f-8a9b-1c2d3e4f5a6b",
+                     *           "clientId": "5d3c8e2a-9f1b-4c7d-8e6f-2a1b3c4d5e6f",
+                     *           "createdAt": "2026-12-07T10:15:02.000Z",
+                     *           "currency": "GBP",
+                     *           "deidentified": false,
+                     *           "displayNumber": "INV-00042",
+                     *           "dueDate": "2026-05-01",
+                     *           "emailDelivery": "sent",
+                     *           "emailedAt": "2026-12-07T10:15:02.000Z",
+                     *           "id": "8d6b4f2a-5e3c-4a1b-8f9e-7d6c5b4a3f2e",
+                     *           "issueDate": "2026-04-01",
+                     *           "jobId": "3e5a7c9b-4f2d-4b1a-9c8e-5f6a7b8c9d0e",
+                     *           "lines": [
+                     *             {
+                     *               "description": "Boiler service",
+                     *               "grossMinor": 10200,
+                     *               "netMinor": 8500,
+                     *               "quantity": 1,
+                     *               "quantityMilli": 1000,
+                     *               "taxBasisPoints": 2000,
+                     *               "taxCode": "STD",
+                     *               "taxMinor": 1700,
+                     *               "unitPriceMinor": 8500
+                     *             },
+                     *             {
+                     *               "description": "Replacement valve",
+                     *               "grossMinor": 3000,
+                     *               "netMinor": 2500,
+                     *               "quantity": 2,
+                     *               "quantityMilli": 2000,
+                     *               "taxBasisPoints": 2000,
+                     *               "taxCode": "STD",
+                     *               "taxMinor": 500,
+                     *               "unitPriceMinor": 1250
+                     *             }
+                     *           ],
+                     *           "number": 42,
+                     *           "overdue": false,
+                     *           "paidMinor": 0,
+                     *           "pricing": "exclusive",
+                     *           "status": "issued",
+                     *           "subtotalMinor": 11000,
+                     *           "taxMinor": 2200,
+                     *           "taxPolicyId": "5c7e9a1b-3d2f-4e6a-8b0c-9d1e3f5a7b9c",
+                     *           "totalMinor": 13200,
+                     *           "updatedAt": "2026-12-07T10:15:02.000Z",
+                     *           "version": 2
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["InvoiceListResponseDto"];
                 };
             };
@@ -9060,7 +12259,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -9068,6 +12267,29 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "clientId": "5d3c8e2a-9f1b-4c7d-8e6f-2a1b3c4d5e6f",
+                 *       "currency": "GBP",
+                 *       "dueDate": "2026-05-01",
+                 *       "issueDate": "2026-04-01",
+                 *       "jobId": "3e5a7c9b-4f2d-4b1a-9c8e-5f6a7b8c9d0e",
+                 *       "lines": [
+                 *         {
+                 *           "description": "Boiler service",
+                 *           "quantity": 1,
+                 *           "taxCode": "STD",
+                 *           "unitPriceMinor": 8500
+                 *         },
+                 *         {
+                 *           "description": "Replacement valve",
+                 *           "quantity": 2,
+                 *           "taxCode": "STD",
+                 *           "unitPriceMinor": 1250
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["InvoiceCreateDto"];
             };
         };
@@ -9078,6 +12300,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9088,6 +12327,68 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "balanceMinor": 13200,
+                     *       "billTo": {
+                     *         "address": {
+                     *           "city": "Leeds",
+                     *           "country": "GB",
+                     *           "line1": "14 Wharf Approach",
+                     *           "postcode": "LS1 4BR"
+                     *         },
+                     *         "email": "reception@riverside-dental.test",
+                     *         "name": "Riverside Dental Practice"
+                     *       },
+                     *       "branchId": "0b1f6c2e-3a4d-4e5f-8a9b-1c2d3e4f5a6b",
+                     *       "clientId": "5d3c8e2a-9f1b-4c7d-8e6f-2a1b3c4d5e6f",
+                     *       "createdAt": "2026-12-07T10:15:02.000Z",
+                     *       "currency": "GBP",
+                     *       "deidentified": false,
+                     *       "displayNumber": "INV-00042",
+                     *       "dueDate": "2026-05-01",
+                     *       "emailDelivery": null,
+                     *       "emailedAt": null,
+                     *       "id": "8d6b4f2a-5e3c-4a1b-8f9e-7d6c5b4a3f2e",
+                     *       "issueDate": "2026-04-01",
+                     *       "jobId": "3e5a7c9b-4f2d-4b1a-9c8e-5f6a7b8c9d0e",
+                     *       "lines": [
+                     *         {
+                     *           "description": "Boiler service",
+                     *           "grossMinor": 10200,
+                     *           "netMinor": 8500,
+                     *           "quantity": 1,
+                     *           "quantityMilli": 1000,
+                     *           "taxBasisPoints": 2000,
+                     *           "taxCode": "STD",
+                     *           "taxMinor": 1700,
+                     *           "unitPriceMinor": 8500
+                     *         },
+                     *         {
+                     *           "description": "Replacement valve",
+                     *           "grossMinor": 3000,
+                     *           "netMinor": 2500,
+                     *           "quantity": 2,
+                     *           "quantityMilli": 2000,
+                     *           "taxBasisPoints": 2000,
+                     *           "taxCode": "STD",
+                     *           "taxMinor": 500,
+                     *           "unitPriceMinor": 1250
+                     *         }
+                     *       ],
+                     *       "number": 42,
+                     *       "overdue": false,
+                     *       "paidMinor": 0,
+                     *       "pricing": "exclusive",
+                     *       "status": "draft",
+                     *       "subtotalMinor": 11000,
+                     *       "taxMinor": 2200,
+                     *       "taxPolicyId": "5c7e9a1b-3d2f-4e6a-8b0c-9d1e3f5a7b9c",
+                     *       "totalMinor": 13200,
+                     *       "updatedAt": "2026-12-07T10:15:02.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["InvoiceResponseDto"];
                 };
             };
@@ -9097,6 +12398,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9106,6 +12424,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9128,6 +12463,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9136,6 +12488,68 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "balanceMinor": 13200,
+                     *       "billTo": {
+                     *         "address": {
+                     *           "city": "Leeds",
+                     *           "country": "GB",
+                     *           "line1": "14 Wharf Approach",
+                     *           "postcode": "LS1 4BR"
+                     *         },
+                     *         "email": "reception@riverside-dental.test",
+                     *         "name": "Riverside Dental Practice"
+                     *       },
+                     *       "branchId": "0b1f6c2e-3a4d-4e5f-8a9b-1c2d3e4f5a6b",
+                     *       "clientId": "5d3c8e2a-9f1b-4c7d-8e6f-2a1b3c4d5e6f",
+                     *       "createdAt": "2026-12-07T10:15:02.000Z",
+                     *       "currency": "GBP",
+                     *       "deidentified": false,
+                     *       "displayNumber": "INV-00042",
+                     *       "dueDate": "2026-05-01",
+                     *       "emailDelivery": "sent",
+                     *       "emailedAt": "2026-12-07T10:15:02.000Z",
+                     *       "id": "8d6b4f2a-5e3c-4a1b-8f9e-7d6c5b4a3f2e",
+                     *       "issueDate": "2026-04-01",
+                     *       "jobId": "3e5a7c9b-4f2d-4b1a-9c8e-5f6a7b8c9d0e",
+                     *       "lines": [
+                     *         {
+                     *           "description": "Boiler service",
+                     *           "grossMinor": 10200,
+                     *           "netMinor": 8500,
+                     *           "quantity": 1,
+                     *           "quantityMilli": 1000,
+                     *           "taxBasisPoints": 2000,
+                     *           "taxCode": "STD",
+                     *           "taxMinor": 1700,
+                     *           "unitPriceMinor": 8500
+                     *         },
+                     *         {
+                     *           "description": "Replacement valve",
+                     *           "grossMinor": 3000,
+                     *           "netMinor": 2500,
+                     *           "quantity": 2,
+                     *           "quantityMilli": 2000,
+                     *           "taxBasisPoints": 2000,
+                     *           "taxCode": "STD",
+                     *           "taxMinor": 500,
+                     *           "unitPriceMinor": 1250
+                     *         }
+                     *       ],
+                     *       "number": 42,
+                     *       "overdue": false,
+                     *       "paidMinor": 0,
+                     *       "pricing": "exclusive",
+                     *       "status": "issued",
+                     *       "subtotalMinor": 11000,
+                     *       "taxMinor": 2200,
+                     *       "taxPolicyId": "5c7e9a1b-3d2f-4e6a-8b0c-9d1e3f5a7b9c",
+                     *       "totalMinor": 13200,
+                     *       "updatedAt": "2026-12-07T10:15:02.000Z",
+                     *       "version": 2
+                     *     }
+                     */
                     "application/json": components["schemas"]["InvoiceResponseDto"];
                 };
             };
@@ -9158,6 +12572,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9180,6 +12611,26 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "dueDate": "2026-05-15",
+                 *       "lines": [
+                 *         {
+                 *           "description": "Boiler service",
+                 *           "quantity": 1,
+                 *           "taxCode": "STD",
+                 *           "unitPriceMinor": 8500
+                 *         },
+                 *         {
+                 *           "description": "Replacement valve",
+                 *           "quantity": 2,
+                 *           "taxCode": "STD",
+                 *           "unitPriceMinor": 1250
+                 *         }
+                 *       ],
+                 *       "version": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["InvoiceUpdateDto"];
             };
         };
@@ -9190,6 +12641,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9220,6 +12688,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9237,7 +12722,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -9247,6 +12732,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "dueDate": "2026-05-01",
+                 *       "issueDate": "2026-04-01",
+                 *       "version": 2
+                 *     }
+                 */
                 "application/json": components["schemas"]["InvoiceIssueDto"];
             };
         };
@@ -9257,6 +12749,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9276,6 +12785,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9285,6 +12811,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9307,6 +12850,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9324,7 +12884,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -9334,6 +12894,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "amountMinor": 12000,
+                 *       "method": "bank_transfer",
+                 *       "paidOn": "2026-04-15",
+                 *       "reference": "BACS 2291"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PaymentCreateDto"];
             };
         };
@@ -9344,6 +12912,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9363,6 +12948,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9372,6 +12974,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9394,6 +13013,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9412,7 +13048,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -9428,6 +13064,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9447,6 +13100,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9456,6 +13126,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9465,7 +13152,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -9475,6 +13162,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "version": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["InvoiceVersionDto"];
             };
         };
@@ -9485,6 +13177,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9504,6 +13213,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9513,6 +13239,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9522,7 +13265,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -9530,6 +13273,27 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "branchId": "0b1f6c2e-3a4d-4e5f-8a9b-1c2d3e4f5a6b",
+                 *       "currency": "GBP",
+                 *       "date": "2026-04-01",
+                 *       "lines": [
+                 *         {
+                 *           "description": "Boiler service",
+                 *           "quantity": 1,
+                 *           "taxCode": "STD",
+                 *           "unitPriceMinor": 8500
+                 *         },
+                 *         {
+                 *           "description": "Replacement valve",
+                 *           "quantity": 2,
+                 *           "taxCode": "STD",
+                 *           "unitPriceMinor": 1250
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["InvoiceQuoteDto"];
             };
         };
@@ -9540,6 +13304,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9559,6 +13340,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9568,6 +13366,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9582,7 +13397,7 @@ export interface operations {
                 clientId?: string;
                 /** @description The `nextCursor` of the previous page; omit for the first page. */
                 cursor?: string;
-                /** @description Items per page, 1–100. */
+                /** @description Items per page, 1–100. Example: `50`. */
                 limit?: number;
                 /** @description One priority or several, comma-separated (`high,urgent`) or repeated. */
                 priority?: ("low" | "normal" | "high" | "urgent")[];
@@ -9595,7 +13410,7 @@ export interface operations {
                  *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
                  *     calendar keeps its window's order), so a record changed while you page moves behind your
                  *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
-                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 *     deleted otherwise are found by comparing ids with a full read now and then. Example: `2026-11-01T08:00:00Z`.
                  */
                 updatedSince?: string;
             };
@@ -9611,6 +13426,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9619,6 +13451,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "assignedUserIds": [
+                     *             "9c4e6a8b-2d1f-4e3a-8b7c-4d5e6f7a8b9c"
+                     *           ],
+                     *           "branchId": "0b1f6c2e-3a4d-4e5f-8a9b-1c2d3e4f5a6b",
+                     *           "clientId": "5d3c8e2a-9f1b-4c7d-8e6f-2a1b3c4d5e6f",
+                     *           "completedAt": null,
+                     *           "createdAt": "2026-12-07T10:15:02.000Z",
+                     *           "description": "Gas Safe check and service of the main boiler.",
+                     *           "dueOn": "2030-05-31",
+                     *           "id": "3e5a7c9b-4f2d-4b1a-9c8e-5f6a7b8c9d0e",
+                     *           "number": 1042,
+                     *           "priority": "normal",
+                     *           "siteAddress": {
+                     *             "city": "Leeds",
+                     *             "country": "GB",
+                     *             "line1": "14 Wharf Approach",
+                     *             "postcode": "LS1 4BR"
+                     *           },
+                     *           "status": "scheduled",
+                     *           "title": "Annual boiler service",
+                     *           "updatedAt": "2026-12-07T10:15:02.000Z",
+                     *           "version": 2
+                     *         }
+                     *       ],
+                     *       "nextCursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["JobListResponseDto"];
                 };
             };
@@ -9628,7 +13491,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -9636,6 +13499,24 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "assignedUserIds": [
+                 *         "9c4e6a8b-2d1f-4e3a-8b7c-4d5e6f7a8b9c"
+                 *       ],
+                 *       "clientId": "5d3c8e2a-9f1b-4c7d-8e6f-2a1b3c4d5e6f",
+                 *       "description": "Gas Safe check and service of the main boiler.",
+                 *       "dueOn": "2030-05-31",
+                 *       "priority": "normal",
+                 *       "siteAddress": {
+                 *         "city": "Leeds",
+                 *         "country": "GB",
+                 *         "line1": "14 Wharf Approach",
+                 *         "postcode": "LS1 4BR"
+                 *       },
+                 *       "title": "Annual boiler service"
+                 *     }
+                 */
                 "application/json": components["schemas"]["JobCreateDto"];
             };
         };
@@ -9646,6 +13527,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9656,6 +13554,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "assignedUserIds": [
+                     *         "9c4e6a8b-2d1f-4e3a-8b7c-4d5e6f7a8b9c"
+                     *       ],
+                     *       "branchId": "0b1f6c2e-3a4d-4e5f-8a9b-1c2d3e4f5a6b",
+                     *       "clientId": "5d3c8e2a-9f1b-4c7d-8e6f-2a1b3c4d5e6f",
+                     *       "completedAt": null,
+                     *       "createdAt": "2026-12-07T10:15:02.000Z",
+                     *       "description": "Gas Safe check and service of the main boiler.",
+                     *       "dueOn": "2030-05-31",
+                     *       "id": "3e5a7c9b-4f2d-4b1a-9c8e-5f6a7b8c9d0e",
+                     *       "number": 1042,
+                     *       "priority": "normal",
+                     *       "siteAddress": {
+                     *         "city": "Leeds",
+                     *         "country": "GB",
+                     *         "line1": "14 Wharf Approach",
+                     *         "postcode": "LS1 4BR"
+                     *       },
+                     *       "status": "new",
+                     *       "title": "Annual boiler service",
+                     *       "updatedAt": "2026-12-07T10:15:02.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["JobResponseDto"];
                 };
             };
@@ -9665,6 +13589,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9674,6 +13615,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9696,6 +13654,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9704,6 +13679,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "assignedUserIds": [
+                     *         "9c4e6a8b-2d1f-4e3a-8b7c-4d5e6f7a8b9c"
+                     *       ],
+                     *       "branchId": "0b1f6c2e-3a4d-4e5f-8a9b-1c2d3e4f5a6b",
+                     *       "clientId": "5d3c8e2a-9f1b-4c7d-8e6f-2a1b3c4d5e6f",
+                     *       "completedAt": null,
+                     *       "createdAt": "2026-12-07T10:15:02.000Z",
+                     *       "description": "Gas Safe check and service of the main boiler.",
+                     *       "dueOn": "2030-05-31",
+                     *       "id": "3e5a7c9b-4f2d-4b1a-9c8e-5f6a7b8c9d0e",
+                     *       "number": 1042,
+                     *       "priority": "normal",
+                     *       "siteAddress": {
+                     *         "city": "Leeds",
+                     *         "country": "GB",
+                     *         "line1": "14 Wharf Approach",
+                     *         "postcode": "LS1 4BR"
+                     *       },
+                     *       "status": "scheduled",
+                     *       "title": "Annual boiler service",
+                     *       "updatedAt": "2026-12-07T10:15:02.000Z",
+                     *       "version": 2
+                     *     }
+                     */
                     "application/json": components["schemas"]["JobResponseDto"];
                 };
             };
@@ -9726,6 +13727,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9748,6 +13766,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "dueOn": "2030-05-20",
+                 *       "priority": "high",
+                 *       "version": 2
+                 *     }
+                 */
                 "application/json": components["schemas"]["JobUpdateDto"];
             };
         };
@@ -9758,6 +13783,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9788,6 +13830,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9805,7 +13864,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -9815,6 +13874,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "status": "in_progress",
+                 *       "version": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["JobStatusChangeDto"];
             };
         };
@@ -9825,6 +13890,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9844,6 +13926,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9853,6 +13952,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9877,6 +13993,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9897,7 +14030,7 @@ export interface operations {
                 active?: boolean;
                 /** @description The `nextCursor` of the previous page; omit for the first page. */
                 cursor?: string;
-                /** @description Items per page, 1–100. */
+                /** @description Items per page, 1–100. Example: `50`. */
                 limit?: number;
                 scope?: "organization" | "subject" | "record";
                 /** @description Holds naming this subject or record. */
@@ -9915,6 +14048,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9932,7 +14082,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -9940,6 +14090,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "Claim 2026/117: keep everything about this person until the case closes.",
+                 *       "scope": "subject",
+                 *       "targetId": "7a2e4c6b-1d3f-4a5b-9c8d-3e4f5a6b7c8d",
+                 *       "targetKind": "contact"
+                 *     }
+                 */
                 "application/json": components["schemas"]["LegalHoldCreateDto"];
             };
         };
@@ -9950,6 +14108,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9969,6 +14144,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -9978,6 +14170,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10000,6 +14209,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10017,7 +14243,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -10027,6 +14253,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "Claim 2026/117 settled."
+                 *     }
+                 */
                 "application/json": components["schemas"]["LegalHoldReleaseDto"];
             };
         };
@@ -10037,6 +14268,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10056,6 +14304,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10065,6 +14330,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10085,6 +14367,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10102,7 +14401,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -10110,6 +14409,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "categories": [
+                 *         "essential"
+                 *       ],
+                 *       "consentId": "4f1c2d9e-8b7a-4c3d-9e2f-1a2b3c4d5e6f",
+                 *       "revision": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["CookieChoiceDto"];
             };
         };
@@ -10120,6 +14428,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10139,6 +14464,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10148,6 +14490,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10157,7 +14516,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -10171,6 +14530,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10190,6 +14566,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10199,6 +14592,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10219,6 +14629,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10249,6 +14676,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10279,6 +14723,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10308,6 +14769,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10325,7 +14803,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -10333,6 +14811,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "number": 2
+                 *     }
+                 */
                 "application/json": components["schemas"]["PolicyAcceptDto"];
             };
         };
@@ -10343,6 +14826,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10362,6 +14862,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10371,6 +14888,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10384,7 +14918,7 @@ export interface operations {
                  *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
                  *     calendar keeps its window's order), so a record changed while you page moves behind your
                  *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
-                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 *     deleted otherwise are found by comparing ids with a full read now and then. Example: `2026-11-01T08:00:00Z`.
                  */
                 updatedSince?: string;
             };
@@ -10400,6 +14934,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10417,7 +14968,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -10425,6 +14976,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "message": "Please send me a copy of my data.",
+                 *       "type": "access"
+                 *     }
+                 */
                 "application/json": components["schemas"]["MyPrivacyRequestCreateDto"];
             };
         };
@@ -10435,6 +14992,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10454,6 +15028,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10463,6 +15054,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10485,6 +15093,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10502,7 +15127,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -10518,6 +15143,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10537,6 +15179,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10546,6 +15205,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10562,6 +15238,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "endsAt": "2027-01-31T23:59:59Z",
+                 *       "state": "active"
+                 *     }
+                 */
                 "application/json": components["schemas"]["OperatorSubscriptionUpdateDto"];
             };
         };
@@ -10572,6 +15254,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10600,6 +15299,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10622,6 +15338,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "accessTokenMinutes": 15,
+                 *       "mfaRequired": true,
+                 *       "name": "Harbor & Pine Field Services",
+                 *       "version": 7
+                 *     }
+                 */
                 "application/json": components["schemas"]["OrganizationUpdateDto"];
             };
         };
@@ -10632,6 +15356,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10660,6 +15401,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10677,7 +15435,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -10691,6 +15449,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10710,6 +15485,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10719,6 +15511,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10728,7 +15537,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -10736,6 +15545,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "confirmName": "Harbor & Pine Field Services"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SubscriptionTerminateDto"];
             };
         };
@@ -10746,6 +15560,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10765,6 +15596,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10774,6 +15622,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10786,7 +15651,7 @@ export interface operations {
                 assigneeId?: string;
                 /** @description The `nextCursor` of the previous page; omit for the first page. */
                 cursor?: string;
-                /** @description Items per page, 1–100. */
+                /** @description Items per page, 1–100. Example: `50`. */
                 limit?: number;
                 /** @description true: only open requests past their deadline. */
                 overdue?: boolean;
@@ -10799,7 +15664,7 @@ export interface operations {
                  *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
                  *     calendar keeps its window's order), so a record changed while you page moves behind your
                  *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
-                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 *     deleted otherwise are found by comparing ids with a full read now and then. Example: `2026-11-01T08:00:00Z`.
                  */
                 updatedSince?: string;
             };
@@ -10815,6 +15680,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10832,7 +15714,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -10840,6 +15722,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "channel": "phone",
+                 *       "email": "pat@example.com",
+                 *       "fullName": "Pat Doe",
+                 *       "identityCheck": "Called back on the number in the contact record",
+                 *       "receivedAt": "2026-12-07T09:30:00Z",
+                 *       "type": "objection"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PrivacyRequestLogDto"];
             };
         };
@@ -10850,6 +15742,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10869,6 +15778,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10878,6 +15804,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10900,6 +15843,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10917,7 +15877,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -10927,6 +15887,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "assigneeId": "9c4e6a8b-2d1f-4e3a-8b7c-4d5e6f7a8b9c",
+                 *       "version": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["PrivacyRequestAssignDto"];
             };
         };
@@ -10937,6 +15903,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10956,6 +15939,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10965,6 +15965,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -10974,7 +15991,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -10984,6 +16001,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "version": 4
+                 *     }
+                 */
                 "application/json": components["schemas"]["PrivacyRequestActionDto"];
             };
         };
@@ -10994,6 +16016,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11013,6 +16052,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11022,6 +16078,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11031,7 +16104,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -11041,6 +16114,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "version": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["PrivacyRequestActionDto"];
             };
         };
@@ -11051,6 +16129,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11070,6 +16165,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11079,6 +16191,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11088,7 +16217,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -11098,6 +16227,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "version": 5
+                 *     }
+                 */
                 "application/json": components["schemas"]["PrivacyRequestActionDto"];
             };
         };
@@ -11108,6 +16242,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11127,6 +16278,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11136,6 +16304,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11145,7 +16330,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -11155,6 +16340,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "decision": "apply",
+                 *       "field": "phone",
+                 *       "version": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["PrivacyRequestCorrectionDecisionDto"];
             };
         };
@@ -11165,6 +16357,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11184,6 +16393,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11193,6 +16419,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11202,7 +16445,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -11212,6 +16455,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "months": 2,
+                 *       "reason": "The request covers ten years of records in three branches.",
+                 *       "version": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["PrivacyRequestExtendDto"];
             };
         };
@@ -11222,6 +16472,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11241,6 +16508,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11250,6 +16534,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11259,7 +16560,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -11269,6 +16570,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "subjects": [
+                 *         {
+                 *           "id": "7a2e4c6b-1d3f-4a5b-9c8d-3e4f5a6b7c8d",
+                 *           "kind": "contact"
+                 *         }
+                 *       ],
+                 *       "version": 2
+                 *     }
+                 */
                 "application/json": components["schemas"]["PrivacyRequestMatchDto"];
             };
         };
@@ -11279,6 +16591,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11298,6 +16627,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11307,6 +16653,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11316,7 +16679,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -11326,6 +16689,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "We hold no data about this address.",
+                 *       "version": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["PrivacyRequestRejectDto"];
             };
         };
@@ -11336,6 +16705,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11355,6 +16741,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11364,6 +16767,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11373,7 +16793,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -11383,6 +16803,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "version": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["PrivacyRequestActionDto"];
             };
         };
@@ -11393,6 +16818,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11412,6 +16854,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11421,6 +16880,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11429,7 +16905,7 @@ export interface operations {
     getPrivacyRequestStats: {
         parameters: {
             query?: {
-                /** @description Months back from now, 1–24. */
+                /** @description Months back from now, 1–24. Example: `12`. */
                 months?: number;
             };
             header?: never;
@@ -11444,6 +16920,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11474,6 +16967,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11498,6 +17008,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "authorityName": "Information Commissioner’s Office",
+                 *       "authorityUrl": "https://ico.org.uk",
+                 *       "controllerName": "Harbor & Pine Field Services Ltd",
+                 *       "dpoEmail": "dpo@acme.example",
+                 *       "dpoName": "Data Protection Officer",
+                 *       "email": "privacy@acme.example",
+                 *       "phone": "+44 113 496 0000",
+                 *       "postalAddress": "14 Wharf Approach, Leeds LS1 4BR"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PrivacyContactDto"];
             };
         };
@@ -11508,6 +17030,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11538,6 +17077,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11562,6 +17118,20 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "sections": [
+                 *         {
+                 *           "closing": "Ask us if you want to know more.",
+                 *           "facts": "retention",
+                 *           "key": "retention",
+                 *           "prose": "We keep records only as long as the law or our work with you needs them.",
+                 *           "title": "How long we keep your data"
+                 *         }
+                 *       ],
+                 *       "version": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["PolicyDraftUpdateDto"];
             };
         };
@@ -11572,6 +17142,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11589,7 +17176,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -11605,6 +17192,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11624,6 +17228,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11633,6 +17254,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11655,6 +17293,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11670,7 +17325,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -11680,6 +17335,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "changeNote": "Shorter retention of call notes.",
+                 *       "version": 3
+                 *     }
+                 */
                 "application/json": components["schemas"]["PolicyPublishDto"];
             };
         };
@@ -11690,6 +17351,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11709,6 +17387,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11718,6 +17413,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11740,6 +17452,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11757,7 +17486,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -11767,6 +17496,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "dataCategories": [
+                 *         "Account profile"
+                 *       ],
+                 *       "dpaDate": "2026-01-15",
+                 *       "location": "United States",
+                 *       "name": "Postmark",
+                 *       "purpose": "Sends the emails of the product (sign-in links, notices).",
+                 *       "safeguard": "EU Standard Contractual Clauses"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ProcessorInputDto"];
             };
         };
@@ -11777,6 +17518,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11796,6 +17554,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11805,6 +17580,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11828,6 +17620,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11853,6 +17662,19 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "dataCategories": [
+                 *         "Account profile"
+                 *       ],
+                 *       "dpaDate": "2026-01-15",
+                 *       "location": "United States",
+                 *       "name": "Postmark",
+                 *       "purpose": "Sends the emails of the product (sign-in links, notices).",
+                 *       "safeguard": "EU-US Data Privacy Framework",
+                 *       "version": 2
+                 *     }
+                 */
                 "application/json": components["schemas"]["ProcessorUpdateDto"];
             };
         };
@@ -11863,6 +17685,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11894,6 +17733,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11922,6 +17778,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11952,6 +17825,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -11983,6 +17873,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12011,6 +17918,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12039,6 +17963,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12069,6 +18010,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12097,6 +18055,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12119,6 +18094,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "fullName": "Olive Owner",
+                 *       "jobTitle": "Managing director",
+                 *       "phone": "+44 113 496 0000",
+                 *       "preferences": {
+                 *         "language": "en",
+                 *         "theme": "auto",
+                 *         "timeZone": "Europe/London"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["ProfileUpdateDto"];
             };
         };
@@ -12129,6 +18116,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12146,7 +18150,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -12154,6 +18158,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "olive@harbor-pine.test",
+                 *       "password": "your current password"
+                 *     }
+                 */
                 "application/json": components["schemas"]["EmailChangeDto"];
             };
         };
@@ -12164,6 +18174,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12181,6 +18208,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12190,6 +18234,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12199,7 +18260,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -12207,6 +18268,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "currentPassword": "your current password",
+                 *       "newPassword": "a new long passphrase"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PasswordChangeDto"];
             };
         };
@@ -12217,6 +18284,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12234,6 +18318,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12243,6 +18344,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12263,6 +18381,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12285,6 +18420,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "token": "the token from the emailed link"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ConsentConfirmDto"];
             };
         };
@@ -12295,6 +18435,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12325,6 +18482,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12349,6 +18523,18 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "rita@example.com",
+                 *       "fullName": "Rita Rivers",
+                 *       "purposes": [
+                 *         {
+                 *           "purposeKey": "marketing-email",
+                 *           "wordingVersion": 1
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["ConsentOptInRequestDto"];
             };
         };
@@ -12359,6 +18545,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12382,6 +18585,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "email": "pat@example.com",
+                 *       "fullName": "Pat Doe",
+                 *       "message": "Please delete my data.",
+                 *       "type": "erasure"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PublicPrivacyRequestDto"];
             };
         };
@@ -12392,6 +18603,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12413,6 +18641,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "token": "the token from the emailed link"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PrivacyRequestVerifyDto"];
             };
         };
@@ -12423,6 +18656,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12451,6 +18701,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12475,6 +18742,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "value": 10
+                 *     }
+                 */
                 "application/json": components["schemas"]["RetentionPeriodDto"];
             };
         };
@@ -12485,6 +18757,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12515,6 +18804,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12532,7 +18838,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -12548,6 +18854,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12567,6 +18890,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12576,6 +18916,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12586,9 +18943,9 @@ export interface operations {
             query?: {
                 /** @description The `nextCursor` of the previous page; omit for the first page. */
                 cursor?: string;
-                /** @description Items per page, 1–100. */
+                /** @description Items per page, 1–100. Example: `50`. */
                 limit?: number;
-                /** @description Only this rule's runs. */
+                /** @description Only this rule's runs. Example: `invoices`. */
                 rule?: string;
             };
             header?: never;
@@ -12603,6 +18960,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12633,6 +19007,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12661,6 +19052,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12693,7 +19101,7 @@ export interface operations {
                  *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
                  *     calendar keeps its window's order), so a record changed while you page moves behind your
                  *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
-                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 *     deleted otherwise are found by comparing ids with a full read now and then. Example: `2026-11-01T08:00:00Z`.
                  */
                 updatedSince?: string;
             };
@@ -12709,6 +19117,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12726,7 +19151,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -12734,6 +19159,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "assigneeId": "9c4e6a8b-2d1f-4e3a-8b7c-4d5e6f7a8b9c",
+                 *       "endsAt": "2030-05-31T11:00:00Z",
+                 *       "jobId": "3e5a7c9b-4f2d-4b1a-9c8e-5f6a7b8c9d0e",
+                 *       "kind": "job_visit",
+                 *       "notes": "Park at the back; the side gate code is with reception.",
+                 *       "startsAt": "2030-05-31T09:00:00Z",
+                 *       "title": "Boiler service visit"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ScheduleEntryCreateDto"];
             };
         };
@@ -12744,6 +19180,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12763,6 +19216,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12772,6 +19242,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12794,6 +19281,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12824,6 +19328,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12846,6 +19367,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "endsAt": "2030-05-31T12:00:00Z",
+                 *       "startsAt": "2030-05-31T10:00:00Z",
+                 *       "version": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["ScheduleEntryUpdateDto"];
             };
         };
@@ -12856,6 +19384,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12886,6 +19431,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12902,7 +19464,7 @@ export interface operations {
     listTaxPolicies: {
         parameters: {
             query?: {
-                /** @description Only policies in effect on this day. */
+                /** @description Only policies in effect on this day. Example: `2026-04-01`. */
                 at?: string;
                 /** @description Only this branch's policies. */
                 branchId?: string;
@@ -12911,7 +19473,7 @@ export interface operations {
                  *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
                  *     calendar keeps its window's order), so a record changed while you page moves behind your
                  *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
-                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 *     deleted otherwise are found by comparing ids with a full read now and then. Example: `2026-11-01T08:00:00Z`.
                  */
                 updatedSince?: string;
             };
@@ -12927,6 +19489,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12944,7 +19523,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -12952,6 +19531,25 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "effectiveFrom": "2026-04-01",
+                 *       "name": "UK VAT",
+                 *       "pricing": "exclusive",
+                 *       "rates": [
+                 *         {
+                 *           "basisPoints": 2000,
+                 *           "code": "STD",
+                 *           "name": "Standard rate"
+                 *         },
+                 *         {
+                 *           "basisPoints": 0,
+                 *           "code": "ZERO",
+                 *           "name": "Zero rate"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["TaxPolicyCreateDto"];
             };
         };
@@ -12962,6 +19560,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12981,6 +19596,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -12990,6 +19622,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13012,6 +19661,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13042,6 +19708,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13064,6 +19747,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "effectiveTo": "2027-03-31",
+                 *       "version": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["TaxPolicyUpdateDto"];
             };
         };
@@ -13074,6 +19763,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13104,6 +19810,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13122,7 +19845,7 @@ export interface operations {
             query?: {
                 /** @description The invoice's branch; omit for the organization-wide policy. */
                 branchId?: string;
-                /** @description The invoice date; today if omitted. */
+                /** @description The invoice date; today if omitted. Example: `2026-04-01`. */
                 date?: string;
             };
             header?: never;
@@ -13137,6 +19860,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13157,7 +19897,7 @@ export interface operations {
                 branchId?: string;
                 /** @description The `nextCursor` of the previous page; omit for the first page. */
                 cursor?: string;
-                /** @description Items per page, 1–100. */
+                /** @description Items per page, 1–100. Example: `50`. */
                 limit?: number;
                 /** @description Part of a name or email, any case. */
                 q?: string;
@@ -13168,7 +19908,7 @@ export interface operations {
                  *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
                  *     calendar keeps its window's order), so a record changed while you page moves behind your
                  *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
-                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 *     deleted otherwise are found by comparing ids with a full read now and then. Example: `2026-11-01T08:00:00Z`.
                  */
                 updatedSince?: string;
             };
@@ -13184,6 +19924,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13214,6 +19971,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13238,6 +20012,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "branchIds": [
+                 *         "0b1f6c2e-3a4d-4e5f-8a9b-1c2d3e4f5a6b"
+                 *       ],
+                 *       "role": "manager",
+                 *       "version": 4
+                 *     }
+                 */
                 "application/json": components["schemas"]["UserUpdateDto"];
             };
         };
@@ -13248,6 +20031,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13265,7 +20065,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -13281,6 +20081,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13300,6 +20117,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13309,6 +20143,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13318,7 +20169,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -13334,6 +20185,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13353,6 +20221,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13362,6 +20247,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13371,7 +20273,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -13387,6 +20289,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13406,6 +20325,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13415,6 +20351,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13437,6 +20390,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13452,7 +20422,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -13460,6 +20430,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "branchIds": [
+                 *         "0b1f6c2e-3a4d-4e5f-8a9b-1c2d3e4f5a6b"
+                 *       ],
+                 *       "email": "sam@harbor-pine.test",
+                 *       "fullName": "Sam Carter",
+                 *       "jobTitle": "Field engineer",
+                 *       "role": "agent"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UserInviteDto"];
             };
         };
@@ -13470,6 +20451,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13489,6 +20487,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13498,6 +20513,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13507,7 +20539,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -13523,6 +20555,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13542,6 +20591,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13551,6 +20617,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13564,7 +20647,7 @@ export interface operations {
                  *     Lists are then ordered by update time, oldest first (unless you choose another `sort`; the
                  *     calendar keeps its window's order), so a record changed while you page moves behind your
                  *     cursor and you meet it again rather than miss it. Deleted records are not listed: erasures arrive as the `subject.erased` webhook; records
-                 *     deleted otherwise are found by comparing ids with a full read now and then.
+                 *     deleted otherwise are found by comparing ids with a full read now and then. Example: `2026-11-01T08:00:00Z`.
                  */
                 updatedSince?: string;
             };
@@ -13580,6 +20663,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13597,7 +20697,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -13605,6 +20705,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "description": "Sync erasures to the data warehouse",
+                 *       "enabled": true,
+                 *       "eventTypes": [
+                 *         "subject.erased",
+                 *         "request.completed"
+                 *       ],
+                 *       "url": "https://integrations.example.com/steward/webhooks"
+                 *     }
+                 */
                 "application/json": components["schemas"]["WebhookEndpointCreateDto"];
             };
         };
@@ -13615,6 +20726,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13634,6 +20762,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13643,6 +20788,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13665,6 +20827,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13695,6 +20874,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13717,6 +20913,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "enabled": false,
+                 *       "eventTypes": [
+                 *         "subject.erased"
+                 *       ],
+                 *       "version": 2
+                 *     }
+                 */
                 "application/json": components["schemas"]["WebhookEndpointUpdateDto"];
             };
         };
@@ -13727,6 +20932,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13745,9 +20967,11 @@ export interface operations {
             query?: {
                 /** @description The `nextCursor` of the previous page; omit for the first page. */
                 cursor?: string;
+                /** @description Example: `subject.erased`. */
                 eventType?: string;
-                /** @description Items per page, 1–100. */
+                /** @description Items per page, 1–100. Example: `50`. */
                 limit?: number;
+                /** @description Example: `failed`. */
                 status?: "failed" | "pending" | "succeeded";
             };
             header?: never;
@@ -13764,6 +20988,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13781,7 +21022,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -13797,6 +21038,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13816,6 +21074,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13825,6 +21100,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13834,7 +21126,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. */
+                /** @description Makes a retry safe: the same key with the same method, path and body within the replay period (24 hours by default) answers the first 2xx answer again, marked `Idempotent-Replayed: true`, without doing the work twice. Keys are per caller (user or API key); use a new one (a UUID) for each new request. Example: `0b6e3f7c-4f5e-4d2b-9c67-1f2a3b4c5d6e`. */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -13850,6 +21142,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13869,6 +21178,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
@@ -13878,6 +21204,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "validation-failed",
+                     *       "detail": "email must be an email address",
+                     *       "errors": [
+                     *         {
+                     *           "field": "email",
+                     *           "message": "email must be an email address"
+                     *         }
+                     *       ],
+                     *       "instance": "/api/v1/contacts",
+                     *       "requestId": "5f0c2d1e-8a4b-4c3e-9f1a-2b7d6e8c9a10",
+                     *       "status": 400,
+                     *       "title": "The request has invalid fields",
+                     *       "type": "urn:steward:problem:validation-failed"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };

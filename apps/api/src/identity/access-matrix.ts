@@ -1,10 +1,10 @@
 import { type INestApplication, RequestMethod } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { API_PREFIX } from '../app.setup.js';
+import { API_PREFIX } from '../common/api-prefix.js';
 import { IS_PUBLIC } from '../common/public.decorator.js';
-import { AUTHENTICATED_ONLY, REQUIRES } from './identity.decorators.js';
+import { AUTHENTICATED_ONLY, REQUIRES, USERS_ONLY } from './identity.decorators.js';
 import { ROLES } from './identity.types.js';
-import { PERMISSIONS, type Permission } from './permissions.js';
+import { API_KEY_SCOPES, OPERATOR_SCOPES, PERMISSIONS, type Permission } from './permissions.js';
 
 export interface RouteRule {
   method: string;
@@ -14,7 +14,14 @@ export interface RouteRule {
   /** The permissions any one of which opens the route; empty for public, authenticated and NONE. */
   permissions: readonly Permission[];
   roles: readonly string[];
+  /** Whether an API key holding the permission as a scope may call it (never for people-only routes). */
+  apiKeys: boolean;
+  /** The scopes that open it to a key: its permissions a key can be given (none when keys cannot call it). */
+  apiKeyScopes: readonly Permission[];
 }
+
+/** Scopes a key can be given at all (the operator's only by the operator organization's keys). */
+const GRANTABLE: readonly Permission[] = [...API_KEY_SCOPES, ...OPERATOR_SCOPES];
 
 // Nest's own metadata keys for a handler's path and HTTP method.
 const PATH = 'path';
@@ -54,12 +61,19 @@ export function describeRoutes(app: INestApplication): RouteRule[] {
         : ROLES.filter((role) =>
             permissions.some((permission) => (PERMISSIONS[permission] as readonly string[]).includes(role)),
           );
+      // As JwtAuthGuard.allowApiKey decides: a permission route, not people-only, with a scope a key can hold.
+      const apiKeyScopes = reflector.getAllAndOverride<boolean>(USERS_ONLY, targets)
+        ? []
+        : permissions.filter((permission) => GRANTABLE.includes(permission));
+      const apiKeys = apiKeyScopes.length > 0;
       rows.push({
         method: RequestMethod[Reflect.getMetadata(METHOD, handler) as RequestMethod],
         path: join(API_PREFIX, base, path),
         rule,
         permissions,
         roles,
+        apiKeys,
+        apiKeyScopes,
       });
     }
   }
@@ -68,10 +82,10 @@ export function describeRoutes(app: INestApplication): RouteRule[] {
 
 /** docs/permissions.md: the matrix as people read it. */
 export function renderAccessMatrix(rows: RouteRule[]): string {
-  const header = `| method | path | rule | ${ROLES.join(' | ')} |\n| --- | --- | --- |${' :-: |'.repeat(ROLES.length)}`;
+  const header = `| method | path | rule | ${ROLES.join(' | ')} | API key |\n| --- | --- | --- |${' :-: |'.repeat(ROLES.length + 1)}`;
   const lines = rows.map(
     (row) =>
-      `| ${row.method} | \`${row.path}\` | ${row.rule} | ${ROLES.map((role) => (row.roles.includes(role) ? '✓' : '')).join(' | ')} |`,
+      `| ${row.method} | \`${row.path}\` | ${row.rule} | ${ROLES.map((role) => (row.roles.includes(role) ? '✓' : '')).join(' | ')} | ${row.apiKeys ? '✓' : ''} |`,
   );
   return [
     '# Permissions',
@@ -80,6 +94,8 @@ export function renderAccessMatrix(rows: RouteRule[]): string {
     'it differs from the code or when a route has no rule. `public` needs no sign-in; `authenticated` needs any',
     'signed-in user; anything else is a permission of `apps/api/src/identity/permissions.ts` ("a or b": either one,',
     'the service then narrows what each reaches, e.g. payments:write to the invoices of jobs assigned to you).',
+    '"API key": a key holding the permission as a scope may call the route (never routes for people: keys,',
+    'accounts, your profile).',
     'Every query is also scoped to the caller\u2019s organization: another organization\u2019s ids answer 404.',
     '',
     header,
