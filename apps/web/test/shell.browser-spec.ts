@@ -65,12 +65,9 @@ describeInBrowser('SPA shell in Chromium', () => {
   it('should serve Swagger UI beside the SPA', async () => {
     await page.goto(`${base}/docs`);
     await page.getByText('Steward CRM API').first().waitFor();
-    // Swagger UI renders the operations as they scroll into view: scroll down to the health tag.
-    const readiness = page.getByText('/api/v1/health/ready').first();
-    for (let step = 0; step < 60 && !(await readiness.isVisible()); step++) {
-      await page.mouse.wheel(0, 1200);
-      await page.waitForTimeout(100);
-    }
-    await readiness.waitFor();
+    // Tags start folded (docExpansion 'none'): find the health tag with the filter box and open it.
+    await page.locator('.operation-filter-input').fill('health');
+    await page.locator('.opblock-tag[data-tag="health"]').click();
+    await page.locator('.opblock-summary-path[data-path="/api/v1/health/ready"]').first().waitFor();
   });
 });
