@@ -60,7 +60,10 @@ describeInBrowser('the audit trail, in Chromium', () => {
     const table = page.getByRole('table', { name: 'Audit entries' });
     const signInRow = table.getByRole('row', { name: /Test admin.*Sign-in with password.*Success/ }).first();
     await signInRow.waitFor();
-    await table.getByRole('row', { name: /Test admin.*Audit trail verified/ }).waitFor();
+    await table
+      .getByRole('row', { name: /Test admin.*Audit trail verified/ })
+      .first()
+      .waitFor();
 
     // Every action has words: the picker lists none by its code.
     await page.getByRole('combobox', { name: 'Action' }).click();
@@ -94,7 +97,10 @@ describeInBrowser('the audit trail, in Chromium', () => {
       page.getByRole('button', { name: 'Export CSV' }).click(),
     ]);
     expect(exported.suggestedFilename()).toMatch(/^audit-\d{4}-\d{2}-\d{2}\.csv$/);
-    const csv = await readFile(await exported.path(), 'utf8');
+    const file = await readFile(await exported.path(), 'utf8');
+    // A byte-order mark first, so Excel reads it as UTF-8.
+    expect(file.startsWith('\uFEFF')).toBe(true);
+    const csv = file.slice(1);
     expect(csv.split(/\r?\n/)[0]).toBe(
       'seq,at,actorKind,actorId,actorName,action,targetType,targetId,outcome,requestId,ip,userAgent,details',
     );
