@@ -131,6 +131,16 @@ describe('organization purge', () => {
     const exportFiles = join(app.app.get(AppSettings).dataDir, 'exports', ours.organizationId);
     expect(existsSync(exportFiles)).toBe(true);
     expect(Object.keys(before).length).toBeGreaterThan(20);
+    // The world started a retention run for each organization; the job worker may still be
+    // finishing theirs. Let it end first, or its bookkeeping would change under the digest.
+    const deadline = Date.now() + 60_000;
+    const running = () =>
+      app.db.query("SELECT id FROM retention_runs WHERE organization_id = $1 AND status = 'running'", [
+        theirs.organizationId,
+      ]);
+    while ((await running()).length > 0 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await running()).toEqual([]);
     const theirsBefore = await digestOf(theirs.organizationId);
     const restoredBefore = await countsOf(restored.organizationId);
     const subjects = await app.db.query<{ subject_id: string }>(
