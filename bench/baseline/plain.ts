@@ -2,11 +2,10 @@ import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
 import { PLAIN_SCHEMA } from '../seed/plain.js';
 import type { AuditTrail, RequestContext } from './audit.js';
-import { type Actor, HttpError } from './auth.js';
+import { type Actor } from './auth.js';
 import {
   badRequest,
-  canSeeBranch,
-  contactInput,
+  checkedContactInput,
   cursorAfter,
   inTransaction,
   keysetPage,
@@ -15,7 +14,7 @@ import {
   type Row,
   uuidParam,
 } from './records.js';
-import { ACTIVITY_INSERT, BRANCHES_OF_ORGANIZATION, CONTACT_COLUMNS, USER_FIND } from './sql.js';
+import { ACTIVITY_INSERT, CONTACT_COLUMNS } from './sql.js';
 
 /**
  * The plaintext twin of "list contacts" and "create a contact" (`BENCH_PLAINTEXT=on`): what the
@@ -83,18 +82,7 @@ export class PlainRecords {
   }
 
   async createContact(actor: Actor, body: unknown, context: RequestContext) {
-    const input = contactInput(body);
-    if (input.clientId) throw notImplemented();
-    const branchId = input.branchId;
-    if (!branchId) throw badRequest();
-    if (!canSeeBranch(actor, branchId)) throw new HttpError(403, 'forbidden');
-    const branches = await this.pool.query(BRANCHES_OF_ORGANIZATION, [actor.organizationId]);
-    if (!branches.rows.some((branch) => branch.BranchEntity_id === branchId)) throw badRequest();
-    const ownerId = input.ownerId === undefined ? (actor.kind === 'user' ? actor.id : null) : input.ownerId;
-    if (ownerId && ownerId !== actor.id) {
-      const { rows } = await this.pool.query(USER_FIND, [actor.organizationId, ownerId]);
-      if (rows[0]?.UserEntity_state !== 'active') throw badRequest();
-    }
+    const { input, branchId, ownerId } = await checkedContactInput(this.pool, actor, body);
     const id = randomUUID();
     const address =
       input.address && Object.values(input.address).some((part) => part != null && part !== '') ? input.address : null;

@@ -218,18 +218,7 @@ export class Records {
   }
 
   async createContact(actor: Actor, body: unknown, context: RequestContext) {
-    const input = contactInput(body);
-    if (input.clientId) throw notImplemented();
-    const branchId = input.branchId;
-    if (!branchId) throw badRequest();
-    if (!canSeeBranch(actor, branchId)) throw new HttpError(403, 'forbidden');
-    const branches = await this.pool.query(BRANCHES_OF_ORGANIZATION, [actor.organizationId]);
-    if (!branches.rows.some((branch) => branch.BranchEntity_id === branchId)) throw badRequest();
-    const ownerId = input.ownerId === undefined ? (actor.kind === 'user' ? actor.id : null) : input.ownerId;
-    if (ownerId && ownerId !== actor.id) {
-      const { rows } = await this.pool.query(USER_FIND, [actor.organizationId, ownerId]);
-      if (rows[0]?.UserEntity_state !== 'active') throw badRequest();
-    }
+    const { input, branchId, ownerId } = await checkedContactInput(this.pool, actor, body);
     const id = randomUUID();
     const subject = { kind: 'contact', id };
     const fullName = input.fullName.trim();
@@ -463,4 +452,28 @@ export function contactInput(body: unknown): ContactInput {
     throw badRequest();
   }
   return input;
+}
+
+/**
+ * The product's checks before creating a contact, statement for statement (the branch list,
+ * then the owner when it is someone else): shared by the baseline and its plaintext twin.
+ */
+export async function checkedContactInput(
+  pool: Pool,
+  actor: Actor,
+  body: unknown,
+): Promise<{ input: ContactInput; branchId: string; ownerId: string | null }> {
+  const input = contactInput(body);
+  if (input.clientId) throw notImplemented();
+  const branchId = input.branchId;
+  if (!branchId) throw badRequest();
+  if (!canSeeBranch(actor, branchId)) throw new HttpError(403, 'forbidden');
+  const branches = await pool.query(BRANCHES_OF_ORGANIZATION, [actor.organizationId]);
+  if (!branches.rows.some((branch) => branch.BranchEntity_id === branchId)) throw badRequest();
+  const ownerId = input.ownerId === undefined ? (actor.kind === 'user' ? actor.id : null) : input.ownerId;
+  if (ownerId && ownerId !== actor.id) {
+    const { rows } = await pool.query(USER_FIND, [actor.organizationId, ownerId]);
+    if (rows[0]?.UserEntity_state !== 'active') throw badRequest();
+  }
+  return { input, branchId, ownerId };
 }
