@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Authenticated, CurrentUser, Requires } from '../identity/identity.decorators.js';
 import type { AuthenticatedUser } from '../identity/identity.types.js';
@@ -13,7 +13,6 @@ import { AnalyticsService } from './analytics.service.js';
 import { UsageReportService } from './usage-report.service.js';
 
 @ApiTags('analytics')
-@ApiBearerAuth('bearer')
 @Controller('analytics')
 export class AnalyticsController {
   constructor(
@@ -46,7 +45,6 @@ export class AnalyticsController {
 
   @Get('usage')
   @Requires('analytics:read')
-  @ApiSecurity('api-key')
   @ApiOperation({
     summary: 'Usage of the product over time: pages visited and features used per day',
     description:

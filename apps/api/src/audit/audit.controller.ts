@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AppError } from '../common/app-error.js';
 import { Clock } from '../common/clock.js';
@@ -23,7 +23,6 @@ const badSeq = () =>
   });
 
 @ApiTags('audit')
-@ApiBearerAuth('bearer')
 @Controller()
 export class AuditController {
   constructor(
@@ -33,7 +32,6 @@ export class AuditController {
 
   @Get('audit/entries')
   @Requires('audit:read')
-  @ApiSecurity('api-key')
   @ApiOperation({
     summary: 'The audit trail, newest first',
     description: 'Filter by time, actor, action (or a family such as `auth.`), target and outcome; cursor-paginated.',
@@ -45,7 +43,6 @@ export class AuditController {
 
   @Get('audit/entries/export')
   @Requires('audit:read')
-  @ApiSecurity('api-key')
   @ApiProduces('text/csv', 'application/json')
   @ApiOperation({
     summary: 'Every matching entry as CSV or JSON (same filters as the list)',
@@ -68,7 +65,6 @@ export class AuditController {
 
   @Get('audit/entries/:seq')
   @Requires('audit:read')
-  @ApiSecurity('api-key')
   @ApiOperation({ summary: 'One entry, by its position in the chain' })
   @ApiOkResponse({ type: AuditEntryResponseDto })
   getAuditEntry(
@@ -80,7 +76,6 @@ export class AuditController {
 
   @Get('audit/actions')
   @Requires('audit:read')
-  @ApiSecurity('api-key')
   @ApiOperation({ summary: 'Every action the trail records' })
   @ApiOkResponse({ type: AuditActionsResponseDto })
   listAuditActions(): AuditActionsResponseDto {
@@ -89,7 +84,6 @@ export class AuditController {
 
   @Post('audit/verify')
   @Requires('audit:read')
-  @ApiSecurity('api-key')
   @HttpCode(200)
   @ApiOperation({
     summary: "Verify the integrity of your organization's trail",

@@ -1,12 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UpdatedSinceQueryDto, updatedSinceOf } from '../common/pagination.dto.js';
 import type { AuthenticatedUser } from './access-tokens.js';
 import {
@@ -20,7 +13,6 @@ import { ApiKeysService } from './api-keys.service.js';
 import { CurrentUser, Requires, UsersOnly } from './identity.decorators.js';
 
 @ApiTags('api-keys')
-@ApiBearerAuth('bearer')
 @Controller('api-keys')
 @UsersOnly()
 export class ApiKeysController {

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
-  ApiBearerAuth,
   ApiCookieAuth,
   ApiHeader,
   ApiNoContentResponse,
@@ -109,7 +108,6 @@ export class AuthController {
   @Get('me')
   @Authenticated()
   @AllowedBeforeMfaEnrolment()
-  @ApiBearerAuth('bearer')
   @ApiOperation({ summary: 'The signed-in user' })
   @ApiOkResponse({ type: CurrentUserResponseDto })
   async getCurrentUser(@CurrentUser() auth: AuthenticatedUser): Promise<CurrentUserResponseDto> {

@@ -1,7 +1,6 @@
 import { Body, Controller, Delete, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -33,7 +32,6 @@ export class InvitationsController {
   @CreatedAt('users')
   @Requires('users:write')
   @UsersOnly()
-  @ApiBearerAuth('bearer')
   @ApiOperation({
     summary: 'Invite a colleague with a role and branches',
     description:
@@ -54,7 +52,6 @@ export class InvitationsController {
   @Requires('users:write')
   @UsersOnly()
   @HttpCode(202)
-  @ApiBearerAuth('bearer')
   @ApiOperation({
     summary: 'Send the invitation again (the earlier link stops working)',
     description: '`invitationEmail`: `sent`, `queued` (the mail server did not answer; retried) or `failed`.',
@@ -71,7 +68,6 @@ export class InvitationsController {
   @Requires('users:write')
   @UsersOnly()
   @HttpCode(204)
-  @ApiBearerAuth('bearer')
   @ApiOperation({ summary: 'Withdraw an invitation nobody accepted; the invited person is deleted' })
   @ApiNoContentResponse()
   async cancelInvitation(

@@ -1,12 +1,5 @@
 import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { AppError } from '../common/app-error.js';
 import { Public } from '../common/public.decorator.js';
@@ -63,7 +56,6 @@ export class MfaController {
   @Post('mfa/enrolment')
   @Authenticated()
   @AllowedBeforeMfaEnrolment()
-  @ApiBearerAuth('bearer')
   @ApiOperation({ summary: 'Start setting up two-step verification: a secret and its QR code' })
   @ApiCreatedResponse({ type: MfaEnrolmentResponseDto })
   startEnrolment(@CurrentUser() caller: AuthenticatedUser): Promise<MfaEnrolmentResponseDto> {
@@ -74,7 +66,6 @@ export class MfaController {
   @HttpCode(200)
   @Authenticated()
   @AllowedBeforeMfaEnrolment()
-  @ApiBearerAuth('bearer')
   @ApiOperation({
     summary: 'Finish set-up with a first code; answers the recovery codes, once',
     description: 'Refresh the session afterwards to lift an organization\u2019s enrolment restriction.',
@@ -91,7 +82,6 @@ export class MfaController {
   @Post('mfa/disable')
   @HttpCode(204)
   @Authenticated()
-  @ApiBearerAuth('bearer')
   @ApiOperation({
     summary: 'Turn two-step verification off (password and a code; refused if the organization requires it)',
   })
@@ -104,7 +94,6 @@ export class MfaController {
   @Post('mfa/recovery-codes')
   @HttpCode(200)
   @Authenticated()
-  @ApiBearerAuth('bearer')
   @ApiOperation({
     summary: 'A new set of recovery codes (password and a current code); the old set stops working',
     description:

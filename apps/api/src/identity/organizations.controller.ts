@@ -1,13 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiSecurity,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UpdatedSinceQueryDto, updatedSinceOf } from '../common/pagination.dto.js';
 import type { Caller } from './access-tokens.js';
 import { CurrentUser, Requires } from './identity.decorators.js';
@@ -24,8 +16,6 @@ import {
 import { OrganizationsService } from './organizations.service.js';
 
 @ApiTags('organization')
-@ApiBearerAuth('bearer')
-@ApiSecurity('api-key')
 @Controller()
 export class OrganizationsController {
   constructor(private readonly organizations: OrganizationsService) {}

@@ -1,12 +1,5 @@
 import { Body, Controller, Get, HttpCode, Patch, Post, Req } from '@nestjs/common';
-import {
-  ApiAcceptedResponse,
-  ApiBearerAuth,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { Public } from '../common/public.decorator.js';
 import { SignInThrottled } from '../common/rate-limit/rate-limit.guard.js';
@@ -30,7 +23,6 @@ export class ProfileController {
   @Get('profile')
   @Authenticated()
   @UsersOnly()
-  @ApiBearerAuth('bearer')
   @ApiOperation({ summary: 'Your profile' })
   @ApiOkResponse({ type: ProfileResponseDto })
   async getProfile(@CurrentUser() caller: AuthenticatedUser): Promise<ProfileResponseDto> {
@@ -40,7 +32,6 @@ export class ProfileController {
   @Patch('profile')
   @Authenticated()
   @UsersOnly()
-  @ApiBearerAuth('bearer')
   @ApiOperation({ summary: 'Change your name, phone, job title, company or preferences' })
   @ApiOkResponse({ type: ProfileResponseDto })
   async updateProfile(
@@ -54,7 +45,6 @@ export class ProfileController {
   @Authenticated()
   @UsersOnly()
   @HttpCode(204)
-  @ApiBearerAuth('bearer')
   @ApiOperation({
     summary: 'Change your password',
     description:
@@ -73,7 +63,6 @@ export class ProfileController {
   @Authenticated()
   @UsersOnly()
   @HttpCode(202)
-  @ApiBearerAuth('bearer')
   @ApiOperation({
     summary: 'Change your email address',
     description:

@@ -1,5 +1,5 @@
 import { Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser } from './access-tokens.js';
 import { AuthService } from './auth.service.js';
 import { Authenticated, CurrentUser } from './identity.decorators.js';
@@ -7,7 +7,6 @@ import { SessionListResponseDto } from './sessions.dto.js';
 
 /** Your own sessions: where you are signed in, and signing devices out. */
 @ApiTags('auth')
-@ApiBearerAuth('bearer')
 @Controller('auth/sessions')
 export class SessionsController {
   constructor(private readonly auth: AuthService) {}

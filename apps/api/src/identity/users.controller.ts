@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedUser, Caller } from './access-tokens.js';
 import { Authenticated, CurrentUser, Requires, UsersOnly } from './identity.decorators.js';
 import { BRANCH_SCOPED_ROLES, ROLES } from './identity.types.js';
@@ -15,14 +15,12 @@ import {
 import { UsersAdminService } from './users-admin.service.js';
 
 @ApiTags('users')
-@ApiBearerAuth('bearer')
 @Controller()
 export class UsersController {
   constructor(private readonly users: UsersAdminService) {}
 
   @Get('users')
   @Requires('users:read')
-  @ApiSecurity('api-key')
   @ApiOperation({
     summary: 'People of your organization',
     description: 'Oldest first, cursor-paginated. Managers see the people who share a branch with them.',
@@ -35,7 +33,6 @@ export class UsersController {
 
   @Get('users/:id')
   @Requires('users:read')
-  @ApiSecurity('api-key')
   @ApiOperation({ summary: 'One person of your organization' })
   @ApiOkResponse({ type: UserResponseDto })
   async getUser(@CurrentUser() caller: Caller, @Param('id', new ParseUUIDPipe()) id: string): Promise<UserResponseDto> {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UpdatedSinceQueryDto, updatedSinceOf } from '../common/pagination.dto.js';
 import { Authenticated, CurrentUser, UsersOnly } from '../identity/identity.decorators.js';
 import type { AuthenticatedUser } from '../identity/identity.types.js';
@@ -13,7 +13,6 @@ import {
 
 /** A signed-in user's own data-subject requests (the privacy center). */
 @ApiTags('privacy-requests')
-@ApiBearerAuth('bearer')
 @Controller('me/privacy-requests')
 export class MyPrivacyRequestsController {
   constructor(

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Requires } from '../identity/identity.decorators.js';
 import type { Caller } from '../identity/identity.types.js';
 import { PrivacyRequestActionsService } from './privacy-request-actions.service.js';
@@ -24,8 +24,6 @@ const id = () => new ParseUUIDPipe();
 
 /** The request desk: privacy officers answer data-subject requests within their deadline. */
 @ApiTags('privacy-requests')
-@ApiBearerAuth('bearer')
-@ApiSecurity('api-key')
 @Controller('privacy-requests')
 export class PrivacyRequestsController {
   constructor(

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DEFAULT_PAGE_SIZE } from '../common/pagination.dto.js';
 import { CurrentUser, Requires } from '../identity/identity.decorators.js';
 import type { Caller } from '../identity/identity.types.js';
@@ -15,8 +15,6 @@ import {
 import { encodeCursorAt, offsetOf } from './retention.service.js';
 
 @ApiTags('retention')
-@ApiBearerAuth('bearer')
-@ApiSecurity('api-key')
 @Controller('legal-holds')
 export class LegalHoldsController {
   constructor(private readonly holds: LegalHoldsService) {}

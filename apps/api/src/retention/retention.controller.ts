@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Requires } from '../identity/identity.decorators.js';
 import type { Caller } from '../identity/identity.types.js';
 import {
@@ -14,8 +14,6 @@ import {
 import { RetentionService } from './retention.service.js';
 
 @ApiTags('retention')
-@ApiBearerAuth('bearer')
-@ApiSecurity('api-key')
 @Controller('retention')
 export class RetentionController {
   constructor(private readonly retention: RetentionService) {}

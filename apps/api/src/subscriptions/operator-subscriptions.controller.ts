@@ -1,5 +1,5 @@
 import { Body, Controller, Param, ParseUUIDPipe, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { withPlatformScope } from '../database/tenant-scope.js';
 import { CurrentUser, Requires } from '../identity/identity.decorators.js';
 import type { ApiKeyPrincipal } from '../identity/identity.types.js';
@@ -12,7 +12,6 @@ import { SubscriptionsService } from './subscriptions.service.js';
  * no role holds that permission and no other organization's key can be given it.
  */
 @ApiTags('operator')
-@ApiSecurity('api-key')
 @Controller('operator/organizations')
 export class OperatorSubscriptionsController {
   constructor(private readonly subscriptions: SubscriptionsService) {}

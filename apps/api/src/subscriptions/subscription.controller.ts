@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Requires, UsersOnly } from '../identity/identity.decorators.js';
 import type { AuthenticatedUser, Caller } from '../identity/identity.types.js';
 import { SubscriptionResponseDto, SubscriptionTerminateDto } from './subscriptions.dto.js';
@@ -7,14 +7,12 @@ import { SubscriptionsService } from './subscriptions.service.js';
 
 /** The organization's own view of its subscription; terminating and restoring are its owners' acts. */
 @ApiTags('subscription')
-@ApiBearerAuth('bearer')
 @Controller('organization/subscription')
 export class SubscriptionController {
   constructor(private readonly subscriptions: SubscriptionsService) {}
 
   @Get()
   @Requires('subscription:read')
-  @ApiSecurity('api-key')
   @ApiOperation({ summary: 'Subscription state, end date, and the purge date once it has ended or been terminated' })
   @ApiOkResponse({ type: SubscriptionResponseDto })
   getSubscription(@CurrentUser() caller: Caller): Promise<SubscriptionResponseDto> {

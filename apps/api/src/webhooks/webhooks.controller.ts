@@ -1,12 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
-  ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
 import { UpdatedSinceQueryDto, updatedSinceOf } from '../common/pagination.dto.js';
@@ -27,8 +25,6 @@ import {
 } from './webhooks.dto.js';
 
 @ApiTags('webhooks')
-@ApiBearerAuth('bearer')
-@ApiSecurity('api-key')
 @Controller('webhooks')
 export class WebhooksController {
   constructor(private readonly endpoints: WebhookEndpointsService) {}

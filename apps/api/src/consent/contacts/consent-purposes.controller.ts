@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { updatedSinceOf } from '../../common/pagination.dto.js';
 import { CurrentUser, Requires } from '../../identity/identity.decorators.js';
 import type { Caller } from '../../identity/identity.types.js';
@@ -14,8 +14,6 @@ import {
 import { ConsentPurposesService } from './consent-purposes.service.js';
 
 @ApiTags('consents')
-@ApiBearerAuth('bearer')
-@ApiSecurity('api-key')
 @Controller('consent-purposes')
 export class ConsentPurposesController {
   constructor(private readonly purposes: ConsentPurposesService) {}

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentUser, Requires } from '../../identity/identity.decorators.js';
 import type { Caller } from '../../identity/identity.types.js';
@@ -9,8 +9,6 @@ import { ConsentReceiptDto, ContactConsentRecordDto, ContactConsentsResponseDto 
 import { ContactConsentsService } from './contact-consents.service.js';
 
 @ApiTags('consents')
-@ApiBearerAuth('bearer')
-@ApiSecurity('api-key')
 @Controller()
 export class ContactConsentsController {
   constructor(

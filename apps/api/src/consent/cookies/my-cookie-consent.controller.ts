@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { AllowedBeforeMfaEnrolment, Authenticated, CurrentUser } from '../../identity/identity.decorators.js';
 import type { AuthenticatedUser } from '../../identity/identity.types.js';
@@ -13,7 +13,6 @@ import { CookieConsentService } from './cookie-consent.service.js';
 
 /** A signed-in user's cookie choice, which follows them from device to device. */
 @ApiTags('consent')
-@ApiBearerAuth('bearer')
 @Controller('me/cookie-consent')
 export class MyCookieConsentController {
   constructor(private readonly consent: CookieConsentService) {}

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { withPlatformScope } from '../../database/tenant-scope.js';
 import { CurrentUser, Requires, UsersOnly } from '../../identity/identity.decorators.js';
 import type { AuthenticatedUser } from '../../identity/identity.types.js';
@@ -20,7 +20,6 @@ import { documentOf, PolicyDocuments } from './policy-documents.service.js';
  * `notice` your organization's privacy notice.
  */
 @ApiTags('privacy policy')
-@ApiBearerAuth('bearer')
 @Requires('privacy-policy:write')
 @UsersOnly()
 @Controller('privacy/documents/:document')

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { OpenBeforePolicyAcceptance } from '../../common/policy-acceptance.decorator.js';
 import { Authenticated, CurrentUser, UsersOnly } from '../../identity/identity.decorators.js';
 import type { AuthenticatedUser } from '../../identity/identity.types.js';
@@ -8,7 +8,6 @@ import { PolicyAcceptanceService } from './policy-acceptance.service.js';
 
 /** Your acceptance of the platform's privacy policy. */
 @ApiTags('privacy policy')
-@ApiBearerAuth('bearer')
 @Authenticated()
 @UsersOnly()
 @OpenBeforePolicyAcceptance()

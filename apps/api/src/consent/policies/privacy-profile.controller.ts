@@ -1,12 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Requires, UsersOnly } from '../../identity/identity.decorators.js';
 import type { AuthenticatedUser } from '../../identity/identity.types.js';
 import {
@@ -24,7 +17,6 @@ import { PrivacyProfileService } from './privacy-profile.service.js';
 
 /** The processors and the privacy contact a document states (its facts, edited here, never in the text). */
 @ApiTags('privacy policy')
-@ApiBearerAuth('bearer')
 @Requires('privacy-policy:write')
 @UsersOnly()
 @Controller('privacy/documents/:document')

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Requires } from '../../identity/identity.decorators.js';
 import type { Caller } from '../../identity/identity.types.js';
 import { ClientBalanceService } from './client-balance.service.js';
@@ -7,8 +7,6 @@ import { ClientBalanceResponseDto } from './invoices.dto.js';
 
 /** A client's money, from billing: what it owes, what is overdue, what it paid. */
 @ApiTags('invoices')
-@ApiBearerAuth('bearer')
-@ApiSecurity('api-key')
 @Controller('clients')
 export class ClientBalanceController {
   constructor(private readonly balances: ClientBalanceService) {}

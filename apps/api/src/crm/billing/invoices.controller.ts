@@ -12,13 +12,11 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
-  ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentUser, Requires } from '../../identity/identity.decorators.js';
@@ -44,8 +42,6 @@ import {
 import { InvoicesService } from './invoices.service.js';
 
 @ApiTags('invoices')
-@ApiBearerAuth('bearer')
-@ApiSecurity('api-key')
 @Controller('invoices')
 export class InvoicesController {
   constructor(

@@ -1,13 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiSecurity,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Requires } from '../../identity/identity.decorators.js';
 import type { Caller } from '../../identity/identity.types.js';
 import { ActivityListResponseDto } from '../crm.dto.js';
@@ -22,8 +14,6 @@ import {
 import { TaxPoliciesService } from './tax-policies.service.js';
 
 @ApiTags('tax-policies')
-@ApiBearerAuth('bearer')
-@ApiSecurity('api-key')
 @Controller('tax-policies')
 export class TaxPoliciesController {
   constructor(private readonly policies: TaxPoliciesService) {}

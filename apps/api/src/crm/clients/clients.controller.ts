@@ -1,13 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiSecurity,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Requires } from '../../identity/identity.decorators.js';
 import type { Caller } from '../../identity/identity.types.js';
 import { RestrictionApplyDto, RestrictionResponseDto } from '../../personal-data/restriction.dto.js';
@@ -22,8 +14,6 @@ import {
 import { ClientsService } from './clients.service.js';
 
 @ApiTags('clients')
-@ApiBearerAuth('bearer')
-@ApiSecurity('api-key')
 @Controller('clients')
 export class ClientsController {
   constructor(private readonly clients: ClientsService) {}

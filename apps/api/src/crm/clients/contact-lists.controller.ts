@@ -1,13 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiSecurity,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UpdatedSinceQueryDto, updatedSinceOf } from '../../common/pagination.dto.js';
 import { CurrentUser, Requires } from '../../identity/identity.decorators.js';
 import type { Caller } from '../../identity/identity.types.js';
@@ -22,8 +14,6 @@ import {
 import { ContactListsService } from './contact-lists.service.js';
 
 @ApiTags('contacts')
-@ApiBearerAuth('bearer')
-@ApiSecurity('api-key')
 @Controller('contact-lists')
 export class ContactListsController {
   constructor(private readonly lists: ContactListsService) {}

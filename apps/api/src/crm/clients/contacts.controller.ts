@@ -14,7 +14,6 @@ import {
   Res,
 } from '@nestjs/common';
 import {
-  ApiBearerAuth,
   ApiBody,
   ApiConsumes,
   ApiCreatedResponse,
@@ -22,7 +21,6 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
-  ApiSecurity,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -47,8 +45,6 @@ import { ContactsService } from './contacts.service.js';
 import { ContactsTransferService } from './contacts-transfer.service.js';
 
 @ApiTags('contacts')
-@ApiBearerAuth('bearer')
-@ApiSecurity('api-key')
 @Controller('contacts')
 export class ContactsController {
   constructor(

@@ -1,13 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiSecurity,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Requires } from '../../identity/identity.decorators.js';
 import type { Caller } from '../../identity/identity.types.js';
 import {
@@ -20,8 +12,6 @@ import {
 import { CommunicationsService } from './communications.service.js';
 
 @ApiTags('communications')
-@ApiBearerAuth('bearer')
-@ApiSecurity('api-key')
 @Controller('communications')
 export class CommunicationsController {
   constructor(private readonly communications: CommunicationsService) {}

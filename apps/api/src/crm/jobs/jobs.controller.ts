@@ -1,13 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiSecurity,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Requires } from '../../identity/identity.decorators.js';
 import type { Caller } from '../../identity/identity.types.js';
 import { ActivityListResponseDto } from '../crm.dto.js';
@@ -24,8 +16,6 @@ import {
 import { JobsService } from './jobs.service.js';
 
 @ApiTags('jobs')
-@ApiBearerAuth('bearer')
-@ApiSecurity('api-key')
 @Controller('jobs')
 export class JobsController {
   constructor(private readonly jobs: JobsService) {}

@@ -1,13 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiSecurity,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Requires } from '../../identity/identity.decorators.js';
 import type { Caller } from '../../identity/identity.types.js';
 import { ActivityListResponseDto } from '../crm.dto.js';
@@ -26,8 +18,6 @@ const DOUBLE_BOOKING =
   '`allowDoubleBooking` is true.';
 
 @ApiTags('schedule')
-@ApiBearerAuth('bearer')
-@ApiSecurity('api-key')
 @Controller('schedule')
 export class ScheduleController {
   constructor(private readonly schedule: ScheduleService) {}

@@ -1,13 +1,5 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, StreamableFile } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiSecurity,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../common/public.decorator.js';
 import { SignInThrottled } from '../../common/rate-limit/rate-limit.guard.js';
 import { AppSettings } from '../../config/settings.module.js';
@@ -40,8 +32,6 @@ export class DataExportsController {
 
   @Post()
   @Requires('exports:write')
-  @ApiBearerAuth('bearer')
-  @ApiSecurity('api-key')
   @ApiOperation({
     summary: 'Start an access export of a data subject',
     description:
@@ -66,8 +56,6 @@ export class DataExportsController {
 
   @Get(':id')
   @Requires('exports:read')
-  @ApiBearerAuth('bearer')
-  @ApiSecurity('api-key')
   @ApiOperation({ summary: 'An access export’s status and progress' })
   @ApiOkResponse({ type: DataExportResponseDto })
   async getDataExport(

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe, Post, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { DataSubject } from '#personal-data';
 import { CreatedAt } from '../../common/location.interceptor.js';
 import { Authenticated, CurrentUser, UsersOnly } from '../../identity/identity.decorators.js';
@@ -16,7 +16,6 @@ const self = (caller: AuthenticatedUser): DataSubject => ({
 
 /** A signed-in user's own access exports (their privacy center): start, follow, download. */
 @ApiTags('privacy')
-@ApiBearerAuth('bearer')
 @Controller('me')
 export class MyDataExportsController {
   constructor(private readonly exports: DataExportService) {}
