@@ -2,6 +2,7 @@
 // migrates the database (embedded PGlite under ./data unless DATABASE_URL is set),
 // seeds the demo organization and serves the SPA, the API and Swagger UI on one port.
 import { spawn } from 'node:child_process';
+import { apiNodeFlags } from './lib/node-flags.mjs';
 import { ensureBuilt, ensureInstalled, root } from './lib/prepare.mjs';
 
 ensureInstalled();
@@ -9,7 +10,7 @@ ensureBuilt('api', 'web');
 
 // No --enable-source-maps: it keeps every loaded module's source map in memory (NODE_OPTIONS
 // can add it while debugging). The Dockerfile runs the same command.
-const child = spawn(process.execPath, ['dist/apps/api/src/main.js'], {
+const child = spawn(process.execPath, [...apiNodeFlags(), 'dist/apps/api/src/main.js'], {
   cwd: root,
   stdio: 'inherit',
   // The demo organization operates this installation: its privacy staff edit the platform policy.

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SECRET_SHAPES, scanRun } from '../libs/testing/src/log-scan.mjs';
 import { RUN_DIR_VARIABLE, readCanaries, readResults, writeResult } from '../libs/testing/src/run-record.mjs';
+import { apiNodeFlags } from './lib/node-flags.mjs';
 import { ensureBuilt, ensureInstalled, root } from './lib/prepare.mjs';
 import { renderReliability } from './lib/reliability.mjs';
 
@@ -26,6 +27,8 @@ const jest = spawnSync(
   process.execPath,
   [
     '--experimental-vm-modules',
+    // AsyncLocalStorage as the API runs it (scripts/lib/node-flags.mjs): the default from Node 24.
+    ...apiNodeFlags().filter((flag) => flag.includes('async-context')),
     '--no-warnings=ExperimentalWarning',
     'node_modules/jest/bin/jest.js',
     '--json',

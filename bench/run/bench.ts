@@ -83,7 +83,9 @@ const { values: options } = parseArgs({
   },
 });
 
-const apiNodeFlags = (options['api-node-flags'] as string).split(/\s+/).filter(Boolean);
+/** The flags npm start runs the API with (from launch.mjs), then the experiment's own. */
+const runtimeFlags = (process.env.STEWARD_API_NODE_FLAGS ?? '').split(/\s+/).filter(Boolean);
+const apiNodeFlags = [...runtimeFlags, ...(options['api-node-flags'] as string).split(/\s+/).filter(Boolean)];
 
 const quick = options.quick as boolean;
 const pinLayout = options['pin-layout']
@@ -173,6 +175,7 @@ function machine(runs: RunRecord[]): Record<string, string | number> {
     memory: `${(totalmem() / 2 ** 30).toFixed(1)} GB`,
     OS: `${type()} ${command('uname -r')}`,
     Node: process.version,
+    'API Node flags (scripts/lib/node-flags.mjs, then --api-node-flags)': apiNodeFlags.join(' ') || 'none',
     PostgreSQL: command('psql --version').replace('psql (PostgreSQL) ', ''),
     'load average before the run (1 / 5 / 15 min)': loadBefore,
     'load average (1 min) at the end of each measured run: min / median / max': (() => {

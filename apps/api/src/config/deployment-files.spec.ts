@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { apiNodeFlags } from '../../../../scripts/lib/node-flags.mjs';
 import { EnvironmentSchema } from './settings.schema.js';
 
 describe('.env.example', () => {
@@ -54,5 +55,14 @@ describe('docker-compose.yml', () => {
     expect(dockerfile.match(/^FROM /gm)?.length).toBeGreaterThanOrEqual(2);
     expect(dockerfile).toMatch(/^USER node$/m);
     expect(compose.services.api.build).toBe('.');
+  });
+
+  it('should run the image with the Node flags npm start gives the API on the same Node', () => {
+    const dockerfile = readFileSync('Dockerfile', 'utf8');
+    const runtime = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+    const major = /^FROM node:(\d+)/m.exec(runtime)?.[1];
+    const options = /^ENV NODE_OPTIONS="([^"]*)"$/m.exec(runtime)?.[1];
+    expect(major).toBeDefined();
+    expect(options?.split(' ')).toEqual(apiNodeFlags(`${major}.0.0`));
   });
 });
