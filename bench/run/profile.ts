@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import type { Measurer, Target } from './measure.js';
 import { sleep } from './processes.js';
 import type { Scenario } from './scenarios.js';
@@ -94,6 +94,8 @@ async function profileOne(
   process.kill(target.server.pid, 'SIGUSR2');
   for (let waited = 0; !existsSync(file) && waited < 20_000; waited += 100) await sleep(100);
   await sleep(300);
+  // Kept per scenario (bench/.data/<server>.<scenario>.cpuprofile) for Chrome DevTools or a closer look.
+  copyFileSync(file, file.replace(/\.cpuprofile$/, `.${scenario.id.replace(/[^a-z0-9-]+/gi, '-')}.cpuprofile`));
   return { profile: JSON.parse(readFileSync(file, 'utf8')) as CpuProfile, requests: record.requests };
 }
 
