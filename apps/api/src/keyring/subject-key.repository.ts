@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, type Repository } from 'typeorm';
+import type { Repository } from 'typeorm';
 import { type StoredSubjectKey, SubjectKeyStore } from '#crypto';
+import { hydrator } from '../database/lean-rows.js';
 import { SubjectKeyEntity } from './entities/subject-key.entity.js';
 import { type JournalEntry, journalParams, REAPPLY_JOURNAL_SQL } from './key-journal.js';
 
 @Injectable()
 export class SubjectKeyRepository extends SubjectKeyStore {
+  /** `SELECT <the entity's columns> FROM "subject_keys" "SubjectKeyEntity"`, as TypeORM writes it. */
+  private selectKeys?: string;
+
   constructor(@InjectRepository(SubjectKeyEntity) private readonly keys: Repository<SubjectKeyEntity>) {
     super();
   }
@@ -15,8 +19,20 @@ export class SubjectKeyRepository extends SubjectKeyStore {
     return this.keys.findOneBy({ subjectId });
   }
 
+  /**
+   * Every page and every record read asks for its keys: the text `findBy` builds (one
+   * placeholder per id), its select list taken once from TypeORM, and the rows hydrated
+   * without its generic transformer (database/lean-rows.ts).
+   */
   async findMany(subjectIds: string[]): Promise<StoredSubjectKey[]> {
-    return subjectIds.length ? this.keys.findBy({ subjectId: In(subjectIds) }) : [];
+    if (subjectIds.length === 0) return [];
+    this.selectKeys ??= this.keys.createQueryBuilder('SubjectKeyEntity').getQuery();
+    const placeholders = subjectIds.map((_, index) => `$${index + 1}`).join(', ');
+    const rows: Array<Record<string, unknown>> = await this.keys.query(
+      `${this.selectKeys} WHERE (("SubjectKeyEntity"."subject_id" IN (${placeholders})))`,
+      subjectIds,
+    );
+    return rows.map(hydrator<SubjectKeyEntity>(this.keys.metadata, 'SubjectKeyEntity'));
   }
 
   async insertIfAbsent(key: StoredSubjectKey): Promise<StoredSubjectKey> {

@@ -22,6 +22,13 @@ export interface JobFilters {
 }
 
 /** Every query is scoped to one organization (and, for managers and agents, their branches). */
+const MOVE_IF_VERSION =
+  'UPDATE "jobs" SET "status" = $1, "version" = "version" + 1, "updated_at" = CURRENT_TIMESTAMP ' +
+  'WHERE ("organization_id" = $2 AND "id" = $3 AND "version" = $4)';
+const MOVE_AND_COMPLETE_IF_VERSION =
+  'UPDATE "jobs" SET "status" = $1, "completed_at" = $2, "version" = "version" + 1, "updated_at" = CURRENT_TIMESTAMP ' +
+  'WHERE ("organization_id" = $3 AND "id" = $4 AND "version" = $5)';
+
 @Injectable()
 export class JobsRepository {
   constructor(private readonly transactions: TransactionService) {}
@@ -89,6 +96,25 @@ export class JobsRepository {
       { ...patch, version: () => 'version + 1' },
     );
     return (result.affected ?? 0) === 1;
+  }
+
+  /**
+   * A person's move along the workflow, guarded by the version read (stale: false). The text
+   * `updateIfVersion` builds for this patch, written out once: every status change sends it.
+   */
+  async moveIfVersion(
+    organizationId: string,
+    id: string,
+    version: number,
+    status: JobStatus,
+    completedAt: Date | null,
+    tx: Transaction,
+  ): Promise<boolean> {
+    const [, affected] = await tx.manager.query(
+      completedAt ? MOVE_AND_COMPLETE_IF_VERSION : MOVE_IF_VERSION,
+      completedAt ? [status, completedAt, organizationId, id, version] : [status, organizationId, id, version],
+    );
+    return Number(affected ?? 0) === 1;
   }
 
   /** Moves the job only if it is still in `from` (a concurrent change wins); true when it moved. */

@@ -204,11 +204,12 @@ export class JobsService {
     const completing = change.status === 'completed';
     await this.transactions.run(async (tx) => {
       // The version guard also guarantees the status is still the one the transition was checked from.
-      const moved = await this.jobs.updateIfVersion(
+      const moved = await this.jobs.moveIfVersion(
         actor.organizationId,
         id,
         change.version,
-        { status: change.status, ...(completing ? { completedAt: this.clock.now() } : {}) },
+        change.status,
+        completing ? this.clock.now() : null,
         tx,
       );
       if (!moved) throw staleRecord();
