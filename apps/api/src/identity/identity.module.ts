@@ -1,11 +1,11 @@
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { APP_GUARD, DiscoveryModule } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { PassportModule } from '@nestjs/passport';
 import { PersonalDataRegistry } from '#personal-data';
 import { KeyringModule } from '../keyring/keyring.module.js';
 import { KeyringService } from '../keyring/keyring.service.js';
 import { MailModule } from '../mail/mail.module.js';
+import { AccessTokenVerifier } from './access-token.verifier.js';
 import { JWT_AUDIENCE, JWT_ISSUER } from './access-tokens.js';
 import { AccountLinks } from './account-links.js';
 import { AccountMails } from './account-mails.js';
@@ -19,7 +19,6 @@ import { IdentityService } from './identity.service.js';
 import { IdentityRetention } from './identity-retention-rules.js';
 import { InvitationsController } from './invitations.controller.js';
 import { InvitationsService } from './invitations.service.js';
-import { JwtStrategy } from './jwt.strategy.js';
 import { JwtAuthGuard } from './jwt-auth.guard.js';
 import { MfaController } from './mfa.controller.js';
 import { MfaService } from './mfa.service.js';
@@ -49,7 +48,6 @@ import { UsersAdminService } from './users-admin.service.js';
   imports: [
     KeyringModule,
     MailModule,
-    PassportModule,
     DiscoveryModule,
     JwtModule.registerAsync({
       imports: [KeyringModule],
@@ -88,7 +86,7 @@ import { UsersAdminService } from './users-admin.service.js';
     OneTimeTokensRepository,
     PasswordResetService,
     OrganizationsService,
-    JwtStrategy,
+    AccessTokenVerifier,
     UsersPersonalData,
     SessionsPersonalData,
     IdentityRetention,

@@ -1,12 +1,12 @@
-import { type ExecutionContext, Injectable, Logger } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
 import { presentedApiKey } from '../common/api-key-header.js';
 import { AppError } from '../common/app-error.js';
 import { IS_PUBLIC } from '../common/public.decorator.js';
 import { setRequestActor } from '../common/request-context.js';
-import type { ApiKeyPrincipal, AuthenticatedUser } from './access-tokens.js';
+import { AccessTokenVerifier } from './access-token.verifier.js';
+import type { ApiKeyPrincipal, Caller } from './access-tokens.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { ALLOWED_BEFORE_MFA_ENROLMENT, AUTHENTICATED_ONLY, REQUIRES, USERS_ONLY } from './identity.decorators.js';
 import { type Permission, roleHolds } from './permissions.js';
@@ -17,20 +17,19 @@ import { type Permission, roleHolds } from './permissions.js';
  * refused to everyone: forgetting a rule closes the door rather than opening it.
  */
 @Injectable()
-export class JwtAuthGuard extends AuthGuard('jwt') {
+export class JwtAuthGuard implements CanActivate {
   private readonly logger = new Logger('Access');
 
   constructor(
     private readonly reflector: Reflector,
     private readonly apiKeys: ApiKeysService,
-  ) {
-    super();
-  }
+    private readonly accessTokens: AccessTokenVerifier,
+  ) {}
 
-  override async canActivate(context: ExecutionContext): Promise<boolean> {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-    const request = context.switchToHttp().getRequest<Request>();
+    const request = context.switchToHttp().getRequest<Request & { user?: Caller }>();
     const presentedKey = presentedApiKey(request);
     if (presentedKey !== undefined) {
       const key = await this.apiKeys.authenticate(presentedKey, request.ip ?? null);
@@ -38,8 +37,8 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
       setRequestActor({ kind: 'api_key', id: key.apiKeyId, organizationId: key.organizationId });
       return this.allowApiKey(key, context);
     }
-    await super.canActivate(context);
-    const user: AuthenticatedUser = context.switchToHttp().getRequest().user;
+    const user = await this.accessTokens.authenticate(request.headers.authorization);
+    request.user = user;
     setRequestActor({ kind: 'user', id: user.userId, organizationId: user.organizationId });
     if (
       user.mfaEnrolmentRequired &&
@@ -70,13 +69,5 @@ export class JwtAuthGuard extends AuthGuard('jwt') {
       throw new AppError('forbidden', `This API key lacks the ${permissions.join(' or ')} scope`);
     }
     return true;
-  }
-
-  override handleRequest<User>(error: unknown, user: User | false): User {
-    // An error from validate() (the session lookup) is ours to report, not a bad token: an
-    // unreachable database must answer 503, not tell the client it was signed out.
-    if (error) throw error;
-    if (!user) throw new AppError('unauthenticated', 'Send a valid access token: Authorization: Bearer <token>');
-    return user;
   }
 }
