@@ -7,6 +7,7 @@ export type Hydrate<Entity> = (raw: Raw) => Entity;
 
 const hydrators = new WeakMap<EntityMetadata, Map<string, Hydrate<ObjectLiteral>>>();
 const lookups = new WeakMap<EntityMetadata, string>();
+const columnLookups = new WeakMap<EntityMetadata, Map<string, string>>();
 
 /**
  * Builds entities from the raw rows of a query that selects one entity's columns under
@@ -78,6 +79,38 @@ export async function findInOrganization<Entity extends ObjectLiteral>(
   }
   const rows = (await repository.query(sql, [organizationId, id])) as Raw[];
   return rows.length ? hydrator<Entity>(metadata, metadata.name)(rows[0]) : null;
+}
+
+/**
+ * `findBy({ [property]: value })` over one plain column, for lookups every request makes
+ * (an API key by its prefix): the statement is built once per entity and property, as
+ * `findInOrganization` does, and its rows hydrated by `hydrator`.
+ */
+export async function findByColumn<Entity extends ObjectLiteral>(
+  repository: Repository<Entity>,
+  property: keyof Entity & string,
+  value: string,
+): Promise<Entity[]> {
+  const { metadata } = repository;
+  let byProperty = columnLookups.get(metadata);
+  if (!byProperty) {
+    byProperty = new Map();
+    columnLookups.set(metadata, byProperty);
+  }
+  let sql = byProperty.get(property);
+  if (sql === undefined) {
+    const [text, parameters] = repository
+      .createQueryBuilder(metadata.name)
+      .setFindOptions({ where: { [property]: value } as never })
+      .getQueryAndParameters();
+    if (parameters.length !== 1 || parameters[0] !== value) {
+      throw new Error(`Unexpected statement for ${metadata.name}.${property}: ${text}`);
+    }
+    sql = text;
+    byProperty.set(property, sql);
+  }
+  const rows = (await repository.query(sql, [value])) as Raw[];
+  return rows.map(hydrator<Entity>(metadata, metadata.name));
 }
 
 /**

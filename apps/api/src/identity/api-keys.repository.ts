@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { IsNull, MoreThanOrEqual } from 'typeorm';
 import { Clock } from '../common/clock.js';
 import { insertEntity } from '../database/insert-entity.js';
+import { findByColumn } from '../database/lean-rows.js';
 import { type Transaction, TransactionService } from '../database/transaction.service.js';
 import { ApiKeyEntity } from './entities/api-key.entity.js';
 
@@ -31,8 +32,9 @@ export class ApiKeysRepository {
     return this.keys().findOneBy({ organizationId, id });
   }
 
+  /** Every request with a key asks: built once, rows hydrated without TypeORM's transformer. */
   findByPrefix(prefix: string): Promise<ApiKeyEntity[]> {
-    return this.keys().findBy({ prefix });
+    return findByColumn(this.keys(), 'prefix', prefix);
   }
 
   /** Newest first; with `updatedSince`, those changed at or after it, oldest change first. */
