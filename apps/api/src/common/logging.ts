@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Params } from 'nestjs-pino';
-import type { DestinationStream } from 'pino';
+import { type DestinationStream, stdSerializers } from 'pino';
 import type { Settings } from '../config/settings.js';
 
 /**
@@ -13,7 +13,12 @@ export function loggerParams(settings: Settings, stream?: DestinationStream): Pa
     level: settings.logLevel,
     // assignRequestId ran first; pino-http reuses its id.
     genReqId: (req: IncomingMessage) => (req as IncomingMessage & { id: string }).id,
+    // The serializers below read the raw request and response: pino-http's default wrapping
+    // first copies every header and socket field into a new object on each request, only for
+    // ours to keep three of them (issue 19: 0.02 ms of every request, profiled).
+    wrapSerializers: false,
     serializers: {
+      err: stdSerializers.err,
       req: (req: { id: string; method: string; url: string }) => ({
         id: req.id,
         method: req.method,
