@@ -11,7 +11,7 @@ RUN npm run build
 FROM node:22-bookworm-slim AS runtime
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 STATIC_DIR=dist/web DATA_DIR=/app/data
 # The API's Node flags on Node 22 (scripts/lib/node-flags.mjs says why; a test keeps them equal).
-ENV NODE_OPTIONS="--max-semi-space-size=16 --experimental-async-context-frame"
+ENV NODE_OPTIONS="--max-semi-space-size=32 --experimental-async-context-frame"
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
