@@ -82,14 +82,16 @@ export async function findInOrganization<Entity extends ObjectLiteral>(
 }
 
 /**
- * `findBy({ [property]: value })` over one plain column, for lookups every request makes
- * (an API key by its prefix): the statement is built once per entity and property, as
- * `findInOrganization` does, and its rows hydrated by `hydrator`.
+ * `find({ where: { [property]: value }, order })` over one plain column, for lookups every
+ * request makes (an API key by its prefix, an organization's branches): the statement is
+ * built once per entity, property and order, as `findInOrganization` does, and its rows
+ * hydrated by `hydrator`.
  */
 export async function findByColumn<Entity extends ObjectLiteral>(
   repository: Repository<Entity>,
   property: keyof Entity & string,
   value: string,
+  order?: Partial<Record<keyof Entity & string, 'ASC' | 'DESC'>>,
 ): Promise<Entity[]> {
   const { metadata } = repository;
   let byProperty = columnLookups.get(metadata);
@@ -97,17 +99,18 @@ export async function findByColumn<Entity extends ObjectLiteral>(
     byProperty = new Map();
     columnLookups.set(metadata, byProperty);
   }
-  let sql = byProperty.get(property);
+  const shape = order ? `${property} ${JSON.stringify(order)}` : property;
+  let sql = byProperty.get(shape);
   if (sql === undefined) {
     const [text, parameters] = repository
       .createQueryBuilder(metadata.name)
-      .setFindOptions({ where: { [property]: value } as never })
+      .setFindOptions({ where: { [property]: value } as never, ...(order ? { order: order as never } : {}) })
       .getQueryAndParameters();
     if (parameters.length !== 1 || parameters[0] !== value) {
       throw new Error(`Unexpected statement for ${metadata.name}.${property}: ${text}`);
     }
     sql = text;
-    byProperty.set(property, sql);
+    byProperty.set(shape, sql);
   }
   const rows = (await repository.query(sql, [value])) as Raw[];
   return rows.map(hydrator<Entity>(metadata, metadata.name));

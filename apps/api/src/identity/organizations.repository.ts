@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { MoreThanOrEqual } from 'typeorm';
 import { insertEntity } from '../database/insert-entity.js';
+import { findByColumn } from '../database/lean-rows.js';
 import type { Transaction } from '../database/transaction.service.js';
 import { TransactionService } from '../database/transaction.service.js';
 import { BranchEntity } from './entities/branch.entity.js';
@@ -97,6 +98,6 @@ export class OrganizationsRepository {
           where: { organizationId, updatedAt: MoreThanOrEqual(updatedSince) },
           order: { updatedAt: 'ASC', id: 'ASC' },
         })
-      : branches.find({ where: { organizationId }, order: { name: 'ASC' } });
+      : findByColumn(branches, 'organizationId', organizationId, { name: 'ASC' });
   }
 }
