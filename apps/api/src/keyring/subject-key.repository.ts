@@ -6,6 +6,10 @@ import { hydrator } from '../database/lean-rows.js';
 import { SubjectKeyEntity } from './entities/subject-key.entity.js';
 import { type JournalEntry, journalParams, REAPPLY_JOURNAL_SQL } from './key-journal.js';
 
+const INSERT_IF_ABSENT =
+  'INSERT INTO "subject_keys" AS "SubjectKeyEntity"("subject_id", "wrapped_key", "master_key_fingerprint", "created_at", "destroyed_at") ' +
+  'VALUES ($1, $2, $3, DEFAULT, $4) ON CONFLICT DO NOTHING  RETURNING "created_at"';
+
 @Injectable()
 export class SubjectKeyRepository extends SubjectKeyStore {
   /** `SELECT <the entity's columns> FROM "subject_keys" "SubjectKeyEntity"`, as TypeORM writes it. */
@@ -38,8 +42,14 @@ export class SubjectKeyRepository extends SubjectKeyStore {
   async insertIfAbsent(key: StoredSubjectKey): Promise<StoredSubjectKey> {
     // Two requests may mint a key for the same new subject at once: the first one wins.
     // RETURNING gives a row only to the insert that stored its key; the other reads the winner's.
-    const inserted = await this.keys.createQueryBuilder().insert().values(key).orIgnore().execute();
-    if (inserted.raw.length === 1) return key;
+    // The text `insert().values(key).orIgnore()` builds, written out once: every new subject sends it.
+    const inserted: unknown[] = await this.keys.query(INSERT_IF_ABSENT, [
+      key.subjectId,
+      key.wrappedKey,
+      key.masterKeyFingerprint,
+      key.destroyedAt ?? null,
+    ]);
+    if (inserted.length === 1) return key;
     return (await this.find(key.subjectId)) as StoredSubjectKey;
   }
 
