@@ -25,7 +25,7 @@ const RSS_EVERY_MS = 2_000;
  * The bound on memory growth: live memory (V8 heap plus ArrayBuffers, after a full GC in the
  * API process) at the end of the run may exceed its value at the end of the first minute by
  * at most this share. RSS is reported, not bounded: V8 lets a busy process's heap grow
- * between major collections (docs/operations.md "Memory"), so RSS drifts without a leak.
+ * between major collections (docs/operations.md "Memory and Node flags"), so RSS drifts without a leak.
  * A cache that pinned 8 KB per created record (≈3 MB a minute here) fails it.
  */
 const LIVE_DRIFT_BOUND = 0.15;
