@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { insertEntity } from '../database/insert-entity.js';
 import { type Transaction, TransactionService } from '../database/transaction.service.js';
 import { ActivityEntity } from './entities/activity.entity.js';
 
@@ -6,10 +7,6 @@ export type NewActivity = Pick<
   ActivityEntity,
   'organizationId' | 'recordType' | 'recordId' | 'action' | 'fields' | 'actorKind' | 'actorId'
 >;
-
-const INSERT_ACTIVITY =
-  'INSERT INTO "crm_activity"("id", "organization_id", "record_type", "record_id", "action", "fields", "actor_kind", "actor_id", "at") ' +
-  'VALUES (DEFAULT, $1, $2, $3, $4, $5, $6, $7, DEFAULT) RETURNING "id", "fields", "at"';
 
 @Injectable()
 export class ActivityRepository {
@@ -19,20 +16,9 @@ export class ActivityRepository {
     return this.transactions.managerOf(tx).getRepository(ActivityEntity);
   }
 
-  /**
-   * Every change writes one: the statement is the text `insert()` builds (RETURNING included,
-   * so the bench's baseline sends the same), written out once instead of built per call.
-   */
+  /** Every change writes one: `insertEntity` keeps the statement after the first. */
   async insert(entry: NewActivity, tx: Transaction): Promise<void> {
-    await tx.manager.query(INSERT_ACTIVITY, [
-      entry.organizationId,
-      entry.recordType,
-      entry.recordId,
-      entry.action,
-      entry.fields,
-      entry.actorKind,
-      entry.actorId,
-    ]);
+    await insertEntity(this.activity(tx), entry);
   }
 
   /**
